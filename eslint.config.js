@@ -1,0 +1,78 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import { builtinModules } from 'node:module'
+
+/*
+ * Layering (STYLE.md habit 1), enforced here so a wrong import fails `npm test`:
+ * - src-shared: no node, electron, DOM or React — pure TypeScript.
+ * - src-renderer: never main's code, never electron or node; only api/ touches the bridge.
+ * - src-main: only the shell (index.ts) and the preload import electron.
+ */
+const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+const electronPaths = [{ name: 'electron', message: 'Only src-main/index.ts and src-main/preload may import electron.' }]
+const nodePaths = nodeModules.map((name) => ({ name, message: 'No Node.js modules here: this layer must run anywhere.' }))
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'WebSocket'].map(
+  (name) => ({ name, message: 'src-shared must not touch the DOM.' }),
+)
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronPaths, ...nodePaths, { name: 'react', message: 'src-shared is framework-free.' }],
+          patterns: [
+            { group: ['**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'], message: 'src-shared imports nothing from main or renderer.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals, { name: 'process', message: 'src-shared must not touch Node globals.' }, { name: 'Buffer', message: 'src-shared must not touch Node globals.' }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronPaths, ...nodePaths],
+          patterns: [{ group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports main-process code: go through the contract.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/api/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'sentinela', message: 'Only src-renderer/api talks to the bridge.' }],
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/api\\/(bridge|web-bridge)$/]", message: 'Use src-renderer/api/client, not the bridge itself.' }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/index.ts', 'src-main/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: electronPaths, patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports renderer code.' }] }],
+    },
+  },
+)

@@ -1,0 +1,60 @@
+import { EnvironmentSchema, ProviderSchema, type Environment, type Provider } from '../../src-shared/domain/environment'
+import { defaultDataDir } from '../core/datadir'
+
+/** Raised for anything the user typed wrong: the CLI prints the message and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+export interface GlobalOptions {
+  dataDir: string
+  env: Environment
+  endpoints: Partial<Record<Provider, string>>
+  json: boolean
+}
+
+export interface RawGlobalOptions {
+  dataDir?: string
+  env?: string
+  endpoint?: string[]
+  json?: boolean
+}
+
+/** `--endpoint PROVIDER=URL`: PROVIDER one of claro, clearsale, mse; URL http(s). */
+export function parseEndpoint(spec: string): [Provider, string] {
+  const eq = spec.indexOf('=')
+  const provider = ProviderSchema.safeParse(eq > 0 ? spec.slice(0, eq) : '')
+  if (!provider.success) {
+    throw new UsageError(`--endpoint "${spec}": esperado PROVEDOR=URL com PROVEDOR em claro, clearsale, mse / expected PROVIDER=URL`)
+  }
+  const raw = spec.slice(eq + 1)
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new UsageError(`--endpoint ${provider.data}: URL inválida / invalid URL: ${raw}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--endpoint ${provider.data}: só http(s) / http(s) only: ${raw}`)
+  }
+  return [provider.data, raw.replace(/\/+$/, '')]
+}
+
+export function resolveGlobalOptions(raw: RawGlobalOptions): GlobalOptions {
+  const env = EnvironmentSchema.safeParse(raw.env ?? 'sandbox')
+  if (!env.success) {
+    throw new UsageError(`--env "${raw.env}": use ${EnvironmentSchema.options.join(', ')}`)
+  }
+  return {
+    dataDir: raw.dataDir ?? defaultDataDir(),
+    env: env.data,
+    endpoints: Object.fromEntries((raw.endpoint ?? []).map(parseEndpoint)),
+    json: raw.json ?? false,
+  }
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port "${value}": use 0–65535`)
+  return port
+}

@@ -1,0 +1,70 @@
+import { Command, CommanderError, Option } from 'commander'
+import { ENVIRONMENTS } from '../../src-shared/domain/environment'
+import { APP_VERSION } from '../core/version'
+import { parsePort, resolveGlobalOptions, UsageError, type GlobalOptions, type RawGlobalOptions } from './options'
+import { runInfo } from './commands/info'
+import { runServe } from './commands/serve'
+import { CliFailure } from './invoke'
+import { ErrorCodes } from '../../src-shared/contract'
+
+/** Typed core errors that mean "your input was wrong" rather than "something broke". */
+const INPUT_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge])
+
+export interface CliIO {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/**
+ * `sentinela`: one command per capability over the same core the app uses. Exit codes (DESIGN.md): 0 done,
+ * 2 usage or input error, 1 anything else.
+ */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('sentinela')
+    .description('Sentinela — consultas Claro Alerta/Score/MSE e ClearSale Data Trust / lookups and integration consoles')
+    .version(APP_VERSION)
+    .option('--data-dir <dir>', 'pasta de dados (configurações, histórico, lotes) / data folder')
+    .addOption(new Option('--env <env>', 'ambiente / environment').choices(ENVIRONMENTS).default('sandbox'))
+    .option('--endpoint <provider=url>', 'URL base de um provedor nesta execução (repetível) / provider base URL (repeatable)', collect, [])
+    .option('--json', 'resultado em JSON no stdout; progresso e logs no stderr / JSON result on stdout')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+
+  const globals = (command: Command): GlobalOptions => resolveGlobalOptions(command.optsWithGlobals<RawGlobalOptions>())
+
+  program
+    .command('info')
+    .description('mostra versão, ambiente e pasta de dados / shows version, environment and data folder')
+    .action(async (_opts, command: Command) => runInfo(globals(command), io))
+
+  program
+    .command('serve')
+    .description('abre o Sentinela no navegador via loopback; imprime a URL com token / the workstation in a browser on loopback')
+    .option('--port <n>', 'porta (0 = qualquer livre) / port (0 = any free)', '0')
+    .action(async (opts: { port: string }, command: Command) => runServe(globals(command), parsePort(opts.port), io))
+
+  return program
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      return 2
+    }
+    if (error instanceof UsageError || (error instanceof CliFailure && INPUT_ERRORS.has(error.code))) {
+      io.stderr(`${error.message}\n`)
+      return 2
+    }
+    io.stderr(`erro / error: ${(error as Error).message}\n`)
+    return 1
+  }
+}

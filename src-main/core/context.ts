@@ -1,0 +1,25 @@
+import type { Environment, HostKind, Provider } from '../../src-shared/domain/environment'
+import type { Translate } from '../../src-shared/i18n'
+import type { EventHub } from './events'
+import type { Logger } from './log'
+import type { NoticeBoard } from './notices'
+import type { SettingsStore } from './settings'
+
+/** What every handler may use. Built once per process by createCore. */
+export interface CoreContext {
+  readonly name: string
+  readonly version: string
+  readonly host: HostKind
+  readonly dataDir: string
+  readonly startedAt: string
+  /** `--endpoint PROVIDER=URL` overrides for this run. */
+  readonly endpoints: Partial<Record<Provider, string>>
+  readonly settings: SettingsStore
+  readonly events: EventHub
+  readonly notices: NoticeBoard
+  readonly log: Logger
+  /** The environment for this run: the `--env` override if given, else the saved setting. */
+  environment(): Environment
+  /** A translator in the user's current language. */
+  translate(): Translate
+}

@@ -1,0 +1,78 @@
+import { mkdir } from 'node:fs/promises'
+import type { Environment, HostKind, Provider } from '../../src-shared/domain/environment'
+import { createTranslator, type Translate } from '../../src-shared/i18n'
+import type { Language } from '../../src-shared/domain/settings'
+import type { CoreContext } from './context'
+import { EventHub } from './events'
+import { appHandlers } from './handlers/app'
+import { settingsHandlers } from './handlers/settings'
+import { createFileLogger, type Logger } from './log'
+import { NoticeBoard } from './notices'
+import { createRouter, type Router } from './router'
+import { SettingsStore } from './settings'
+import { APP_NAME, APP_VERSION } from './version'
+
+export interface CoreOptions {
+  dataDir: string
+  host: HostKind
+  /** `--env` for this run; when absent the saved setting applies. */
+  environment?: Environment
+  endpoints?: Partial<Record<Provider, string>>
+  log?: Logger
+}
+
+export interface Core {
+  readonly context: CoreContext
+  readonly router: Router
+  readonly events: EventHub
+  close(): Promise<void>
+}
+
+/** Everything the hosts (Electron, browser, CLI) share. No electron import below this line. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  await mkdir(options.dataDir, { recursive: true })
+  const log = options.log ?? createFileLogger(options.dataDir)
+  const events = new EventHub(log)
+  const { store: settings, notice } = await SettingsStore.open(options.dataDir, log)
+
+  const translators = new Map<Language, Translate>()
+  const translate = (): Translate => {
+    const language = settings.get().language
+    let t = translators.get(language)
+    if (!t) {
+      t = createTranslator(language)
+      translators.set(language, t)
+    }
+    return t
+  }
+
+  const notices = new NoticeBoard(events, translate)
+  if (notice) notices.add(notice)
+
+  const context: CoreContext = {
+    name: APP_NAME,
+    version: APP_VERSION,
+    host: options.host,
+    dataDir: options.dataDir,
+    startedAt: new Date().toISOString(),
+    endpoints: options.endpoints ?? {},
+    settings,
+    events,
+    notices,
+    log,
+    environment: () => options.environment ?? settings.get().environment,
+    translate,
+  }
+
+  const router = createRouter({ ...appHandlers(context), ...settingsHandlers(context) }, { translate, log })
+  log.info('core.started', { host: options.host, environment: context.environment() })
+
+  return {
+    context,
+    router,
+    events,
+    async close() {
+      log.info('core.stopped')
+    },
+  }
+}

@@ -1,0 +1,82 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SettingsSchema, type Settings, type SettingsPatch } from '../../src-shared/domain/settings'
+import { AppFailure, type MessageParams } from './errors'
+import type { Logger } from './log'
+
+export const SETTINGS_FILE = 'settings.json'
+
+/** Something the user should know about that is not an error of the current action. */
+export interface NoticeDraft {
+  code: string
+  params: MessageParams
+}
+
+export interface LoadedSettings {
+  settings: Settings
+  notice: NoticeDraft | null
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-')
+}
+
+/**
+ * Reads settings.json. Missing → defaults (nothing written). Unreadable JSON or a value the schema refuses →
+ * the file is moved aside (never deleted: the user may want what was in it) and defaults are used.
+ */
+export async function loadSettings(dataDir: string, log: Logger, now = new Date()): Promise<LoadedSettings> {
+  const file = join(dataDir, SETTINGS_FILE)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: SettingsSchema.parse({}), notice: null }
+    throw error
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = undefined
+  }
+  const checked = SettingsSchema.safeParse(parsed)
+  if (checked.success) return { settings: checked.data, notice: null }
+
+  const movedTo = join(dataDir, `settings.corrupt-${stamp(now)}.json`)
+  await rename(file, movedTo)
+  log.warn('settings.corrupt', { movedTo })
+  return { settings: SettingsSchema.parse({}), notice: { code: 'settings_corrupt', params: { movedTo } } }
+}
+
+export class SettingsStore {
+  private constructor(
+    private readonly dataDir: string,
+    private current: Settings,
+  ) {}
+
+  static async open(dataDir: string, log: Logger): Promise<{ store: SettingsStore; notice: NoticeDraft | null }> {
+    const { settings, notice } = await loadSettings(dataDir, log)
+    return { store: new SettingsStore(dataDir, settings), notice }
+  }
+
+  get(): Settings {
+    return this.current
+  }
+
+  /** Applies a validated patch and writes the whole file atomically (temp file + rename). */
+  async update(patch: SettingsPatch): Promise<Settings> {
+    const next = SettingsSchema.parse({ ...this.current, ...patch })
+    const file = join(this.dataDir, SETTINGS_FILE)
+    const temp = `${file}.${process.pid}.tmp`
+    try {
+      await mkdir(this.dataDir, { recursive: true })
+      await writeFile(temp, JSON.stringify(next, null, 2) + '\n', { mode: 0o600 })
+      await rename(temp, file)
+    } catch (error) {
+      throw new AppFailure('settings_unwritable', { path: file, reason: (error as Error).message })
+    }
+    this.current = next
+    return next
+  }
+}

@@ -1,0 +1,97 @@
+/*
+ * Electron shell: lifecycle, window, security lockdown and IPC wiring. The only main-process file that imports
+ * electron; everything it delegates to (core/, security/) runs under plain Node too.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createCore, type Core } from './core'
+import { dataDirFromArgs } from './core/datadir'
+import { ErrorCodes, type InvokeResult } from '../src-shared/contract'
+import { SECURITY_HEADERS } from './security/csp'
+import { hardenSession, hardenWebContents, isTrustedSender } from './security/hardening'
+import { resolveAppFile } from './security/protocol'
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mainWindowOptions } from './security/window'
+
+const INVOKE = 'sentinela:invoke'
+const SUBSCRIBE = 'sentinela:subscribe'
+const UNSUBSCRIBE = 'sentinela:unsubscribe'
+const EVENT = 'sentinela:event'
+
+const rendererDir = join(import.meta.dirname, '../renderer')
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+async function serveAppFile(request: Request): Promise<Response> {
+  const file = resolveAppFile(request.url, rendererDir)
+  if (!file) return new Response('Not found', { status: 404 })
+  const answer = await net.fetch(pathToFileURL(file).toString())
+  const headers = new Headers(answer.headers)
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)
+  return new Response(answer.body, { status: answer.status, headers })
+}
+
+function refused(): InvokeResult<unknown> {
+  return { ok: false, error: { code: ErrorCodes.unknownChannel, message: 'Refused: untrusted sender' } }
+}
+
+function wireIpc(core: Core): void {
+  ipcMain.handle(INVOKE, (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) =>
+    isTrustedSender(event.senderFrame) ? core.router.invoke(channel, payload) : refused(),
+  )
+  const subscriptions = new Map<string, () => void>()
+  ipcMain.on(SUBSCRIBE, (event: IpcMainEvent, topic: unknown) => {
+    if (!isTrustedSender(event.senderFrame) || typeof topic !== 'string') return
+    const key = `${event.sender.id}:${topic}`
+    if (subscriptions.has(key)) return
+    const sender = event.sender
+    const stop = core.events.subscribe(topic, (data) => {
+      if (!sender.isDestroyed()) sender.send(EVENT, topic, data)
+    })
+    if (!stop) return
+    subscriptions.set(key, stop)
+    sender.once('destroyed', () => {
+      stop()
+      subscriptions.delete(key)
+    })
+  })
+  ipcMain.on(UNSUBSCRIBE, (event: IpcMainEvent, topic: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return
+    const key = `${event.sender.id}:${String(topic)}`
+    subscriptions.get(key)?.()
+    subscriptions.delete(key)
+  })
+}
+
+function openExternal(url: string): void {
+  // hardenWebContents only calls this after isSafeExternalUrl(url) accepted it.
+  void shell.openExternal(url)
+}
+
+async function createWindow(): Promise<void> {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath))
+  win.once('ready-to-show', () => win.show())
+  await win.loadURL(APP_ENTRY_URL)
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+void app.whenReady().then(async () => {
+  const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
+  const core = await createCore({ dataDir, host: 'electron' })
+  hardenSession(session.defaultSession)
+  protocol.handle(APP_SCHEME, serveAppFile)
+  wireIpc(core)
+  await createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow()
+  })
+  app.on('will-quit', () => void core.close())
+})

@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import sirv from 'sirv'
+import { WebSocketServer } from 'ws'
+import { ErrorCodes } from '../../src-shared/contract'
+import type { Core } from '../core'
+import { AppFailure, toAppError } from '../core/errors'
+import { MAX_PAYLOAD_BYTES } from '../core/router'
+import { SECURITY_HEADERS } from '../security/csp'
+import { checkRequest, newToken, sessionCookie, tokensEqual, TOKEN_QUERY, type GateVerdict } from './guard'
+import { attachEventSocket } from './events'
+
+export interface BrowserHostOptions {
+  core: Core
+  rendererDir: string
+  /** 0 or absent: any free port. */
+  port?: number
+  token?: string
+}
+
+export interface BrowserHost {
+  /** The URL to open once: it carries the token, which the first visit trades for a cookie. */
+  readonly url: string
+  readonly origin: string
+  readonly port: number
+  readonly token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES + 4096
+
+const REFUSALS: Record<Exclude<GateVerdict, 'ok'>, [number, string]> = {
+  'bad-host': [421, 'Host não permitido: use 127.0.0.1. / Host not allowed: use 127.0.0.1.'],
+  'bad-origin': [403, 'Origem não permitida. / Origin not allowed.'],
+  'no-token': [
+    401,
+    'Acesso negado: abra o endereço com token que `sentinela serve` imprimiu. / Access denied: open the tokened URL printed by `sentinela serve`.',
+  ],
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' })
+  res.end(body)
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolve(null)
+        req.resume()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+async function handleInvoke(core: Core, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const t = core.context.translate()
+  const reply = (body: unknown, status = 200): void => send(res, status, JSON.stringify(body), 'application/json; charset=utf-8')
+  const failWith = (failure: AppFailure, status: number): void => reply({ ok: false, error: toAppError(failure, t) }, status)
+
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'Content-Type must be application/json' }), 415)
+  }
+  const text = await readBody(req)
+  if (text === null) return failWith(new AppFailure(ErrorCodes.payloadTooLarge, { limit: MAX_PAYLOAD_BYTES }), 413)
+  let envelope: unknown
+  try {
+    envelope = JSON.parse(text)
+  } catch {
+    return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'body is not JSON' }), 400)
+  }
+  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
+    return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'expected {channel, payload}' }), 400)
+  }
+  const { channel, payload } = envelope as { channel?: unknown; payload?: unknown }
+  reply(await core.router.invoke(channel, payload))
+}
+
+/** Starts the browser host on 127.0.0.1 only. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? newToken()
+  const statics = sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
+  let port = 0
+
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const offered = url.searchParams.get(TOKEN_QUERY)
+    const verdict = checkRequest(req.headers, port, token)
+
+    // First visit: trade the token in the URL for a cookie, then drop it from the address bar and history.
+    if (verdict === 'no-token' && req.method === 'GET' && url.pathname === '/' && offered !== null && tokensEqual(offered, token)) {
+      res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(token, port), 'Cache-Control': 'no-store' })
+      res.end()
+      return
+    }
+    if (verdict !== 'ok') {
+      const [status, text] = REFUSALS[verdict]
+      return send(res, status, text)
+    }
+    if (url.pathname === '/api/invoke') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only')
+      handleInvoke(options.core, req, res).catch((error: unknown) => {
+        options.core.context.log.error('serve.invoke_failed', { reason: (error as Error).message })
+        if (!res.headersSent) send(res, 500, 'internal error')
+      })
+      return
+    }
+    if (url.pathname.startsWith('/api/')) return send(res, 404, 'Not found')
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
+    statics(req, res, () => send(res, 404, 'Not found'))
+  })
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const verdict = checkRequest(req.headers, port, token)
+    if (path !== '/api/events' || verdict !== 'ok') {
+      const status = path !== '/api/events' ? 404 : REFUSALS[verdict as Exclude<GateVerdict, 'ok'>][0]
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+      return
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => attachEventSocket(ws, options.core))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+
+  return {
+    url: `${origin}/?${TOKEN_QUERY}=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate()
+        sockets.close()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next'
+import { useNavStore } from '../../stores/nav/store'
+import { useAppStore } from '../../stores/app/store'
+import { Sidebar } from './Sidebar'
+import { StatusPanel } from './StatusPanel'
+import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { AreaPage } from './AreaPage'
+
+export function Layout() {
+  const { t } = useTranslation()
+  const area = useNavStore((s) => s.area)
+  const environment = useAppStore((s) => s.info?.environment)
+  const error = useAppStore((s) => s.error)
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">◆</span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="topbar-right">
+          {environment && (
+            <span className={`env-badge env-${environment}`} data-testid="env-badge">
+              {t(`environment.${environment}`)}
+            </span>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <Sidebar />
+      <main className="content" aria-labelledby="page-title">
+        {error && <ErrorBanner error={error} />}
+        <AreaPage area={area} />
+      </main>
+      <StatusPanel />
+    </div>
+  )
+}

@@ -1,0 +1,13 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { i18nOptions } from '../../src-shared/i18n'
+import type { Language } from '../../src-shared/domain/settings'
+
+void i18next.use(initReactI18next).init({ ...i18nOptions })
+
+export function applyLanguage(language: Language): void {
+  if (i18next.language !== language) void i18next.changeLanguage(language)
+  document.documentElement.lang = language
+}
+
+export { i18next }

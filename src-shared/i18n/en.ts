@@ -1,0 +1,70 @@
+import type { Catalog } from './types'
+
+export const en: Catalog = {
+  app: {
+    name: 'Sentinela',
+    tagline: 'Fraud, credit and telecom-integration analysis workstation',
+  },
+  nav: {
+    consulta: 'Lookup',
+    cliente: 'Customer',
+    lote: 'Batch',
+    sms: 'SMS',
+    ussd: 'USSD',
+    credenciais: 'Credentials',
+    configuracoes: 'Settings',
+    historico: 'History',
+  },
+  pages: {
+    consulta: 'Single lookups: Alerta (SIM swap, device change and port-out events), Score and Data Trust.',
+    cliente: 'One view of the customer: every check at once, with the verdict explained.',
+    lote: "Batch screening: import a CSV, run the checks within each provider's limits and export the results.",
+    sms: "SMS console over Claro's MSE: send, delivery receipts and MO messages.",
+    ussd: 'USSD console: menus, an emulated handset and replayable sessions.',
+    credenciais: "Provider credentials kept in the operating system's keychain.",
+    configuracoes: 'Sentinela preferences.',
+    historico: 'History of the lookups made on this machine.',
+    underConstruction: 'Under construction',
+    underConstructionHint: 'This area is not available in this version yet.',
+  },
+  status: {
+    title: 'Status',
+    version: 'Version',
+    environment: 'Environment',
+    host: 'Host',
+    dataDir: 'Data folder',
+    platform: 'Platform',
+    loading: 'Loading…',
+    refresh: 'Refresh',
+    dismiss: 'Dismiss',
+  },
+  host: {
+    electron: 'Desktop app',
+    browser: 'Browser (sentinela serve)',
+    cli: 'Command line',
+  },
+  environment: {
+    sandbox: 'Sandbox (simulated)',
+    homologacao: 'Homologation',
+    producao: 'Production',
+    custom: 'Custom',
+  },
+  settings: {
+    language: 'Language',
+    languageHint: 'The choice is saved in the settings.',
+    saved: 'Settings saved.',
+  },
+  language: {
+    'pt-BR': 'Português (Brasil)',
+    en: 'English',
+  },
+  errors: {
+    invalid_request: 'Invalid request for {{channel}}: {{summary}}',
+    unknown_channel: 'Unknown channel: {{channel}}',
+    internal: 'Unexpected internal error. Try again; if it persists, check the log.',
+    payload_too_large: 'Request too large (limit {{limit}} bytes).',
+    unreachable: "Cannot reach Sentinela's core. Check that the process is still running and reload the page.",
+    settings_corrupt: 'The settings file was corrupt and has been moved to {{movedTo}}. Defaults are in use.',
+    settings_unwritable: 'Could not save the settings to {{path}}: {{reason}}',
+  },
+}

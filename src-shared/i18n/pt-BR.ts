@@ -1,0 +1,70 @@
+/** Catálogo pt-BR: a língua padrão. O catálogo inglês precisa ter exatamente as mesmas chaves. */
+export const ptBR = {
+  app: {
+    name: 'Sentinela',
+    tagline: 'Estação de análise de fraude, crédito e integração telecom',
+  },
+  nav: {
+    consulta: 'Consulta',
+    cliente: 'Cliente',
+    lote: 'Lote',
+    sms: 'SMS',
+    ussd: 'USSD',
+    credenciais: 'Credenciais',
+    configuracoes: 'Configurações',
+    historico: 'Histórico',
+  },
+  pages: {
+    consulta: 'Consultas avulsas: Alerta (eventos de SIM swap, troca de aparelho e portabilidade), Score e Data Trust.',
+    cliente: 'Visão única do cliente: todas as checagens de uma vez, com o veredito explicado.',
+    lote: 'Triagem em lote: importe um CSV, rode as checagens respeitando os limites de cada provedor e exporte o resultado.',
+    sms: 'Console SMS sobre o MSE da Claro: envio, recibos de entrega e mensagens MO.',
+    ussd: 'Console USSD: menus, aparelho emulado e sessões reproduzíveis.',
+    credenciais: 'Credenciais dos provedores guardadas no chaveiro do sistema operacional.',
+    configuracoes: 'Preferências do Sentinela.',
+    historico: 'Histórico das consultas feitas nesta máquina.',
+    underConstruction: 'Em construção',
+    underConstructionHint: 'Esta área ainda não está disponível nesta versão.',
+  },
+  status: {
+    title: 'Estado',
+    version: 'Versão',
+    environment: 'Ambiente',
+    host: 'Hospedeiro',
+    dataDir: 'Pasta de dados',
+    platform: 'Plataforma',
+    loading: 'Carregando…',
+    refresh: 'Atualizar',
+    dismiss: 'Dispensar',
+  },
+  host: {
+    electron: 'Aplicativo desktop',
+    browser: 'Navegador (sentinela serve)',
+    cli: 'Linha de comando',
+  },
+  environment: {
+    sandbox: 'Sandbox (simulado)',
+    homologacao: 'Homologação',
+    producao: 'Produção',
+    custom: 'Personalizado',
+  },
+  settings: {
+    language: 'Idioma',
+    languageHint: 'A escolha fica salva nas configurações.',
+    saved: 'Configurações salvas.',
+  },
+  language: {
+    'pt-BR': 'Português (Brasil)',
+    en: 'English',
+  },
+  errors: {
+    invalid_request: 'Pedido inválido para {{channel}}: {{summary}}',
+    unknown_channel: 'Canal desconhecido: {{channel}}',
+    internal: 'Erro interno inesperado. Tente de novo; se persistir, veja o log.',
+    payload_too_large: 'Pedido grande demais (limite de {{limit}} bytes).',
+    unreachable: 'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',
+    settings_corrupt:
+      'O arquivo de configurações estava corrompido e foi movido para {{movedTo}}. Foram usados os valores padrão.',
+    settings_unwritable: 'Não foi possível salvar as configurações em {{path}}: {{reason}}',
+  },
+} as const

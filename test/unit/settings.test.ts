@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCore } from '../../src-main/core'
+import { silentLogger } from '../../src-main/core/log'
+import { SETTINGS_FILE } from '../../src-main/core/settings'
+import { tempDir } from '../helpers/tmp'
+
+describe('settings', () => {
+  let dir: ReturnType<typeof tempDir>
+  beforeEach(() => (dir = tempDir()))
+  afterEach(() => dir.cleanup())
+  const file = (): string => join(dir.path, SETTINGS_FILE)
+  const open = () => createCore({ dataDir: dir.path, host: 'cli', log: silentLogger })
+
+  it('uses safe defaults when the file is missing, without writing one', async () => {
+    const core = await open()
+    expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: { language: 'pt-BR', environment: 'sandbox' } })
+    expect(existsSync(file())).toBe(false)
+  })
+
+  it('persists an update and reads it back in a new process', async () => {
+    const first = await open()
+    await first.router.invoke('settings:update', { language: 'en' })
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ language: 'en', environment: 'sandbox' })
+    const second = await open()
+    expect(await second.router.invoke('settings:get', {})).toMatchObject({ ok: true, data: { language: 'en' } })
+  })
+
+  it('fills fields a partial file lacks and ignores keys it does not know', async () => {
+    writeFileSync(file(), JSON.stringify({ language: 'en', fromTheFuture: 1 }))
+    const core = await open()
+    expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: { language: 'en', environment: 'sandbox' } })
+  })
+
+  it.each([
+    ['broken JSON', '{"language": "en",'],
+    ['a refused value', JSON.stringify({ language: 'klingon' })],
+    ['not an object', '[1,2]'],
+  ])('moves a file with %s aside, keeps its bytes, and tells the user', async (_name, text) => {
+    writeFileSync(file(), text)
+    const core = await open()
+    const moved = readdirSync(dir.path).filter((name) => name.startsWith('settings.corrupt-'))
+    expect(moved).toHaveLength(1)
+    expect(readFileSync(join(dir.path, moved[0] ?? ''), 'utf8')).toBe(text)
+    expect(existsSync(file())).toBe(false)
+    const info = await core.router.invoke('app:info', {})
+    expect(info.ok && info.data.notices).toEqual([
+      expect.objectContaining({ code: 'settings_corrupt', message: expect.stringContaining(moved[0] ?? '-') }),
+    ])
+    expect(await core.router.invoke('settings:get', {})).toMatchObject({ ok: true, data: { language: 'pt-BR' } })
+  })
+
+  it('lets the user dismiss the notice', async () => {
+    writeFileSync(file(), 'garbage')
+    const core = await open()
+    await core.router.invoke('app:dismiss-notice', { code: 'settings_corrupt' })
+    const info = await core.router.invoke('app:info', {})
+    expect(info.ok && info.data.notices).toEqual([])
+  })
+
+  it('publishes settings:changed to subscribers', async () => {
+    const core = await open()
+    const seen: unknown[] = []
+    core.events.subscribe('settings:changed', (data) => seen.push(data))
+    await core.router.invoke('settings:update', { language: 'en' })
+    expect(seen).toEqual([{ language: 'en', environment: 'sandbox' }])
+  })
+
+  it('reports an unwritable data dir as a typed error and keeps serving', async () => {
+    const sub = join(dir.path, 'sub')
+    const core = await createCore({ dataDir: sub, host: 'cli', log: silentLogger })
+    // The data dir is replaced by a plain file under the running core: every write must now fail, cleanly.
+    rmSync(sub, { recursive: true })
+    writeFileSync(sub, 'a file where the folder was')
+    const result = await core.router.invoke('settings:update', { language: 'en' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'settings_unwritable' } })
+    expect(await core.router.invoke('settings:get', {})).toMatchObject({ ok: true, data: { language: 'pt-BR' } })
+  })
+})

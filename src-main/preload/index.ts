@@ -2,9 +2,6 @@
  * Preload: the whole surface the renderer gets is `window.sentinela.invoke` and `.subscribe`, the same Bridge
  * the browser host provides. Channel names and payloads are checked by the core's router, the single gate.
  */
-// eng-disable PRELOAD_JS_CHECK
-// ↑ Electronegativity flags every preload for manual review; this one was reviewed: it exposes only the two
-//   functions below through contextBridge, never ipcRenderer itself or any Node/Electron object.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 
 type Listener = (data: unknown) => void

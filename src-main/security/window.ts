@@ -42,6 +42,7 @@ export interface SecureWebPreferences {
   allowRunningInsecureContent: false
   experimentalFeatures: false
   enableBlinkFeatures: ''
+  disableBlinkFeatures: 'Auxclick'
   webviewTag: false
   navigateOnDragDrop: false
   spellcheck: false
@@ -60,6 +61,8 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // Middle-click would open links in new windows; denied anyway, but not even attempted.
+    disableBlinkFeatures: 'Auxclick',
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,

@@ -118,6 +118,7 @@ describe('Electron security checklist', () => {
   })
 
   it('14. denies every new window; a safe link goes to the OS browser instead', () => {
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick') // no middle-click new windows either
     const { open, openExternal } = fakeContents()
     expect(open('https://www.claro.com.br/empresas')).toEqual({ action: 'deny' })
     expect(open('https://evil.example/')).toEqual({ action: 'deny' })
@@ -131,7 +132,8 @@ describe('Electron security checklist', () => {
       'https://claro.com.br.evil.example/', 'https://user:pw@claro.com.br/', 'https://claro.com.br:8443/', 'smb://host/share', 'not a url',
     ]) expect(isSafeExternalUrl(url), url).toBe(false)
     expect(isSafeExternalUrl('https://www.clearsale.com.br/docs')).toBe(true)
-    expect(shellSource.match(/shell\.openExternal\(/g)).toHaveLength(1) // only inside openExternal(), reached via isSafeExternalUrl
+    expect(shellSource.match(/shell\.openExternal\(/g)).toHaveLength(1)
+    expect(shellSource).toMatch(/if \(isSafeExternalUrl\(url\)\) void shell\.openExternal\(url\)/)
   })
 
   it('16. uses a current Electron major', () => {

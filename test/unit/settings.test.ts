@@ -44,10 +44,10 @@ describe('settings', () => {
     expect(moved).toHaveLength(1)
     expect(readFileSync(join(dir.path, moved[0] ?? ''), 'utf8')).toBe(text)
     expect(existsSync(file())).toBe(false)
-    const info = await core.router.invoke('app:info', {})
-    expect(info.ok && info.data.notices).toEqual([
-      expect.objectContaining({ code: 'settings_corrupt', message: expect.stringContaining(moved[0] ?? '-') }),
-    ])
+    expect(await core.router.invoke('app:info', {})).toMatchObject({
+      ok: true,
+      data: { notices: [{ code: 'settings_corrupt', message: expect.stringContaining(moved[0] ?? '-') }] },
+    })
     expect(await core.router.invoke('settings:get', {})).toMatchObject({ ok: true, data: { language: 'pt-BR' } })
   })
 
@@ -55,8 +55,7 @@ describe('settings', () => {
     writeFileSync(file(), 'garbage')
     const core = await open()
     await core.router.invoke('app:dismiss-notice', { code: 'settings_corrupt' })
-    const info = await core.router.invoke('app:info', {})
-    expect(info.ok && info.data.notices).toEqual([])
+    expect(await core.router.invoke('app:info', {})).toMatchObject({ ok: true, data: { notices: [] } })
   })
 
   it('publishes settings:changed to subscribers', async () => {

@@ -4,11 +4,15 @@ import { APP_VERSION } from '../core/version'
 import { parsePort, resolveGlobalOptions, UsageError, type GlobalOptions, type RawGlobalOptions } from './options'
 import { runInfo } from './commands/info'
 import { runServe } from './commands/serve'
+import { registerCredentials } from './commands/credentials'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
-/** Typed core errors that mean "your input was wrong" rather than "something broke". */
-const INPUT_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge])
+/**
+ * Typed core errors that exit 2: the input was wrong, or the machine lacks something the user must fix
+ * (a keychain) — as opposed to "something broke" (1).
+ */
+const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable'])
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -46,6 +50,8 @@ export function buildProgram(io: CliIO): Command {
     .option('--port <n>', 'porta (0 = qualquer livre) / port (0 = any free)', '0')
     .action(async (opts: { port: string }, command: Command) => runServe(globals(command), parsePort(opts.port), io))
 
+  registerCredentials(program, globals, io)
+
   return program
 }
 
@@ -60,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
       return 2
     }
-    if (error instanceof UsageError || (error instanceof CliFailure && INPUT_ERRORS.has(error.code))) {
+    if (error instanceof UsageError || (error instanceof CliFailure && EXIT_2_ERRORS.has(error.code))) {
       io.stderr(`${error.message}\n`)
       return 2
     }

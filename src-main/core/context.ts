@@ -4,6 +4,8 @@ import type { EventHub } from './events'
 import type { Logger } from './log'
 import type { NoticeBoard } from './notices'
 import type { SettingsStore } from './settings'
+import type { CredentialStore } from './credentials/store'
+import type { Redactor } from './redact'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -18,6 +20,10 @@ export interface CoreContext {
   readonly events: EventHub
   readonly notices: NoticeBoard
   readonly log: Logger
+  /** Secrets: OS keychain only. */
+  readonly credentials: CredentialStore
+  /** Everything written to logs, the CLI's stderr or the renderer's errors goes through it. */
+  readonly redactor: Redactor
   /** The environment for this run: the `--env` override if given, else the saved setting. */
   environment(): Environment
   /** A translator in the user's current language. */

@@ -10,6 +10,10 @@ import { createFileLogger, type Logger } from './log'
 import { NoticeBoard } from './notices'
 import { createRouter, type Router } from './router'
 import { SettingsStore } from './settings'
+import { KeytarBackend, type SecretBackend } from './credentials/backend'
+import { CredentialStore } from './credentials/store'
+import { credentialsHandlers } from './handlers/credentials'
+import { Redactor } from './redact'
 import { APP_NAME, APP_VERSION } from './version'
 
 export interface CoreOptions {
@@ -19,6 +23,13 @@ export interface CoreOptions {
   environment?: Environment
   endpoints?: Partial<Record<Provider, string>>
   log?: Logger
+  /** The OS keychain (keytar) unless a test or another platform backend is given. */
+  secretBackend?: SecretBackend
+  /**
+   * Long-running hosts (desktop, browser) read the active environment's credentials once at start so the
+   * redactor knows every stored value before anything is logged; one-shot CLI commands skip it.
+   */
+  primeRedactor?: boolean
 }
 
 export interface Core {
@@ -31,7 +42,8 @@ export interface Core {
 /** Everything the hosts (Electron, browser, CLI) share. No electron import below this line. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   await mkdir(options.dataDir, { recursive: true })
-  const log = options.log ?? createFileLogger(options.dataDir)
+  const redactor = new Redactor()
+  const log = options.log ?? createFileLogger(options.dataDir, redactor)
   const events = new EventHub(log)
   const { store: settings, notice } = await SettingsStore.open(options.dataDir, log)
 
@@ -60,11 +72,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     notices,
     log,
+    credentials: new CredentialStore(options.secretBackend ?? new KeytarBackend(), redactor),
+    redactor,
     environment: () => options.environment ?? settings.get().environment,
     translate,
   }
 
-  const router = createRouter({ ...appHandlers(context), ...settingsHandlers(context) }, { translate, log })
+  const router = createRouter(
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context) },
+    { translate, log, redact: (error) => redactor.value(error) as typeof error },
+  )
+  if (options.primeRedactor) {
+    context.credentials.list(context.environment()).catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
+  }
   log.info('core.started', { host: options.host, environment: context.environment() })
 
   return {

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Redactor } from './redact'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export type LogFields = Record<string, unknown>
@@ -20,10 +21,10 @@ export function errorFields(error: unknown): LogFields {
 }
 
 /**
- * JSON lines in `<dataDir>/logs/sentinela.log`. Logging never throws: a log that cannot be written must not
- * take a lookup down with it.
+ * JSON lines in `<dataDir>/logs/sentinela.log`, every line passed through the redactor first. Logging never
+ * throws: a log that cannot be written must not take a lookup down with it.
  */
-export function createFileLogger(dataDir: string, minLevel: LogLevel = 'info'): Logger {
+export function createFileLogger(dataDir: string, redactor: Redactor, minLevel: LogLevel = 'info'): Logger {
   const dir = join(dataDir, 'logs')
   const file = join(dir, 'sentinela.log')
   let ready = false
@@ -34,7 +35,8 @@ export function createFileLogger(dataDir: string, minLevel: LogLevel = 'info'): 
         mkdirSync(dir, { recursive: true })
         ready = true
       }
-      appendFileSync(file, JSON.stringify({ at: new Date().toISOString(), level, event, ...fields }) + '\n')
+      const safe = redactor.value({ event, ...fields }) as LogFields
+      appendFileSync(file, JSON.stringify({ at: new Date().toISOString(), level, ...safe }) + '\n')
     } catch {
       // Deliberately silent: see above.
     }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import {
   channels,
+  type AppError,
   ErrorCodes,
   isChannelName,
   type ChannelName,
@@ -27,6 +28,8 @@ const MAX_ECHO = 120
 export interface RouterDeps {
   translate: () => Translate
   log: Logger
+  /** Applied to every error before it leaves the core (messages may quote provider answers). */
+  redact?: (error: AppError) => AppError
 }
 
 /** Shortens anything the caller sent before it is echoed back in an error. */
@@ -52,7 +55,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: string; co
 }
 
 export function createRouter(handlers: Handlers, deps: RouterDeps): Router {
-  const fail = (failure: AppFailure): InvokeResult<unknown> => ({ ok: false, error: toAppError(failure, deps.translate()) })
+  const redact = deps.redact ?? ((error: AppError) => error)
+  const fail = (failure: AppFailure): InvokeResult<unknown> => ({ ok: false, error: redact(toAppError(failure, deps.translate())) })
 
   return {
     async invoke(channel, payload) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import { settingsChannels, settingsEvents } from './settings'
+import { credentialsChannels, credentialsEvents } from './credentials'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -11,12 +12,14 @@ export type { AppInfo, Notice } from './app'
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...credentialsChannels,
 }
 
 /** Every server → renderer event, declared once. */
 export const events = {
   ...appEvents,
   ...settingsEvents,
+  ...credentialsEvents,
 }
 
 export type Channels = typeof channels

@@ -77,7 +77,7 @@ describe('router', () => {
     const boom = (): never => {
       throw new Error('secret-bearing failure text /home/user/x.ts:12')
     }
-    const handlers = { 'app:info': boom, 'app:dismiss-notice': boom, 'settings:get': boom, 'settings:update': boom } satisfies Handlers
+    const handlers = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, boom])) as unknown as Handlers
     const router = createRouter(handlers, { translate: () => createTranslator('en'), log: silentLogger })
     const result = await router.invoke('app:info', {})
     expectTypedError(result, 'internal')
@@ -85,9 +85,9 @@ describe('router', () => {
   })
 
   it('strips fields a handler returns beyond the contract', async () => {
-    const leaky = { 'settings:get': () => ({ language: 'en' as const, environment: 'sandbox' as const, secret: 'hunter2' }) }
-    const handlers = { ...leaky, 'app:info': () => Promise.reject(new Error('x')), 'app:dismiss-notice': () => ({}), 'settings:update': () => ({ language: 'en' as const, environment: 'sandbox' as const }) }
-    const router = createRouter(handlers as Handlers, { translate: () => createTranslator('en'), log: silentLogger })
+    const leaky = () => ({ language: 'en', environment: 'sandbox', secret: 'hunter2' })
+    const handlers = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, leaky])) as unknown as Handlers
+    const router = createRouter(handlers, { translate: () => createTranslator('en'), log: silentLogger })
     const result = await router.invoke('settings:get', {})
     expect(result).toEqual({ ok: true, data: { language: 'en', environment: 'sandbox' } })
   })

@@ -1,16 +1,12 @@
-import { createCore } from '../../core'
 import type { CliIO } from '../program'
 import type { GlobalOptions } from '../options'
+import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'
 
 export async function runInfo(globals: GlobalOptions, io: CliIO): Promise<void> {
-  const core = await createCore({ dataDir: globals.dataDir, host: 'cli', environment: globals.env, endpoints: globals.endpoints })
-  try {
+  await withCore(globals, async (core) => {
     const info = await invokeOrThrow(core, 'app:info', {})
-    if (globals.json) {
-      io.stdout(JSON.stringify(info) + '\n')
-      return
-    }
+    if (globals.json) return io.stdout(JSON.stringify(info) + '\n')
     const t = core.context.translate()
     io.stdout(
       [
@@ -21,7 +17,5 @@ export async function runInfo(globals: GlobalOptions, io: CliIO): Promise<void> 
         ...info.notices.map((n) => `! ${n.message}`),
       ].join('\n') + '\n',
     )
-  } finally {
-    await core.close()
-  }
+  })
 }

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto'
+import type { Environment } from '../../../src-shared/domain/environment'
+import {
+  credentialHint,
+  providerOf,
+  valueSchemaFor,
+  type CredentialName,
+  type CredentialSummary,
+} from '../../../src-shared/domain/credentials'
+import type { Redactor } from '../redact'
+import type { SecretBackend } from './backend'
+
+/** One keychain service; accounts `<env>/<name>` for credentials and `<env>/<name>#token` for access tokens. */
+export const KEYCHAIN_SERVICE = 'Sentinela'
+const TOKEN_SUFFIX = '#token'
+
+interface StoredCredential {
+  v: 1
+  value: Record<string, unknown>
+  updatedAt: string
+}
+
+interface StoredToken {
+  v: 1
+  token: string
+  expiresAt: string
+  /** Binds the token to the credential it was obtained with: a replaced credential never reuses it. */
+  credentialHash: string
+}
+
+export interface AccessToken {
+  token: string
+  expiresAt: Date
+}
+
+function parse<T>(text: string | null): T | null {
+  if (text === null) return null
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    return null
+  }
+}
+
+function hashOf(stored: StoredCredential): string {
+  return createHash('sha256').update(JSON.stringify(stored.value)).digest('hex')
+}
+
+export class CredentialStore {
+  constructor(
+    private readonly backend: SecretBackend,
+    private readonly redactor: Redactor,
+  ) {}
+
+  private account(env: Environment, name: CredentialName): string {
+    return `${env}/${name}`
+  }
+
+  private summary(env: Environment, name: CredentialName, stored: StoredCredential | null): CredentialSummary {
+    const valid = stored !== null && valueSchemaFor(name).safeParse(stored.value).success
+    return {
+      name,
+      provider: providerOf(name),
+      environment: env,
+      hint: valid ? credentialHint(name, stored.value) : '',
+      updatedAt: valid ? stored.updatedAt : null,
+      status: valid ? 'ok' : 'unreadable',
+    }
+  }
+
+  private async readStored(env: Environment, name: CredentialName): Promise<StoredCredential | null> {
+    const stored = parse<StoredCredential>(await this.backend.get(KEYCHAIN_SERVICE, this.account(env, name)))
+    if (stored?.value) this.redactor.rememberCredential(stored.value)
+    return stored
+  }
+
+  /** Every credential stored for one environment, as summaries. Also teaches the redactor their values. */
+  async list(env: Environment): Promise<CredentialSummary[]> {
+    const prefix = `${env}/`
+    const entries = await this.backend.list(KEYCHAIN_SERVICE)
+    const items: CredentialSummary[] = []
+    for (const { account, password } of entries) {
+      if (!account.startsWith(prefix)) continue
+      if (account.endsWith(TOKEN_SUFFIX)) {
+        this.redactor.remember(parse<StoredToken>(password)?.token)
+        continue
+      }
+      const stored = parse<StoredCredential>(password)
+      if (stored?.value) this.redactor.rememberCredential(stored.value)
+      items.push(this.summary(env, account.slice(prefix.length), stored))
+    }
+    return items.sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  /** Stores (or replaces) a credential and drops any token obtained with the previous one. */
+  async set(env: Environment, name: CredentialName, value: Record<string, unknown>, now = new Date()): Promise<CredentialSummary> {
+    const checked = valueSchemaFor(name).parse(value) as Record<string, unknown>
+    this.redactor.rememberCredential(checked)
+    const stored: StoredCredential = { v: 1, value: checked, updatedAt: now.toISOString() }
+    await this.backend.set(KEYCHAIN_SERVICE, this.account(env, name), JSON.stringify(stored))
+    await this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX)
+    return this.summary(env, name, stored)
+  }
+
+  /** Deletes a credential and its tokens. Returns whether a credential was there. */
+  async delete(env: Environment, name: CredentialName): Promise<boolean> {
+    await this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX)
+    return this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name))
+  }
+
+  /** The credential itself, for the main process's provider clients only: never for a channel's answer. */
+  async get(env: Environment, name: CredentialName): Promise<Record<string, unknown> | null> {
+    const stored = await this.readStored(env, name)
+    const checked = stored ? valueSchemaFor(name).safeParse(stored.value) : null
+    return checked?.success ? (checked.data as Record<string, unknown>) : null
+  }
+
+  /** A still-valid token obtained with the credential currently stored, else null. */
+  async getToken(env: Environment, name: CredentialName, now = new Date()): Promise<AccessToken | null> {
+    const [stored, token] = await Promise.all([
+      this.readStored(env, name),
+      this.backend.get(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX).then((t) => parse<StoredToken>(t)),
+    ])
+    if (!stored || !token || token.credentialHash !== hashOf(stored)) return null
+    this.redactor.remember(token.token)
+    const expiresAt = new Date(token.expiresAt)
+    return Number.isNaN(expiresAt.getTime()) || expiresAt <= now ? null : { token: token.token, expiresAt }
+  }
+
+  async setToken(env: Environment, name: CredentialName, token: AccessToken): Promise<void> {
+    this.redactor.remember(token.token)
+    const stored = await this.readStored(env, name)
+    if (!stored) return // the credential was deleted meanwhile: keep nothing obtained with it
+    const entry: StoredToken = { v: 1, token: token.token, expiresAt: token.expiresAt.toISOString(), credentialHash: hashOf(stored) }
+    await this.backend.set(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX, JSON.stringify(entry))
+  }
+}

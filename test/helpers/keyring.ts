@@ -91,3 +91,11 @@ export function useKeyringInThisProcess(keyring: Keyring): void {
   for (const name of ['HOME', 'XDG_RUNTIME_DIR', 'DBUS_SESSION_BUS_ADDRESS'] as const) process.env[name] = keyring.env[name]
   delete process.env['DISPLAY']
 }
+
+/** Reads an entry from the keyring with keytar, in a child process attached to that keyring's bus. */
+export function readKeychainEntry(keyring: Keyring, service: string, account: string): string | null {
+  const script = `require('keytar').getPassword(${JSON.stringify(service)}, ${JSON.stringify(account)}).then((v) => process.stdout.write(JSON.stringify(v)))`
+  const run = spawnSync(process.execPath, ['-e', script], { env: keyring.env, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') })
+  if (run.status !== 0) throw new Error(`keytar read failed: ${run.stderr}`)
+  return JSON.parse(run.stdout) as string | null
+}

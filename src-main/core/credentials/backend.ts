@@ -17,7 +17,8 @@ export type KeychainProblem = 'no_session_bus' | 'no_secret_service' | 'locked' 
 export function classifyKeychainError(message: string): KeychainProblem {
   if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket|Could not connect: |Unable to autolaunch|No such file or directory.*bus/i.test(message)) return 'no_session_bus'
   if (/org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service|NameHasNoOwner/i.test(message)) return 'no_secret_service'
-  if (/locked|unlock/i.test(message)) return 'locked'
+  // A keyring daemon with no unlocked default collection (never created, or locked at login).
+  if (/locked|unlock|collection\/login|Object does not exist at path/i.test(message)) return 'locked'
   if (/denied|dismissed|cancel|not allowed|errSecAuthFailed|-128|-25293|ERROR_ACCESS_DENIED/i.test(message)) return 'denied'
   return 'other'
 }

@@ -1,12 +1,15 @@
 import type { Area } from '../../stores/nav/store'
 import { PlaceholderPage } from '../placeholder/PlaceholderPage'
 import { SettingsPage } from '../settings/SettingsPage'
+import { CredentialsPage } from '../credentials/CredentialsPage'
 
 /** One page per area; areas without a feature yet say so honestly. */
 export function AreaPage({ area }: { area: Area }) {
   switch (area) {
     case 'configuracoes':
       return <SettingsPage />
+    case 'credenciais':
+      return <CredentialsPage />
     default:
       return <PlaceholderPage area={area} />
   }

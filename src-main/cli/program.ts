@@ -5,6 +5,8 @@ import { parsePort, resolveGlobalOptions, UsageError, type GlobalOptions, type R
 import { runInfo } from './commands/info'
 import { runServe } from './commands/serve'
 import { registerCredentials } from './commands/credentials'
+import { registerLookup } from './commands/lookup'
+import { registerSandbox } from './commands/sandbox'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -12,7 +14,8 @@ import { ErrorCodes } from '../../src-shared/contract'
  * Typed core errors that exit 2: the input was wrong, or the machine lacks something the user must fix
  * (a keychain) — as opposed to "something broke" (1).
  */
-const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable'])
+const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing'])
+const isExit2 = (code: string): boolean => EXIT_2_ERRORS.has(code) || code.startsWith('invalid_cpf.') || code.startsWith('invalid_msisdn.')
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -51,6 +54,8 @@ export function buildProgram(io: CliIO): Command {
     .action(async (opts: { port: string }, command: Command) => runServe(globals(command), parsePort(opts.port), io))
 
   registerCredentials(program, globals, io)
+  registerLookup(program, globals, io)
+  registerSandbox(program, globals, io)
 
   return program
 }
@@ -66,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
       return 2
     }
-    if (error instanceof UsageError || (error instanceof CliFailure && EXIT_2_ERRORS.has(error.code))) {
+    if (error instanceof UsageError || (error instanceof CliFailure && isExit2(error.code))) {
       io.stderr(`${error.message}\n`)
       return 2
     }

@@ -6,6 +6,10 @@ import type { NoticeBoard } from './notices'
 import type { SettingsStore } from './settings'
 import type { CredentialStore } from './credentials/store'
 import type { Redactor } from './redact'
+import type { HttpClient } from './http/client'
+import type { TokenManager } from './http/tokens'
+import type { HistoryStore } from './store/history'
+import type { SandboxManager } from '../sandbox'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -24,6 +28,12 @@ export interface CoreContext {
   readonly credentials: CredentialStore
   /** Everything written to logs, the CLI's stderr or the renderer's errors goes through it. */
   readonly redactor: Redactor
+  readonly http: HttpClient
+  readonly tokens: TokenManager
+  readonly sandbox: SandboxManager
+  readonly history: HistoryStore
+  /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
+  baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */
   environment(): Environment
   /** A translator in the user's current language. */

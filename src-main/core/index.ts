@@ -14,6 +14,13 @@ import { KeytarBackend, type SecretBackend } from './credentials/backend'
 import { CredentialStore } from './credentials/store'
 import { credentialsHandlers } from './handlers/credentials'
 import { Redactor } from './redact'
+import { HttpClient } from './http/client'
+import { TokenManager } from './http/tokens'
+import { lookupHandlers } from './handlers/lookup'
+import { openDatabase } from './store/db'
+import { HistoryStore } from './store/history'
+import { resolveBaseUrl } from './endpoints'
+import { SandboxManager } from '../sandbox'
 import { APP_NAME, APP_VERSION } from './version'
 
 export interface CoreOptions {
@@ -61,6 +68,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const notices = new NoticeBoard(events, translate)
   if (notice) notices.add(notice)
 
+  const credentials = new CredentialStore(options.secretBackend ?? new KeytarBackend(), redactor)
+  const sandbox = new SandboxManager(() => settings.get().sandbox)
+  const http = new HttpClient()
+  const db = openDatabase(options.dataDir)
+  const history = new HistoryStore(db, redactor, {
+    mask: () => settings.get().maskIdentifiers,
+    retentionDays: () => settings.get().historyRetentionDays,
+  })
+  const environment = (): Environment => options.environment ?? settings.get().environment
+
   const context: CoreContext = {
     name: APP_NAME,
     version: APP_VERSION,
@@ -72,19 +89,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     notices,
     log,
-    credentials: new CredentialStore(options.secretBackend ?? new KeytarBackend(), redactor),
+    credentials,
     redactor,
-    environment: () => options.environment ?? settings.get().environment,
+    http,
+    tokens: new TokenManager(credentials, log),
+    sandbox,
+    history,
+    baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
+    environment,
     translate,
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {
     context.credentials.list(context.environment()).catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
   }
+  // LGPD retention: purge at start, then every 6 hours while the process lives, and when the setting changes.
+  const purge = (): void => {
+    try {
+      const removed = history.purge()
+      if (removed > 0) log.info('history.purged', { removed })
+    } catch (error) {
+      log.error('history.purge_failed', { reason: (error as Error).message })
+    }
+  }
+  purge()
+  const purgeTimer = setInterval(purge, 6 * 3_600_000)
+  purgeTimer.unref()
+  events.subscribe('settings:changed', purge)
   log.info('core.started', { host: options.host, environment: context.environment() })
 
   return {
@@ -92,6 +127,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     events,
     async close() {
+      clearInterval(purgeTimer)
+      await sandbox.close()
+      await http.close()
+      db.close()
       log.info('core.stopped')
     },
   }

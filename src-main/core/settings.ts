@@ -66,7 +66,13 @@ export class SettingsStore {
 
   /** Applies a validated patch and writes the whole file atomically (temp file + rename). */
   async update(patch: SettingsPatch): Promise<Settings> {
-    const next = SettingsSchema.parse({ ...this.current, ...patch })
+    // Nested objects merge field by field, so a patch of one sandbox knob keeps the others.
+    const next = SettingsSchema.parse({
+      ...this.current,
+      ...patch,
+      sandbox: { ...this.current.sandbox, ...patch.sandbox },
+      customEndpoints: { ...this.current.customEndpoints, ...patch.customEndpoints },
+    })
     const file = join(this.dataDir, SETTINGS_FILE)
     const temp = `${file}.${process.pid}.tmp`
     try {

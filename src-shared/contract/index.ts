@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import { settingsChannels, settingsEvents } from './settings'
 import { credentialsChannels, credentialsEvents } from './credentials'
+import { lookupChannels } from './lookup'
+import { historyChannels, historyEvents } from './history'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -13,6 +15,8 @@ export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...credentialsChannels,
+  ...lookupChannels,
+  ...historyChannels,
 }
 
 /** Every server → renderer event, declared once. */
@@ -20,6 +24,7 @@ export const events = {
   ...appEvents,
   ...settingsEvents,
   ...credentialsEvents,
+  ...historyEvents,
 }
 
 export type Channels = typeof channels

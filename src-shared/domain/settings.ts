@@ -10,9 +10,32 @@ export const DEFAULT_LANGUAGE: Language = 'pt-BR'
  * The settings file. Every field has a default so a missing or partial file yields safe values;
  * unknown keys (from a newer version) are dropped rather than trusted.
  */
+/** Knobs of the embedded sandbox (DESIGN.md "Embedded sandbox"). */
+export const SandboxKnobsSchema = z.object({
+  latencyMs: z.number().int().min(0).max(30_000).default(0),
+  /** Probability 0–1 that a request fails with 500. */
+  errorRate: z.number().min(0).max(1).default(0),
+  /** Requests per second per provider before 429 with Retry-After; 0 = unlimited. */
+  rateLimitPerSecond: z.number().int().min(0).max(10_000).default(0),
+  /** Token lifetime; seed 001: 24 h. */
+  tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).default(86_400),
+})
+export type SandboxKnobs = z.infer<typeof SandboxKnobsSchema>
+
 export const SettingsSchema = z.object({
   language: LanguageSchema.default(DEFAULT_LANGUAGE),
   environment: EnvironmentSchema.default('sandbox'),
+  /** A SIM swap or port-out this recent (days) colours the Alerta timeline red. */
+  riskWindowDays: z.number().int().min(1).max(365).default(7),
+  /** Score policy threshold (seed 000: "definir o parâmetro do score"). */
+  scoreThreshold: z.number().int().min(0).max(1000).default(500),
+  /** Store identifiers masked in the history (LGPD). */
+  maskIdentifiers: z.boolean().default(true),
+  /** History rows older than this are purged (LGPD). */
+  historyRetentionDays: z.number().int().min(1).max(3650).default(90),
+  sandbox: SandboxKnobsSchema.default(SandboxKnobsSchema.parse({})),
+  /** Base URLs for the `custom` environment. */
+  customEndpoints: z.object({ claro: z.string().max(500).optional(), clearsale: z.string().max(500).optional(), mse: z.string().max(500).optional() }).default({}),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -20,5 +43,20 @@ export type Settings = z.infer<typeof SettingsSchema>
 export const SettingsPatchSchema = z.strictObject({
   language: LanguageSchema.optional(),
   environment: EnvironmentSchema.optional(),
+  riskWindowDays: z.number().int().min(1).max(365).optional(),
+  scoreThreshold: z.number().int().min(0).max(1000).optional(),
+  maskIdentifiers: z.boolean().optional(),
+  historyRetentionDays: z.number().int().min(1).max(3650).optional(),
+  sandbox: z.strictObject({
+    latencyMs: z.number().int().min(0).max(30_000).optional(),
+    errorRate: z.number().min(0).max(1).optional(),
+    rateLimitPerSecond: z.number().int().min(0).max(10_000).optional(),
+    tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
+  }).optional(),
+  customEndpoints: z.strictObject({
+    claro: z.url().max(500).optional(),
+    clearsale: z.url().max(500).optional(),
+    mse: z.url().max(500).optional(),
+  }).optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -57,17 +57,17 @@ describe('credentials in the OS keychain, through the router', () => {
 
   it('replaces a credential, updates its date and drops the token obtained with the old one', async () => {
     await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.context.credentials.setToken('sandbox', 'claro', { token: 'tok-1', expiresAt: new Date(Date.now() + 3_600_000) })
-    expect(await core.context.credentials.getToken('sandbox', 'claro')).toMatchObject({ token: 'tok-1' })
+    await core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-1', expiresAt: new Date(Date.now() + 3_600_000) })
+    expect(await core.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-1' })
     await core.router.invoke('credentials:set', { name: 'claro', value: { ...CLARO, secret: 'rotated-secret-99' } })
     expect((await stored('sandbox/claro'))?.value).toMatchObject({ secret: 'rotated-secret-99' })
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'sandbox/claro#token')).toBeNull()
-    expect(await core.context.credentials.getToken('sandbox', 'claro')).toBeNull()
+    expect(await core.context.credentials.getToken('sandbox', 'claro', CLARO)).toBeNull()
   })
 
   it('deletes a credential with its token, and says whether it was there', async () => {
     await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.context.credentials.setToken('sandbox', 'claro', { token: 'tok-2', expiresAt: new Date(Date.now() + 3_600_000) })
+    await core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-2', expiresAt: new Date(Date.now() + 3_600_000) })
     expect(await core.router.invoke('credentials:delete', { name: 'claro' })).toEqual({ ok: true, data: { deleted: true } })
     expect(await keytar.findCredentials(KEYCHAIN_SERVICE)).toEqual([])
     expect(await core.router.invoke('credentials:delete', { name: 'claro' })).toEqual({ ok: true, data: { deleted: false } })
@@ -104,9 +104,10 @@ describe('credentials in the OS keychain, through the router', () => {
 
   it('reuses a persisted token until it expires, as a new process would', async () => {
     await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.context.credentials.setToken('sandbox', 'claro', { token: 'tok-3', expiresAt: new Date(Date.now() + 60_000) })
+    await core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-3', expiresAt: new Date(Date.now() + 60_000) })
     const other = await createCore({ dataDir: dir.path, host: 'cli', log: silentLogger })
-    expect(await other.context.credentials.getToken('sandbox', 'claro')).toMatchObject({ token: 'tok-3' })
-    expect(await other.context.credentials.getToken('sandbox', 'claro', new Date(Date.now() + 120_000))).toBeNull()
+    expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-3' })
+    expect(await other.context.credentials.getToken('sandbox', 'claro', { ...CLARO, secret: 'other' })).toBeNull()
+    expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO, new Date(Date.now() + 120_000))).toBeNull()
   })
 })

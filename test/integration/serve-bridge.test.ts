@@ -76,7 +76,7 @@ describe('browser host bridge', () => {
     await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(1)
     const message = nextMessage(ws)
     await invokeRaw(JSON.stringify({ channel: 'settings:update', payload: { language: 'en' } }))
-    expect(await message).toEqual({ type: 'event', topic: 'settings:changed', data: { language: 'en', environment: 'sandbox' } })
+    expect(await message).toMatchObject({ type: 'event', topic: 'settings:changed', data: { language: 'en', environment: 'sandbox' } })
     ws.close()
     await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(0)
   })

@@ -4,6 +4,7 @@ import { createCore, type Core } from '../../src-main/core'
 import { createRouter, type Handlers } from '../../src-main/core/router'
 import { silentLogger } from '../../src-main/core/log'
 import { createTranslator } from '../../src-shared/i18n'
+import { SettingsSchema } from '../../src-shared/domain/settings'
 import { BAD_CHANNELS, MALFORMED_PAYLOADS } from '../helpers/malformed'
 import { tempDir } from '../helpers/tmp'
 
@@ -85,10 +86,11 @@ describe('router', () => {
   })
 
   it('strips fields a handler returns beyond the contract', async () => {
-    const leaky = () => ({ language: 'en', environment: 'sandbox', secret: 'hunter2' })
+    const settings = SettingsSchema.parse({})
+    const leaky = () => ({ ...settings, secret: 'hunter2' })
     const handlers = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, leaky])) as unknown as Handlers
     const router = createRouter(handlers, { translate: () => createTranslator('en'), log: silentLogger })
     const result = await router.invoke('settings:get', {})
-    expect(result).toEqual({ ok: true, data: { language: 'en', environment: 'sandbox' } })
+    expect(result).toEqual({ ok: true, data: settings })
   })
 })

@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src-main/core'
 import { silentLogger } from '../../src-main/core/log'
 import { SETTINGS_FILE } from '../../src-main/core/settings'
+import { SettingsSchema } from '../../src-shared/domain/settings'
+
+const DEFAULTS = SettingsSchema.parse({})
 import { tempDir } from '../helpers/tmp'
 
 describe('settings', () => {
@@ -15,14 +18,15 @@ describe('settings', () => {
 
   it('uses safe defaults when the file is missing, without writing one', async () => {
     const core = await open()
-    expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: { language: 'pt-BR', environment: 'sandbox' } })
+    expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: DEFAULTS })
+    expect(DEFAULTS).toMatchObject({ language: 'pt-BR', environment: 'sandbox', maskIdentifiers: true, riskWindowDays: 7, scoreThreshold: 500 })
     expect(existsSync(file())).toBe(false)
   })
 
   it('persists an update and reads it back in a new process', async () => {
     const first = await open()
     await first.router.invoke('settings:update', { language: 'en' })
-    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ language: 'en', environment: 'sandbox' })
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ ...DEFAULTS, language: 'en' })
     const second = await open()
     expect(await second.router.invoke('settings:get', {})).toMatchObject({ ok: true, data: { language: 'en' } })
   })
@@ -30,7 +34,7 @@ describe('settings', () => {
   it('fills fields a partial file lacks and ignores keys it does not know', async () => {
     writeFileSync(file(), JSON.stringify({ language: 'en', fromTheFuture: 1 }))
     const core = await open()
-    expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: { language: 'en', environment: 'sandbox' } })
+    expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: { ...DEFAULTS, language: 'en' } })
   })
 
   it.each([
@@ -63,7 +67,14 @@ describe('settings', () => {
     const seen: unknown[] = []
     core.events.subscribe('settings:changed', (data) => seen.push(data))
     await core.router.invoke('settings:update', { language: 'en' })
-    expect(seen).toEqual([{ language: 'en', environment: 'sandbox' }])
+    expect(seen).toEqual([{ ...DEFAULTS, language: 'en' }])
+  })
+
+  it('merges a nested patch field by field', async () => {
+    const core = await open()
+    await core.router.invoke('settings:update', { sandbox: { latencyMs: 40 } })
+    const result = await core.router.invoke('settings:update', { sandbox: { errorRate: 0.5 } })
+    expect(result).toMatchObject({ ok: true, data: { sandbox: { latencyMs: 40, errorRate: 0.5, tokenLifetimeSeconds: 86_400 } } })
   })
 
   it('reports an unwritable data dir as a typed error and keeps serving', async () => {

@@ -24,6 +24,7 @@ interface StoredToken {
   v: 1
   token: string
   expiresAt: string
+  lifetimeMs?: number
   /** Binds the token to the credential it was obtained with: a replaced credential never reuses it. */
   credentialHash: string
 }
@@ -31,6 +32,8 @@ interface StoredToken {
 export interface AccessToken {
   token: string
   expiresAt: Date
+  /** The lifetime the provider granted, which decides how early to renew. */
+  lifetimeMs?: number
 }
 
 function parse<T>(text: string | null): T | null {
@@ -42,8 +45,10 @@ function parse<T>(text: string | null): T | null {
   }
 }
 
-function hashOf(stored: StoredCredential): string {
-  return createHash('sha256').update(JSON.stringify(stored.value)).digest('hex')
+/** Field order independent, so the same credential always binds to the same tokens. */
+export function hashOf(credential: Record<string, unknown>): string {
+  const canonical = JSON.stringify(Object.keys(credential).sort().map((k) => [k, credential[k]]))
+  return createHash('sha256').update(canonical).digest('hex')
 }
 
 export class CredentialStore {
@@ -115,23 +120,22 @@ export class CredentialStore {
     return checked?.success ? (checked.data as Record<string, unknown>) : null
   }
 
-  /** A still-valid token obtained with the credential currently stored, else null. */
-  async getToken(env: Environment, name: CredentialName, now = new Date()): Promise<AccessToken | null> {
-    const [stored, token] = await Promise.all([
-      this.readStored(env, name),
-      this.backend.get(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX).then((t) => parse<StoredToken>(t)),
-    ])
-    if (!stored || !token || token.credentialHash !== hashOf(stored)) return null
+  /**
+   * A still-valid token obtained with exactly this credential, else null. The credential is passed in (not read
+   * back) because the sandbox's built-in credential has no keychain entry but its tokens are kept all the same.
+   */
+  async getToken(env: Environment, name: CredentialName, credential: Record<string, unknown>, now = new Date()): Promise<AccessToken | null> {
+    const token = parse<StoredToken>(await this.backend.get(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX))
+    if (!token || token.credentialHash !== hashOf(credential)) return null
     this.redactor.remember(token.token)
     const expiresAt = new Date(token.expiresAt)
-    return Number.isNaN(expiresAt.getTime()) || expiresAt <= now ? null : { token: token.token, expiresAt }
+    if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) return null
+    return token.lifetimeMs === undefined ? { token: token.token, expiresAt } : { token: token.token, expiresAt, lifetimeMs: token.lifetimeMs }
   }
 
-  async setToken(env: Environment, name: CredentialName, token: AccessToken): Promise<void> {
+  async setToken(env: Environment, name: CredentialName, credential: Record<string, unknown>, token: AccessToken): Promise<void> {
     this.redactor.remember(token.token)
-    const stored = await this.readStored(env, name)
-    if (!stored) return // the credential was deleted meanwhile: keep nothing obtained with it
-    const entry: StoredToken = { v: 1, token: token.token, expiresAt: token.expiresAt.toISOString(), credentialHash: hashOf(stored) }
+    const entry: StoredToken = { v: 1, token: token.token, expiresAt: token.expiresAt.toISOString(), lifetimeMs: token.lifetimeMs, credentialHash: hashOf(credential) }
     await this.backend.set(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX, JSON.stringify(entry))
   }
 }

@@ -1,0 +1,56 @@
+import type { Command } from 'commander'
+import { ALERT_EVENT_TYPES, assessAlerts, scoreDecision, type AlertEventType } from '../../../src-shared/domain/claro'
+import type { CliIO } from '../program'
+import { UsageError, type GlobalOptions } from '../options'
+import { withCore } from '../core'
+import { invokeOrThrow } from '../invoke'
+
+function parseEvents(list: string | undefined): AlertEventType[] | undefined {
+  if (list === undefined) return undefined
+  const names = list.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)
+  const unknown = names.filter((n) => !(ALERT_EVENT_TYPES as readonly string[]).includes(n))
+  if (unknown.length > 0) throw new UsageError(`--events: ${unknown.join(', ')} ∉ ${ALERT_EVENT_TYPES.join(', ')}`)
+  return names as AlertEventType[]
+}
+
+/**
+ * `sentinela lookup alerts|score`: stdout always carries the JSON shapes of DESIGN.md; without --json a short
+ * human reading (risk, policy decision) goes to stderr beside it.
+ */
+export function registerLookup(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
+  const group = program.command('lookup').description('consultas avulsas / single lookups')
+
+  group
+    .command('alerts')
+    .description('Claro Alerta: eventos de SIM, aparelho, número, portabilidade / SIM, device, number, port-out events')
+    .requiredOption('--msisdn <number>', 'celular, ex. "+55 (11) 91234-5678"')
+    .option('--events <list>', `filtro / filter: ${ALERT_EVENT_TYPES.join(',')}`)
+    .action(async (opts: { msisdn: string; events?: string }, command: Command) => {
+      const g = globals(command)
+      const events = parseEvents(opts.events)
+      await withCore(g, async (core) => {
+        const result = await invokeOrThrow(core, 'lookup:alerts', { msisdn: opts.msisdn, ...(events ? { events } : {}) })
+        io.stdout(`${JSON.stringify({ msisdn: result.msisdn, events: result.events.map(({ eventName, timestamp }) => ({ eventName, timestamp })) })}\n`)
+        if (g.json) return
+        const settings = core.context.settings.get()
+        const assessed = assessAlerts(result.events, new Date(), settings.riskWindowDays)
+        io.stderr(`risco / risk: ${assessed.risk} (janela / window ${settings.riskWindowDays} d)\n`)
+        for (const e of assessed.events) io.stderr(`  ${e.risk.padEnd(7)} ${e.eventName.padEnd(22)} ${e.timestamp}  (${e.ageDays ?? '?'} d)\n`)
+      })
+    })
+
+  group
+    .command('score')
+    .description('Claro Score: CPF → 0–1000')
+    .requiredOption('--cpf <cpf>', 'CPF, ex. 123.456.789-09')
+    .action(async (opts: { cpf: string }, command: Command) => {
+      const g = globals(command)
+      await withCore(g, async (core) => {
+        const result = await invokeOrThrow(core, 'lookup:score', { cpf: opts.cpf })
+        io.stdout(`${JSON.stringify({ cpf: result.cpf, score: result.score })}\n`)
+        if (g.json) return
+        const threshold = core.context.settings.get().scoreThreshold
+        io.stderr(`política / policy: ${scoreDecision(result.score, threshold)} (limite / threshold ${threshold})\n`)
+      })
+    })
+}

@@ -1,0 +1,25 @@
+import type { Environment, Provider } from '../../src-shared/domain/environment'
+import type { Settings } from '../../src-shared/domain/settings'
+import { CLARO_BASE_URLS } from '../providers/claro/paths'
+import { AppFailure } from './errors'
+import type { SandboxManager } from '../sandbox'
+
+/** DESIGN.md "Environments": production and homologation hosts per provider (ClearSale and MSE join later). */
+const FIXED: Partial<Record<Provider, Partial<Record<Environment, string>>>> = {
+  claro: CLARO_BASE_URLS,
+}
+
+export async function resolveBaseUrl(
+  provider: Provider,
+  env: Environment,
+  overrides: Partial<Record<Provider, string>>,
+  settings: Settings,
+  sandbox: SandboxManager,
+): Promise<string> {
+  const override = overrides[provider]
+  if (override) return override.replace(/\/+$/, '')
+  if (env === 'sandbox') return sandbox.url(provider)
+  const url = env === 'custom' ? settings.customEndpoints[provider] : FIXED[provider]?.[env]
+  if (!url) throw new AppFailure('endpoint_missing', { provider, environment: env })
+  return url.replace(/\/+$/, '')
+}

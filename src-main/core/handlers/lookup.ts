@@ -1,0 +1,25 @@
+import type { CoreContext } from '../context'
+import type { Handlers } from '../router'
+import { AppFailure } from '../errors'
+import { lookupAlerts, lookupScore } from '../../providers/claro/service'
+import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro/personas'
+
+type LookupHandlers = Pick<Handlers, 'lookup:alerts' | 'lookup:score' | 'sandbox:personas' | 'history:list' | 'history:get' | 'history:clear'>
+
+export function lookupHandlers(ctx: CoreContext): LookupHandlers {
+  return {
+    'lookup:alerts': (request) => lookupAlerts(ctx, request),
+    'lookup:score': (request) => lookupScore(ctx, request),
+    'sandbox:personas': () => ({
+      alerts: ALERT_PERSONAS.map(({ msisdn, description }) => ({ msisdn, description })),
+      scores: SCORE_PERSONAS.map(({ cpf, description }) => ({ cpf, description })),
+    }),
+    'history:list': (filter) => ctx.history.list(filter),
+    'history:get': ({ id }) => {
+      const row = ctx.history.get(id)
+      if (!row) throw new AppFailure('history_not_found', { id })
+      return row
+    },
+    'history:clear': () => ({ deleted: ctx.history.clear() }),
+  }
+}

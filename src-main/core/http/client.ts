@@ -1,0 +1,75 @@
+import { Agent, errors, request } from 'undici'
+import type { RawAnswer } from '../../../src-shared/contract/lookup'
+import { AppFailure } from '../errors'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST'
+  url: string
+  headers: Record<string, string>
+  body?: string
+  /** Whole-request limit. */
+  timeoutMs?: number
+}
+
+export interface HttpAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
+  durationMs: number
+}
+
+const MAX_RAW_BODY = 64 * 1024
+const DEFAULT_TIMEOUT_MS = 15_000
+
+/**
+ * One keep-alive pool for every provider call of the process (undici). Network failures become AppFailures
+ * the user can act on: `provider_timeout` and `provider_unreachable`, naming the provider.
+ */
+export class HttpClient {
+  private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, connect: { timeout: 10_000 } })
+
+  async send(provider: string, req: HttpRequest): Promise<HttpAnswer> {
+    const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const started = performance.now()
+    try {
+      const res = await request(req.url, {
+        dispatcher: this.agent,
+        method: req.method,
+        headers: req.headers,
+        ...(req.body === undefined ? {} : { body: req.body }),
+        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      })
+      const body = await res.body.text()
+      const headers: Record<string, string> = {}
+      for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+      return { status: res.statusCode, headers, body, durationMs: performance.now() - started }
+    } catch (error) {
+      const name = (error as Error).name
+      if (name === 'TimeoutError' || name === 'AbortError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || error instanceof errors.ConnectTimeoutError) {
+        throw new AppFailure('provider_timeout', { provider, seconds: Math.round(timeoutMs / 1000) })
+      }
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code ?? name
+      throw new AppFailure('provider_unreachable', { provider, reason: String(cause) })
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close()
+  }
+}
+
+/** The raw answer as the user may inspect it: body capped, query string dropped (MSE puts pwd there). */
+export function rawAnswer(req: HttpRequest, answer: HttpAnswer): RawAnswer {
+  const url = new URL(req.url)
+  return {
+    method: req.method,
+    url: `${url.origin}${url.pathname}`,
+    status: answer.status,
+    contentType: answer.headers['content-type'] ?? '',
+    body: answer.body.slice(0, MAX_RAW_BODY),
+    truncated: answer.body.length > MAX_RAW_BODY,
+    durationMs: Math.round(answer.durationMs * 10) / 10,
+  }
+}

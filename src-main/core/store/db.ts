@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+
+export type Db = Database.Database
+
+/**
+ * The local database (`<data-dir>/sentinela.db`, WAL). better-sqlite3 is ABI-specific: Node's build serves the
+ * CLI, `serve` and tests; the desktop app may point SENTINELA_SQLITE_BINDING at an Electron build (README).
+ */
+export function openDatabase(dataDir: string): Db {
+  const nativeBinding = process.env['SENTINELA_SQLITE_BINDING']
+  const db = new Database(join(dataDir, 'sentinela.db'), nativeBinding ? { nativeBinding } : {})
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE history (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     environment TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     identifier TEXT NOT NULL,
+     masked INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     error_code TEXT,
+     duration_ms REAL NOT NULL,
+     raw TEXT
+   );
+   CREATE INDEX history_at ON history(at);
+   CREATE INDEX history_kind_at ON history(kind, at);`,
+]
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] ?? '')
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

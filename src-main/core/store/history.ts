@@ -1,0 +1,109 @@
+import type { HistoryFilter, HistoryRow } from '../../../src-shared/contract/history'
+import type { RawAnswer } from '../../../src-shared/contract/lookup'
+import type { Environment } from '../../../src-shared/domain/environment'
+import { maskCpf } from '../../../src-shared/domain/cpf'
+import { maskMsisdn } from '../../../src-shared/domain/phone'
+import type { Redactor } from '../redact'
+import type { Db } from './db'
+
+export interface HistoryEntry {
+  environment: Environment
+  kind: HistoryRow['kind']
+  /** Normalised identifier (digits); masked here when the masking setting is on. */
+  identifier: string
+  outcome: HistoryRow['outcome']
+  summary: string
+  errorCode: string | null
+  durationMs: number
+  raw: RawAnswer | null
+}
+
+interface DbRow {
+  id: number
+  at: string
+  environment: Environment
+  kind: HistoryRow['kind']
+  identifier: string
+  masked: number
+  outcome: HistoryRow['outcome']
+  summary: string
+  error_code: string | null
+  duration_ms: number
+  raw: string | null
+}
+
+const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf }
+
+function toRow(r: DbRow): HistoryRow {
+  return {
+    id: r.id,
+    at: r.at,
+    environment: r.environment,
+    kind: r.kind,
+    identifier: r.identifier,
+    masked: r.masked === 1,
+    outcome: r.outcome,
+    summary: r.summary,
+    errorCode: r.error_code,
+    durationMs: r.duration_ms,
+  }
+}
+
+/** Every lookup, kept locally: masked identifiers when the setting says so, secrets never, old rows purged. */
+export class HistoryStore {
+  constructor(
+    private readonly db: Db,
+    private readonly redactor: Redactor,
+    private readonly policy: { mask: () => boolean; retentionDays: () => number },
+  ) {}
+
+  add(entry: HistoryEntry, now = new Date()): HistoryRow {
+    const mask = this.policy.mask()
+    const shown = mask ? MASKERS[entry.kind](entry.identifier) : entry.identifier
+    let raw = entry.raw ? JSON.stringify(this.redactor.value(entry.raw)) : null
+    // With masking on, the identifier must not survive inside the raw answer either.
+    if (raw && mask) raw = raw.split(entry.identifier).join(shown)
+    const info = this.db
+      .prepare(
+        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(now.toISOString(), entry.environment, entry.kind, shown, mask ? 1 : 0, entry.outcome, entry.summary, entry.errorCode, entry.durationMs, raw)
+    return { id: Number(info.lastInsertRowid), at: now.toISOString(), environment: entry.environment, kind: entry.kind, identifier: shown, masked: mask, outcome: entry.outcome, summary: entry.summary, errorCode: entry.errorCode, durationMs: entry.durationMs }
+  }
+
+  list(filter: HistoryFilter): { rows: HistoryRow[]; total: number } {
+    const where: string[] = []
+    const args: (string | number)[] = []
+    const when = (value: string | undefined, sql: string, arg: (v: string) => string = (v) => v): void => {
+      if (value === undefined || value === '') return
+      where.push(sql)
+      args.push(arg(value))
+    }
+    when(filter.kind, 'kind = ?')
+    when(filter.outcome, 'outcome = ?')
+    when(filter.environment, 'environment = ?')
+    when(filter.search, "identifier LIKE ? ESCAPE '\\'", (v) => `%${v.replace(/[\\%_]/g, '\\$&')}%`)
+    when(filter.from, 'at >= ?')
+    when(filter.to, 'at <= ?')
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM history ${clause}`).get(...args) as { n: number }).n
+    const rows = this.db.prepare(`SELECT * FROM history ${clause} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`).all(...args, filter.limit, filter.offset) as DbRow[]
+    return { rows: rows.map(toRow), total }
+  }
+
+  get(id: number): (HistoryRow & { raw: RawAnswer | null }) | null {
+    const row = this.db.prepare('SELECT * FROM history WHERE id = ?').get(id) as DbRow | undefined
+    return row ? { ...toRow(row), raw: row.raw ? (JSON.parse(row.raw) as RawAnswer) : null } : null
+  }
+
+  /** LGPD retention: deletes rows older than the retention setting. Returns how many went. */
+  purge(now = new Date()): number {
+    const cutoff = new Date(now.getTime() - this.policy.retentionDays() * 86_400_000).toISOString()
+    return this.db.prepare('DELETE FROM history WHERE at < ?').run(cutoff).changes
+  }
+
+  clear(): number {
+    return this.db.prepare('DELETE FROM history').run().changes
+  }
+}

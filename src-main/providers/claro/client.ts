@@ -1,0 +1,138 @@
+import type { RawAnswer } from '../../../src-shared/contract/lookup'
+import type { AlertEvent, AlertEventType } from '../../../src-shared/domain/claro'
+import type { ClaroCredential } from '../../../src-shared/domain/credentials'
+import type { Environment } from '../../../src-shared/domain/environment'
+import { AppFailure } from '../../core/errors'
+import { rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
+import type { TokenManager, TokenSlot } from '../../core/http/tokens'
+import { CLARO_PATHS } from './paths'
+import { AlertsResponseSchema, DEFAULT_TOKEN_LIFETIME_S, ErrorEnvelopeSchema, ScoreResponseSchema, TokenResponseSchema } from './schemas'
+
+export interface ClaroClientDeps {
+  http: HttpClient
+  tokens: TokenManager
+  baseUrl: string
+  env: Environment
+  credential: ClaroCredential
+  timeoutMs?: number
+}
+
+/** seeds 000/001/002: documented statuses → error codes with their own pt-BR/English texts. */
+const STATUS_CODES: Record<number, string> = {
+  400: 'claro.bad_request',
+  401: 'claro.unauthorized',
+  403: 'claro.forbidden',
+  404: 'claro.not_found',
+  406: 'claro.not_acceptable',
+  415: 'claro.unsupported_media_type',
+  429: 'claro.rate_limited',
+  500: 'claro.server_error',
+}
+
+function failureFor(answer: HttpAnswer, raw: RawAnswer): AppFailure {
+  let envelope: ReturnType<typeof ErrorEnvelopeSchema.safeParse> | null = null
+  try {
+    envelope = ErrorEnvelopeSchema.safeParse(JSON.parse(answer.body))
+  } catch {
+    envelope = null
+  }
+  const provider = envelope?.success ? envelope.data : undefined
+  const retryAfter = answer.headers['retry-after'] ?? ''
+  const code = STATUS_CODES[answer.status] ?? (answer.status >= 500 ? 'claro.server_error' : 'claro.unexpected_status')
+  return new AppFailure(
+    code,
+    { status: answer.status, retryAfter, detail: provider?.error.detailedMessage ?? provider?.error.message ?? '' },
+    { raw, ...(provider ? { provider: { transactionId: provider.transactionId ?? null, errorCode: provider.error.errorCode ?? null } } : {}) },
+  )
+}
+
+/** Claro's Alerta and Score over one base URL, with the token shared through the TokenManager. */
+export class ClaroClient {
+  private readonly slot: TokenSlot
+
+  constructor(private readonly deps: ClaroClientDeps) {
+    this.slot = { env: deps.env, name: 'claro', credential: deps.credential }
+  }
+
+  private async fetchToken() {
+    const { key, secret } = this.deps.credential
+    const req: HttpRequest = {
+      method: 'POST',
+      url: this.deps.baseUrl + CLARO_PATHS.token,
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'cache-control': 'no-cache',
+        'x-client-auth': `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials',
+      timeoutMs: this.deps.timeoutMs,
+    }
+    const answer = await this.deps.http.send('Claro', req)
+    const raw = rawAnswer(req, answer)
+    if (answer.status !== 200) throw failureFor(answer, raw)
+    let parsed: ReturnType<typeof TokenResponseSchema.safeParse>
+    try {
+      parsed = TokenResponseSchema.safeParse(JSON.parse(answer.body))
+    } catch {
+      throw new AppFailure('claro.unexpected_answer', { what: 'token' }, { raw })
+    }
+    if (!parsed.success) throw new AppFailure('claro.unexpected_answer', { what: 'token' }, { raw })
+    const lifetimeS = parsed.data.expires_in === undefined ? DEFAULT_TOKEN_LIFETIME_S : Number(parsed.data.expires_in)
+    return { token: parsed.data.access_token, expiresAt: new Date(Date.now() + lifetimeS * 1000), lifetimeMs: lifetimeS * 1000 }
+  }
+
+  /** POSTs a product call with the Bearer token; on 401 renews the token once and retries once. */
+  private async call(path: string, body: unknown, extraHeaders: Record<string, string>): Promise<{ answer: HttpAnswer; raw: RawAnswer }> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.deps.tokens.get(this.slot, () => this.fetchToken())
+      const req: HttpRequest = {
+        method: 'POST',
+        url: this.deps.baseUrl + path,
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'cache-control': 'no-cache',
+          'x-client-auth': `Bearer ${token.token}`,
+          'X-CustomerID': this.deps.credential.customerId,
+          ...extraHeaders,
+        },
+        body: JSON.stringify(body),
+        timeoutMs: this.deps.timeoutMs,
+      }
+      const answer = await this.deps.http.send('Claro', req)
+      const raw = rawAnswer(req, answer)
+      if (answer.status === 401 && attempt === 0) {
+        this.deps.tokens.invalidate(this.slot, token.token)
+        continue
+      }
+      if (answer.status !== 200) throw failureFor(answer, raw)
+      return { answer, raw }
+    }
+  }
+
+  private parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, answer: HttpAnswer, raw: RawAnswer, what: string): T {
+    let json: unknown
+    try {
+      json = JSON.parse(answer.body)
+    } catch {
+      throw new AppFailure('claro.unexpected_answer', { what }, { raw })
+    }
+    const parsed = schema.safeParse(json)
+    // Never guess: a shape the seeds do not describe is reported with the raw body.
+    if (!parsed.success) throw new AppFailure('claro.unexpected_answer', { what }, { raw })
+    return parsed.data
+  }
+
+  /** seed 001: body `{"data":{"customer":{"networkMsisdn":…}}}`, optional `event-types` header. */
+  async alerts(msisdn: string, filter: readonly AlertEventType[] = []): Promise<{ events: AlertEvent[]; raw: RawAnswer }> {
+    const headers: Record<string, string> = filter.length > 0 ? { 'event-types': filter.join(',') } : {}
+    const { answer, raw } = await this.call(CLARO_PATHS.alerts, { data: { customer: { networkMsisdn: msisdn } } }, headers)
+    return { events: this.parse(AlertsResponseSchema, answer, raw, 'alerts').data.customer.profileEvents, raw }
+  }
+
+  /** seed 002: body `{"data":{"customer":{"idCpf":…}}}`. */
+  async score(cpf: string): Promise<{ score: number; raw: RawAnswer }> {
+    const { answer, raw } = await this.call(CLARO_PATHS.scores, { data: { customer: { idCpf: cpf } } }, {})
+    return { score: this.parse(ScoreResponseSchema, answer, raw, 'score').data.customer.score, raw }
+  }
+}

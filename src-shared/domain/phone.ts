@@ -15,7 +15,7 @@ export type MsisdnResult = { ok: true; msisdn: string } | { ok: false; reason: '
 export function parseMsisdn(input: string): MsisdnResult {
   const trimmed = input.trim()
   if (trimmed === '') return { ok: false, reason: 'empty' }
-  if (!/^\+?[\d\s().\-]+$/.test(trimmed)) return { ok: false, reason: 'format' }
+  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return { ok: false, reason: 'format' }
   let digits = trimmed.replace(/\D/g, '')
   if (trimmed.startsWith('+')) {
     if (!digits.startsWith('55')) return { ok: false, reason: 'format' } // a foreign number

@@ -30,11 +30,11 @@ const STATUS_CODES: Record<number, string> = {
 }
 
 function failureFor(answer: HttpAnswer, raw: RawAnswer): AppFailure {
-  let envelope: ReturnType<typeof ErrorEnvelopeSchema.safeParse> | null = null
+  let envelope: ReturnType<typeof ErrorEnvelopeSchema.safeParse> | null
   try {
     envelope = ErrorEnvelopeSchema.safeParse(JSON.parse(answer.body))
   } catch {
-    envelope = null
+    envelope = null // not JSON: the status alone decides, the raw body is still shown
   }
   const provider = envelope?.success ? envelope.data : undefined
   const retryAfter = answer.headers['retry-after'] ?? ''

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, type Language } from '../../../src-shared/domain/settings'
+import { LANGUAGES, type Language, type SettingsPatch } from '../../../src-shared/domain/settings'
 import { selectLanguage, useAppStore } from '../../stores/app/store'
+import { NumberSetting } from './NumberSetting'
 
 export function SettingsPage() {
   const { t } = useTranslation()
   const language = useAppStore(selectLanguage)
+  const settings = useAppStore((s) => s.settings)
   const setLanguage = useAppStore((s) => s.setLanguage)
+  const update = useAppStore((s) => s.updateSettings)
+  const patch = (p: SettingsPatch): void => void update(p)
   return (
     <section className="page" data-testid="page-configuracoes">
       <h1 id="page-title">{t('nav.configuracoes')}</h1>
@@ -22,7 +26,29 @@ export function SettingsPage() {
           </select>
           <p className="hint">{t('settings.languageHint')}</p>
         </div>
+        {settings && (
+          <>
+            <NumberSetting id="settings-risk-window" label={t('settings.riskWindowDays')} hint={t('settings.riskWindowHint')} value={settings.riskWindowDays} min={1} max={365} onCommit={(v) => patch({ riskWindowDays: v })} />
+            <NumberSetting id="settings-score-threshold" label={t('settings.scoreThreshold')} hint={t('settings.scoreThresholdHint')} value={settings.scoreThreshold} min={0} max={1000} onCommit={(v) => patch({ scoreThreshold: v })} />
+            <label htmlFor="settings-mask">{t('settings.maskIdentifiers')}</label>
+            <div>
+              <input id="settings-mask" type="checkbox" checked={settings.maskIdentifiers} onChange={(e) => patch({ maskIdentifiers: e.target.checked })} />
+            </div>
+            <NumberSetting id="settings-retention" label={t('settings.retentionDays')} value={settings.historyRetentionDays} min={1} max={3650} onCommit={(v) => patch({ historyRetentionDays: v })} />
+          </>
+        )}
       </div>
+      {settings && (
+        <>
+          <h2 className="section-title">{t('settings.sandboxTitle')}</h2>
+          <div className="form-grid">
+            <NumberSetting id="sandbox-latency" label={t('settings.latency')} value={settings.sandbox.latencyMs} min={0} max={30000} onCommit={(v) => patch({ sandbox: { latencyMs: v } })} />
+            <NumberSetting id="sandbox-error-rate" label={t('settings.errorRate')} value={settings.sandbox.errorRate} min={0} max={1} step={0.05} onCommit={(v) => patch({ sandbox: { errorRate: v } })} />
+            <NumberSetting id="sandbox-rate-limit" label={t('settings.rateLimit')} value={settings.sandbox.rateLimitPerSecond} min={0} max={10000} onCommit={(v) => patch({ sandbox: { rateLimitPerSecond: v } })} />
+            <NumberSetting id="sandbox-token-lifetime" label={t('settings.tokenLifetime')} value={settings.sandbox.tokenLifetimeSeconds} min={1} max={604800} onCommit={(v) => patch({ sandbox: { tokenLifetimeSeconds: v } })} />
+          </div>
+        </>
+      )}
     </section>
   )
 }

@@ -2,6 +2,8 @@ import type { Area } from '../../stores/nav/store'
 import { PlaceholderPage } from '../placeholder/PlaceholderPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import { CredentialsPage } from '../credentials/CredentialsPage'
+import { ConsultaPage } from '../consulta/ConsultaPage'
+import { HistoryPage } from '../historico/HistoryPage'
 
 /** One page per area; areas without a feature yet say so honestly. */
 export function AreaPage({ area }: { area: Area }) {
@@ -10,6 +12,10 @@ export function AreaPage({ area }: { area: Area }) {
       return <SettingsPage />
     case 'credenciais':
       return <CredentialsPage />
+    case 'consulta':
+      return <ConsultaPage />
+    case 'historico':
+      return <HistoryPage />
     default:
       return <PlaceholderPage area={area} />
   }

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AppError, AppInfo } from '../../../src-shared/contract'
-import type { Language, Settings } from '../../../src-shared/domain/settings'
+import type { Language, Settings, SettingsPatch } from '../../../src-shared/domain/settings'
 import { ApiError, call, on } from '../../api/client'
 import { applyLanguage } from '../../i18n'
 
@@ -16,6 +16,7 @@ export interface AppActions {
   start(): () => void
   refreshInfo(): Promise<void>
   setLanguage(language: Language): Promise<void>
+  updateSettings(patch: SettingsPatch): Promise<void>
   dismissNotice(code: string): Promise<void>
 }
 
@@ -63,6 +64,8 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     refreshInfo: () => guard(async () => set({ info: await call('app:info', {}) })),
 
     setLanguage: (language) => guard(async () => adoptSettings(await call('settings:update', { language }))),
+
+    updateSettings: (patch) => guard(async () => adoptSettings(await call('settings:update', patch))),
 
     dismissNotice: (code) =>
       guard(async () => {

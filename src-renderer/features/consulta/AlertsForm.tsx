@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ALERT_EVENT_TYPES, type AlertEventType } from '../../../src-shared/domain/claro'
+import { formatMsisdn, parseMsisdn } from '../../../src-shared/domain/phone'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { RawAnswer, rawOf } from '../../components/RawAnswer'
+import { useAppStore } from '../../stores/app/store'
+import { useLookupStore } from '../../stores/lookup/store'
+import { AlertsTimeline } from './AlertsTimeline'
+
+export function AlertsForm({ value, onValue }: { value: string; onValue(value: string): void }) {
+  const { t } = useTranslation()
+  const slot = useLookupStore((s) => s.alerts)
+  const run = useLookupStore((s) => s.runAlerts)
+  const windowDays = useAppStore((s) => s.settings?.riskWindowDays ?? 7)
+  const [events, setEvents] = useState<AlertEventType[]>([])
+  const parsed = value.trim() === '' ? null : parseMsisdn(value)
+  const errorRaw = slot.error ? rawOf(slot.error.detail) : null
+
+  const toggle = (name: AlertEventType): void => setEvents((prev) => (prev.includes(name) ? prev.filter((e) => e !== name) : [...prev, name]))
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    void run(value, events)
+  }
+
+  return (
+    <div className="lookup">
+      <form className="lookup-form" onSubmit={submit} aria-label={t('lookup.tabs.alerts')}>
+        <div className="field">
+          <label htmlFor="alerts-msisdn">{t('lookup.msisdn')}</label>
+          <div>
+            <input id="alerts-msisdn" value={value} onChange={(e) => onValue(e.target.value)} placeholder={t('lookup.msisdnPlaceholder')} inputMode="tel" autoComplete="off" />
+            {parsed && (
+              <p className={parsed.ok ? 'hint' : 'field-error'} data-testid="msisdn-feedback">
+                {parsed.ok ? t('lookup.normalized', { value: formatMsisdn(parsed.msisdn) }) : t(`errors.invalid_msisdn.${parsed.reason}`)}
+              </p>
+            )}
+          </div>
+        </div>
+        <div className="field">
+          <span className="label" id="alerts-events-label">{t('lookup.events')}</span>
+          <div className="events" role="group" aria-labelledby="alerts-events-label">
+          {ALERT_EVENT_TYPES.map((name) => (
+            <label key={name} className="check">
+              <input type="checkbox" checked={events.includes(name)} onChange={() => toggle(name)} />
+              {t(`claroEvents.${name}`)}
+            </label>
+          ))}
+          {events.length === 0 && <span className="hint">{t('lookup.allEvents')}</span>}
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={slot.status === 'loading'}>
+            {slot.status === 'loading' ? t('lookup.loading') : t('lookup.submit')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {slot.status === 'loading' && <p className="muted">{t('lookup.loading')}</p>}
+        {slot.status === 'error' && slot.error && (
+          <>
+            <ErrorBanner error={slot.error} />
+            {errorRaw && <RawAnswer raw={errorRaw} />}
+          </>
+        )}
+        {slot.status === 'done' && slot.result && (
+          <>
+            {slot.result.environment === 'sandbox' && <p className="simulated">{t('lookup.simulated')}</p>}
+            <AlertsTimeline result={slot.result} windowDays={windowDays} />
+            <RawAnswer raw={slot.result.raw} />
+          </>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+import { create } from 'zustand'
+import type { AppError } from '../../../src-shared/contract'
+import type { AlertsResult, ScoreResult } from '../../../src-shared/contract/lookup'
+import type { AlertEventType } from '../../../src-shared/domain/claro'
+import { ApiError, call } from '../../api/client'
+
+export type Status = 'idle' | 'loading' | 'done' | 'error'
+
+interface Slot<R> {
+  status: Status
+  result: R | null
+  error: AppError | null
+}
+
+export interface Personas {
+  alerts: { msisdn: string; description: Record<string, string> }[]
+  scores: { cpf: string; description: Record<string, string> }[]
+}
+
+export interface LookupState {
+  alerts: Slot<AlertsResult>
+  score: Slot<ScoreResult>
+  personas: Personas | null
+}
+
+export interface LookupActions {
+  runAlerts(msisdn: string, events: AlertEventType[]): Promise<void>
+  runScore(cpf: string): Promise<void>
+  loadPersonas(): Promise<void>
+}
+
+const idle = { status: 'idle' as const, result: null, error: null }
+const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
+
+export const useLookupStore = create<LookupState & LookupActions>()((set) => ({
+  alerts: idle,
+  score: idle,
+  personas: null,
+
+  async runAlerts(msisdn, events) {
+    set({ alerts: { status: 'loading', result: null, error: null } })
+    try {
+      const result = await call('lookup:alerts', { msisdn, ...(events.length > 0 ? { events } : {}) })
+      set({ alerts: { status: 'done', result, error: null } })
+    } catch (error) {
+      set({ alerts: { status: 'error', result: null, error: asAppError(error) } })
+    }
+  },
+
+  async runScore(cpf) {
+    set({ score: { status: 'loading', result: null, error: null } })
+    try {
+      const result = await call('lookup:score', { cpf })
+      set({ score: { status: 'done', result, error: null } })
+    } catch (error) {
+      set({ score: { status: 'error', result: null, error: asAppError(error) } })
+    }
+  },
+
+  async loadPersonas() {
+    try {
+      set({ personas: await call('sandbox:personas', {}) })
+    } catch {
+      set({ personas: null })
+    }
+  },
+}))

@@ -51,7 +51,16 @@ export function hashOf(credential: Record<string, unknown>): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
+/**
+ * Reads for provider calls are cached briefly: a keychain round trip (D-Bus, Security framework) per lookup
+ * would dominate the latency a lookup adds. Writes and deletes in this process invalidate at once; a change made
+ * by another process (the CLI while the app runs) is seen within this time.
+ */
+export const CREDENTIAL_CACHE_MS = 30_000
+
 export class CredentialStore {
+  private readonly cache = new Map<string, { value: Record<string, unknown> | null; at: number }>()
+
   constructor(
     private readonly backend: SecretBackend,
     private readonly redactor: Redactor,
@@ -101,6 +110,7 @@ export class CredentialStore {
   async set(env: Environment, name: CredentialName, value: Record<string, unknown>, now = new Date()): Promise<CredentialSummary> {
     const checked = valueSchemaFor(name).parse(value) as Record<string, unknown>
     this.redactor.rememberCredential(checked)
+    this.cache.delete(this.account(env, name))
     const stored: StoredCredential = { v: 1, value: checked, updatedAt: now.toISOString() }
     await this.backend.set(KEYCHAIN_SERVICE, this.account(env, name), JSON.stringify(stored))
     await this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX)
@@ -109,15 +119,21 @@ export class CredentialStore {
 
   /** Deletes a credential and its tokens. Returns whether a credential was there. */
   async delete(env: Environment, name: CredentialName): Promise<boolean> {
+    this.cache.delete(this.account(env, name))
     await this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX)
     return this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name))
   }
 
   /** The credential itself, for the main process's provider clients only: never for a channel's answer. */
   async get(env: Environment, name: CredentialName): Promise<Record<string, unknown> | null> {
+    const account = this.account(env, name)
+    const hit = this.cache.get(account)
+    if (hit && Date.now() - hit.at < CREDENTIAL_CACHE_MS) return hit.value
     const stored = await this.readStored(env, name)
     const checked = stored ? valueSchemaFor(name).safeParse(stored.value) : null
-    return checked?.success ? (checked.data as Record<string, unknown>) : null
+    const value = checked?.success ? (checked.data as Record<string, unknown>) : null
+    this.cache.set(account, { value, at: Date.now() })
+    return value
   }
 
   /**

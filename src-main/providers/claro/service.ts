@@ -11,12 +11,20 @@ import { ClaroClient } from './client'
 /** The sandbox works with no credentials at all: this one is used when none is stored for `sandbox`. */
 export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = { key: 'sentinela-sandbox-key', secret: 'sentinela-sandbox-secret', customerId: 'SENTINELA_SANDBOX' }
 
+/** When the keychain is unavailable, the sandbox does not ask it again on every lookup (retried after this). */
+const KEYCHAIN_RETRY_MS = 30_000
+let keychainDownUntil = 0
+
 async function claroCredential(ctx: CoreContext): Promise<ClaroCredential> {
   const env = ctx.environment()
-  const stored = await ctx.credentials.get(env, 'claro').catch((error: unknown) => {
-    if (env === 'sandbox') return null // the sandbox must run on machines without a keychain
-    throw error
-  })
+  const skipKeychain = env === 'sandbox' && Date.now() < keychainDownUntil
+  const stored = skipKeychain
+    ? null
+    : await ctx.credentials.get(env, 'claro').catch((error: unknown) => {
+        if (env !== 'sandbox') throw error
+        keychainDownUntil = Date.now() + KEYCHAIN_RETRY_MS // the sandbox must run on machines without a keychain
+        return null
+      })
   if (stored) return ClaroCredentialSchema.parse(stored)
   if (env === 'sandbox') return SANDBOX_CLARO_CREDENTIAL
   throw new AppFailure('credentials_missing', { provider: 'Claro', name: 'claro', environment: env })

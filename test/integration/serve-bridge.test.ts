@@ -70,15 +70,16 @@ describe('browser host bridge', () => {
   }
 
   it('pushes subscribed events over the WebSocket', async () => {
+    const baseline = t.core.events.listenerCount('settings:changed') // the core's own listeners
     const ws = await openSocket({ ...t.auth, origin: t.host.origin })
     ws.send(JSON.stringify({ type: 'subscribe', topic: 'settings:changed' }))
     // The subscription is registered when the message is processed; wait until the hub has the listener.
-    await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(1)
+    await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(baseline + 1)
     const message = nextMessage(ws)
     await invokeRaw(JSON.stringify({ channel: 'settings:update', payload: { language: 'en' } }))
     expect(await message).toMatchObject({ type: 'event', topic: 'settings:changed', data: { language: 'en', environment: 'sandbox' } })
     ws.close()
-    await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(0)
+    await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(baseline)
   })
 
   it('answers bad socket messages with a typed error and keeps the socket open', async () => {

@@ -2,6 +2,7 @@
 // `npm start`: builds and runs the desktop app; without the Electron binary, says so and points to the browser host.
 import { spawn, spawnSync } from 'node:child_process'
 import { electronBinary } from './electron-binary.js'
+import { ensureElectronSqlite } from './electron-native.js'
 
 const binary = electronBinary()
 if (!binary) {
@@ -20,5 +21,6 @@ if (!binary) {
 
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
-const app = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' })
+const sqliteBinding = await ensureElectronSqlite()
+const app = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SENTINELA_SQLITE_BINDING: sqliteBinding } })
 app.on('exit', (code) => process.exit(code ?? 0))

@@ -89,7 +89,7 @@ app.on('window-all-closed', () => {
 
 void app.whenReady().then(async () => {
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
-  const core = await createCore({ dataDir, host: 'electron', primeRedactor: true })
+  const core = await createCore({ dataDir, host: 'electron', primeRedactor: true, startCallbacks: true })
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, serveAppFile)
   wireIpc(core)

@@ -15,7 +15,8 @@ import { ErrorCodes } from '../../src-shared/contract'
  * (a keychain) — as opposed to "something broke" (1).
  */
 const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing'])
-const isExit2 = (code: string): boolean => EXIT_2_ERRORS.has(code) || code.startsWith('invalid_cpf.') || code.startsWith('invalid_msisdn.')
+const isExit2 = (code: string): boolean =>
+  EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.)/.test(code)
 
 export interface CliIO {
   stdout: (text: string) => void

@@ -10,6 +10,7 @@ import type { HttpClient } from './http/client'
 import type { TokenManager } from './http/tokens'
 import type { HistoryStore } from './store/history'
 import type { SandboxManager } from '../sandbox'
+import type { CallbackListener } from './callbacks/listener'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -32,6 +33,8 @@ export interface CoreContext {
   readonly tokens: TokenManager
   readonly sandbox: SandboxManager
   readonly history: HistoryStore
+  /** Provider callbacks (webhooks, receipts): started by long-running hosts only. */
+  readonly callbacks: CallbackListener
   /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
   baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */

@@ -1,12 +1,14 @@
 import type { Environment, Provider } from '../../src-shared/domain/environment'
 import type { Settings } from '../../src-shared/domain/settings'
 import { CLARO_BASE_URLS } from '../providers/claro/paths'
+import { CLEARSALE_BASE_URLS } from '../providers/clearsale/paths'
 import { AppFailure } from './errors'
 import type { SandboxManager } from '../sandbox'
 
 /** DESIGN.md "Environments": production and homologation hosts per provider (ClearSale and MSE join later). */
 const FIXED: Partial<Record<Provider, Partial<Record<Environment, string>>>> = {
   claro: CLARO_BASE_URLS,
+  clearsale: CLEARSALE_BASE_URLS,
 }
 
 export async function resolveBaseUrl(

@@ -21,6 +21,9 @@ import { openDatabase } from './store/db'
 import { HistoryStore } from './store/history'
 import { resolveBaseUrl } from './endpoints'
 import { SandboxManager } from '../sandbox'
+import { CallbackListener } from './callbacks/listener'
+import { datatrustHandlers } from './handlers/datatrust'
+import { clearSaleWebhookRoute, registerSandboxWebhook } from '../providers/clearsale/webhook'
 import { APP_NAME, APP_VERSION } from './version'
 
 export interface CoreOptions {
@@ -37,6 +40,8 @@ export interface CoreOptions {
    * redactor knows every stored value before anything is logged; one-shot CLI commands skip it.
    */
   primeRedactor?: boolean
+  /** Long-running hosts start the callback listener (webhooks, receipts) at the address in settings. */
+  startCallbacks?: boolean
 }
 
 export interface Core {
@@ -76,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mask: () => settings.get().maskIdentifiers,
     retentionDays: () => settings.get().historyRetentionDays,
   })
+  const callbacks = new CallbackListener({ db, events, log, redactor })
   const environment = (): Environment => options.environment ?? settings.get().environment
 
   const context: CoreContext = {
@@ -95,18 +101,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tokens: new TokenManager(credentials, log),
     sandbox,
     history,
+    callbacks,
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {
     context.credentials.list(context.environment()).catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
   }
+  callbacks.route(clearSaleWebhookRoute(context))
+  if (options.startCallbacks) {
+    const status = await callbacks.start(settings.get().callbacks)
+    if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })
+    else await registerSandboxWebhook(context).catch((error: unknown) => log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+  }
+
   // LGPD retention: purge at start, then every 6 hours while the process lives, and when the setting changes.
   const purge = (): void => {
     try {
@@ -128,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     async close() {
       clearInterval(purgeTimer)
+      await callbacks.close()
       await sandbox.close()
       await http.close()
       db.close()

@@ -7,7 +7,7 @@
 export const REDACTED = '[redacted]'
 
 /** Field names whose values are never written, whatever they contain. */
-const SECRET_KEY = /^(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|id_token|authorization|proxy-authorization|x-client-auth|cookie|set-cookie|x-sentinela-token|api[-_]?key|key)$/i
+const SECRET_KEY = /^(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|id_token|authorization|proxy-authorization|x-client-auth|cookie|set-cookie|x-sentinela-token|api[-_]?key|key|webhooktoken)$/i
 
 /** Credentials in the shapes they take on the wire. */
 const TEXT_PATTERNS: [RegExp, string][] = [

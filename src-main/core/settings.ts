@@ -72,6 +72,7 @@ export class SettingsStore {
       ...patch,
       sandbox: { ...this.current.sandbox, ...patch.sandbox },
       customEndpoints: { ...this.current.customEndpoints, ...patch.customEndpoints },
+      callbacks: { ...this.current.callbacks, ...patch.callbacks },
     })
     const file = join(this.dataDir, SETTINGS_FILE)
     const temp = `${file}.${process.pid}.tmp`

@@ -1,4 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { tokensEqual } from '../core/secure-compare'
+
+export { tokensEqual }
 import type { IncomingHttpHeaders } from 'node:http'
 
 /*
@@ -29,13 +32,6 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 /** A request without an Origin header (a plain navigation, curl) passes; a present one must be ours. */
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   return origin === undefined || allowedOrigins(port).includes(origin)
-}
-
-export function tokensEqual(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

@@ -3,7 +3,7 @@ import { channel } from './define'
 import { EnvironmentSchema } from '../domain/environment'
 import { RawAnswerSchema } from './lookup'
 
-export const HISTORY_KINDS = ['alerts', 'score'] as const
+export const HISTORY_KINDS = ['alerts', 'score', 'datatrust'] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export const HistoryOutcomeSchema = z.enum(['ok', 'not_found', 'error'])
 

@@ -4,6 +4,7 @@ import { settingsChannels, settingsEvents } from './settings'
 import { credentialsChannels, credentialsEvents } from './credentials'
 import { lookupChannels } from './lookup'
 import { historyChannels, historyEvents } from './history'
+import { datatrustChannels, datatrustEvents } from './datatrust'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -17,6 +18,7 @@ export const channels = {
   ...credentialsChannels,
   ...lookupChannels,
   ...historyChannels,
+  ...datatrustChannels,
 }
 
 /** Every server → renderer event, declared once. */
@@ -25,6 +27,7 @@ export const events = {
   ...settingsEvents,
   ...credentialsEvents,
   ...historyEvents,
+  ...datatrustEvents,
 }
 
 export type Channels = typeof channels

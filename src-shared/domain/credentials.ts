@@ -17,6 +17,8 @@ export const ClaroCredentialSchema = z.strictObject({
 export const ClearSaleCredentialSchema = z.strictObject({
   username: field(256),
   password: field(512),
+  /** The secret ClearSale sends in `Authorization: Bearer` on webhook calls (seed 004 "Webhook"); optional. */
+  webhookToken: z.string().trim().max(512).optional(),
 })
 export const MseCredentialSchema = z.strictObject({
   profile: field(128),
@@ -50,7 +52,7 @@ export function valueSchemaFor(name: CredentialName) {
 }
 
 /** Fields that are secret in the strict sense: never shown, not even in part. */
-export const SECRET_FIELDS = ['secret', 'password'] as const
+export const SECRET_FIELDS = ['secret', 'password', 'webhookToken'] as const
 
 /** The identifying field whose last characters make a harmless hint (`key …a1b2`). */
 const HINT_FIELD: Record<Provider, 'key' | 'username' | 'profile'> = { claro: 'key', clearsale: 'username', mse: 'profile' }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EnvironmentSchema } from './environment'
+import { RulesSchema } from './verdict'
 
 export const LANGUAGES = ['pt-BR', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -22,6 +23,14 @@ export const SandboxKnobsSchema = z.object({
 })
 export type SandboxKnobs = z.infer<typeof SandboxKnobsSchema>
 
+/** The local listener for provider callbacks (DESIGN.md "Callback listener"): loopback by default. */
+export const CallbackSettingsSchema = z.object({
+  bindAddress: z.string().max(100).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8787),
+})
+
+export type CallbackSettings = z.infer<typeof CallbackSettingsSchema>
+
 export const SettingsSchema = z.object({
   language: LanguageSchema.default(DEFAULT_LANGUAGE),
   environment: EnvironmentSchema.default('sandbox'),
@@ -36,6 +45,8 @@ export const SettingsSchema = z.object({
   sandbox: SandboxKnobsSchema.default(SandboxKnobsSchema.parse({})),
   /** Base URLs for the `custom` environment. */
   customEndpoints: z.object({ claro: z.string().max(500).optional(), clearsale: z.string().max(500).optional(), mse: z.string().max(500).optional() }).default({}),
+  callbacks: CallbackSettingsSchema.default(CallbackSettingsSchema.parse({})),
+  verdictRules: RulesSchema.default(RulesSchema.parse({})),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -53,6 +64,8 @@ export const SettingsPatchSchema = z.strictObject({
     rateLimitPerSecond: z.number().int().min(0).max(10_000).optional(),
     tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
   }).optional(),
+  callbacks: z.strictObject({ bindAddress: z.string().max(100).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
+  verdictRules: RulesSchema.optional(),
   customEndpoints: z.strictObject({
     claro: z.url().max(500).optional(),
     clearsale: z.url().max(500).optional(),

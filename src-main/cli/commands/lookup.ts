@@ -4,6 +4,7 @@ import type { CliIO } from '../program'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'
+import { registerDataTrust } from './datatrust'
 
 function parseEvents(list: string | undefined): AlertEventType[] | undefined {
   if (list === undefined) return undefined
@@ -19,6 +20,7 @@ function parseEvents(list: string | undefined): AlertEventType[] | undefined {
  */
 export function registerLookup(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   const group = program.command('lookup').description('consultas avulsas / single lookups')
+  registerDataTrust(group, globals, io)
 
   group
     .command('alerts')

@@ -8,6 +8,11 @@ export interface TokenSlot {
   /** Credential name in the store (`claro`, `clearsale`). */
   name: string
   credential: Record<string, unknown>
+  /**
+   * ClearSale (seed 004): "Só gere um novo token após a expiração do seu token atual" — no early renewal.
+   * Claro: renew when less than 10 % of the lifetime (at most 5 minutes) is left.
+   */
+  renewOnlyAfterExpiry?: boolean
 }
 
 /**
@@ -31,21 +36,20 @@ export class TokenManager {
     return `${slot.env}/${slot.name}/${hashOf(slot.credential)}`
   }
 
-  /** Renew when less than 10 % of the lifetime (at most 5 minutes) is left. */
-  private fresh(token: AccessToken): boolean {
-    const margin = Math.min(5 * 60_000, (token.lifetimeMs ?? 86_400_000) * 0.1)
+  private fresh(token: AccessToken, slot: TokenSlot): boolean {
+    const margin = slot.renewOnlyAfterExpiry ? 0 : Math.min(5 * 60_000, (token.lifetimeMs ?? 86_400_000) * 0.1)
     return !this.rejected.has(token.token) && token.expiresAt.getTime() - margin > this.now().getTime()
   }
 
   async get(slot: TokenSlot, fetchToken: () => Promise<AccessToken>): Promise<AccessToken> {
     const key = this.key(slot)
     const cached = this.cache.get(key)
-    if (cached && this.fresh(cached)) return cached
+    if (cached && this.fresh(cached, slot)) return cached
     const running = this.inflight.get(key)
     if (running) return running
     const work = (async () => {
       const persisted = cached ? null : await this.store.getToken(slot.env, slot.name, slot.credential, this.now()).catch(() => null)
-      if (persisted && this.fresh(persisted)) {
+      if (persisted && this.fresh(persisted, slot)) {
         this.cache.set(key, persisted)
         return persisted
       }

@@ -33,6 +33,15 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX history_at ON history(at);
    CREATE INDEX history_kind_at ON history(kind, at);`,
+  `CREATE TABLE callbacks (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     provider TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX callbacks_at ON callbacks(at);`,
 ]
 
 function migrate(db: Db): void {

@@ -32,7 +32,7 @@ interface DbRow {
   raw: string | null
 }
 
-const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf }
+const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf, datatrust: maskCpf }
 
 function toRow(r: DbRow): HistoryRow {
   return {

@@ -6,32 +6,14 @@ import { parseMsisdn } from '../../../src-shared/domain/phone'
 import type { CoreContext } from '../../core/context'
 import { AppFailure } from '../../core/errors'
 import { recordLookup } from '../../core/lookups'
+import { providerCredential } from '../../core/provider-credential'
 import { ClaroClient } from './client'
 
 /** The sandbox works with no credentials at all: this one is used when none is stored for `sandbox`. */
 export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = { key: 'sentinela-sandbox-key', secret: 'sentinela-sandbox-secret', customerId: 'SENTINELA_SANDBOX' }
 
-/** When the keychain is unavailable, the sandbox does not ask it again on every lookup (retried after this). */
-const KEYCHAIN_RETRY_MS = 30_000
-let keychainDownUntil = 0
-
-async function claroCredential(ctx: CoreContext): Promise<ClaroCredential> {
-  const env = ctx.environment()
-  const skipKeychain = env === 'sandbox' && Date.now() < keychainDownUntil
-  const stored = skipKeychain
-    ? null
-    : await ctx.credentials.get(env, 'claro').catch((error: unknown) => {
-        if (env !== 'sandbox') throw error
-        keychainDownUntil = Date.now() + KEYCHAIN_RETRY_MS // the sandbox must run on machines without a keychain
-        return null
-      })
-  if (stored) return ClaroCredentialSchema.parse(stored)
-  if (env === 'sandbox') return SANDBOX_CLARO_CREDENTIAL
-  throw new AppFailure('credentials_missing', { provider: 'Claro', name: 'claro', environment: env })
-}
-
 async function client(ctx: CoreContext): Promise<ClaroClient> {
-  const [baseUrl, credential] = await Promise.all([ctx.baseUrl('claro'), claroCredential(ctx)])
+  const [baseUrl, credential] = await Promise.all([ctx.baseUrl('claro'), providerCredential(ctx, 'claro', 'Claro', ClaroCredentialSchema, SANDBOX_CLARO_CREDENTIAL)])
   return new ClaroClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential })
 }
 

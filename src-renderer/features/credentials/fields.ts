@@ -1,7 +1,7 @@
 import type { Provider } from '../../../src-shared/domain/environment'
 
 export interface FieldSpec {
-  name: 'key' | 'secret' | 'customerId' | 'username' | 'password' | 'profile' | 'billingCode'
+  name: 'key' | 'secret' | 'customerId' | 'username' | 'password' | 'profile' | 'billingCode' | 'webhookToken'
   /** Masked while typing (the user can reveal it). */
   masked: boolean
   optional?: boolean
@@ -17,6 +17,7 @@ export const PROVIDER_FIELDS: Record<Provider, FieldSpec[]> = {
   clearsale: [
     { name: 'username', masked: false },
     { name: 'password', masked: true },
+    { name: 'webhookToken', masked: true, optional: true },
   ],
   mse: [
     { name: 'profile', masked: false },

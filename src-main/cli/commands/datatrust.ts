@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import type { CliIO } from '../program'
+import { UsageError, type GlobalOptions } from '../options'
+import { withCore } from '../core'
+import { invokeOrThrow } from '../invoke'
+
+interface Opts {
+  cpf: string
+  phone?: string
+  email?: string
+  cep?: string
+  type: string
+  sessionId?: string
+}
+
+/** `sentinela lookup datatrust`: stdout is the transaction with `id` and `score` at top level (DESIGN.md). */
+export function registerDataTrust(lookup: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
+  lookup
+    .command('datatrust')
+    .description('ClearSale Data Trust: envia uma transação e imprime o resultado / sends a transaction, prints the result')
+    .requiredOption('--cpf <cpf>', 'CPF')
+    .option('--phone <n>', 'celular / mobile')
+    .option('--email <e>', 'e-mail')
+    .option('--cep <n>', 'CEP')
+    .option('--type <1|2>', '1 presencial, 2 online (exige --session-id)', '1')
+    .option('--session-id <id>', 'SessionID do dispositivo (Type 2)')
+    .action(async (opts: Opts, command: Command) => {
+      const g = globals(command)
+      if (opts.type !== '1' && opts.type !== '2') throw new UsageError('--type: 1 (presencial) ou 2 (online)')
+      await withCore(g, async (core) => {
+        const result = await invokeOrThrow(core, 'datatrust:send', {
+          cpf: opts.cpf,
+          type: opts.type === '2' ? 2 : 1,
+          ...(opts.phone ? { phone: opts.phone } : {}),
+          ...(opts.email ? { email: opts.email } : {}),
+          ...(opts.cep ? { cep: opts.cep } : {}),
+          ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
+        })
+        const t = result.transaction
+        io.stdout(`${JSON.stringify({ id: t.ID, score: t.Results?.Score?.Value ?? null, ...t })}\n`)
+      })
+    })
+}

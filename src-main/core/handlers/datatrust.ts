@@ -1,0 +1,51 @@
+import type { CoreContext } from '../context'
+import type { Handlers } from '../router'
+import { getDataTrust, sendDataTrust, clearSaleClient } from '../../providers/clearsale/service'
+import { sandboxInbox, searchDataTrust, validateDataTrustToken } from '../../providers/clearsale/operations'
+import { registerSandboxWebhook } from '../../providers/clearsale/webhook'
+
+type DataTrustHandlers = Pick<
+  Handlers,
+  | 'datatrust:send'
+  | 'datatrust:get'
+  | 'datatrust:validate-token'
+  | 'datatrust:search'
+  | 'datatrust:sms-template-get'
+  | 'datatrust:sms-template-set'
+  | 'datatrust:conditional-get'
+  | 'datatrust:conditional-set'
+  | 'sandbox:inbox'
+  | 'callbacks:status'
+  | 'callbacks:list'
+>
+
+export function datatrustHandlers(ctx: CoreContext): DataTrustHandlers {
+  return {
+    'datatrust:send': async (input) => {
+      // The sandbox's webhook must point at this listener before the transaction can change.
+      await registerSandboxWebhook(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+      const result = await sendDataTrust(ctx, input)
+      ctx.events.publish('sandbox:inbox-changed', { count: 0 })
+      return result
+    },
+    'datatrust:get': ({ id }) => getDataTrust(ctx, id),
+    'datatrust:validate-token': ({ id, token }) => validateDataTrustToken(ctx, id, token),
+    'datatrust:search': (input) => searchDataTrust(ctx, input),
+    'datatrust:sms-template-get': async ({ smsTypeId }) => {
+      const config = await (await clearSaleClient(ctx)).getSmsTemplate(smsTypeId)
+      return config ? { Text: config.Text, Active: config.Active ?? true, SmsTypeId: smsTypeId } : null
+    },
+    'datatrust:sms-template-set': async (config) => {
+      await (await clearSaleClient(ctx)).setSmsTemplate(config)
+      return {}
+    },
+    'datatrust:conditional-get': async () => (await clearSaleClient(ctx)).getConditionalSms(),
+    'datatrust:conditional-set': async ({ enabled }) => {
+      await (await clearSaleClient(ctx)).setConditionalSms(enabled)
+      return {}
+    },
+    'sandbox:inbox': () => sandboxInbox(ctx),
+    'callbacks:status': () => ctx.callbacks.status(),
+    'callbacks:list': ({ limit }) => ctx.callbacks.list(limit),
+  }
+}

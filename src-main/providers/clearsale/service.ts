@@ -1,0 +1,77 @@
+import type { DataTrustResult, DataTrustSend } from '../../../src-shared/contract/datatrust'
+import { DataTrustSendSchema } from '../../../src-shared/contract/datatrust'
+import type { TransactionRequest } from '../../../src-shared/domain/clearsale'
+import { parseCpf } from '../../../src-shared/domain/cpf'
+import { ClearSaleCredentialSchema, type ClearSaleCredential } from '../../../src-shared/domain/credentials'
+import { parseMsisdn } from '../../../src-shared/domain/phone'
+import type { CoreContext } from '../../core/context'
+import { AppFailure } from '../../core/errors'
+import { recordLookup } from '../../core/lookups'
+import { providerCredential } from '../../core/provider-credential'
+import { ClearSaleClient } from './client'
+
+export const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
+  username: 'sentinela-sandbox',
+  password: 'sentinela-sandbox-pass',
+  webhookToken: 'sentinela-sandbox-webhook-token',
+}
+
+export function clearSaleCredential(ctx: CoreContext): Promise<ClearSaleCredential> {
+  return providerCredential(ctx, 'clearsale', 'ClearSale', ClearSaleCredentialSchema, SANDBOX_CLEARSALE_CREDENTIAL)
+}
+
+export async function clearSaleClient(ctx: CoreContext): Promise<ClearSaleClient> {
+  const [baseUrl, credential] = await Promise.all([ctx.baseUrl('clearsale'), clearSaleCredential(ctx)])
+  return new ClearSaleClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential })
+}
+
+/** The analyst's form → seed 004's request: phone split into AreaCode + Phone, CEP as digits, checks first. */
+export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
+  const input = DataTrustSendSchema.parse(raw)
+  const cpf = parseCpf(input.cpf)
+  if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)
+  let phone: { AreaCode: string; Phone: string } | null = null
+  if (input.phone) {
+    const msisdn = parseMsisdn(input.phone)
+    if (!msisdn.ok) throw new AppFailure(`invalid_msisdn.${msisdn.reason}`)
+    phone = { AreaCode: msisdn.msisdn.slice(2, 4), Phone: msisdn.msisdn.slice(4) }
+  }
+  const cep = input.cep?.replace(/\D/g, '')
+  if (input.cep && cep?.length !== 8) throw new AppFailure('invalid_cep')
+  if (input.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) throw new AppFailure('invalid_email')
+  // seed 004: SessionID "Obrigatório se Type = 2".
+  if (input.type === 2 && !input.sessionId) throw new AppFailure('datatrust.session_required')
+  if (input.sendOptions.some((o) => o === 1 || o === 3) && !phone) throw new AppFailure('datatrust.phone_required')
+  if (input.sendOptions.some((o) => o === 2 || o === 4) && !input.email) throw new AppFailure('datatrust.email_required')
+  const address = cep || input.street || input.city ? { ZipCode: cep, Street: input.street, Number: input.number, City: input.city, State: input.state, Country: 'Brasil' } : undefined
+  const info = input.customerName || input.item || input.price ? { CustomerName: input.customerName, Item: input.item, Price: input.price } : undefined
+  return JSON.parse(
+    JSON.stringify({
+      Document: cpf.cpf,
+      DocumentType: 'CPF',
+      ...phone,
+      Email: input.email || undefined,
+      Address: address,
+      SessionID: input.sessionId || undefined,
+      SendOption: input.sendOptions.length ? input.sendOptions : undefined,
+      AdditionalInformation: info,
+      Type: input.type,
+    }),
+  ) as TransactionRequest
+}
+
+export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Promise<DataTrustResult> {
+  const request = toTransactionRequest(input)
+  const client = await clearSaleClient(ctx)
+  const recorded = await recordLookup(ctx, { kind: 'datatrust', identifier: request.Document }, async () => {
+    const { transaction, raw } = await client.sendTransaction(request)
+    return { result: { transaction, raw }, summary: `${transaction.ID} · ${transaction.Results?.Score?.Value ?? '-'}` }
+  })
+  return { transaction: recorded.transaction, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId }
+}
+
+export async function getDataTrust(ctx: CoreContext, id: string): Promise<DataTrustResult> {
+  const answer = await (await clearSaleClient(ctx)).get(id)
+  if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
+  return { transaction: answer.transaction, raw: answer.raw, environment: ctx.environment(), historyId: null }
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
+import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
+import { ROOT, runBuiltCli } from '../helpers/cli'
+import { startKeyring, type Keyring } from '../helpers/keyring'
+import { tempDir } from '../helpers/tmp'
+
+const built = existsSync(join(ROOT, 'out/main/cli.js'))
+
+describe.skipIf(!built)('sentinela lookup datatrust (built CLI)', () => {
+  let keyring: Keyring
+  let dir: ReturnType<typeof tempDir>
+  let sandbox: SandboxServer
+  let knobs: SandboxKnobs
+  beforeEach(async () => {
+    keyring = await startKeyring()
+    dir = tempDir()
+    knobs = { ...SandboxKnobsSchema.parse({}), tokenLifetimeSeconds: 3 }
+    sandbox = await startSandboxServer(createClearSaleSandbox(), () => knobs)
+  })
+  afterEach(async () => {
+    await sandbox.close()
+    await keyring.stop()
+    dir.cleanup()
+  })
+  const cli = (args: string[]) => runBuiltCli(['--data-dir', dir.path, '--json', '--endpoint', `clearsale=${sandbox.url}`, 'lookup', 'datatrust', ...args], { env: keyring.env })
+  const auths = () => sandbox.stats()['POST /products/v1/authentication'] ?? 0
+
+  it('prints the transaction with id and score at top level', async () => {
+    const run = await cli(['--cpf', '529.982.247-25', '--phone', '(11) 91234-5678', '--email', 'a@b.com', '--cep', '01310-100'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: expect.stringMatching(/^DT/), score: 91.5, Document: '52998224725', AreaCode: '11', Phone: '912345678' })
+  })
+
+  it('exits 2 for an online transaction without --session-id or a bad CEP', async () => {
+    expect(await cli(['--cpf', '529.982.247-25', '--type', '2'])).toMatchObject({ code: 2, stderr: expect.stringContaining('SessionID') })
+    expect(await cli(['--cpf', '529.982.247-25', '--cep', '123'])).toMatchObject({ code: 2, stderr: expect.stringContaining('CEP') })
+  })
+
+  it('calls across two CLI processes authenticate exactly once until the token expires, then exactly once more', async () => {
+    for (const cpf of ['529.982.247-25', '111.444.777-35', '123.456.789-09']) expect((await cli(['--cpf', cpf])).code).toBe(0)
+    for (const cpf of ['529.982.247-25', '111.444.777-35']) expect((await cli(['--cpf', cpf])).code).toBe(0)
+    expect(auths()).toBe(1)
+    await new Promise((r) => setTimeout(r, 3_100))
+    for (const cpf of ['529.982.247-25', '111.444.777-35']) expect((await cli(['--cpf', cpf])).code).toBe(0)
+    expect(auths()).toBe(2)
+    expect(sandbox.stats()['POST /products/v1/datatrust']).toBe(7)
+  })
+})

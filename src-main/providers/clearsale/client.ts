@@ -37,11 +37,11 @@ type Answer = { answer: HttpAnswer; raw: RawAnswer }
 /** seed 004 statuses → error codes; a 400 carries the field → messages map in its detail. */
 function failureFor({ answer, raw }: Answer): AppFailure {
   if (answer.status === 400) {
-    let fields: Record<string, unknown> = {}
+    let fields: Record<string, unknown>
     try {
       fields = JSON.parse(answer.body) as Record<string, unknown>
     } catch {
-      fields = {}
+      fields = {} // not JSON: the raw body still shows what came back
     }
     const summary = Object.entries(fields)
       .map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)

@@ -23,6 +23,7 @@ import { resolveBaseUrl } from './endpoints'
 import { SandboxManager } from '../sandbox'
 import { CallbackListener } from './callbacks/listener'
 import { datatrustHandlers } from './handlers/datatrust'
+import { customerHandlers } from './handlers/customer'
 import { clearSaleWebhookRoute, registerSandboxWebhook } from '../providers/clearsale/webhook'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -108,7 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {

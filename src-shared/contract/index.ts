@@ -5,6 +5,7 @@ import { credentialsChannels, credentialsEvents } from './credentials'
 import { lookupChannels } from './lookup'
 import { historyChannels, historyEvents } from './history'
 import { datatrustChannels, datatrustEvents } from './datatrust'
+import { customerChannels } from './customer'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -19,6 +20,7 @@ export const channels = {
   ...lookupChannels,
   ...historyChannels,
   ...datatrustChannels,
+  ...customerChannels,
 }
 
 /** Every server → renderer event, declared once. */

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next'
-import { ptBR } from './pt-BR'
-import { en } from './en'
+import { ptBR } from './pt-BR/index'
+import { en } from './en/index'
 import { DEFAULT_LANGUAGE, type Language } from '../domain/settings'
 
 export type { Catalog } from './types'

@@ -1,4 +1,4 @@
-import type { ptBR } from './pt-BR'
+import type { ptBR } from './pt-BR/index'
 
 /** Same keys as the pt-BR catalog, any string values: a missing or extra key fails the typecheck. */
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }

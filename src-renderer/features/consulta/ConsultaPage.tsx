@@ -6,8 +6,10 @@ import { useAppStore } from '../../stores/app/store'
 import { useLookupStore } from '../../stores/lookup/store'
 import { AlertsForm } from './AlertsForm'
 import { ScoreForm } from './ScoreForm'
+import { DataTrustPanel } from '../datatrust/DataTrustPanel'
+import { VirtualPhone } from '../datatrust/VirtualPhone'
 
-type Tab = 'alerts' | 'score'
+type Tab = 'alerts' | 'score' | 'datatrust'
 
 export function ConsultaPage() {
   const { t, i18n } = useTranslation()
@@ -26,17 +28,24 @@ export function ConsultaPage() {
         <h1 id="page-title">{t('nav.consulta')}</h1>
         <p className="lead">{t('pages.consulta')}</p>
         <div className="tabs" role="tablist">
-          {(['alerts', 'score'] as const).map((id) => (
+          {(['alerts', 'score', 'datatrust'] as const).map((id) => (
             <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} className={tab === id ? 'active' : undefined} onClick={() => setTab(id)}>
-              {t(`lookup.tabs.${id}`)}
+              {id === 'datatrust' ? t('datatrust.tab') : t(`lookup.tabs.${id}`)}
             </button>
           ))}
         </div>
         <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          {tab === 'alerts' ? <AlertsForm value={msisdn} onValue={setMsisdn} /> : <ScoreForm value={cpf} onValue={setCpf} />}
+          {tab === 'alerts' && <AlertsForm value={msisdn} onValue={setMsisdn} />}
+          {tab === 'score' && <ScoreForm value={cpf} onValue={setCpf} />}
+          {tab === 'datatrust' && <DataTrustPanel />}
         </div>
       </div>
-      {environment === 'sandbox' && personas && (
+      {environment === 'sandbox' && tab === 'datatrust' && (
+        <aside className="personas">
+          <VirtualPhone />
+        </aside>
+      )}
+      {environment === 'sandbox' && personas && tab !== 'datatrust' && (
         <aside className="personas" aria-label={t('lookup.personas')}>
           <h2>{t('lookup.personas')}</h2>
           <p className="hint">{t('lookup.personasHint')}</p>

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { RawAnswer, rawOf } from '../../components/RawAnswer'
+import { useDataTrustStore } from '../../stores/datatrust/store'
+import { TokenDialog } from './TokenDialog'
+import { TransactionForm } from './TransactionForm'
+import { TransactionView } from './TransactionView'
+import { SearchPanel } from './SearchPanel'
+import { SmsConfigPanel } from './SmsConfigPanel'
+
+type View = 'transaction' | 'search' | 'sms'
+
+export function DataTrustPanel() {
+  const { t, i18n } = useTranslation()
+  const [view, setView] = useState<View>('transaction')
+  const s = useDataTrustStore()
+  const start = useDataTrustStore((st) => st.start)
+  useEffect(() => start(), [start])
+  const token = s.result?.transaction.Results?.Validation?.TokenSMS?.result
+  const canValidate = token === 'Waiting' || token === 'Incorrect'
+  const errorRaw = s.error ? rawOf(s.error.detail) : null
+
+  return (
+    <div className="lookup">
+      <div className="subtabs" role="tablist">
+        {(['transaction', 'search', 'sms'] as const).map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : undefined} onClick={() => setView(v)}>
+            {t(`datatrust.views.${v}`)}
+          </button>
+        ))}
+      </div>
+      {view === 'search' && <SearchPanel />}
+      {view === 'sms' && <SmsConfigPanel />}
+      {view === 'transaction' && (
+        <>
+          <TransactionForm />
+          <div aria-live="polite">
+            {s.status === 'loading' && <p className="muted">{t('datatrust.sending')}</p>}
+            {s.status === 'error' && s.error && (
+              <>
+                <ErrorBanner error={s.error} />
+                {errorRaw && <RawAnswer raw={errorRaw} />}
+              </>
+            )}
+            {s.result && (
+              <>
+                {s.result.environment === 'sandbox' && <p className="simulated">{t('lookup.simulated')}</p>}
+                {s.refreshedAt && (
+                  <p className="outcome ok" data-testid="dt-webhook-refresh">
+                    {t('datatrust.refreshedByWebhook', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(s.refreshedAt)) })}
+                  </p>
+                )}
+                <TransactionView transaction={s.result.transaction} />
+                {(canValidate || s.tokenResult) && <TokenDialog />}
+                <div className="actions">
+                  <button type="button" onClick={() => void s.refresh()}>
+                    {t('datatrust.refresh')}
+                  </button>
+                </div>
+                <RawAnswer raw={s.result.raw} />
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppError } from '../../../src-shared/contract'
+import { SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS } from '../../../src-shared/domain/clearsale'
+import { ApiError, call } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+
+type Mode = 'parameter' | 'user' | 'period' | 'list'
+type Listing = { location: number; totalPages: number; totalTransactions: number; transactions: Record<string, unknown>[] }
+
+/** seed 004 "Pesquisa de Transações": four ways to search, chosen fields, pages of up to 50. */
+export function SearchPanel() {
+  const { t } = useTranslation()
+  const [mode, setMode] = useState<Mode>('parameter')
+  const [parameter, setParameter] = useState<(typeof SEARCH_PARAMETERS)[number]>('document')
+  const [value, setValue] = useState('')
+  const [startDate, setStart] = useState('')
+  const [endDate, setEnd] = useState('')
+  const [limit, setLimit] = useState(10)
+  const [txFields, setTxFields] = useState<string[]>(['id', 'document', 'phone', 'email', 'creationdate'])
+  const [resultFields, setResultFields] = useState<string[]>(['score'])
+  const [listing, setListing] = useState<Listing | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  const run = async (page: number): Promise<void> => {
+    try {
+      const common = { limit, page, transactionFields: txFields, resultFields } as const
+      const input =
+        mode === 'parameter' ? { mode, parameter, value, ...common } : mode === 'user' ? { mode, userId: Number(value), ...common } : mode === 'period' ? { mode, startDate, endDate, ...common } : { mode, ids: value.split(',').map((s) => s.trim()).filter(Boolean), ...common }
+      setListing(await call('datatrust:search', input as Parameters<typeof call<'datatrust:search'>>[1]))
+      setError(null)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.error : { code: 'internal', message: String(e) })
+    }
+  }
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    void run(1)
+  }
+  const toggle = (list: string[], set: (v: string[]) => void, name: string): void => set(list.includes(name) ? list.filter((n) => n !== name) : [...list, name])
+  const score = (tx: Record<string, unknown>): string => String(((tx['Results'] as { Score?: { Value?: number } } | undefined)?.Score?.Value ?? '') as string | number)
+
+  return (
+    <div className="search-panel">
+      <form className="lookup-form" onSubmit={submit} aria-label={t('datatrust.views.search')}>
+        <div className="filters">
+          <label>
+            {t('datatrust.search.mode')}
+            <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+              {(['parameter', 'user', 'period', 'list'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {t(`datatrust.search.modes.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {mode === 'parameter' && (
+            <label>
+              {t('datatrust.search.parameter')}
+              <select value={parameter} onChange={(e) => setParameter(e.target.value as typeof parameter)}>
+                {SEARCH_PARAMETERS.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {mode === 'period' ? (
+            <>
+              <label>
+                {t('datatrust.search.start')}
+                <input type="date" value={startDate} onChange={(e) => setStart(e.target.value)} required />
+              </label>
+              <label>
+                {t('datatrust.search.end')}
+                <input type="date" value={endDate} onChange={(e) => setEnd(e.target.value)} required />
+              </label>
+            </>
+          ) : (
+            <label>
+              {mode === 'user' ? t('datatrust.search.userId') : mode === 'list' ? t('datatrust.search.ids') : t('datatrust.search.value')}
+              <input id="dt-search-value" value={value} onChange={(e) => setValue(e.target.value)} required />
+            </label>
+          )}
+          <label>
+            {t('datatrust.search.limit')}
+            <input type="number" min={1} max={50} value={limit} onChange={(e) => setLimit(Math.min(50, Math.max(1, Number(e.target.value) || 1)))} />
+          </label>
+        </div>
+        <fieldset className="field-picker">
+          <legend>{t('datatrust.search.fields')}</legend>
+          {SEARCH_TRANSACTION_FIELDS.map((f) => (
+            <label key={f} className="check">
+              <input type="checkbox" checked={txFields.includes(f)} onChange={() => toggle(txFields, setTxFields, f)} />
+              {f}
+            </label>
+          ))}
+          {SEARCH_RESULT_FIELDS.map((f) => (
+            <label key={f} className="check">
+              <input type="checkbox" checked={resultFields.includes(f)} onChange={() => toggle(resultFields, setResultFields, f)} />
+              result.{f}
+            </label>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('datatrust.search.run')}
+          </button>
+        </div>
+      </form>
+      {error && <ErrorBanner error={error} />}
+      {listing && listing.transactions.length === 0 && <p className="empty">{t('datatrust.search.empty')}</p>}
+      {listing && listing.transactions.length > 0 && (
+        <>
+          <p className="muted" data-testid="dt-search-page">
+            {t('datatrust.search.page', { page: listing.location, pages: listing.totalPages, total: listing.totalTransactions })}
+          </p>
+          <div className="grid-wrap">
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th>ID</th>
+                  <th>Document</th>
+                  <th>Phone</th>
+                  <th>Email</th>
+                  <th>CreationDate</th>
+                  <th className="num">Score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listing.transactions.map((tx, i) => (
+                  <tr key={String(tx['ID'] ?? i)}>
+                    <td className="mono">{String(tx['ID'] ?? '')}</td>
+                    <td className="mono">{String(tx['Document'] ?? '')}</td>
+                    <td className="mono">{`${String(tx['AreaCode'] ?? '')}${String(tx['Phone'] ?? '')}`}</td>
+                    <td>{String(tx['Email'] ?? '')}</td>
+                    <td className="mono">{String(tx['CreationDate'] ?? '')}</td>
+                    <td className="num mono">{score(tx)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="button" disabled={listing.location <= 1} onClick={() => void run(listing.location - 1)}>
+              {t('datatrust.search.previous')}
+            </button>
+            <button type="button" disabled={listing.location >= listing.totalPages} onClick={() => void run(listing.location + 1)}>
+              {t('datatrust.search.next')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DataTrustSend } from '../../../src-shared/contract/datatrust'
+import { useDataTrustStore } from '../../stores/datatrust/store'
+
+type Fields = Record<'cpf' | 'phone' | 'email' | 'cep' | 'street' | 'number' | 'city' | 'state' | 'sessionId' | 'customerName' | 'item' | 'price', string>
+const EMPTY: Fields = { cpf: '', phone: '', email: '', cep: '', street: '', number: '', city: '', state: '', sessionId: '', customerName: '', item: '', price: '' }
+const TEXT_FIELDS = ['cpf', 'phone', 'email', 'cep', 'street', 'number', 'city', 'state', 'customerName', 'item', 'price'] as const
+
+/** seed 004 transaction: CPF, phone (split by the core into AreaCode + Phone), e-mail, address, Type, SendOption. */
+export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
+  const { t } = useTranslation()
+  const send = useDataTrustStore((s) => s.send)
+  const busy = useDataTrustStore((s) => s.status === 'loading')
+  const [fields, setFields] = useState<Fields>({ ...EMPTY, ...prefill })
+  const [type, setType] = useState<1 | 2>(1)
+  const [options, setOptions] = useState<(1 | 2 | 3 | 4)[]>([])
+  const set = (name: keyof Fields, value: string): void => setFields((f) => ({ ...f, [name]: value }))
+  const toggle = (o: 1 | 2 | 3 | 4): void => setOptions((prev) => (prev.includes(o) ? prev.filter((x) => x !== o) : [...prev, o]))
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    const input: DataTrustSend = { cpf: fields.cpf, type, sendOptions: options }
+    for (const name of [...TEXT_FIELDS, 'sessionId'] as const) {
+      const value = fields[name].trim()
+      if (value && name !== 'cpf') (input as Record<string, unknown>)[name] = value
+    }
+    void send(input)
+  }
+
+  return (
+    <form className="lookup-form dt-form" onSubmit={submit} aria-label={t('datatrust.views.transaction')}>
+      <div className="dt-grid">
+        {TEXT_FIELDS.map((name) => (
+          <label key={name} className={`dt-field dt-${name}`}>
+            <span>{t(`datatrust.fields.${name}`)}</span>
+            <input id={`dt-${name}`} value={fields[name]} onChange={(e) => set(name, e.target.value)} autoComplete="off" spellCheck={false} required={name === 'cpf'} />
+          </label>
+        ))}
+      </div>
+      <div className="field">
+        <span className="label">{t('datatrust.fields.type')}</span>
+        <div className="events" role="radiogroup" aria-label={t('datatrust.fields.type')}>
+          {([1, 2] as const).map((v) => (
+            <label key={v} className="check">
+              <input type="radio" name="dt-type" checked={type === v} onChange={() => setType(v)} />
+              {t(`datatrust.types.${v}`)}
+            </label>
+          ))}
+          {type === 2 && (
+            <label className="check">
+              {t('datatrust.fields.sessionId')}
+              <input id="dt-sessionId" value={fields.sessionId} onChange={(e) => set('sessionId', e.target.value)} required />
+            </label>
+          )}
+        </div>
+      </div>
+      <div className="field">
+        <span className="label">{t('datatrust.sendOptions.title')}</span>
+        <div className="events">
+          {([1, 2, 3, 4] as const).map((o) => (
+            <label key={o} className="check">
+              <input type="checkbox" checked={options.includes(o)} onChange={() => toggle(o)} />
+              {t(`datatrust.sendOptions.${o}`)}
+            </label>
+          ))}
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('datatrust.sending') : t('datatrust.send')}
+        </button>
+      </div>
+    </form>
+  )
+}

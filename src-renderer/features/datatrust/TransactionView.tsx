@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next'
+import type { DtTransaction } from '../../../src-shared/domain/clearsale'
+
+function relevanceClass(relevance: string): string {
+  const r = relevance.toLowerCase()
+  return r === 'alerta' ? 'risk-high' : r === 'positivo' ? 'risk-low' : 'risk-unknown'
+}
+
+/** seed 004 Results: score with its timeline, ratings per relation, insights coloured by relevance, validations. */
+export function TransactionView({ transaction }: { transaction: DtTransaction }) {
+  const { t, i18n } = useTranslation()
+  const r = transaction.Results
+  const date = (d: string | null | undefined): string => (d && !Number.isNaN(Date.parse(d)) ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(d)) : (d ?? ''))
+  const tokenSms = r?.Validation?.TokenSMS?.result
+  const conditional = r?.Validation?.SMSVerification?.ConditionalRule === true
+  return (
+    <div className="result" data-testid="dt-result">
+      <div className="result-head">
+        <h3 className="mono">{t('datatrust.transaction', { id: transaction.ID })}</h3>
+        {r?.Score && (
+          <span className={`risk ${r.Score.Value >= 60 ? 'risk-low' : r.Score.Value >= 30 ? 'risk-medium' : 'risk-high'}`} data-testid="dt-score">
+            {t('datatrust.score')}: {r.Score.Value}
+          </span>
+        )}
+      </div>
+      {r?.Score && (
+        <>
+          <p className="hint">
+            {r.Score.Reason} · {date(r.Score.Date)}
+          </p>
+          {(r.Score.Timeline ?? []).length > 0 && (
+            <details>
+              <summary>{t('datatrust.scoreTimeline')}</summary>
+              <ul className="plain">
+                {(r.Score.Timeline ?? []).map((e, i) => (
+                  <li key={i} className="mono">
+                    {e.Value} · {e.Reason} · {date(e.Date)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+      {(tokenSms || conditional) && (
+        <p data-testid="dt-token-state" className={tokenSms === 'Valid' ? 'outcome ok' : undefined}>
+          {conditional ? t('datatrust.conditional') : t('datatrust.tokenSms', { state: t(`datatrust.tokenResult.${tokenSms}`, { defaultValue: tokenSms ?? '' }) })}
+        </p>
+      )}
+      <h4>{t('datatrust.ratings')}</h4>
+      <ul className="plain ratings">
+        {(r?.Ratings ?? []).map((rating, i) => (
+          <li key={i}>
+            <span className="mono">{rating.RelatedTo.join(' + ')}</span> <strong>{rating.Value}</strong>
+          </li>
+        ))}
+      </ul>
+      <h4>{t('datatrust.insights')}</h4>
+      <ul className="plain insights" data-testid="dt-insights">
+        {(r?.Insights ?? []).map((insight, i) => (
+          <li key={`${insight.Code}-${i}`} className={relevanceClass(insight.Relevance)}>
+            <span className="mono">{insight.Code}</span> {insight.Description} <em>({insight.Relevance})</em>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,103 @@
+import { create } from 'zustand'
+import type { AppError } from '../../../src-shared/contract'
+import type { DataTrustResult, DataTrustSend } from '../../../src-shared/contract/datatrust'
+import type { DtTransaction } from '../../../src-shared/domain/clearsale'
+import { ApiError, call, on } from '../../api/client'
+
+export interface InboxMessage {
+  to: string
+  channel: string
+  text: string
+  at: string
+  transactionId: string
+}
+
+export interface DataTrustState {
+  status: 'idle' | 'loading' | 'done' | 'error'
+  result: DataTrustResult | null
+  error: AppError | null
+  /** When a webhook last refreshed the transaction on screen. */
+  refreshedAt: string | null
+  tokenResult: string | null
+  tokenError: AppError | null
+  inbox: InboxMessage[]
+}
+
+export interface DataTrustActions {
+  start(): () => void
+  send(input: DataTrustSend): Promise<void>
+  refresh(): Promise<void>
+  validateToken(token: string): Promise<void>
+  loadInbox(): Promise<void>
+}
+
+const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
+
+export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((set, get) => {
+  const adopt = (transaction: DtTransaction): void => {
+    const current = get().result
+    if (current) set({ result: { ...current, transaction } })
+  }
+  return {
+    status: 'idle',
+    result: null,
+    error: null,
+    refreshedAt: null,
+    tokenResult: null,
+    tokenError: null,
+    inbox: [],
+
+    start() {
+      void get().loadInbox()
+      const stops = [
+        on('datatrust:updated', ({ transaction }) => {
+          if (get().result?.transaction.ID !== transaction.ID) return
+          adopt(transaction)
+          set({ refreshedAt: new Date().toISOString() })
+        }),
+        on('sandbox:inbox-changed', () => void get().loadInbox()),
+      ]
+      return () => stops.forEach((stop) => stop())
+    },
+
+    async send(input) {
+      set({ status: 'loading', error: null, result: null, refreshedAt: null, tokenResult: null, tokenError: null })
+      try {
+        set({ status: 'done', result: await call('datatrust:send', input) })
+      } catch (error) {
+        set({ status: 'error', error: asAppError(error) })
+      }
+      void get().loadInbox()
+    },
+
+    async refresh() {
+      const id = get().result?.transaction.ID
+      if (!id) return
+      try {
+        set({ result: await call('datatrust:get', { id }) })
+      } catch (error) {
+        set({ error: asAppError(error) })
+      }
+    },
+
+    async validateToken(token) {
+      const id = get().result?.transaction.ID
+      if (!id) return
+      try {
+        const answer = await call('datatrust:validate-token', { id, token })
+        set({ tokenResult: answer.result, tokenError: null })
+        if (answer.transaction) adopt(answer.transaction)
+      } catch (error) {
+        set({ tokenError: asAppError(error) })
+      }
+    },
+
+    async loadInbox() {
+      try {
+        set({ inbox: await call('sandbox:inbox', {}) })
+      } catch {
+        set({ inbox: [] })
+      }
+    },
+  }
+})

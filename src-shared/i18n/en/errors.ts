@@ -1,0 +1,66 @@
+import type { Catalog } from '../types'
+
+export const errors: Pick<Catalog, 'errors'> = {
+  errors: {
+    invalid_request: 'Invalid request for {{channel}}: {{summary}}',
+    unknown_channel: 'Unknown channel: {{channel}}',
+    internal: 'Unexpected internal error. Try again; if it persists, check the log.',
+    payload_too_large: 'Request too large (limit {{limit}} bytes).',
+    unreachable: "Cannot reach Sentinela's core. Check that the process is still running and reload the page.",
+    settings_corrupt: 'The settings file was corrupt and has been moved to {{movedTo}}. Defaults are in use.',
+    settings_unwritable: 'Could not save the settings to {{path}}: {{reason}}',
+    credentials_missing:
+      'No {{provider}} credential for environment {{environment}}. Add it under Credentials (or `sentinela --env {{environment}} credentials set {{name}}`).',
+    endpoint_missing: 'No URL for {{provider}} in environment {{environment}}: set it in Settings or use --endpoint {{provider}}=URL.',
+    provider_timeout: '{{provider}} did not answer within {{seconds}} s. Try again; if it persists, check the network or the provider status.',
+    provider_unreachable: 'Could not connect to {{provider}} ({{reason}}). Check the network, the proxy and the environment URL.',
+    history_not_found: 'History entry {{id}} no longer exists (retention may have purged it).',
+    invalid_cep: 'Invalid CEP: enter 8 digits (e.g. 01310-100).',
+    invalid_email: 'Invalid e-mail.',
+    callbacks_unavailable: 'The callback (webhook) receiver could not open {{reason}}. Pick another port in Settings.',
+    datatrust: {
+      session_required: 'An online transaction (Type 2) needs the device SessionID (ClearSale seed).',
+      phone_required: 'SMS token/2nd factor needs the mobile number.',
+      email_required: 'E-mail token/2nd factor needs the e-mail.',
+    },
+    clearsale: {
+      auth_failed: 'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
+      bad_request: 'ClearSale refused fields of the transaction (400): {{detail}}',
+      unauthorized: 'ClearSale refused the token (401) even after authenticating again. Check the credentials.',
+      not_found: 'No such route or transaction at ClearSale (404).',
+      transaction_not_found: 'Transaction {{id}} not found at ClearSale.',
+      rate_limited: 'ClearSale rate limit reached (429). Try again in {{retryAfter}} s.',
+      server_error: 'ClearSale failed to process the request ({{status}}). Try again shortly.',
+      unexpected_status: 'ClearSale answered with an undocumented status ({{status}}). See the raw response.',
+      unexpected_answer: 'ClearSale answered in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
+    },
+    invalid_cpf: {
+      empty: 'Enter a CPF.',
+      format: 'A CPF may only contain digits, dots and a hyphen (e.g. 123.456.789-09).',
+      length: 'A CPF has 11 digits.',
+      repeated: 'Invalid CPF: all digits are the same.',
+      check_digits: 'Invalid CPF: the check digits do not match. Check the typing — no lookup was made.',
+    },
+    invalid_msisdn: {
+      empty: 'Enter a mobile number.',
+      format: 'Invalid number: use digits, spaces, parentheses, hyphens and + (e.g. +55 (11) 91234-5678). Brazilian numbers only (+55).',
+      length: 'Invalid number: enter area code + 9 digits (e.g. 11 91234-5678), with or without +55.',
+      ddd: 'No such area code (DDD) in Brazil.',
+      not_mobile: 'Claro Alerta looks up mobile lines: the number must have 9 digits starting with 9.',
+    },
+    claro: {
+      bad_request: 'Claro refused the request as malformed (400). {{detail}}',
+      unauthorized: 'Claro refused the authentication (401) even after renewing the token. Check key and secret under Credentials. {{detail}}',
+      forbidden: 'Claro refused access (403): the contract or the X-CustomerID does not include this product. {{detail}}',
+      not_found: 'Not found in Claro’s base (404). {{detail}}',
+      not_acceptable: 'Claro cannot produce the answer in the requested format (406). {{detail}}',
+      unsupported_media_type: 'Claro did not accept the body format (415). {{detail}}',
+      rate_limited: 'Claro rate limit reached (429). Try again in {{retryAfter}} s.',
+      server_error: 'Claro failed to serve the request ({{status}}). Try again shortly. {{detail}}',
+      unexpected_status: 'Claro answered with an undocumented status ({{status}}). See the raw response.',
+      unexpected_answer: 'Claro answered 200 but in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
+    },
+    keychain_unavailable:
+      'System keychain unavailable: $t(keychain.problem.{{problem}}) Sentinela keeps credentials only in the operating system keychain; nothing was written. How to fix — Linux: install and unlock GNOME Keyring or KWallet in your session (e.g. `sudo apt install gnome-keyring`); without a desktop, run inside `dbus-run-session` after `gnome-keyring-daemon --unlock --components=secrets`. macOS: open Keychain Access, unlock the "login" keychain and allow Sentinela to use it. Windows: use a user account with Credential Manager available (not a service account without a profile). Technical detail: {{reason}}',
+  },
+}

@@ -1,0 +1,8 @@
+/** Catálogo pt-BR: a língua padrão. O catálogo inglês precisa ter exatamente as mesmas chaves. */
+import { errors } from './errors'
+import { credentials } from './credentials'
+import { lookup } from './lookup'
+import { base } from './base'
+import { datatrust } from './datatrust'
+
+export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust }

@@ -4,6 +4,7 @@ import { SettingsPage } from '../settings/SettingsPage'
 import { CredentialsPage } from '../credentials/CredentialsPage'
 import { ConsultaPage } from '../consulta/ConsultaPage'
 import { HistoryPage } from '../historico/HistoryPage'
+import { CustomerPage } from '../cliente/CustomerPage'
 
 /** One page per area; areas without a feature yet say so honestly. */
 export function AreaPage({ area }: { area: Area }) {
@@ -16,6 +17,8 @@ export function AreaPage({ area }: { area: Area }) {
       return <ConsultaPage />
     case 'historico':
       return <HistoryPage />
+    case 'cliente':
+      return <CustomerPage />
     default:
       return <PlaceholderPage area={area} />
   }

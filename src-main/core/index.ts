@@ -116,10 +116,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     context.credentials.list(context.environment()).catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
   }
   callbacks.route(clearSaleWebhookRoute(context))
-  if (options.startCallbacks) {
+  const startCallbacks = async (): Promise<void> => {
     const status = await callbacks.start(settings.get().callbacks)
     if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })
     else await registerSandboxWebhook(context).catch((error: unknown) => log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+  }
+  if (options.startCallbacks) {
+    await startCallbacks()
+    // A new bind address or port from Configurações takes effect at once.
+    let bound = JSON.stringify(settings.get().callbacks)
+    events.subscribe('settings:changed', () => {
+      const wanted = JSON.stringify(settings.get().callbacks)
+      if (wanted === bound) return
+      bound = wanted
+      void startCallbacks()
+    })
   }
 
   // LGPD retention: purge at start, then every 6 hours while the process lives, and when the setting changes.

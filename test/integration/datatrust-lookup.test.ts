@@ -78,6 +78,22 @@ describe('Data Trust and webhooks', () => {
     expect(await core.router.invoke('callbacks:list', {})).toEqual({ ok: true, data: [] })
   })
 
+  it('maps simulated 500 and 429 answers to their messages', async () => {
+    await core.router.invoke('settings:update', { sandbox: { errorRate: 1 } })
+    expect(await core.router.invoke('datatrust:send', { cpf: '529.982.247-25' })).toMatchObject({ ok: false, error: { code: 'clearsale.server_error', message: expect.stringContaining('(500)') } })
+    await core.router.invoke('settings:update', { sandbox: { errorRate: 0, rateLimitPerSecond: 1 } })
+    const results = await Promise.all(Array.from({ length: 4 }, () => core.router.invoke('datatrust:send', { cpf: '529.982.247-25' })))
+    expect(results).toContainEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'clearsale.rate_limited' }) }))
+  })
+
+  it('moves the listener when its port changes in settings', async () => {
+    const before = core.context.callbacks.status().url
+    await core.router.invoke('settings:update', { callbacks: { port: 0, bindAddress: '127.0.0.2' } })
+    await expect.poll(() => core.context.callbacks.status().url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/)
+    expect(core.context.callbacks.status().url).not.toBe(before)
+    expect((await request(`${core.context.callbacks.status().url}/nothing`, { method: 'POST' })).statusCode).toBe(404)
+  })
+
   it('searches with fields and pages, normalising listing names', async () => {
     for (let i = 0; i < 3; i++) await core.router.invoke('datatrust:send', { cpf: '123.456.789-09', email: 'a@b.com' })
     const result = await core.router.invoke('datatrust:search', { mode: 'parameter', parameter: 'document', value: '123.456.789-09', transactionFields: ['id', 'email'], resultFields: ['score'], limit: 2, page: 1 })

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, type Language, type SettingsPatch } from '../../../src-shared/domain/settings'
 import { selectLanguage, useAppStore } from '../../stores/app/store'
 import { NumberSetting } from './NumberSetting'
+import { CallbackSettings } from './CallbackSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -38,6 +39,7 @@ export function SettingsPage() {
           </>
         )}
       </div>
+      {settings && <CallbackSettings />}
       {settings && (
         <>
           <h2 className="section-title">{t('settings.sandboxTitle')}</h2>

@@ -65,6 +65,12 @@ export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | '
     rateLimit: 'Requests per second limit (0 = none)',
     tokenLifetime: 'Token lifetime (s)',
     customTitle: 'Custom environment URLs',
+    callbacksTitle: 'Callback (webhook) receiver',
+    callbacksAddress: 'Listen address',
+    callbacksAddressHint: '127.0.0.1 accepts this machine only; 0.0.0.0 exposes it to the network (use a firewall).',
+    callbacksPort: 'Port (0 = any free)',
+    callbacksStatus: 'Status',
+    callbacksOff: 'Off (only the app and the browser host start it).',
     apply: 'Apply',
   },
   language: {

@@ -63,6 +63,12 @@ export const base = {
     rateLimit: 'Limite de requisições por segundo (0 = sem limite)',
     tokenLifetime: 'Vida do token (s)',
     customTitle: 'URLs do ambiente Personalizado',
+    callbacksTitle: 'Receptor de callbacks (webhooks)',
+    callbacksAddress: 'Endereço de escuta',
+    callbacksAddressHint: '127.0.0.1 aceita só esta máquina; 0.0.0.0 expõe à rede (use com firewall).',
+    callbacksPort: 'Porta (0 = qualquer livre)',
+    callbacksStatus: 'Situação',
+    callbacksOff: 'Desligado (só o app e o navegador o iniciam).',
     apply: 'Aplicar',
   },
   language: {

@@ -1,34 +1,20 @@
 import keytar from 'keytar'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src-main/core'
+import { describe, expect, it } from 'vitest'
+import { createCore } from '../../src-main/core'
 import { KEYCHAIN_SERVICE } from '../../src-main/core/credentials/store'
 import { silentLogger } from '../../src-main/core/log'
-import { startKeyring, useKeyringInThisProcess, type Keyring } from '../helpers/keyring'
-import { tempDir } from '../helpers/tmp'
+import { coreWithPrivateKeychain } from '../helpers/core-harness'
 
 /** Credentials through the router against a real Secret Service keychain (this file's own). */
 const CLARO = { key: 'claro-key-0000a1b2', secret: 'claro-secret-CANARY-7f3e', customerId: 'ACMEFRAUDES' }
 
 describe('credentials in the OS keychain, through the router', () => {
-  let keyring: Keyring
-  let dir: ReturnType<typeof tempDir>
-  let core: Core
-  beforeAll(async () => {
-    keyring = await startKeyring()
-    useKeyringInThisProcess(keyring)
-  })
-  afterAll(() => keyring.stop())
-  beforeEach(async () => {
-    for (const { account } of await keytar.findCredentials(KEYCHAIN_SERVICE)) await keytar.deletePassword(KEYCHAIN_SERVICE, account)
-    dir = tempDir()
-    core = await createCore({ dataDir: dir.path, host: 'cli', log: silentLogger })
-    return () => dir.cleanup()
-  })
+  const h = coreWithPrivateKeychain()
 
   const stored = async (account: string) => JSON.parse((await keytar.getPassword(KEYCHAIN_SERVICE, account)) ?? 'null') as { value: unknown } | null
 
   it('stores a credential as a JSON entry `<env>/<name>` of service Sentinela and answers with a hint only', async () => {
-    const result = await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
+    const result = await h.core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
     expect(result).toMatchObject({ ok: true, data: { name: 'claro', provider: 'claro', environment: 'sandbox', hint: 'key …a1b2', status: 'ok' } })
     expect(JSON.stringify(result)).not.toContain(CLARO.secret)
     expect(JSON.stringify(result)).not.toContain(CLARO.key)
@@ -36,10 +22,10 @@ describe('credentials in the OS keychain, through the router', () => {
   })
 
   it('lists names, hints and dates — never a secret value', async () => {
-    await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.router.invoke('credentials:set', { name: 'clearsale', value: { username: 'analista.fraude', password: 'cs-pass-CANARY' } })
-    await core.router.invoke('credentials:set', { name: 'mse:sms_text', value: { profile: 'PARCEIRO_SMS', password: 'mse-pwd-CANARY', billingCode: '77' } })
-    const list = await core.router.invoke('credentials:list', {})
+    await h.core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
+    await h.core.router.invoke('credentials:set', { name: 'clearsale', value: { username: 'analista.fraude', password: 'cs-pass-CANARY' } })
+    await h.core.router.invoke('credentials:set', { name: 'mse:sms_text', value: { profile: 'PARCEIRO_SMS', password: 'mse-pwd-CANARY', billingCode: '77' } })
+    const list = await h.core.router.invoke('credentials:list', {})
     expect(list).toMatchObject({
       ok: true,
       data: {
@@ -56,31 +42,31 @@ describe('credentials in the OS keychain, through the router', () => {
   })
 
   it('replaces a credential, updates its date and drops the token obtained with the old one', async () => {
-    await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-1', expiresAt: new Date(Date.now() + 3_600_000) })
-    expect(await core.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-1' })
-    await core.router.invoke('credentials:set', { name: 'claro', value: { ...CLARO, secret: 'rotated-secret-99' } })
+    await h.core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
+    await h.core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-1', expiresAt: new Date(Date.now() + 3_600_000) })
+    expect(await h.core.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-1' })
+    await h.core.router.invoke('credentials:set', { name: 'claro', value: { ...CLARO, secret: 'rotated-secret-99' } })
     expect((await stored('sandbox/claro'))?.value).toMatchObject({ secret: 'rotated-secret-99' })
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'sandbox/claro#token')).toBeNull()
-    expect(await core.context.credentials.getToken('sandbox', 'claro', CLARO)).toBeNull()
+    expect(await h.core.context.credentials.getToken('sandbox', 'claro', CLARO)).toBeNull()
   })
 
   it('deletes a credential with its token, and says whether it was there', async () => {
-    await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-2', expiresAt: new Date(Date.now() + 3_600_000) })
-    expect(await core.router.invoke('credentials:delete', { name: 'claro' })).toEqual({ ok: true, data: { deleted: true } })
+    await h.core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
+    await h.core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-2', expiresAt: new Date(Date.now() + 3_600_000) })
+    expect(await h.core.router.invoke('credentials:delete', { name: 'claro' })).toEqual({ ok: true, data: { deleted: true } })
     expect(await keytar.findCredentials(KEYCHAIN_SERVICE)).toEqual([])
-    expect(await core.router.invoke('credentials:delete', { name: 'claro' })).toEqual({ ok: true, data: { deleted: false } })
+    expect(await h.core.router.invoke('credentials:delete', { name: 'claro' })).toEqual({ ok: true, data: { deleted: false } })
   })
 
   it('keeps environments apart', async () => {
-    await core.router.invoke('credentials:set', { name: 'claro', environment: 'producao', value: CLARO })
-    expect(await core.router.invoke('credentials:list', {})).toMatchObject({ ok: true, data: { environment: 'sandbox', items: [] } })
-    expect(await core.router.invoke('credentials:list', { environment: 'producao' })).toMatchObject({ ok: true, data: { items: [{ name: 'claro', environment: 'producao' }] } })
+    await h.core.router.invoke('credentials:set', { name: 'claro', environment: 'producao', value: CLARO })
+    expect(await h.core.router.invoke('credentials:list', {})).toMatchObject({ ok: true, data: { environment: 'sandbox', items: [] } })
+    expect(await h.core.router.invoke('credentials:list', { environment: 'producao' })).toMatchObject({ ok: true, data: { items: [{ name: 'claro', environment: 'producao' }] } })
   })
 
   it('refuses an incomplete credential field by field, writes nothing, and never echoes the values', async () => {
-    const result = await core.router.invoke('credentials:set', { name: 'claro', value: { key: 'only-the-key-CANARY', customerId: 'ACME CORP' } })
+    const result = await h.core.router.invoke('credentials:set', { name: 'claro', value: { key: 'only-the-key-CANARY', customerId: 'ACME CORP' } })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
     expect(JSON.stringify(result)).toMatch(/value\.secret/)
     expect(JSON.stringify(result)).toMatch(/value\.customerId/)
@@ -90,22 +76,22 @@ describe('credentials in the OS keychain, through the router', () => {
 
   it('refuses bad names', async () => {
     for (const name of ['vivo', 'mse:', 'mse:sms text', 'claro/../x']) {
-      expect(await core.router.invoke('credentials:set', { name, value: CLARO })).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+      expect(await h.core.router.invoke('credentials:set', { name, value: CLARO })).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
     }
   })
 
   it('reports an entry that is not valid JSON as unreadable instead of failing the list', async () => {
     await keytar.setPassword(KEYCHAIN_SERVICE, 'sandbox/clearsale', 'not json at all')
-    expect(await core.router.invoke('credentials:list', {})).toMatchObject({
+    expect(await h.core.router.invoke('credentials:list', {})).toMatchObject({
       ok: true,
       data: { items: [{ name: 'clearsale', status: 'unreadable', hint: '', updatedAt: null }] },
     })
   })
 
   it('reuses a persisted token until it expires, as a new process would', async () => {
-    await core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
-    await core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-3', expiresAt: new Date(Date.now() + 60_000) })
-    const other = await createCore({ dataDir: dir.path, host: 'cli', log: silentLogger })
+    await h.core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
+    await h.core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-3', expiresAt: new Date(Date.now() + 60_000) })
+    const other = await createCore({ dataDir: h.dataDir, host: 'cli', log: silentLogger })
     expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-3' })
     expect(await other.context.credentials.getToken('sandbox', 'claro', { ...CLARO, secret: 'other' })).toBeNull()
     expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO, new Date(Date.now() + 120_000))).toBeNull()

@@ -1,5 +1,6 @@
 import { Agent, errors, request } from 'undici'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
+import type { z } from 'zod'
 import { AppFailure } from '../errors'
 
 export interface HttpRequest {
@@ -72,4 +73,20 @@ export function rawAnswer(req: HttpRequest, answer: HttpAnswer): RawAnswer {
     truncated: answer.body.length > MAX_RAW_BODY,
     durationMs: Math.round(answer.durationMs * 10) / 10,
   }
+}
+
+/**
+ * Parses a 200 answer against the schema the seeds describe. Never guesses: a body that is not JSON or not of that
+ * shape becomes `<provider>.unexpected_answer` with the raw body for the user to see.
+ */
+export function parseAnswer<T>(provider: 'claro' | 'clearsale', schema: z.ZodType<T>, answer: HttpAnswer, raw: RawAnswer, what: string): T {
+  let json: unknown
+  try {
+    json = JSON.parse(answer.body)
+  } catch {
+    throw new AppFailure(`${provider}.unexpected_answer`, { what }, { raw })
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) throw new AppFailure(`${provider}.unexpected_answer`, { what }, { raw })
+  return parsed.data
 }

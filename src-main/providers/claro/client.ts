@@ -3,7 +3,7 @@ import type { AlertEvent, AlertEventType } from '../../../src-shared/domain/clar
 import type { ClaroCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
 import { AppFailure } from '../../core/errors'
-import { rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
+import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
 import type { TokenManager, TokenSlot } from '../../core/http/tokens'
 import { CLARO_PATHS } from './paths'
 import { AlertsResponseSchema, DEFAULT_TOKEN_LIFETIME_S, ErrorEnvelopeSchema, ScoreResponseSchema, TokenResponseSchema } from './schemas'
@@ -70,15 +70,9 @@ export class ClaroClient {
     const answer = await this.deps.http.send('Claro', req)
     const raw = rawAnswer(req, answer)
     if (answer.status !== 200) throw failureFor(answer, raw)
-    let parsed: ReturnType<typeof TokenResponseSchema.safeParse>
-    try {
-      parsed = TokenResponseSchema.safeParse(JSON.parse(answer.body))
-    } catch {
-      throw new AppFailure('claro.unexpected_answer', { what: 'token' }, { raw })
-    }
-    if (!parsed.success) throw new AppFailure('claro.unexpected_answer', { what: 'token' }, { raw })
-    const lifetimeS = parsed.data.expires_in === undefined ? DEFAULT_TOKEN_LIFETIME_S : Number(parsed.data.expires_in)
-    return { token: parsed.data.access_token, expiresAt: new Date(Date.now() + lifetimeS * 1000), lifetimeMs: lifetimeS * 1000 }
+    const parsed = parseAnswer('claro', TokenResponseSchema, answer, raw, 'token')
+    const lifetimeS = parsed.expires_in === undefined ? DEFAULT_TOKEN_LIFETIME_S : Number(parsed.expires_in)
+    return { token: parsed.access_token, expiresAt: new Date(Date.now() + lifetimeS * 1000), lifetimeMs: lifetimeS * 1000 }
   }
 
   /** POSTs a product call with the Bearer token; on 401 renews the token once and retries once. */
@@ -110,29 +104,16 @@ export class ClaroClient {
     }
   }
 
-  private parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, answer: HttpAnswer, raw: RawAnswer, what: string): T {
-    let json: unknown
-    try {
-      json = JSON.parse(answer.body)
-    } catch {
-      throw new AppFailure('claro.unexpected_answer', { what }, { raw })
-    }
-    const parsed = schema.safeParse(json)
-    // Never guess: a shape the seeds do not describe is reported with the raw body.
-    if (!parsed.success) throw new AppFailure('claro.unexpected_answer', { what }, { raw })
-    return parsed.data
-  }
-
   /** seed 001: body `{"data":{"customer":{"networkMsisdn":…}}}`, optional `event-types` header. */
   async alerts(msisdn: string, filter: readonly AlertEventType[] = []): Promise<{ events: AlertEvent[]; raw: RawAnswer }> {
     const headers: Record<string, string> = filter.length > 0 ? { 'event-types': filter.join(',') } : {}
     const { answer, raw } = await this.call(CLARO_PATHS.alerts, { data: { customer: { networkMsisdn: msisdn } } }, headers)
-    return { events: this.parse(AlertsResponseSchema, answer, raw, 'alerts').data.customer.profileEvents, raw }
+    return { events: parseAnswer('claro', AlertsResponseSchema, answer, raw, 'alerts').data.customer.profileEvents, raw }
   }
 
   /** seed 002: body `{"data":{"customer":{"idCpf":…}}}`. */
   async score(cpf: string): Promise<{ score: number; raw: RawAnswer }> {
     const { answer, raw } = await this.call(CLARO_PATHS.scores, { data: { customer: { idCpf: cpf } } }, {})
-    return { score: this.parse(ScoreResponseSchema, answer, raw, 'score').data.customer.score, raw }
+    return { score: parseAnswer('claro', ScoreResponseSchema, answer, raw, 'score').data.customer.score, raw }
   }
 }

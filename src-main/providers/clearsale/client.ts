@@ -4,7 +4,7 @@ import { TransactionSchema, ResultsSchema, type DtTransaction, type TransactionR
 import type { ClearSaleCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
 import { AppFailure } from '../../core/errors'
-import { rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
+import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
 import type { TokenManager, TokenSlot } from '../../core/http/tokens'
 import { CLEARSALE_PATHS } from './paths'
 
@@ -95,15 +95,7 @@ export class ClearSaleClient {
   }
 
   private parse<T>(schema: z.ZodType<T>, { answer, raw }: Answer, what: string): T {
-    let json: unknown
-    try {
-      json = JSON.parse(answer.body)
-    } catch {
-      throw new AppFailure('clearsale.unexpected_answer', { what }, { raw })
-    }
-    const parsed = schema.safeParse(json)
-    if (!parsed.success) throw new AppFailure('clearsale.unexpected_answer', { what }, { raw })
-    return parsed.data
+    return parseAnswer('clearsale', schema, answer, raw, what)
   }
 
   async sendTransaction(request: TransactionRequest): Promise<{ transaction: DtTransaction; raw: RawAnswer }> {

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ALERT_EVENT_TYPES, type AlertEventType } from '../../../src-shared/domain/claro'
 import { formatMsisdn, parseMsisdn } from '../../../src-shared/domain/phone'
-import { ErrorBanner } from '../../components/ErrorBanner'
-import { RawAnswer, rawOf } from '../../components/RawAnswer'
 import { useAppStore } from '../../stores/app/store'
+import { LookupOutcome } from '../../components/LookupOutcome'
 import { useLookupStore } from '../../stores/lookup/store'
 import { AlertsTimeline } from './AlertsTimeline'
 
@@ -15,7 +14,6 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
   const windowDays = useAppStore((s) => s.settings?.riskWindowDays ?? 7)
   const [events, setEvents] = useState<AlertEventType[]>([])
   const parsed = value.trim() === '' ? null : parseMsisdn(value)
-  const errorRaw = slot.error ? rawOf(slot.error.detail) : null
 
   const toggle = (name: AlertEventType): void => setEvents((prev) => (prev.includes(name) ? prev.filter((e) => e !== name) : [...prev, name]))
   const submit = (event: FormEvent): void => {
@@ -55,22 +53,9 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
           </button>
         </div>
       </form>
-      <div aria-live="polite">
-        {slot.status === 'loading' && <p className="muted">{t('lookup.loading')}</p>}
-        {slot.status === 'error' && slot.error && (
-          <>
-            <ErrorBanner error={slot.error} />
-            {errorRaw && <RawAnswer raw={errorRaw} />}
-          </>
-        )}
-        {slot.status === 'done' && slot.result && (
-          <>
-            {slot.result.environment === 'sandbox' && <p className="simulated">{t('lookup.simulated')}</p>}
-            <AlertsTimeline result={slot.result} windowDays={windowDays} />
-            <RawAnswer raw={slot.result.raw} />
-          </>
-        )}
-      </div>
+      <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
+        {slot.result && <AlertsTimeline result={slot.result} windowDays={windowDays} />}
+      </LookupOutcome>
     </div>
   )
 }

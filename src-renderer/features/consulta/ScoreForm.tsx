@@ -1,9 +1,8 @@
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCpf, parseCpf } from '../../../src-shared/domain/cpf'
-import { ErrorBanner } from '../../components/ErrorBanner'
-import { RawAnswer, rawOf } from '../../components/RawAnswer'
 import { useAppStore } from '../../stores/app/store'
+import { LookupOutcome } from '../../components/LookupOutcome'
 import { useLookupStore } from '../../stores/lookup/store'
 import { ScoreGauge } from './ScoreGauge'
 
@@ -17,7 +16,6 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
     event.preventDefault()
     void run(value)
   }
-  const errorRaw = slot.error ? rawOf(slot.error.detail) : null
 
   return (
     <div className="lookup">
@@ -39,22 +37,9 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
           </button>
         </div>
       </form>
-      <div aria-live="polite">
-        {slot.status === 'loading' && <p className="muted">{t('lookup.loading')}</p>}
-        {slot.status === 'error' && slot.error && (
-          <>
-            <ErrorBanner error={slot.error} />
-            {errorRaw && <RawAnswer raw={errorRaw} />}
-          </>
-        )}
-        {slot.status === 'done' && slot.result && (
-          <>
-            {slot.result.environment === 'sandbox' && <p className="simulated">{t('lookup.simulated')}</p>}
-            <ScoreGauge result={slot.result} threshold={threshold} />
-            <RawAnswer raw={slot.result.raw} />
-          </>
-        )}
-      </div>
+      <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
+        {slot.result && <ScoreGauge result={slot.result} threshold={threshold} />}
+      </LookupOutcome>
     </div>
   )
 }

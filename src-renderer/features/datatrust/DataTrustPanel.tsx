@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorBanner } from '../../components/ErrorBanner'
-import { RawAnswer, rawOf } from '../../components/RawAnswer'
+import { LookupOutcome } from '../../components/LookupOutcome'
 import { useDataTrustStore } from '../../stores/datatrust/store'
 import { TokenDialog } from './TokenDialog'
 import { TransactionForm } from './TransactionForm'
@@ -19,7 +18,6 @@ export function DataTrustPanel() {
   useEffect(() => start(), [start])
   const token = s.result?.transaction.Results?.Validation?.TokenSMS?.result
   const canValidate = token === 'Waiting' || token === 'Incorrect'
-  const errorRaw = s.error ? rawOf(s.error.detail) : null
 
   return (
     <div className="lookup">
@@ -35,17 +33,9 @@ export function DataTrustPanel() {
       {view === 'transaction' && (
         <>
           <TransactionForm />
-          <div aria-live="polite">
-            {s.status === 'loading' && <p className="muted">{t('datatrust.sending')}</p>}
-            {s.status === 'error' && s.error && (
-              <>
-                <ErrorBanner error={s.error} />
-                {errorRaw && <RawAnswer raw={errorRaw} />}
-              </>
-            )}
+          <LookupOutcome status={s.status} error={s.error} answered={s.result} loadingText={t('datatrust.sending')}>
             {s.result && (
               <>
-                {s.result.environment === 'sandbox' && <p className="simulated">{t('lookup.simulated')}</p>}
                 {s.refreshedAt && (
                   <p className="outcome ok" data-testid="dt-webhook-refresh">
                     {t('datatrust.refreshedByWebhook', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(s.refreshedAt)) })}
@@ -58,10 +48,9 @@ export function DataTrustPanel() {
                     {t('datatrust.refresh')}
                   </button>
                 </div>
-                <RawAnswer raw={s.result.raw} />
               </>
             )}
-          </div>
+          </LookupOutcome>
         </>
       )}
     </div>

@@ -4,6 +4,7 @@ import { ALERT_EVENT_TYPES, type AlertEventType } from '../../../src-shared/doma
 import { formatMsisdn, parseMsisdn } from '../../../src-shared/domain/phone'
 import { useAppStore } from '../../stores/app/store'
 import { LookupOutcome } from '../../components/LookupOutcome'
+import { IdentifierField } from '../../components/IdentifierField'
 import { useLookupStore } from '../../stores/lookup/store'
 import { AlertsTimeline } from './AlertsTimeline'
 
@@ -24,17 +25,16 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
   return (
     <div className="lookup">
       <form className="lookup-form" onSubmit={submit} aria-label={t('lookup.tabs.alerts')}>
-        <div className="field">
-          <label htmlFor="alerts-msisdn">{t('lookup.msisdn')}</label>
-          <div>
-            <input id="alerts-msisdn" value={value} onChange={(e) => onValue(e.target.value)} placeholder={t('lookup.msisdnPlaceholder')} inputMode="tel" autoComplete="off" />
-            {parsed && (
-              <p className={parsed.ok ? 'hint' : 'field-error'} data-testid="msisdn-feedback">
-                {parsed.ok ? t('lookup.normalized', { value: formatMsisdn(parsed.msisdn) }) : t(`errors.invalid_msisdn.${parsed.reason}`)}
-              </p>
-            )}
-          </div>
-        </div>
+        <IdentifierField
+          id="alerts-msisdn"
+          label={t('lookup.msisdn')}
+          value={value}
+          onValue={onValue}
+          placeholder={t('lookup.msisdnPlaceholder')}
+          inputMode="tel"
+          parsed={parsed && (parsed.ok ? { ok: true, shown: formatMsisdn(parsed.msisdn) } : { ok: false, errorKey: `errors.invalid_msisdn.${parsed.reason}` })}
+          testId="msisdn-feedback"
+        />
         <div className="field">
           <span className="label" id="alerts-events-label">{t('lookup.events')}</span>
           <div className="events" role="group" aria-labelledby="alerts-events-label">

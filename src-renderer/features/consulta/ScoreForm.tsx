@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatCpf, parseCpf } from '../../../src-shared/domain/cpf'
 import { useAppStore } from '../../stores/app/store'
 import { LookupOutcome } from '../../components/LookupOutcome'
+import { IdentifierField } from '../../components/IdentifierField'
 import { useLookupStore } from '../../stores/lookup/store'
 import { ScoreGauge } from './ScoreGauge'
 
@@ -20,17 +21,16 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
   return (
     <div className="lookup">
       <form className="lookup-form" onSubmit={submit} aria-label={t('lookup.tabs.score')}>
-        <div className="field">
-          <label htmlFor="score-cpf">{t('lookup.cpf')}</label>
-          <div>
-            <input id="score-cpf" value={value} onChange={(e) => onValue(e.target.value)} placeholder={t('lookup.cpfPlaceholder')} inputMode="numeric" autoComplete="off" />
-            {parsed && (
-              <p className={parsed.ok ? 'hint' : 'field-error'} data-testid="cpf-feedback">
-                {parsed.ok ? t('lookup.normalized', { value: formatCpf(parsed.cpf) }) : t(`errors.invalid_cpf.${parsed.reason}`)}
-              </p>
-            )}
-          </div>
-        </div>
+        <IdentifierField
+          id="score-cpf"
+          label={t('lookup.cpf')}
+          value={value}
+          onValue={onValue}
+          placeholder={t('lookup.cpfPlaceholder')}
+          inputMode="numeric"
+          parsed={parsed && (parsed.ok ? { ok: true, shown: formatCpf(parsed.cpf) } : { ok: false, errorKey: `errors.invalid_cpf.${parsed.reason}` })}
+          testId="cpf-feedback"
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={slot.status === 'loading'}>
             {slot.status === 'loading' ? t('lookup.loading') : t('lookup.submit')}

@@ -7,6 +7,7 @@ import { runServe } from './commands/serve'
 import { registerCredentials } from './commands/credentials'
 import { registerLookup } from './commands/lookup'
 import { registerSandbox } from './commands/sandbox'
+import { MseStatusExit, registerMse } from './commands/mse'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -16,7 +17,7 @@ import { ErrorCodes } from '../../src-shared/contract'
  */
 const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing'])
 const isExit2 = (code: string): boolean =>
-  EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.)/.test(code)
+  EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed))/.test(code)
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIO): Command {
   registerCredentials(program, globals, io)
   registerLookup(program, globals, io)
   registerSandbox(program, globals, io)
+  registerMse(program, globals, io)
 
   return program
 }
@@ -76,6 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stderr(`${error.message}\n`)
       return 2
     }
+    if (error instanceof Error && error.name === MseStatusExit.name) return 1
     io.stderr(`erro / error: ${(error as Error).message}\n`)
     return 1
   }

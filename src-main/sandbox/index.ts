@@ -2,12 +2,14 @@ import type { Provider } from '../../src-shared/domain/environment'
 import type { SandboxKnobs } from '../../src-shared/domain/settings'
 import { createClaroSandbox } from '../providers/claro/sandbox'
 import { createClearSaleSandbox } from '../providers/clearsale/sandbox'
+import { createMseSandbox } from '../providers/mse/sandbox'
 import { startSandboxServer, type SandboxProvider, type SandboxServer } from './host'
 
 /** The simulated providers. ClearSale and MSE join here as they are built. */
 export const SANDBOX_PROVIDERS: Partial<Record<Provider, () => SandboxProvider>> = {
   claro: () => createClaroSandbox(),
   clearsale: () => createClearSaleSandbox(),
+  mse: () => createMseSandbox(),
 }
 
 /** Starts each provider's sandbox on first use (single flight) and closes them all with the core. */

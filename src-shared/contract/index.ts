@@ -6,6 +6,7 @@ import { lookupChannels } from './lookup'
 import { historyChannels, historyEvents } from './history'
 import { datatrustChannels, datatrustEvents } from './datatrust'
 import { customerChannels } from './customer'
+import { mseChannels } from './mse'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -21,6 +22,7 @@ export const channels = {
   ...historyChannels,
   ...datatrustChannels,
   ...customerChannels,
+  ...mseChannels,
 }
 
 /** Every server → renderer event, declared once. */

@@ -23,6 +23,15 @@ export const errors: Pick<Catalog, 'errors'> = {
       phone_required: 'SMS token/2nd factor needs the mobile number.',
       email_required: 'E-mail token/2nd factor needs the e-mail.',
     },
+    mse: {
+      unknown_service: 'Unknown MSE service: {{service}}.',
+      mode_invalid: 'Invalid mode: {{mode}}. Use async-oneway, async-delivery or sync.',
+      mode_not_allowed: 'Service {{service}} does not accept mode {{mode}} (accepts: {{modes}}).',
+      invalid_params: 'Invalid parameters for {{service}}: {{summary}}. Nothing was sent.',
+      charge_unconfirmed: 'Charge not confirmed: type again the number to be charged ({{ctn}}).',
+      http_status: 'MSE answered HTTP {{status}} instead of a response XML.',
+      malformed: 'MSE answered invalid XML: {{reason}}. See the raw response.',
+    },
     clearsale: {
       auth_failed: 'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
       bad_request: 'ClearSale refused fields of the transaction (400): {{detail}}',

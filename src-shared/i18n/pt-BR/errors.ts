@@ -22,6 +22,15 @@ export const errors = {
       phone_required: 'Token/2º fator por SMS exige o celular.',
       email_required: 'Token/2º fator por e-mail exige o e-mail.',
     },
+    mse: {
+      unknown_service: 'Serviço MSE desconhecido: {{service}}.',
+      mode_invalid: 'Modo inválido: {{mode}}. Use async-oneway, async-delivery ou sync.',
+      mode_not_allowed: 'O serviço {{service}} não aceita o modo {{mode}} (aceita: {{modes}}).',
+      invalid_params: 'Parâmetros inválidos para {{service}}: {{summary}}. Nada foi enviado.',
+      charge_unconfirmed: 'Cobrança não confirmada: digite de novo o número que será cobrado ({{ctn}}).',
+      http_status: 'O MSE respondeu HTTP {{status}} em vez de um XML de resposta.',
+      malformed: 'O MSE respondeu um XML inválido: {{reason}}. Veja a resposta bruta.',
+    },
     clearsale: {
       auth_failed: 'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',
       bad_request: 'A ClearSale recusou campos da transação (400): {{detail}}',

@@ -1,0 +1,60 @@
+import type { MseCallResult } from '../../../src-shared/contract/mse'
+import { MseCredentialSchema, type MseCredential } from '../../../src-shared/domain/credentials'
+import type { CoreContext } from '../../core/context'
+import { AppFailure } from '../../core/errors'
+import { rawAnswer } from '../../core/http/client'
+import { providerCredential } from '../../core/provider-credential'
+import { normaliseMode, parseMseResponse } from './parse'
+import { buildRequest, validateParams } from './request'
+import { MSE_SERVICES } from './services'
+
+export { MSE_BASE_URL } from './paths'
+export const SANDBOX_MSE_PASSWORD = 'sentinela-sandbox'
+
+export interface MseCall {
+  service: string
+  mode: string
+  params: Record<string, string>
+  /** SYS_CHARGE_SUBSCRIB charges a subscriber: the number being charged, typed again by the user. */
+  confirmCharge?: string | undefined
+}
+
+/** One MSE request: validated from the service table, sent once (never retried: some services charge). */
+export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallResult> {
+  const service = MSE_SERVICES.get(call.service.toUpperCase())
+  if (!service) throw new AppFailure('mse.unknown_service', { service: call.service.slice(0, 40) })
+  const mode = normaliseMode(call.mode)
+  if (!mode) throw new AppFailure('mse.mode_invalid', { mode: call.mode.slice(0, 40) })
+  if (!service.modes.includes(mode)) throw new AppFailure('mse.mode_not_allowed', { mode, service: service.name, modes: service.modes.join(', ') })
+  const problems = validateParams(service, call.params)
+  if (problems.length > 0) {
+    const summary = problems.map((p) => `${p.param}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`).join('; ')
+    throw new AppFailure('mse.invalid_params', { service: service.name, summary }, { problems: problems as never })
+  }
+  if (service.charges && call.confirmCharge !== call.params['CTN']) throw new AppFailure('mse.charge_unconfirmed', { ctn: call.params['CTN'] ?? '' })
+
+  const credential: MseCredential = await providerCredential(ctx, `mse:${service.name}`, `MSE ${service.name}`, MseCredentialSchema, {
+    profile: `SANDBOX_${service.name}`,
+    password: SANDBOX_MSE_PASSWORD,
+    billingCode: service.charges ? '000000' : undefined,
+  })
+  const base = await ctx.baseUrl('mse')
+  const request = buildRequest(`${base}/api`, { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode }, service, call.params)
+  const answer = await ctx.http.send('MSE', request)
+  const raw = rawAnswer(request, answer)
+  if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
+  const parsed = parseMseResponse(answer.body)
+  if (!parsed.ok) throw new AppFailure('mse.malformed', { reason: parsed.reason.slice(0, 300) }, { raw })
+  const r = parsed.response
+  return {
+    service: service.name,
+    mode,
+    statusCode: r.statusCode,
+    profile: r.profile,
+    transactionId: r.transactionId,
+    parameters: r.parameters,
+    ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }),
+    warnings: r.warnings,
+    raw,
+  }
+}

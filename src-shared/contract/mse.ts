@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { channel } from './define'
+import { RawAnswerSchema } from './lookup'
+
+export const MseCallResultSchema = z.object({
+  service: z.string(),
+  mode: z.string(),
+  /** seed 003 §6.5.2: 0 success; 12 missing/invalid parameter; 110 no device response; others with errorMessage. */
+  statusCode: z.number(),
+  profile: z.string(),
+  transactionId: z.string().nullable(),
+  parameters: z.record(z.string(), z.string()),
+  errorMessage: z.string().optional(),
+  warnings: z.array(z.string()),
+  raw: RawAnswerSchema,
+})
+export type MseCallResult = z.infer<typeof MseCallResultSchema>
+
+export const mseChannels = {
+  'mse:call': channel(
+    z.strictObject({
+      service: z.string().max(40),
+      mode: z.string().max(20),
+      params: z.record(z.string().max(40), z.string().max(300_000)),
+      confirmCharge: z.string().max(20).optional(),
+    }),
+    MseCallResultSchema,
+  ),
+}

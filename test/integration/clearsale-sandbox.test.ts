@@ -138,6 +138,19 @@ describe('ClearSale Data Trust sandbox', () => {
     expect(JSON.parse(mine()?.body ?? '{}')).toMatchObject({ Code: id, TypeId: 1, Description: 'Token SMS: Valid', Date: expect.any(String) })
   })
 
+  it('posts TypeId 4, 8 and 2 webhooks when the customer answers the 2nd factor by SMS or e-mail, or the e-mail token', async () => {
+    const id = ((await call('POST', '/products/v1/datatrust', { ...tx, SendOption: [2, 3, 4] })).json as { ID: string }).ID
+    for (const [channel, typeId] of [['sms', 4], ['email', 8]] as const) {
+      expect((await call('POST', `/__sandbox/reply?id=${id}&channel=${channel}&text=1`)).status).toBe(204)
+      await expect.poll(() => webhooks.some((w) => w.body.includes(id) && JSON.parse(w.body).TypeId === typeId)).toBe(true)
+    }
+    expect(await call('GET', `/products/v1/datatrust/${id}`)).toMatchObject({ json: { Results: { Validation: { SMSVerification: { Replied: { Text: '1' } }, EmailVerification: { Replied: { Text: '1' } } } } } })
+    const emailToken = ((await call('POST', '/products/v1/datatrust', { ...tx, SendOption: [2] })).json as { ID: string }).ID
+    expect((await call('POST', `/__sandbox/reply?id=${emailToken}&channel=email`)).status).toBe(204)
+    await expect.poll(() => webhooks.some((w) => w.body.includes(emailToken) && JSON.parse(w.body).TypeId === 2)).toBe(true)
+    expect((await call('POST', '/__sandbox/reply?id=NOPE&channel=sms')).status).toBe(404)
+  })
+
   it('token validation: Expired after its lifetime', async () => {
     await call('POST', '/__sandbox/sms-token-lifetime?seconds=0')
     const id = ((await call('POST', '/products/v1/datatrust', { ...tx, SendOption: [1] })).json as { ID: string }).ID

@@ -106,6 +106,11 @@ export class DataTrustState {
       this.inbox.push({ to: `+55${phone}`, channel: 'sms', text, at: new Date(now).toISOString(), transactionId: id })
     }
     if (options.includes(2) && request.Email) validation['TokenEmail'] = { result: 'Waiting', Date: iso(now) }
+    if (options.includes(4) && request.Email) {
+      const text = 'Olá! Você está realizando uma operação? 1 - SIM, 2 - NÃO'
+      validation['EmailVerification'] = { Sent: { Text: text, Date: iso(now) }, Replied: null }
+      this.inbox.push({ to: request.Email, channel: 'email', text, at: new Date(now).toISOString(), transactionId: id })
+    }
     this.transactions.set(id, stored)
     return stored
   }
@@ -134,6 +139,30 @@ export class DataTrustState {
       ;(results['Insights'] as unknown as unknown[]).unshift({ Code: 'TKS001', Description: 'Token SMS confirmado pelo titular do celular.', Type: 'retorno', Category: 'validação', Relevance: 'Positivo', RelatedTo: ['Document', 'Phone'] })
     }
     return { result: token.state, changed: token.state !== before && token.state !== 'Incorrect' }
+  }
+
+  /**
+   * The customer answering a 2nd-factor message (SMS, TypeId 4) or clicking the e-mail token (TypeId 2/8): the
+   * sandbox's stand-in for what the real customer does. Returns the webhook TypeId, or null when nothing applies.
+   */
+  customerReplies(id: string, channel: 'sms' | 'email', text: string): { typeId: number; description: string } | null {
+    const stored = this.transactions.get(id)
+    const validation = (stored?.body['Results'] as { Validation?: Record<string, unknown> } | undefined)?.Validation
+    if (!validation) return null
+    const replied = { Text: text, Date: iso(this.now()) }
+    if (channel === 'sms' && validation['SMSVerification']) {
+      ;(validation['SMSVerification'] as Record<string, unknown>)['Replied'] = replied
+      return { typeId: 4, description: `2FA SMS respondido: ${text}` }
+    }
+    if (channel === 'email' && validation['EmailVerification']) {
+      ;(validation['EmailVerification'] as Record<string, unknown>)['Replied'] = replied
+      return { typeId: 8, description: `2FA Email respondido: ${text}` }
+    }
+    if (channel === 'email' && validation['TokenEmail']) {
+      validation['TokenEmail'] = { result: 'Valid', Date: iso(this.now()) }
+      return { typeId: 2, description: 'Token Email: Valid' }
+    }
+    return null
   }
 
   configureSms(body: unknown): FieldErrors | null {

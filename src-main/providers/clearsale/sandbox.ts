@@ -66,6 +66,14 @@ export function createClearSaleSandbox(now: () => number = Date.now): ClearSaleS
       state.webhook = typeof b?.url === 'string' && typeof b.token === 'string' ? { url: b.url, token: b.token } : null
       return empty(204)
     }
+    if (request.path === '/__sandbox/reply' && request.method === 'POST') {
+      const id = request.query.get('id') ?? ''
+      const channel = request.query.get('channel') === 'email' ? 'email' : 'sms'
+      const change = state.customerReplies(id, channel, request.query.get('text') ?? '1')
+      if (!change) return empty(404)
+      notify(id, change.typeId, change.description)
+      return empty(204)
+    }
     if (request.path === '/__sandbox/sms-token-lifetime' && request.method === 'POST') {
       state.smsTokenLifetimeMs = Number(request.query.get('seconds') ?? 300) * 1000
       return empty(204)

@@ -11,6 +11,7 @@ import type { TokenManager } from './http/tokens'
 import type { HistoryStore } from './store/history'
 import type { SandboxManager } from '../sandbox'
 import type { CallbackListener } from './callbacks/listener'
+import type { MseMessages } from '../providers/mse/messages'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -35,6 +36,8 @@ export interface CoreContext {
   readonly history: HistoryStore
   /** Provider callbacks (webhooks, receipts): started by long-running hosts only. */
   readonly callbacks: CallbackListener
+  /** MSE messages sent in async-delivery, matched to their receipts. */
+  readonly mseMessages: MseMessages
   /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
   baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */

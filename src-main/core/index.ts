@@ -24,6 +24,9 @@ import { SandboxManager } from '../sandbox'
 import { CallbackListener } from './callbacks/listener'
 import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
+import { mseHandlers } from './handlers/mse'
+import { MseMessages } from '../providers/mse/messages'
+import { mseMoRoute, mseReceiptRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
 import { clearSaleWebhookRoute, registerSandboxWebhook } from '../providers/clearsale/webhook'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -103,23 +106,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox,
     history,
     callbacks,
+    mseMessages: new MseMessages(db),
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...mseHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {
     context.credentials.list(context.environment()).catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
   }
   callbacks.route(clearSaleWebhookRoute(context))
+  callbacks.route(mseReceiptRoute(context))
+  callbacks.route(mseMoRoute(context))
   const startCallbacks = async (): Promise<void> => {
     const status = await callbacks.start(settings.get().callbacks)
     if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })
-    else await registerSandboxWebhook(context).catch((error: unknown) => log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+    else {
+      const registrations = [registerSandboxWebhook(context), registerSandboxDelivery(context)]
+      for (const r of await Promise.allSettled(registrations)) if (r.status === 'rejected') log.warn('callbacks.sandbox_register_failed', { reason: String(r.reason) })
+    }
   }
   if (options.startCallbacks) {
     await startCallbacks()

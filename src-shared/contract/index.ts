@@ -6,7 +6,7 @@ import { lookupChannels } from './lookup'
 import { historyChannels, historyEvents } from './history'
 import { datatrustChannels, datatrustEvents } from './datatrust'
 import { customerChannels } from './customer'
-import { mseChannels } from './mse'
+import { mseChannels, mseEvents } from './mse'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -32,6 +32,7 @@ export const events = {
   ...credentialsEvents,
   ...historyEvents,
   ...datatrustEvents,
+  ...mseEvents,
 }
 
 export type Channels = typeof channels

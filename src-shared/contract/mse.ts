@@ -16,7 +16,25 @@ export const MseCallResultSchema = z.object({
 })
 export type MseCallResult = z.infer<typeof MseCallResultSchema>
 
+export const MseMessageSchema = z.object({
+  transactionId: z.string(),
+  at: z.string(),
+  service: z.string(),
+  target: z.string(),
+  text: z.string(),
+  receiptAt: z.string().nullable(),
+  /** seed 003 §6.4.1 SMPP_MESSAGE_STATUS: DELIVRD, EXPIRED, UNDELIV, UNKNOWN, REJECTD. */
+  receiptStatus: z.string().nullable(),
+})
+export type MseMessage = z.infer<typeof MseMessageSchema>
+
+export const mseEvents = {
+  'mse:receipt': z.object({ transactionId: z.string(), status: z.string(), message: MseMessageSchema.nullable() }),
+  'mse:mo': z.object({ id: z.string(), anum: z.string(), bnum: z.string(), text: z.string(), at: z.string() }),
+}
+
 export const mseChannels = {
+  'mse:messages': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), z.array(MseMessageSchema)),
   'mse:call': channel(
     z.strictObject({
       service: z.string().max(40),

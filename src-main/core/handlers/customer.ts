@@ -6,7 +6,6 @@ import { AppFailure, asFailure, toAppError } from '../errors'
 import type { Handlers } from '../router'
 import { lookupAlerts, lookupScore } from '../../providers/claro/service'
 import { sendDataTrust } from '../../providers/clearsale/service'
-import { callMse } from '../../providers/mse/service'
 
 type Outcome<T> = { status: 'ok'; result: T } | { status: 'error'; error: ReturnType<typeof toAppError> } | { status: 'skipped'; reason: 'no_identifier' | 'not_configured' }
 
@@ -28,9 +27,8 @@ async function attempt<T>(ctx: CoreContext, run: () => Promise<T>): Promise<Outc
  * Cliente: Alerta, Score and Data Trust in parallel (whichever apply), then the verdict from the editable rules
  * in settings, with every rule that fired and why.
  */
-export function customerHandlers(ctx: CoreContext): Pick<Handlers, 'customer:check' | 'mse:call'> {
+export function customerHandlers(ctx: CoreContext): Pick<Handlers, 'customer:check'> {
   return {
-    'mse:call': (call) => callMse(ctx, call),
     'customer:check': async (input): Promise<CustomerCheck> => {
       const cpf = parseCpf(input.cpf)
       if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)

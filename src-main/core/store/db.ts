@@ -42,6 +42,15 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL
    );
    CREATE INDEX callbacks_at ON callbacks(at);`,
+  `CREATE TABLE mse_messages (
+     transaction_id TEXT PRIMARY KEY,
+     at TEXT NOT NULL,
+     service TEXT NOT NULL,
+     target TEXT NOT NULL,
+     text TEXT NOT NULL,
+     receipt_at TEXT,
+     receipt_status TEXT
+   );`,
 ]
 
 function migrate(db: Db): void {

@@ -4,6 +4,7 @@ import { digitsHash } from '../claro/personas'
 import { normaliseMode } from './parse'
 import { MSE_SERVICES, type ServiceSpec } from './services'
 import { validateParams } from './request'
+import { postReceipt, sendMo, type DeliveryTarget } from './sandbox-delivery'
 
 /*
  * The MSE partner API (seed 003 §6) at /MSE/api: GET query or POST form, an `mse-response` XML answer.
@@ -75,10 +76,24 @@ function outputs(service: ServiceSpec, p: Record<string, string>): Record<string
 
 export function createMseSandbox(): SandboxProvider & { volumePerMinute: number } {
   const windows = new Map<string, { start: number; count: number }>()
+  let delivery: DeliveryTarget | null = null
+  let moSeq = 0
   const self = {
     name: 'mse',
     volumePerMinute: 600,
-    handle(request: SandboxRequest): SandboxResponse {
+    async handle(request: SandboxRequest): Promise<SandboxResponse> {
+      if (request.path === '/__sandbox/mse-delivery' && request.method === 'POST') {
+        // Plays the MSE team configuring the profile's delivery URL (§6.2 "configurações … para entrega da resposta").
+        delivery = JSON.parse(request.body.toString('utf8')) as DeliveryTarget
+        return { status: 204 }
+      }
+      if (request.path === '/__sandbox/mse-mo' && request.method === 'POST') {
+        // A subscriber sending an SMS to the partner's short number.
+        if (!delivery) return { status: 409 }
+        const mo = JSON.parse(request.body.toString('utf8')) as { text: string; anum: string; bnum: string }
+        const status = await sendMo(delivery, { ...mo, id: `MO${Date.now()}${++moSeq}` })
+        return { status: status === 200 ? 204 : 502 }
+      }
       if (request.path === '/__sandbox/mse-volume' && request.method === 'POST') {
         self.volumePerMinute = Number(request.query.get('perMinute') ?? 600)
         return { status: 204 }
@@ -111,7 +126,12 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       else if (++window.count > self.volumePerMinute) return reply({ status: 20, profile, error: `Volume maximo de transacoes excedido para o profile ${profile}` })
       const tid = transactionId()
       if (service.name.endsWith('_TORPEDO') && serviceParams['CTN'] === SILENT_HANDSET_CTN && mode === 'sync') return reply({ status: 110, profile, transactionId: tid, error: 'No Device Response' })
-      // Asynchronous requests are only acknowledged (§6.4.1 "Resposta Assíncrona (no acesso)").
+      // Asynchronous requests are only acknowledged (§6.4.1 "Resposta Assíncrona (no acesso)"); async-delivery
+      // SMS get their receipt posted to the partner shortly after.
+      if (mode === 'async-delivery' && service.name.startsWith('SMS_') && delivery) {
+        const target = delivery
+        setTimeout(() => void postReceipt(target, { profile, transactionId: tid, anum: serviceParams['ANUM'] ?? '', bnum: serviceParams['BNUM'] ?? '' }), 30)
+      }
       if (mode !== 'sync') return reply({ status: 0, profile, transactionId: tid })
       return reply({ status: 0, profile, transactionId: tid, parameters: outputs(service, serviceParams) })
     },

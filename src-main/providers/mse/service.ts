@@ -46,6 +46,10 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   const parsed = parseMseResponse(answer.body)
   if (!parsed.ok) throw new AppFailure('mse.malformed', { reason: parsed.reason.slice(0, 300) }, { raw })
   const r = parsed.response
+  if (mode === 'async-delivery' && r.statusCode === 0 && r.transactionId) {
+    // Kept so the receipt that arrives later (§6.4.1.1) attaches to this message by transaction id.
+    ctx.mseMessages.sent({ transactionId: r.transactionId, service: service.name, target: call.params['BNUM'] ?? call.params['CTN'] ?? call.params['MSISDN'] ?? '', text: call.params['TEXT'] ?? '' })
+  }
   return {
     service: service.name,
     mode,

@@ -1,0 +1,90 @@
+import { MseCredentialSchema } from '../../../src-shared/domain/credentials'
+import type { CoreContext } from '../../core/context'
+import { tokensEqual } from '../../core/secure-compare'
+import type { CallbackRoute } from '../../core/callbacks/listener'
+import { providerCredential } from '../../core/provider-credential'
+import { parseMseResponse } from './parse'
+
+export const MSE_RECEIPT_PATH = '/mse/receipt'
+export const MSE_MO_PATH = '/mse/mo'
+/** The userid/pwd the partner gives MSE for its deliveries (§6.4.1.1), kept like a profile: `mse:RECEIPTS`. */
+export const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
+const SANDBOX_RECEIPTS = { profile: 'sentinela', password: 'sentinela-sandbox-receipts' }
+
+const receiptsCredential = (ctx: CoreContext) => providerCredential(ctx, RECEIPTS_CREDENTIAL, 'MSE (recibos)', MseCredentialSchema, SANDBOX_RECEIPTS)
+
+/** ISO-8859-1 query decoding (§6.4.5.1): `%E7` is "ç", not an invalid UTF-8 byte. */
+export function decodeLatin1Query(query: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const decode = (s: string): string => {
+    const bytes: number[] = []
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i]
+      if (c === '+') bytes.push(0x20)
+      else if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(s.slice(i + 1, i + 3), 16))
+        i += 2
+      } else bytes.push(...Buffer.from(c ?? '', 'latin1'))
+    }
+    return Buffer.from(bytes).toString('latin1')
+  }
+  for (const pair of query.split('&').filter(Boolean)) {
+    const eq = pair.indexOf('=')
+    out[decode(eq < 0 ? pair : pair.slice(0, eq))] = eq < 0 ? '' : decode(pair.slice(eq + 1))
+  }
+  return out
+}
+
+/** §6.4.1.1: POST with `userid`/`pwd` in the query and the mse-response XML as body. */
+export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
+  return {
+    method: 'POST',
+    path: MSE_RECEIPT_PATH,
+    async handle(req, body) {
+      const query = new URL(req.url ?? '/', 'http://listener').searchParams
+      const expected = await receiptsCredential(ctx).catch(() => null)
+      if (!expected || query.get('userid') !== expected.profile || !tokensEqual(query.get('pwd') ?? undefined, expected.password)) return { status: 401 }
+      const parsed = parseMseResponse(body.toString('utf8'))
+      if (!parsed.ok || !parsed.response.transactionId) return { status: 400 }
+      const tid = parsed.response.transactionId
+      const status = parsed.response.parameters['SMPP_MESSAGE_STATUS'] ?? `status-code ${parsed.response.statusCode}`
+      const message = ctx.mseMessages.receipt(tid, status)
+      ctx.events.publish('mse:receipt', { transactionId: tid, status, message })
+      return { status: 200, record: { provider: 'mse', kind: 'receipt', summary: `${tid} · ${status}${message ? '' : ' (transação desconhecida)'}`, body: body.toString('utf8') } }
+    },
+  }
+}
+
+/** §6.4.5.1: SMS MO as a GET with TEXT, ID, ANUM, BNUM in ISO-8859-1. */
+export function mseMoRoute(ctx: CoreContext): CallbackRoute {
+  return {
+    method: 'GET',
+    path: MSE_MO_PATH,
+    async handle(req) {
+      const p = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
+      if (!p['TEXT'] && p['TEXT'] !== '') return { status: 400 }
+      const mo = { id: p['ID'] ?? '', anum: p['ANUM'] ?? '', bnum: p['BNUM'] ?? '', text: p['TEXT'] ?? '', at: new Date().toISOString() }
+      ctx.events.publish('mse:mo', mo)
+      return { status: 200, record: { provider: 'mse', kind: 'mo', summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`, body: JSON.stringify(mo) } }
+    },
+  }
+}
+
+let registered = ''
+
+/** In the sandbox, plays the MSE team: points the profiles' deliveries at this listener. */
+export async function registerSandboxDelivery(ctx: CoreContext): Promise<void> {
+  const listener = ctx.callbacks.status()
+  if (ctx.environment() !== 'sandbox' || !listener.url) return
+  const sandboxUrl = await ctx.sandbox.url('mse')
+  const auth = await receiptsCredential(ctx)
+  const key = `${sandboxUrl}|${listener.url}|${auth.profile}`
+  if (key === registered) return
+  await ctx.http.send('MSE sandbox', {
+    method: 'POST',
+    url: `${sandboxUrl}/__sandbox/mse-delivery`,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`, moUrl: `${listener.url}${MSE_MO_PATH}`, userid: auth.profile, pwd: auth.password }),
+  })
+  registered = key
+}

@@ -1,0 +1,36 @@
+import type { MseMessage } from '../../../src-shared/contract/mse'
+import type { Db } from '../../core/store/db'
+
+interface Row {
+  transaction_id: string
+  at: string
+  service: string
+  target: string
+  text: string
+  receipt_at: string | null
+  receipt_status: string | null
+}
+
+const toMessage = (r: Row): MseMessage => ({ transactionId: r.transaction_id, at: r.at, service: r.service, target: r.target, text: r.text, receiptAt: r.receipt_at, receiptStatus: r.receipt_status })
+
+/** Messages sent in async-delivery, waiting for (or matched to) their receipt by transaction id (seed 003 §9.3). */
+export class MseMessages {
+  constructor(private readonly db: Db) {}
+
+  sent(m: { transactionId: string; service: string; target: string; text: string }): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO mse_messages (transaction_id, at, service, target, text) VALUES (?, ?, ?, ?, ?)')
+      .run(m.transactionId, new Date().toISOString(), m.service, m.target, m.text)
+  }
+
+  /** Attaches a receipt; returns the message it belongs to, or null for a receipt of an unknown transaction. */
+  receipt(transactionId: string, status: string): MseMessage | null {
+    this.db.prepare('UPDATE mse_messages SET receipt_at = ?, receipt_status = ? WHERE transaction_id = ?').run(new Date().toISOString(), status, transactionId)
+    const row = this.db.prepare('SELECT * FROM mse_messages WHERE transaction_id = ?').get(transactionId) as Row | undefined
+    return row ? toMessage(row) : null
+  }
+
+  list(limit: number): MseMessage[] {
+    return (this.db.prepare('SELECT * FROM mse_messages ORDER BY at DESC LIMIT ?').all(limit) as Row[]).map(toMessage)
+  }
+}

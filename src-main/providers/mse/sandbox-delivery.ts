@@ -1,0 +1,59 @@
+import { request } from 'undici'
+import { mseXml } from './sandbox'
+
+/*
+ * The MSE → partner deliveries of seed 003: async-delivery receipts (§6.4.1.1: POST, `userid`/`pwd` in the query,
+ * the `mse-response` XML in a UTF-8 body) and SMS MO (§6.4.5.1: GET with TEXT, ID, ANUM, BNUM, ISO-8859-1).
+ */
+
+export interface DeliveryTarget {
+  receiptUrl: string
+  moUrl: string
+  userid: string
+  pwd: string
+}
+
+/** Receipt outcome by the destination's last digit (persona): DELIVRD by default. */
+const RECEIPT_BY_LAST_DIGIT: Record<string, string> = { '1': 'EXPIRED', '2': 'UNDELIV', '3': 'UNKNOWN', '4': 'REJECTD' }
+
+export function receiptStatusFor(bnum: string): string {
+  return RECEIPT_BY_LAST_DIGIT[bnum.slice(-1)] ?? 'DELIVRD'
+}
+
+/** ISO-8859-1 percent-encoding (what MSE sends MO text in); characters outside Latin-1 become '?'. */
+export function latin1FormEncode(params: Record<string, string>): string {
+  const enc = (s: string): string =>
+    [...Buffer.from(s.replace(/[^\u0000-\u00ff]/g, '?'), 'latin1')]
+      .map((b) => (b === 0x20 ? '+' : /[A-Za-z0-9\-_.*]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+      .join('')
+  return Object.entries(params)
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+    .join('&')
+}
+
+export function postReceipt(target: DeliveryTarget, r: { profile: string; transactionId: string; anum: string; bnum: string }): Promise<void> {
+  const status = receiptStatusFor(r.bnum)
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(2, 12)
+  // §6.4.1: ANUM and BNUM are swapped in the answer.
+  const body = mseXml({
+    status: 0,
+    profile: r.profile,
+    transactionId: r.transactionId,
+    parameters: { INITIALDATE: stamp, SMPP_MESSAGE_STATUS: status, ANUM: r.bnum, BNUM: r.anum, FINALDATE: stamp, MSGSTATUS: status === 'DELIVRD' ? '2' : '7' },
+  })
+  const query = new URLSearchParams({ userid: target.userid, pwd: target.pwd })
+  return request(`${target.receiptUrl}?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body })
+    .then((res) => res.body.dump())
+    .catch(() => undefined)
+}
+
+export function sendMo(target: DeliveryTarget, mo: { text: string; anum: string; bnum: string; id: string }): Promise<number> {
+  const query = latin1FormEncode({ TEXT: mo.text, ID: mo.id, ANUM: mo.anum, BNUM: mo.bnum })
+  return request(`${target.moUrl}?${query}`, { method: 'GET' }).then(
+    async (res) => {
+      await res.body.dump()
+      return res.statusCode
+    },
+    () => 0,
+  )
+}

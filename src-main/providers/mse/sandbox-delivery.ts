@@ -23,7 +23,7 @@ export function receiptStatusFor(bnum: string): string {
 /** ISO-8859-1 percent-encoding (what MSE sends MO text in); characters outside Latin-1 become '?'. */
 export function latin1FormEncode(params: Record<string, string>): string {
   const enc = (s: string): string =>
-    [...Buffer.from(s.replace(/[^\u0000-\u00ff]/g, '?'), 'latin1')]
+    [...Buffer.from([...s].map((ch) => ((ch.codePointAt(0) ?? 0) > 0xff ? '?' : ch)).join(''), 'latin1')]
       .map((b) => (b === 0x20 ? '+' : /[A-Za-z0-9\-_.*]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
       .join('')
   return Object.entries(params)

@@ -1,29 +1,15 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ROOT, runBuiltCli } from '../helpers/cli'
-import { startKeyring, type Keyring } from '../helpers/keyring'
-import { tempDir } from '../helpers/tmp'
+import { describe, expect, it } from 'vitest'
+import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
 import { startWireServer, type WireAnswer, type WireRequest } from '../helpers/wire-server'
 import { startSandboxServer } from '../../src-main/sandbox/host'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 
-const built = existsSync(join(ROOT, 'out/main/cli.js'))
 const CRED = { key: 'wire-key-123', secret: 'wire-secret-456', customerId: 'ACMEFRAUDES' }
 
-describe.skipIf(!built)('sentinela lookup (built CLI)', () => {
-  let keyring: Keyring
-  let dir: ReturnType<typeof tempDir>
-  beforeEach(async () => {
-    keyring = await startKeyring()
-    dir = tempDir()
-  })
-  afterEach(async () => {
-    await keyring.stop()
-    dir.cleanup()
-  })
-  const cli = (args: string[], stdin?: string) => runBuiltCli(['--data-dir', dir.path, ...args], { env: keyring.env, ...(stdin === undefined ? {} : { stdin }) })
+describe.skipIf(!CLI_BUILT)('sentinela lookup (built CLI)', () => {
+  const h = cliWithPrivateKeychain()
+  const cli = h.cli
 
   it('prints the DESIGN.md JSON shapes on the embedded sandbox', async () => {
     const alerts = await cli(['--json', 'lookup', 'alerts', '--msisdn', '+55 (11) 99999-0002'])

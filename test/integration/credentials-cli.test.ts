@@ -1,28 +1,17 @@
 import { spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { envWithoutSessionBus, filesContaining, ROOT, runBuiltCli } from '../helpers/cli'
-import { startKeyring, type Keyring } from '../helpers/keyring'
-import { tempDir } from '../helpers/tmp'
+import { describe, expect, it } from 'vitest'
+import { envWithoutSessionBus, filesContaining } from '../helpers/cli'
+import { startKeyring } from '../helpers/keyring'
+import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
 
 const CANARY = 'CANARY-9c1d-secret-never-written'
 const CLARO = JSON.stringify({ key: 'cli-key-0000beef', secret: CANARY, customerId: 'ACME' })
-const built = existsSync(join(ROOT, 'out/main/cli.js'))
 
-describe.skipIf(!built)('sentinela credentials (built CLI, real keychain per test)', () => {
-  let keyring: Keyring
-  let dir: ReturnType<typeof tempDir>
-  beforeEach(async () => {
-    keyring = await startKeyring()
-    dir = tempDir()
-  })
-  afterEach(async () => {
-    await keyring.stop()
-    dir.cleanup()
-  })
-  const cli = (args: string[], stdin?: string, env?: NodeJS.ProcessEnv) =>
-    runBuiltCli(['--data-dir', dir.path, ...args], { env: env ?? keyring.env, ...(stdin === undefined ? {} : { stdin }) })
+describe.skipIf(!CLI_BUILT)('sentinela credentials (built CLI, real keychain per test)', () => {
+  const h = cliWithPrivateKeychain()
+  const cli = h.cli
 
   it('sets from stdin, lists hints only, replaces, deletes — and the canary is nowhere on disk or in output', async () => {
     const set = await cli(['credentials', 'set', 'claro'], CLARO)
@@ -37,7 +26,7 @@ describe.skipIf(!built)('sentinela credentials (built CLI, real keychain per tes
     expect((await cli(['credentials', 'list'])).stdout).toContain('Nenhuma credencial')
     const all = [set, list, replaced].map((r) => r.stdout + r.stderr).join('\n')
     expect(all).not.toContain(CANARY)
-    expect(filesContaining(dir.path, CANARY)).toEqual([])
+    expect(filesContaining(h.dataDir, CANARY)).toEqual([])
   })
 
   it('honours --env', async () => {
@@ -67,15 +56,15 @@ describe.skipIf(!built)('sentinela credentials (built CLI, real keychain per tes
   })
 
   it('without a session bus: exit 2, the actionable message, nothing written anywhere', async () => {
-    const env = { ...envWithoutSessionBus(), HOME: keyring.home }
+    const env = { ...envWithoutSessionBus(), HOME: h.keyring.home }
     const list = await cli(['credentials', 'list'], undefined, env)
     expect(list.code).toBe(2)
     expect(list.stderr).toContain('Chaveiro do sistema indisponível: não há sessão D-Bus')
     for (const hint of ['Linux:', 'macOS:', 'Windows:', 'dbus-run-session']) expect(list.stderr).toContain(hint)
     const set = await cli(['credentials', 'set', 'claro'], CLARO, env)
     expect(set.code).toBe(2)
-    expect(filesContaining(dir.path, CANARY)).toEqual([])
-    expect(filesContaining(keyring.home, CANARY)).toEqual([])
+    expect(filesContaining(h.dataDir, CANARY)).toEqual([])
+    expect(filesContaining(h.keyring.home, CANARY)).toEqual([])
     // …and the real keychain, reachable again, holds nothing either.
     expect(JSON.parse((await cli(['--json', 'credentials', 'list'])).stdout).items).toEqual([])
   })
@@ -94,7 +83,7 @@ describe.skipIf(!built)('sentinela credentials (built CLI, real keychain per tes
 
   it('without a Secret Service on the bus: exit 2 and says what is missing', async () => {
     // A session bus that can activate nothing (no service dirs), so org.freedesktop.secrets has no owner.
-    const config = join(dir.path, 'bare-bus.conf')
+    const config = join(h.dataDir, 'bare-bus.conf')
     writeFileSync(
       config,
       '<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen><auth>EXTERNAL</auth>' +
@@ -103,7 +92,7 @@ describe.skipIf(!built)('sentinela credentials (built CLI, real keychain per tes
     const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] })
     const address = await new Promise<string>((resolve) => bus.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())))
     try {
-      const run = await cli(['credentials', 'list'], undefined, { ...envWithoutSessionBus(), HOME: keyring.home, DBUS_SESSION_BUS_ADDRESS: address })
+      const run = await cli(['credentials', 'list'], undefined, { ...envWithoutSessionBus(), HOME: h.keyring.home, DBUS_SESSION_BUS_ADDRESS: address })
       expect(run.code).toBe(2)
       expect(run.stderr).toContain('nenhum serviço de chaveiro')
     } finally {

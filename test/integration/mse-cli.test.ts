@@ -1,25 +1,11 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ROOT, runBuiltCli } from '../helpers/cli'
-import { startKeyring, type Keyring } from '../helpers/keyring'
-import { tempDir } from '../helpers/tmp'
+import { describe, expect, it } from 'vitest'
+import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
 import { startWireServer } from '../helpers/wire-server'
 
-const built = existsSync(join(ROOT, 'out/main/cli.js'))
 
-describe.skipIf(!built)('sentinela mse (built CLI)', () => {
-  let keyring: Keyring
-  let dir: ReturnType<typeof tempDir>
-  beforeEach(async () => {
-    keyring = await startKeyring()
-    dir = tempDir()
-  })
-  afterEach(async () => {
-    await keyring.stop()
-    dir.cleanup()
-  })
-  const cli = (args: string[], stdin?: string) => runBuiltCli(['--data-dir', dir.path, ...args], { env: keyring.env, ...(stdin === undefined ? {} : { stdin }) })
+describe.skipIf(!CLI_BUILT)('sentinela mse (built CLI)', () => {
+  const h = cliWithPrivateKeychain()
+  const cli = h.cli
 
   it('prints the DESIGN.md shape; a non-zero MSE status still prints it and exits 1', async () => {
     const ok = await cli(['mse', 'SYS_CTN_INFO_TYPE', '--param', 'CTN=1170000000'])

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
+import { ROOT, runBuiltCli, type CliRun } from './cli'
+import { startKeyring, type Keyring } from './keyring'
+import { tempDir } from './tmp'
+
+/** Whether `npm run build` ran: CLI tests say so (skip) instead of failing obscurely when run alone. */
+export const CLI_BUILT = existsSync(join(ROOT, 'out/main/cli.js'))
+
+export interface CliHarness {
+  readonly keyring: Keyring
+  readonly dataDir: string
+  /** The built CLI with this test's data dir and keychain (or another environment, e.g. without a bus). */
+  cli(args: string[], stdin?: string, env?: NodeJS.ProcessEnv): Promise<CliRun>
+}
+
+/** Each test: its own real keychain (a fresh bus + gnome-keyring) and its own data dir. */
+export function cliWithPrivateKeychain(): CliHarness {
+  const state: { keyring?: Keyring; dir?: ReturnType<typeof tempDir> } = {}
+  beforeEach(async () => {
+    state.keyring = await startKeyring()
+    state.dir = tempDir()
+  })
+  afterEach(async () => {
+    await state.keyring?.stop()
+    state.dir?.cleanup()
+  })
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('harness used outside a test')
+    return value
+  }
+  return {
+    get keyring() {
+      return need(state.keyring)
+    },
+    get dataDir() {
+      return need(state.dir).path
+    },
+    cli(args, stdin, env) {
+      return runBuiltCli(['--data-dir', need(state.dir).path, ...args], { env: env ?? need(state.keyring).env, ...(stdin === undefined ? {} : { stdin }) })
+    },
+  }
+}

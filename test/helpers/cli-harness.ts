@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from 'vitest'
 import { ROOT, runBuiltCli, type CliRun } from './cli'
 import { startKeyring, type Keyring } from './keyring'
 import { tempDir } from './tmp'
+import { need } from './need'
 
 /** Whether `npm run build` ran: CLI tests say so (skip) instead of failing obscurely when run alone. */
 export const CLI_BUILT = existsSync(join(ROOT, 'out/main/cli.js'))
@@ -26,10 +27,6 @@ export function cliWithPrivateKeychain(): CliHarness {
     await state.keyring?.stop()
     state.dir?.cleanup()
   })
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('harness used outside a test')
-    return value
-  }
   return {
     get keyring() {
       return need(state.keyring)

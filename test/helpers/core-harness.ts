@@ -7,6 +7,7 @@ import { KEYCHAIN_SERVICE } from '../../src-main/core/credentials/store'
 import { silentLogger } from '../../src-main/core/log'
 import { startKeyring, useKeyringInThisProcess, type Keyring } from './keyring'
 import { tempDir } from './tmp'
+import { need } from './need'
 
 export interface Harness {
   readonly core: Core
@@ -36,10 +37,6 @@ export function coreWithPrivateKeychain(options: { settings?: Record<string, unk
     await state.core?.close()
     state.dir?.cleanup()
   })
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('harness used outside a test')
-    return value
-  }
   return {
     get core() {
       return need(state.core)

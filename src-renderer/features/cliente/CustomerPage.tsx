@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SubmitButton } from '../../components/SubmitButton'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore } from '../../stores/app/store'
 import { useCustomerStore } from '../../stores/customer/store'
@@ -49,11 +50,7 @@ export function CustomerPage() {
             </label>
           ))}
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={s.status === 'loading'}>
-            {s.status === 'loading' ? t('customer.checking') : t('customer.check')}
-          </button>
-        </div>
+        <SubmitButton busy={s.status === 'loading'} label={t('customer.check')} busyLabel={t('customer.checking')} />
       </form>
       <RulesEditor />
       {s.status === 'error' && s.error && <ErrorBanner error={s.error} />}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SubmitButton } from '../../components/SubmitButton'
 import { ALERT_EVENT_TYPES, type AlertEventType } from '../../../src-shared/domain/claro'
 import { formatMsisdn, parseMsisdn } from '../../../src-shared/domain/phone'
 import { useAppStore } from '../../stores/app/store'
@@ -47,11 +48,7 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
           {events.length === 0 && <span className="hint">{t('lookup.allEvents')}</span>}
           </div>
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={slot.status === 'loading'}>
-            {slot.status === 'loading' ? t('lookup.loading') : t('lookup.submit')}
-          </button>
-        </div>
+        <SubmitButton busy={slot.status === 'loading'} label={t('lookup.submit')} busyLabel={t('lookup.loading')} />
       </form>
       <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
         {slot.result && <AlertsTimeline result={slot.result} windowDays={windowDays} />}

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SubmitButton } from '../../components/SubmitButton'
 import { formatCpf, parseCpf } from '../../../src-shared/domain/cpf'
 import { useAppStore } from '../../stores/app/store'
 import { LookupOutcome } from '../../components/LookupOutcome'
@@ -31,11 +32,7 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
           parsed={parsed && (parsed.ok ? { ok: true, shown: formatCpf(parsed.cpf) } : { ok: false, errorKey: `errors.invalid_cpf.${parsed.reason}` })}
           testId="cpf-feedback"
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={slot.status === 'loading'}>
-            {slot.status === 'loading' ? t('lookup.loading') : t('lookup.submit')}
-          </button>
-        </div>
+        <SubmitButton busy={slot.status === 'loading'} label={t('lookup.submit')} busyLabel={t('lookup.loading')} />
       </form>
       <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
         {slot.result && <ScoreGauge result={slot.result} threshold={threshold} />}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SubmitButton } from '../../components/SubmitButton'
 import type { DataTrustSend } from '../../../src-shared/contract/datatrust'
 import { useDataTrustStore } from '../../stores/datatrust/store'
 
@@ -66,11 +67,7 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
           ))}
         </div>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('datatrust.sending') : t('datatrust.send')}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={t('datatrust.send')} busyLabel={t('datatrust.sending')} />
     </form>
   )
 }

@@ -26,7 +26,7 @@ import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
 import { mseHandlers } from './handlers/mse'
 import { MseMessages } from '../providers/mse/messages'
-import { mseMoRoute, mseReceiptRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
+import { mseMmsRoute, mseMoRoute, mseReceiptRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
 import { clearSaleWebhookRoute, registerSandboxWebhook } from '../providers/clearsale/webhook'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -122,6 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   callbacks.route(clearSaleWebhookRoute(context))
   callbacks.route(mseReceiptRoute(context))
   callbacks.route(mseMoRoute(context))
+  callbacks.route(mseMmsRoute(context))
   const startCallbacks = async (): Promise<void> => {
     const status = await callbacks.start(settings.get().callbacks)
     if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })

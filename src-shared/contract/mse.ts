@@ -28,12 +28,48 @@ export const MseMessageSchema = z.object({
 })
 export type MseMessage = z.infer<typeof MseMessageSchema>
 
+/** One MIME part of an MMS MO (seed 003 §6.4.7.1), decoded. */
+export const MmsPartSchema = z.object({
+  contentType: z.string(),
+  name: z.string().nullable(),
+  contentId: z.string().nullable(),
+  size: z.number(),
+  /** Text and SMIL parts, decoded. */
+  text: z.string().nullable(),
+  /** Images only, as a data: URL (≤ 256 KiB). */
+  dataUrl: z.string().nullable(),
+})
+export type MmsPart = z.infer<typeof MmsPartSchema>
+
+/** An MO delivered by MSE: SMS (§6.4.5.1, GET in ISO-8859-1) or MMS (§6.4.7.1, POST XML with CDATA). */
+export const MseInboundSchema = z.object({
+  kind: z.enum(['sms', 'mms']),
+  /** MSE's ID (SMS) or MSG_ID (MMS). */
+  id: z.string(),
+  anum: z.string(),
+  bnum: z.string(),
+  /** The SMS text, or the MMS subject and text parts. */
+  text: z.string(),
+  at: z.string(),
+  subject: z.string().optional(),
+  parts: z.array(MmsPartSchema).optional(),
+  warnings: z.array(z.string()).optional(),
+})
+export type MseInbound = z.infer<typeof MseInboundSchema>
+export type MmsMo = { id: string; anum: string; bnum: string; subject: string; from: string; to: string; date: string | null; parts: MmsPart[]; warnings: string[]; at: string }
+
 export const mseEvents = {
   'mse:receipt': z.object({ transactionId: z.string(), status: z.string(), message: MseMessageSchema.nullable() }),
-  'mse:mo': z.object({ id: z.string(), anum: z.string(), bnum: z.string(), text: z.string(), at: z.string() }),
+  'mse:mo': MseInboundSchema,
 }
 
 export const mseChannels = {
+  'mse:inbox': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), z.array(MseInboundSchema)),
+  /** Sandbox only: a subscriber sends an SMS or MMS to the partner's number (MSE then delivers the MO). */
+  'sandbox:mse-mo': channel(
+    z.strictObject({ kind: z.enum(['sms', 'mms']).default('sms'), anum: z.string().max(20), bnum: z.string().max(20), text: z.string().max(1000), subject: z.string().max(100).optional(), withImage: z.boolean().default(false) }),
+    z.object({ delivered: z.boolean() }),
+  ),
   'mse:messages': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), z.array(MseMessageSchema)),
   'mse:call': channel(
     z.strictObject({

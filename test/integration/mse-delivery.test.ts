@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { latin1FormEncode } from '../../src-main/providers/mse/sandbox-delivery'
 
-/** MSE → partner deliveries through the callback listener: receipts (§6.4.1.1) and SMS MO (§6.4.5.1). */
+/** MSE → partner deliveries through the callback listener: receipts (§6.4.1.1), SMS MO (§6.4.5.1), MMS MO (§6.4.7.1). */
 describe('MSE receipts and MO', () => {
   const h = coreWithPrivateKeychain({ host: 'browser', startCallbacks: true, settings: { callbacks: { bindAddress: '127.0.0.1', port: 0 } } })
   const sms = (bnum: string) => h.core.router.invoke('mse:call', { service: 'SMS_TEXT', mode: 'async-delivery', params: { BNUM: bnum, TEXT: 'Seu código: 4321', ANUM: '333' } })
@@ -41,7 +41,28 @@ describe('MSE receipts and MO', () => {
     const res = await request(`${sandbox}/__sandbox/mse-mo`, { method: 'POST', body: JSON.stringify({ text: 'Olá, não recebi o código: ação já!', anum: '1191234567', bnum: '333' }) })
     expect(res.statusCode).toBe(204)
     await expect.poll(() => mos.length).toBe(1)
-    expect(mos[0]).toMatchObject({ text: 'Olá, não recebi o código: ação já!', anum: '1191234567' })
+    expect(mos[0]).toMatchObject({ kind: 'sms', text: 'Olá, não recebi o código: ação já!', anum: '1191234567' })
     expect(latin1FormEncode({ TEXT: 'ação' })).toBe('TEXT=a%E7%E3o') // ISO-8859-1 on the wire, not UTF-8
+    expect(await h.core.router.invoke('mse:inbox', {})).toMatchObject({ ok: true, data: [{ kind: 'sms', text: 'Olá, não recebi o código: ação já!' }] })
+  })
+
+  it('lists the decoded parts of an MMS MO, stores it and pushes it live', async () => {
+    const mos: { kind: string; parts?: { contentType: string }[] }[] = []
+    h.core.events.subscribe('mse:mo', (m) => mos.push(m as never))
+    const sent = await h.core.router.invoke('sandbox:mse-mo', { kind: 'mms', anum: '1191234567', bnum: '303', subject: 'Comprovante', text: 'Segue a foto, não é fraude', withImage: true })
+    expect(sent).toEqual({ ok: true, data: { delivered: true } })
+    await expect.poll(() => mos.length).toBe(1)
+    expect(mos[0]).toMatchObject({ kind: 'mms', subject: 'Comprovante', text: 'Comprovante — Segue a foto, não é fraude' })
+    expect(mos[0]?.parts?.map((p) => p.contentType)).toEqual(['text/plain', 'image/gif', 'application/smil'])
+    const inbox = await h.core.router.invoke('mse:inbox', {})
+    expect(inbox).toMatchObject({ ok: true, data: [{ kind: 'mms', anum: '1191234567', parts: [{ text: 'Segue a foto, não é fraude' }, { contentType: 'image/gif' }, {}] }] })
+    expect(await h.core.router.invoke('callbacks:list', { limit: 1 })).toMatchObject({ ok: true, data: [{ provider: 'mse', kind: 'mms-mo' }] })
+  })
+
+  it('refuses an unreadable MMS MO with 400 and keeps what arrived', async () => {
+    const url = h.core.context.callbacks.status().url
+    expect((await request(`${url}/mse/mms`, { method: 'POST', body: '<REQUEST REQ_TYPE="Rcv_MMS_MO"><MMS>' })).statusCode).toBe(400)
+    expect(await h.core.router.invoke('callbacks:list', { limit: 1 })).toMatchObject({ ok: true, data: [{ kind: 'mms-mo-invalid', summary: expect.stringMatching(/malformed XML/) }] })
+    expect(await h.core.router.invoke('mse:inbox', {})).toEqual({ ok: true, data: [] })
   })
 })

@@ -1,7 +1,7 @@
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { parseMseResponse } from '../../src-main/providers/mse/parse'
-import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-main/providers/mse/services'
+import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-shared/domain/mse-services'
 import { SILENT_HANDSET_CTN } from '../../src-main/providers/mse/sandbox'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { MSE_SAMPLES } from '../helpers/mse-samples'

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { normaliseMode, parseMseResponse } from '../../src-main/providers/mse/parse'
+import { parseMseResponse } from '../../src-main/providers/mse/parse'
+import { normaliseMode } from '../../src-shared/domain/mse-services'
 
 /*
  * Every `mse-response` example of seed 003, read from the seed itself (shared/ sits beside the repository, as in

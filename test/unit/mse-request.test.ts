@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildRequest, MAX_GET_URL, validateParams } from '../../src-main/providers/mse/request'
-import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-main/providers/mse/services'
+import { buildRequest, MAX_GET_URL } from '../../src-main/providers/mse/request'
+import { validateParams } from '../../src-shared/domain/mse-validate'
+import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-shared/domain/mse-services'
 import { MSE_SAMPLES } from '../helpers/mse-samples'
 
 const API = 'http://retail.mds.claro.com.br/MSE/api'

@@ -26,7 +26,9 @@ export interface ListenerStatus {
   error: string | null
 }
 
-const MAX_BODY = 64 * 1024
+/** What is read of a request (an MMS MO carries images) and what of it is stored. */
+const MAX_BODY = 2 * 1024 * 1024
+const MAX_STORED = 64 * 1024
 
 export class CallbackListener {
   private server: Server | null = null
@@ -51,7 +53,7 @@ export class CallbackListener {
 
   private store(record: { provider: string; kind: string; summary: string; body: string }): CallbackRecord {
     const at = new Date().toISOString()
-    const body = this.deps.redactor.text(record.body).slice(0, MAX_BODY)
+    const body = this.deps.redactor.text(record.body).slice(0, MAX_STORED)
     const info = this.deps.db.prepare('INSERT INTO callbacks (at, provider, kind, summary, body) VALUES (?, ?, ?, ?, ?)').run(at, record.provider, record.kind, record.summary, body)
     return { id: Number(info.lastInsertRowid), at, provider: record.provider, kind: record.kind, summary: record.summary, body }
   }

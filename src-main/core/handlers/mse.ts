@@ -1,14 +1,31 @@
 import type { CoreContext } from '../context'
 import type { Handlers } from '../router'
+import { AppFailure } from '../errors'
 import { callMse } from '../../providers/mse/service'
 import { registerSandboxDelivery } from '../../providers/mse/callbacks'
 
-export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:messages'> {
+const registerDelivery = (ctx: CoreContext): Promise<void> =>
+  registerSandboxDelivery(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+
+export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:messages' | 'mse:inbox' | 'sandbox:mse-mo'> {
   return {
     'mse:call': async (call) => {
-      if (call.mode.includes('delivery')) await registerSandboxDelivery(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+      if (call.mode.includes('delivery')) await registerDelivery(ctx)
       return callMse(ctx, call)
     },
     'mse:messages': ({ limit }) => ctx.mseMessages.list(limit),
+    'mse:inbox': ({ limit }) => ctx.mseMessages.inbox(limit),
+    'sandbox:mse-mo': async (mo) => {
+      if (ctx.environment() !== 'sandbox') throw new AppFailure('mse.sandbox_only')
+      await registerDelivery(ctx)
+      const answer = await ctx.http.send('MSE sandbox', {
+        method: 'POST',
+        url: `${await ctx.sandbox.url('mse')}/__sandbox/mse-mo`,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(mo),
+      })
+      if (answer.status !== 204) throw new AppFailure('mse.mo_not_delivered')
+      return { delivered: true }
+    },
   }
 }

@@ -51,6 +51,15 @@ const MIGRATIONS: string[] = [
      receipt_at TEXT,
      receipt_status TEXT
    );`,
+  `CREATE TABLE mse_inbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     anum TEXT NOT NULL,
+     bnum TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX mse_inbox_at ON mse_inbox(at);`,
 ]
 
 function migrate(db: Db): void {

@@ -3,10 +3,13 @@ import type { CoreContext } from '../../core/context'
 import { tokensEqual } from '../../core/secure-compare'
 import type { CallbackRoute } from '../../core/callbacks/listener'
 import { providerCredential } from '../../core/provider-credential'
+import type { MseInbound } from '../../../src-shared/contract/mse'
 import { parseMseResponse } from './parse'
+import { parseMmsMo } from './mms'
 
 export const MSE_RECEIPT_PATH = '/mse/receipt'
 export const MSE_MO_PATH = '/mse/mo'
+export const MSE_MMS_PATH = '/mse/mms'
 /** The userid/pwd the partner gives MSE for its deliveries (§6.4.1.1), kept like a profile: `mse:RECEIPTS`. */
 export const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
 const SANDBOX_RECEIPTS = { profile: 'sentinela', password: 'sentinela-sandbox-receipts' }
@@ -55,6 +58,12 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
   }
 }
 
+function received(ctx: CoreContext, mo: MseInbound, body: string) {
+  ctx.mseMessages.inbound(mo)
+  ctx.events.publish('mse:mo', mo)
+  return { status: 200, record: { provider: 'mse', kind: mo.kind === 'mms' ? 'mms-mo' : 'mo', summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`.slice(0, 300), body } }
+}
+
 /** §6.4.5.1: SMS MO as a GET with TEXT, ID, ANUM, BNUM in ISO-8859-1. */
 export function mseMoRoute(ctx: CoreContext): CallbackRoute {
   return {
@@ -62,10 +71,30 @@ export function mseMoRoute(ctx: CoreContext): CallbackRoute {
     path: MSE_MO_PATH,
     async handle(req) {
       const p = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
-      if (!p['TEXT'] && p['TEXT'] !== '') return { status: 400 }
-      const mo = { id: p['ID'] ?? '', anum: p['ANUM'] ?? '', bnum: p['BNUM'] ?? '', text: p['TEXT'] ?? '', at: new Date().toISOString() }
-      ctx.events.publish('mse:mo', mo)
-      return { status: 200, record: { provider: 'mse', kind: 'mo', summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`, body: JSON.stringify(mo) } }
+      if (p['TEXT'] === undefined) return { status: 400 }
+      const mo: MseInbound = { kind: 'sms', id: p['ID'] ?? '', anum: p['ANUM'] ?? '', bnum: p['BNUM'] ?? '', text: p['TEXT'], at: new Date().toISOString() }
+      return received(ctx, mo, JSON.stringify(mo))
+    },
+  }
+}
+
+/** §6.4.7.1: MMS MO as a POST of UTF-8 XML, the MMS form-encoded in a CDATA; its MIME parts are listed. */
+export function mseMmsRoute(ctx: CoreContext): CallbackRoute {
+  return {
+    method: 'POST',
+    path: MSE_MMS_PATH,
+    async handle(_req, body) {
+      const xml = body.toString('utf8')
+      const parsed = await parseMmsMo(xml)
+      if (!parsed.ok) {
+        ctx.log.warn('mse.mms_unreadable', { reason: parsed.reason })
+        // Kept so the user sees what arrived and why it was refused.
+        return { status: 400, record: { provider: 'mse', kind: 'mms-mo-invalid', summary: parsed.reason.slice(0, 300), body: xml } }
+      }
+      const m = parsed.mo
+      const texts = m.parts.filter((p) => p.contentType.startsWith('text/plain') && p.text).map((p) => p.text ?? '')
+      const mo: MseInbound = { kind: 'mms', id: m.id, anum: m.anum, bnum: m.bnum, text: [m.subject, ...texts].filter(Boolean).join(' — '), at: new Date().toISOString(), subject: m.subject, parts: m.parts, warnings: m.warnings }
+      return received(ctx, mo, xml)
     },
   }
 }
@@ -84,7 +113,7 @@ export async function registerSandboxDelivery(ctx: CoreContext): Promise<void> {
     method: 'POST',
     url: `${sandboxUrl}/__sandbox/mse-delivery`,
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`, moUrl: `${listener.url}${MSE_MO_PATH}`, userid: auth.profile, pwd: auth.password }),
+    body: JSON.stringify({ receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`, moUrl: `${listener.url}${MSE_MO_PATH}`, mmsUrl: `${listener.url}${MSE_MMS_PATH}`, userid: auth.profile, pwd: auth.password }),
   })
   registered = key
 }

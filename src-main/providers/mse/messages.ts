@@ -1,4 +1,4 @@
-import type { MseMessage } from '../../../src-shared/contract/mse'
+import { MseInboundSchema, type MseInbound, type MseMessage } from '../../../src-shared/contract/mse'
 import type { Db } from '../../core/store/db'
 
 interface Row {
@@ -32,5 +32,18 @@ export class MseMessages {
 
   list(limit: number): MseMessage[] {
     return (this.db.prepare('SELECT * FROM mse_messages ORDER BY at DESC LIMIT ?').all(limit) as Row[]).map(toMessage)
+  }
+
+  /** An MO (SMS or MMS) as received, kept for the inbox. */
+  inbound(mo: MseInbound): void {
+    this.db.prepare('INSERT INTO mse_inbox (at, kind, anum, bnum, body) VALUES (?, ?, ?, ?, ?)').run(mo.at, mo.kind, mo.anum, mo.bnum, JSON.stringify(mo))
+  }
+
+  inbox(limit: number): MseInbound[] {
+    const rows = this.db.prepare('SELECT body FROM mse_inbox ORDER BY id DESC LIMIT ?').all(limit) as { body: string }[]
+    return rows.flatMap((r) => {
+      const parsed = MseInboundSchema.safeParse(JSON.parse(r.body))
+      return parsed.success ? [parsed.data] : []
+    })
   }
 }

@@ -88,12 +88,3 @@ export function parseMseResponse(raw: string): MseParseResult {
     },
   }
 }
-
-/** seed 003 §6.2 spells the modes `assync-*` and elsewhere `async-*`: both accepted, `async-*` sent (seeds/README.md). */
-export const MSE_MODES = ['async-oneway', 'async-delivery', 'sync'] as const
-export type MseMode = (typeof MSE_MODES)[number]
-
-export function normaliseMode(input: string): MseMode | null {
-  const mode = input.trim().toLowerCase().replace(/^assync-/, 'async-')
-  return (MSE_MODES as readonly string[]).includes(mode) ? (mode as MseMode) : null
-}

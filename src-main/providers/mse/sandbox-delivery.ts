@@ -1,14 +1,18 @@
 import { request } from 'undici'
 import { mseXml } from './sandbox'
+import { buildMmsMoXml } from './mms'
 
 /*
  * The MSE → partner deliveries of seed 003: async-delivery receipts (§6.4.1.1: POST, `userid`/`pwd` in the query,
- * the `mse-response` XML in a UTF-8 body) and SMS MO (§6.4.5.1: GET with TEXT, ID, ANUM, BNUM, ISO-8859-1).
+ * the `mse-response` XML in a UTF-8 body), SMS MO (§6.4.5.1: GET with TEXT, ID, ANUM, BNUM, ISO-8859-1) and
+ * MMS MO (§6.4.7.1: POST of a UTF-8 XML with the MMS form-encoded in a CDATA).
  */
 
 export interface DeliveryTarget {
   receiptUrl: string
   moUrl: string
+  /** §6.4.7.1: where MMS MO are POSTed. */
+  mmsUrl?: string
   userid: string
   pwd: string
 }
@@ -50,6 +54,24 @@ export function postReceipt(target: DeliveryTarget, r: { profile: string; transa
 export function sendMo(target: DeliveryTarget, mo: { text: string; anum: string; bnum: string; id: string }): Promise<number> {
   const query = latin1FormEncode({ TEXT: mo.text, ID: mo.id, ANUM: mo.anum, BNUM: mo.bnum })
   return request(`${target.moUrl}?${query}`, { method: 'GET' }).then(
+    async (res) => {
+      await res.body.dump()
+      return res.statusCode
+    },
+    () => 0,
+  )
+}
+
+/** The 21×14 GIF of seed 003's MMS examples (§6.4.6), sent as the picture of sandbox MMS. */
+export const SEED_GIF = Buffer.from(
+  'R0lGODlhFQAOAKIAAP///////8wA/5nMZgAAmcwAAAAAAAAAIfkEAQAABwAsAAAAABUADgAAA1h4umduLEonaoByuTZ6v9gkXEMwVlYIGIN1oqgKKKxptwJQYfMxs6dAoAUOOAQ8Hwc2rBwJyR/MgospZsUWgTCFJX2sgaNa6aiUDUxYYD5nGtsB9P1+uCMJADs=',
+  'base64',
+)
+
+export function sendMmsMo(target: DeliveryTarget, mo: { id: string; anum: string; bnum: string; subject: string; text: string; withImage: boolean }): Promise<number> {
+  if (!target.mmsUrl) return Promise.resolve(0)
+  const xml = buildMmsMoXml({ ...mo, ...(mo.withImage ? { image: { type: 'image/gif', bytes: SEED_GIF } } : {}) })
+  return request(target.mmsUrl, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml }).then(
     async (res) => {
       await res.body.dump()
       return res.statusCode

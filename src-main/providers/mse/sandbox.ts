@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto'
 import type { SandboxProvider, SandboxRequest, SandboxResponse } from '../../sandbox/host'
 import { digitsHash } from '../claro/personas'
-import { normaliseMode } from './parse'
-import { MSE_SERVICES, type ServiceSpec } from './services'
-import { validateParams } from './request'
-import { postReceipt, sendMo, type DeliveryTarget } from './sandbox-delivery'
+import { MSE_SERVICES, normaliseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
+import { validateParams } from '../../../src-shared/domain/mse-validate'
+import { postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './sandbox-delivery'
 
 /*
  * The MSE partner API (seed 003 §6) at /MSE/api: GET query or POST form, an `mse-response` XML answer.
@@ -90,8 +89,12 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       if (request.path === '/__sandbox/mse-mo' && request.method === 'POST') {
         // A subscriber sending an SMS to the partner's short number.
         if (!delivery) return { status: 409 }
-        const mo = JSON.parse(request.body.toString('utf8')) as { text: string; anum: string; bnum: string }
-        const status = await sendMo(delivery, { ...mo, id: `MO${Date.now()}${++moSeq}` })
+        const mo = JSON.parse(request.body.toString('utf8')) as { kind?: 'sms' | 'mms'; text: string; anum: string; bnum: string; subject?: string; withImage?: boolean }
+        const id = `${String(Date.now()).padStart(20, '0')}${String(++moSeq).padStart(6, '0')}`
+        const status =
+          mo.kind === 'mms'
+            ? await sendMmsMo(delivery, { id, anum: mo.anum, bnum: mo.bnum, text: mo.text, subject: mo.subject ?? '', withImage: mo.withImage ?? false })
+            : await sendMo(delivery, { text: mo.text, anum: mo.anum, bnum: mo.bnum, id: `MO${id}` })
         return { status: status === 200 ? 204 : 502 }
       }
       if (request.path === '/__sandbox/mse-volume' && request.method === 'POST') {

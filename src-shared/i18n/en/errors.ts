@@ -31,6 +31,8 @@ export const errors: Pick<Catalog, 'errors'> = {
       charge_unconfirmed: 'Charge not confirmed: type again the number to be charged ({{ctn}}).',
       http_status: 'MSE answered HTTP {{status}} instead of a response XML.',
       malformed: 'MSE answered invalid XML: {{reason}}. See the raw response.',
+      sandbox_only: 'Simulating an MO exists only in the sandbox environment.',
+      mo_not_delivered: 'The sandbox could not deliver the MO to the callback listener: check it is running in Settings.',
     },
     clearsale: {
       auth_failed: 'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',

@@ -30,6 +30,8 @@ export const errors = {
       charge_unconfirmed: 'Cobrança não confirmada: digite de novo o número que será cobrado ({{ctn}}).',
       http_status: 'O MSE respondeu HTTP {{status}} em vez de um XML de resposta.',
       malformed: 'O MSE respondeu um XML inválido: {{reason}}. Veja a resposta bruta.',
+      sandbox_only: 'Simular um MO só existe no ambiente sandbox.',
+      mo_not_delivered: 'O sandbox não conseguiu entregar o MO ao listener de callbacks: confira se ele está ativo em Configurações.',
     },
     clearsale: {
       auth_failed: 'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',

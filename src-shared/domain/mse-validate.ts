@@ -50,3 +50,37 @@ export function validateParams(service: ServiceSpec, params: Record<string, stri
   return problems
 }
 
+
+/**
+ * Numbers typed as people type them are accepted: "(11) 9100-0000" and "+55 11 9100-0000" become the seed's
+ * 10-digit CTN "1191000000"; an IMEI written "49-015420-323751-8" becomes its 15 digits.
+ */
+export function normaliseParams(service: ServiceSpec, params: Record<string, string>): Record<string, string> {
+  const kinds = new Map(service.inputs.map((s) => [s.name, s.kind]))
+  const out: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(params)) {
+    const kind = kinds.get(name)
+    if (kind === 'ctn' && /^[\d\s()+\-.]+$/.test(raw)) {
+      const digits = raw.replace(/\D/g, '')
+      out[name] = digits.length === 12 && digits.startsWith('55') ? digits.slice(2) : digits
+    } else if (kind === 'imei' && /^[\d\s\-/]+$/.test(raw)) out[name] = raw.replace(/\D/g, '')
+    else if (kind === 'int' || kind === 'amount') out[name] = raw.trim()
+    else out[name] = raw
+  }
+  return out
+}
+
+/**
+ * seed 003 §6.4.23: fields GERAR_PROTOCOLO needs only in some situations. Reported as warnings, not refused:
+ * the seed's own example (SITUACAO=PROCEDENTE without TIPO_RETORNO) would break the rule.
+ */
+export function conditionalWarnings(service: ServiceSpec, params: Record<string, string>): { param: string; when: string }[] {
+  if (service.name !== 'GERAR_PROTOCOLO') return []
+  const missing = (name: string): boolean => !params[name]
+  const out: { param: string; when: string }[] = []
+  const situation = params['SITUACAO']
+  if (situation === 'ABERTO') for (const p of ['TELEFONE_CONTATO', 'NOME_CONTATO']) if (missing(p)) out.push({ param: p, when: 'SITUACAO=ABERTO' })
+  if (situation === 'PROCEDENTE' || situation === 'FECHADO') for (const p of ['TIPO_RETORNO', 'CONCLUSAO_TIPO_ID']) if (missing(p)) out.push({ param: p, when: `SITUACAO=${situation}` })
+  if (/^E[-_]?MAIL$/i.test(params['TIPO_RETORNO'] ?? '') && missing('EMAIL_CONTATO')) out.push({ param: 'EMAIL_CONTATO', when: 'TIPO_RETORNO=E_MAIL' })
+  return out
+}

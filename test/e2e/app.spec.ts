@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 
-const AREAS_PT = ['Consulta', 'Cliente', 'Lote', 'SMS', 'USSD', 'Credenciais', 'Configurações', 'Histórico']
-const AREAS_EN = ['Lookup', 'Customer', 'Batch', 'SMS', 'USSD', 'Credentials', 'Settings', 'History']
+const AREAS_PT = ['Consulta', 'Cliente', 'Lote', 'SMS', 'USSD', 'Serviços MSE', 'Credenciais', 'Configurações', 'Histórico']
+const AREAS_EN = ['Lookup', 'Customer', 'Batch', 'SMS', 'USSD', 'MSE services', 'Credentials', 'Settings', 'History']
 
 test('opens in Portuguese with every area and a status panel fed by app:info', async ({ app, served }) => {
   await app.open()

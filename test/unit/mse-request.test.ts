@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildRequest, MAX_GET_URL } from '../../src-main/providers/mse/request'
-import { validateParams } from '../../src-shared/domain/mse-validate'
+import { conditionalWarnings, normaliseParams, validateParams } from '../../src-shared/domain/mse-validate'
 import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-shared/domain/mse-services'
 import { MSE_SAMPLES } from '../helpers/mse-samples'
 
@@ -63,5 +63,27 @@ describe('MSE requests on the wire', () => {
   it('switches a long protocol request to a POST form', () => {
     const params = { ...MSE_SAMPLES['GERAR_PROTOCOLO']?.params, MEMO: 'm'.repeat(MAX_GET_URL) }
     expect(buildRequest(API, control, spec('GERAR_PROTOCOLO'), params as Record<string, string>).method).toBe('POST')
+  })
+})
+
+describe('MSE inputs as people type them', () => {
+  it.each([
+    ['(11) 9100-0000', '1191000000'],
+    ['+55 11 9100-0000', '1191000000'],
+    ['11 91000-0000', '11910000000'], // 11 digits stay 11: refused with the seed's 10-digit rule, not guessed
+    ['1193teste', '1193teste'],
+  ])('CTN %j becomes %j', (typed, sent) => expect(normaliseParams(spec('SYS_CTN_INFO'), { CTN: typed })).toEqual({ CTN: sent }))
+
+  it('IMEI with separators becomes its 15 digits and passes Luhn', () => {
+    const params = normaliseParams(spec('IMEI_TRANSLATOR'), { IMEI: '49-015420-323751-8' })
+    expect(params).toEqual({ IMEI: '490154203237518' })
+    expect(validateParams(spec('IMEI_TRANSLATOR'), params)).toEqual([])
+  })
+
+  it('GERAR_PROTOCOLO: fields the seed requires only in some situations are warned about', () => {
+    const base = { MSISDN: '1191000000', MOTIVO_01: '1', MOTIVO_02: '2', METODO_CONTATO: 'URA' }
+    expect(conditionalWarnings(spec('GERAR_PROTOCOLO'), { ...base, SITUACAO: 'ABERTO' }).map((w) => w.param)).toEqual(['TELEFONE_CONTATO', 'NOME_CONTATO'])
+    expect(conditionalWarnings(spec('GERAR_PROTOCOLO'), { ...base, SITUACAO: 'FECHADO', TIPO_RETORNO: 'E_MAIL', CONCLUSAO_TIPO_ID: 'X' })).toEqual([{ param: 'EMAIL_CONTATO', when: 'TIPO_RETORNO=E_MAIL' }])
+    expect(conditionalWarnings(spec('SYS_CTN_INFO'), {})).toEqual([])
   })
 })

@@ -5,7 +5,7 @@ import { AppFailure } from '../../core/errors'
 import { rawAnswer } from '../../core/http/client'
 import { providerCredential } from '../../core/provider-credential'
 import { MSE_SERVICES, normaliseMode } from '../../../src-shared/domain/mse-services'
-import { validateParams } from '../../../src-shared/domain/mse-validate'
+import { normaliseParams, validateParams } from '../../../src-shared/domain/mse-validate'
 import { parseMseResponse } from './parse'
 import { buildRequest } from './request'
 
@@ -27,12 +27,14 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   const mode = normaliseMode(call.mode)
   if (!mode) throw new AppFailure('mse.mode_invalid', { mode: call.mode.slice(0, 40) })
   if (!service.modes.includes(mode)) throw new AppFailure('mse.mode_not_allowed', { mode, service: service.name, modes: service.modes.join(', ') })
-  const problems = validateParams(service, call.params)
+  const params = normaliseParams(service, call.params)
+  const problems = validateParams(service, params)
   if (problems.length > 0) {
     const summary = problems.map((p) => `${p.param}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`).join('; ')
     throw new AppFailure('mse.invalid_params', { service: service.name, summary }, { problems: problems as never })
   }
-  if (service.charges && call.confirmCharge !== call.params['CTN']) throw new AppFailure('mse.charge_unconfirmed', { ctn: call.params['CTN'] ?? '' })
+  const confirmed = normaliseParams(service, { CTN: call.confirmCharge ?? '' })['CTN']
+  if (service.charges && confirmed !== params['CTN']) throw new AppFailure('mse.charge_unconfirmed', { ctn: params['CTN'] ?? '' })
 
   const credential: MseCredential = await providerCredential(ctx, `mse:${service.name}`, `MSE ${service.name}`, MseCredentialSchema, {
     profile: `SANDBOX_${service.name}`,
@@ -40,7 +42,7 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
     billingCode: service.charges ? '000000' : undefined,
   })
   const base = await ctx.baseUrl('mse')
-  const request = buildRequest(`${base}/api`, { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode }, service, call.params)
+  const request = buildRequest(`${base}/api`, { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode }, service, params)
   const answer = await ctx.http.send('MSE', request)
   const raw = rawAnswer(request, answer)
   if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
@@ -49,7 +51,7 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   const r = parsed.response
   if (mode === 'async-delivery' && r.statusCode === 0 && r.transactionId) {
     // Kept so the receipt that arrives later (§6.4.1.1) attaches to this message by transaction id.
-    ctx.mseMessages.sent({ transactionId: r.transactionId, service: service.name, target: call.params['BNUM'] ?? call.params['CTN'] ?? call.params['MSISDN'] ?? '', text: call.params['TEXT'] ?? '' })
+    ctx.mseMessages.sent({ transactionId: r.transactionId, service: service.name, target: params['BNUM'] ?? params['CTN'] ?? params['MSISDN'] ?? '', text: params['TEXT'] ?? '' })
   }
   return {
     service: service.name,

@@ -5,6 +5,8 @@ import { CredentialsPage } from '../credentials/CredentialsPage'
 import { ConsultaPage } from '../consulta/ConsultaPage'
 import { HistoryPage } from '../historico/HistoryPage'
 import { CustomerPage } from '../cliente/CustomerPage'
+import { MsePage } from '../mse/MsePage'
+import { SmsPage } from '../sms/SmsPage'
 
 /** One page per area; areas without a feature yet say so honestly. */
 export function AreaPage({ area }: { area: Area }) {
@@ -19,6 +21,10 @@ export function AreaPage({ area }: { area: Area }) {
       return <HistoryPage />
     case 'cliente':
       return <CustomerPage />
+    case 'mse':
+      return <MsePage />
+    case 'sms':
+      return <SmsPage />
     default:
       return <PlaceholderPage area={area} />
   }

@@ -4,5 +4,6 @@ import { credentials } from './credentials'
 import { lookup } from './lookup'
 import { base } from './base'
 import { datatrust } from './datatrust'
+import { mse } from './mse'
 
-export const en: Catalog = { ...errors, ...credentials, ...lookup, ...base, ...datatrust }
+export const en: Catalog = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse }

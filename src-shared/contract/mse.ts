@@ -12,6 +12,8 @@ export const MseCallResultSchema = z.object({
   parameters: z.record(z.string(), z.string()),
   errorMessage: z.string().optional(),
   warnings: z.array(z.string()),
+  /** What was sent (query or form body), `pwd` masked: the secret never leaves the main process. */
+  sent: z.object({ method: z.enum(['GET', 'POST']), form: z.string() }),
   raw: RawAnswerSchema,
 })
 export type MseCallResult = z.infer<typeof MseCallResultSchema>

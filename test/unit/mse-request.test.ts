@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRequest, MAX_GET_URL } from '../../src-main/providers/mse/request'
+import { buildRequest, MAX_GET_URL, sentForm } from '../../src-main/providers/mse/request'
 import { conditionalWarnings, normaliseParams, validateParams } from '../../src-shared/domain/mse-validate'
 import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-shared/domain/mse-services'
 import { MSE_SAMPLES } from '../helpers/mse-samples'
@@ -85,5 +85,15 @@ describe('MSE inputs as people type them', () => {
     expect(conditionalWarnings(spec('GERAR_PROTOCOLO'), { ...base, SITUACAO: 'ABERTO' }).map((w) => w.param)).toEqual(['TELEFONE_CONTATO', 'NOME_CONTATO'])
     expect(conditionalWarnings(spec('GERAR_PROTOCOLO'), { ...base, SITUACAO: 'FECHADO', TIPO_RETORNO: 'E_MAIL', CONCLUSAO_TIPO_ID: 'X' })).toEqual([{ param: 'EMAIL_CONTATO', when: 'TIPO_RETORNO=E_MAIL' }])
     expect(conditionalWarnings(spec('SYS_CTN_INFO'), {})).toEqual([])
+  })
+})
+
+describe('what the user is shown of the request', () => {
+  it('masks pwd in GET and POST and keeps everything else as sent', () => {
+    const get = buildRequest(API, { profile: 'P', password: 's3nh@', mode: 'sync' }, spec('SYS_CTN_INFO'), { CTN: '1191000000' })
+    expect(sentForm(get)).toEqual({ method: 'GET', form: 'profile=P&pwd=•••&mode=sync&CTN=1191000000' })
+    const post = buildRequest(API, { profile: 'P', password: 's3nh@', mode: 'async-oneway' }, spec('WIB_PUSH'), { MSISDN: '1191000000', WML: '<wml/>' })
+    expect(sentForm(post).form).toBe('profile=P&pwd=•••&mode=async-oneway&WML=%3Cwml%2F%3E&MSISDN=1191000000')
+    expect(JSON.stringify(sentForm(post))).not.toContain('s3nh')
   })
 })

@@ -3,6 +3,13 @@ import type { MseMode, ServiceSpec } from '../../../src-shared/domain/mse-servic
 /** A URL longer than this goes as a POST form instead (seed 003 §6.4.6: "recomendado o método HTTP POST"). */
 export const MAX_GET_URL = 2000
 
+/** The query or form sent, with `pwd` masked, for the user to see. */
+export function sentForm(request: MseWireRequest): { method: 'GET' | 'POST'; form: string } {
+  const form = new URLSearchParams(request.method === 'GET' ? (request.url.split('?')[1] ?? '') : (request.body ?? ''))
+  if (form.has('pwd')) form.set('pwd', '•••')
+  return { method: request.method, form: form.toString().replace('pwd=%E2%80%A2%E2%80%A2%E2%80%A2', 'pwd=•••') }
+}
+
 export interface MseWireRequest {
   method: 'GET' | 'POST'
   url: string

@@ -7,7 +7,7 @@ import { providerCredential } from '../../core/provider-credential'
 import { MSE_SERVICES, normaliseMode } from '../../../src-shared/domain/mse-services'
 import { normaliseParams, validateParams } from '../../../src-shared/domain/mse-validate'
 import { parseMseResponse } from './parse'
-import { buildRequest } from './request'
+import { buildRequest, sentForm } from './request'
 
 export { MSE_BASE_URL } from './paths'
 export const SANDBOX_MSE_PASSWORD = 'sentinela-sandbox'
@@ -62,6 +62,7 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
     parameters: r.parameters,
     ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }),
     warnings: r.warnings,
+    sent: sentForm(request),
     raw,
   }
 }

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MseCallResult } from '../../../src-shared/contract/mse'
 import { luhnCheckDigit } from '../../../src-shared/domain/imei'
-import { PROTOCOL_OPTIONAL } from '../../../src-shared/domain/mse-services'
+import { type PROTOCOL_OPTIONAL } from '../../../src-shared/domain/mse-services'
 import { LbsMap } from './LbsMap'
 import { ServiceForm } from './ServiceForm'
 

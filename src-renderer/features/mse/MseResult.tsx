@@ -20,6 +20,10 @@ export function MseResult({ result, children }: { result: MseCallResult; childre
         {result.errorMessage ? ` · ${result.errorMessage}` : ''}
       </p>
       {result.transactionId && <p className="muted mono">{t('mse.transaction', { id: result.transactionId })}</p>}
+      <details className="mse-sent" data-testid="mse-sent">
+        <summary>{t('mse.sent', { method: result.sent.method })}</summary>
+        <pre className="mono">{result.sent.form.split('&').join('\n&')}</pre>
+      </details>
       {result.warnings.length > 0 && (
         <div className="warn" role="note">
           {t('mse.warnings')}

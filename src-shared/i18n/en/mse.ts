@@ -35,6 +35,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transaction {{id}}',
     acknowledged: 'Request accepted ({{mode}}): only receipt was confirmed; the result comes later.',
+    sent: 'Parameters sent ({{method}}; password masked)',
     noOutputs: 'This service has no output parameters: only the status is checked.',
     warnings: 'The answer had something off-standard:',
     outputs: {

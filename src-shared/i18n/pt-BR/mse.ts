@@ -34,6 +34,7 @@ export const mse = {
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transação {{id}}',
     acknowledged: 'Pedido aceito ({{mode}}): só o recebimento foi confirmado; o resultado chega depois.',
+    sent: 'Parâmetros enviados ({{method}}; senha mascarada)',
     noOutputs: 'Este serviço não tem parâmetros de saída: só o status é verificado.',
     warnings: 'A resposta tinha algo fora do padrão:',
     outputs: {

@@ -12,6 +12,7 @@ import type { HistoryStore } from './store/history'
 import type { SandboxManager } from '../sandbox'
 import type { CallbackListener } from './callbacks/listener'
 import type { MseMessages } from '../providers/mse/messages'
+import type { UssdStore } from '../providers/mse/ussd-store'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -38,6 +39,7 @@ export interface CoreContext {
   readonly callbacks: CallbackListener
   /** MSE messages sent in async-delivery, matched to their receipts. */
   readonly mseMessages: MseMessages
+  readonly ussdLog: UssdStore
   /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
   baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */

@@ -25,8 +25,10 @@ import { CallbackListener } from './callbacks/listener'
 import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
 import { mseHandlers } from './handlers/mse'
+import { ussdHandlers } from './handlers/ussd'
 import { MseMessages } from '../providers/mse/messages'
-import { mseMmsRoute, mseMoRoute, mseReceiptRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
+import { UssdStore } from '../providers/mse/ussd-store'
+import { mseMmsRoute, mseMoRoute, mseReceiptRoute, mseUssdRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
 import { clearSaleWebhookRoute, registerSandboxWebhook } from '../providers/clearsale/webhook'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -107,13 +109,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     history,
     callbacks,
     mseMessages: new MseMessages(db),
+    ussdLog: new UssdStore(db),
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...mseHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...mseHandlers(context), ...ussdHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {
@@ -123,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   callbacks.route(mseReceiptRoute(context))
   callbacks.route(mseMoRoute(context))
   callbacks.route(mseMmsRoute(context))
+  callbacks.route(mseUssdRoute(context))
   const startCallbacks = async (): Promise<void> => {
     const status = await callbacks.start(settings.get().callbacks)
     if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })

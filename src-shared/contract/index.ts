@@ -7,6 +7,7 @@ import { historyChannels, historyEvents } from './history'
 import { datatrustChannels, datatrustEvents } from './datatrust'
 import { customerChannels } from './customer'
 import { mseChannels, mseEvents } from './mse'
+import { ussdChannels } from './ussd'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -23,6 +24,7 @@ export const channels = {
   ...datatrustChannels,
   ...customerChannels,
   ...mseChannels,
+  ...ussdChannels,
 }
 
 /** Every server → renderer event, declared once. */

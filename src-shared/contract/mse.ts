@@ -45,7 +45,7 @@ export type MmsPart = z.infer<typeof MmsPartSchema>
 
 /** An MO delivered by MSE: SMS (§6.4.5.1, GET in ISO-8859-1) or MMS (§6.4.7.1, POST XML with CDATA). */
 export const MseInboundSchema = z.object({
-  kind: z.enum(['sms', 'mms']),
+  kind: z.enum(['sms', 'mms', 'ussd']),
   /** MSE's ID (SMS) or MSG_ID (MMS). */
   id: z.string(),
   anum: z.string(),

@@ -17,7 +17,7 @@ export interface CallbackRoute {
   method: 'GET' | 'POST'
   path: string
   /** Returns the HTTP status to answer and what to store; throws nothing. */
-  handle(req: IncomingMessage, body: Buffer): Promise<{ status: number; record?: { provider: string; kind: string; summary: string; body: string }; after?: () => Promise<void> }>
+  handle(req: IncomingMessage, body: Buffer): Promise<{ status: number; record?: { provider: string; kind: string; summary: string; body: string }; after?: () => Promise<void>; reply?: { contentType: string; body: string } }>
 }
 
 export interface ListenerStatus {
@@ -70,7 +70,8 @@ export class CallbackListener {
       const saved = this.store(outcome.record)
       this.deps.events.publish('callbacks:received', saved)
     }
-    res.writeHead(outcome.status).end()
+    if (outcome.reply) res.writeHead(outcome.status, { 'Content-Type': outcome.reply.contentType }).end(outcome.reply.body)
+    else res.writeHead(outcome.status).end()
     // Follow-up work (re-querying a transaction) runs after the provider got its answer.
     outcome.after?.().catch((error: unknown) => this.deps.log.warn('callbacks.after_failed', { reason: (error as Error).message }))
   }

@@ -60,6 +60,22 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL
    );
    CREATE INDEX mse_inbox_at ON mse_inbox(at);`,
+  `CREATE TABLE ussd_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     msisdn TEXT NOT NULL,
+     short_code TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     detail TEXT NOT NULL
+   );
+   CREATE TABLE ussd_scripts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     created_at TEXT NOT NULL,
+     app_url TEXT NOT NULL,
+     script TEXT NOT NULL
+   );
+   ALTER TABLE mse_messages ADD COLUMN receipt_params TEXT;`,
 ]
 
 function migrate(db: Db): void {

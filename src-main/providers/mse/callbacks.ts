@@ -6,10 +6,12 @@ import { providerCredential } from '../../core/provider-credential'
 import type { MseInbound } from '../../../src-shared/contract/mse'
 import { parseMseResponse } from './parse'
 import { parseMmsMo } from './mms'
+import { buildUssdRequest, parseUssdResponse } from '../../../src-shared/domain/ussd-xml'
 
 export const MSE_RECEIPT_PATH = '/mse/receipt'
 export const MSE_MO_PATH = '/mse/mo'
 export const MSE_MMS_PATH = '/mse/mms'
+export const MSE_USSD_PATH = '/mse/ussd'
 /** The userid/pwd the partner gives MSE for its deliveries (§6.4.1.1), kept like a profile: `mse:RECEIPTS`. */
 export const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
 const SANDBOX_RECEIPTS = { profile: 'sentinela', password: 'sentinela-sandbox-receipts' }
@@ -61,7 +63,7 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
 function received(ctx: CoreContext, mo: MseInbound, body: string) {
   ctx.mseMessages.inbound(mo)
   ctx.events.publish('mse:mo', mo)
-  return { status: 200, record: { provider: 'mse', kind: mo.kind === 'mms' ? 'mms-mo' : 'mo', summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`.slice(0, 300), body } }
+  return { status: 200, record: { provider: 'mse', kind: mo.kind === 'mms' ? 'mms-mo' : mo.kind === 'ussd' ? 'ussd' : 'mo', summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`.slice(0, 300), body } }
 }
 
 /** §6.4.5.1: SMS MO as a GET with TEXT, ID, ANUM, BNUM in ISO-8859-1. */
@@ -113,7 +115,29 @@ export async function registerSandboxDelivery(ctx: CoreContext): Promise<void> {
     method: 'POST',
     url: `${sandboxUrl}/__sandbox/mse-delivery`,
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`, moUrl: `${listener.url}${MSE_MO_PATH}`, mmsUrl: `${listener.url}${MSE_MMS_PATH}`, userid: auth.profile, pwd: auth.password }),
+    body: JSON.stringify({ receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`, moUrl: `${listener.url}${MSE_MO_PATH}`, mmsUrl: `${listener.url}${MSE_MMS_PATH}`, ussdUrl: `${listener.url}${MSE_USSD_PATH}`, userid: auth.profile, pwd: auth.password }),
   })
   registered = key
+}
+
+/** What the USSD push console answers a subscriber's reply with (§6.4.22: "a resposta do parceiro deverá ser um comando"). */
+export const USSD_CONSOLE_REPLY = 'Resposta recebida pelo Sentinela. Obrigado!'
+
+/** §6.4.21–23: the subscriber's USSD request or answer, as a `ussd_message_response` POST; answered with a command. */
+export function mseUssdRoute(ctx: CoreContext): CallbackRoute {
+  return {
+    method: 'POST',
+    path: MSE_USSD_PATH,
+    async handle(_req, body) {
+      const xml = body.toString('utf8')
+      const parsed = parseUssdResponse(xml)
+      if (!parsed.ok) return { status: 400, record: { provider: 'mse', kind: 'ussd-invalid', summary: parsed.reason.slice(0, 300), body: xml } }
+      const { head, response } = parsed.value
+      const text = 'user_init' in response ? `*${head.short_code}#` : 'index' in response ? `opção ${response.index}` : response.input
+      const mo: MseInbound = { kind: 'ussd', id: head.session_owner ?? '', anum: head.msisdn, bnum: head.short_code, text, at: new Date().toISOString() }
+      ctx.ussdLog.add({ kind: 'inbound', msisdn: head.msisdn, shortCode: head.short_code, summary: text, detail: { received: xml } })
+      const reply = buildUssdRequest({ profile: '', password: '', mode: '', msisdn: head.msisdn, short_code: head.short_code }, { kind: 'notify', content: USSD_CONSOLE_REPLY })
+      return { ...received(ctx, mo, xml), reply: { contentType: 'text/xml; charset=UTF-8', body: reply } }
+    },
+  }
 }

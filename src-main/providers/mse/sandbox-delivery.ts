@@ -13,6 +13,8 @@ export interface DeliveryTarget {
   moUrl: string
   /** §6.4.7.1: where MMS MO are POSTed. */
   mmsUrl?: string
+  /** §6.4.21–23: where the subscriber's USSD requests and answers are POSTed. */
+  ussdUrl?: string
   userid: string
   pwd: string
 }

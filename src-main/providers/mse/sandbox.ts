@@ -4,6 +4,7 @@ import { digitsHash } from '../claro/personas'
 import { MSE_SERVICES, normaliseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
 import { validateParams } from '../../../src-shared/domain/mse-validate'
 import { postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './sandbox-delivery'
+import { createUssdSandbox } from './sandbox-ussd'
 
 /*
  * The MSE partner API (seed 003 §6) at /MSE/api: GET query or POST form, an `mse-response` XML answer.
@@ -77,10 +78,13 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
   const windows = new Map<string, { start: number; count: number }>()
   let delivery: DeliveryTarget | null = null
   let moSeq = 0
+  const ussd = createUssdSandbox(() => delivery?.ussdUrl ?? null)
   const self = {
     name: 'mse',
     volumePerMinute: 600,
     async handle(request: SandboxRequest): Promise<SandboxResponse> {
+      const handled = await ussd.handle(request)
+      if (handled) return handled
       if (request.path === '/__sandbox/mse-delivery' && request.method === 'POST') {
         // Plays the MSE team configuring the profile's delivery URL (§6.2 "configurações … para entrega da resposta").
         delivery = JSON.parse(request.body.toString('utf8')) as DeliveryTarget

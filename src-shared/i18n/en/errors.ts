@@ -23,6 +23,12 @@ export const errors: Pick<Catalog, 'errors'> = {
       phone_required: 'SMS token/2nd factor needs the mobile number.',
       email_required: 'E-mail token/2nd factor needs the e-mail.',
     },
+    ussd: {
+      msisdn: 'Invalid subscriber number: {{msisdn}}. MSE expects 10 digits (area code + 8), e.g. 1191000000.',
+      short_code: 'Invalid short code: {{code}}. Digits only, e.g. 100 for *100#.',
+      invalid: 'The USSD command breaks the MSE limits ({{summary}}). Nothing was sent.',
+      app_url: 'Invalid USSD application URL: {{url}}. Use http:// or https://.',
+    },
     mse: {
       unknown_service: 'Unknown MSE service: {{service}}.',
       mode_invalid: 'Invalid mode: {{mode}}. Use async-oneway, async-delivery or sync.',
@@ -31,7 +37,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       charge_unconfirmed: 'Charge not confirmed: type again the number to be charged ({{ctn}}).',
       http_status: 'MSE answered HTTP {{status}} instead of a response XML.',
       malformed: 'MSE answered invalid XML: {{reason}}. See the raw response.',
-      sandbox_only: 'Simulating an MO exists only in the sandbox environment.',
+      sandbox_only: 'This simulation (subscriber, virtual handset, demo app) exists only in the sandbox environment.',
       mo_not_delivered: 'The sandbox could not deliver the MO to the callback listener: check it is running in Settings.',
     },
     clearsale: {

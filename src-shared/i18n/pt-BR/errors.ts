@@ -22,6 +22,12 @@ export const errors = {
       phone_required: 'Token/2º fator por SMS exige o celular.',
       email_required: 'Token/2º fator por e-mail exige o e-mail.',
     },
+    ussd: {
+      msisdn: 'Número do assinante inválido: {{msisdn}}. O MSE espera 10 dígitos (DDD + 8), ex.: 1191000000.',
+      short_code: 'Código curto inválido: {{code}}. Use só dígitos, ex.: 100 para *100#.',
+      invalid: 'O comando USSD não respeita os limites do MSE ({{summary}}). Nada foi enviado.',
+      app_url: 'URL da aplicação USSD inválida: {{url}}. Use http:// ou https://.',
+    },
     mse: {
       unknown_service: 'Serviço MSE desconhecido: {{service}}.',
       mode_invalid: 'Modo inválido: {{mode}}. Use async-oneway, async-delivery ou sync.',
@@ -30,7 +36,7 @@ export const errors = {
       charge_unconfirmed: 'Cobrança não confirmada: digite de novo o número que será cobrado ({{ctn}}).',
       http_status: 'O MSE respondeu HTTP {{status}} em vez de um XML de resposta.',
       malformed: 'O MSE respondeu um XML inválido: {{reason}}. Veja a resposta bruta.',
-      sandbox_only: 'Simular um MO só existe no ambiente sandbox.',
+      sandbox_only: 'Esta simulação (assinante, aparelho virtual, app demo) só existe no ambiente sandbox.',
       mo_not_delivered: 'O sandbox não conseguiu entregar o MO ao listener de callbacks: confira se ele está ativo em Configurações.',
     },
     clearsale: {

@@ -1,0 +1,54 @@
+import type { Handset } from '../../../src-shared/contract/ussd'
+import { replayScript } from '../../../src-shared/domain/ussd-session'
+import type { CoreContext } from '../context'
+import { AppFailure } from '../errors'
+import type { Handlers } from '../router'
+import { registerSandboxDelivery } from '../../providers/mse/callbacks'
+import { DEMO_APP_PATH } from '../../providers/mse/sandbox-ussd'
+import { checkAppUrl, httpUssdTransport, pushUssd } from '../../providers/mse/ussd'
+
+type UssdChannels = 'ussd:push' | 'ussd:app-exchange' | 'ussd:replay' | 'ussd:scripts' | 'ussd:script-save' | 'ussd:script-delete' | 'ussd:log' | 'sandbox:ussd-handset' | 'sandbox:ussd-key' | 'sandbox:ussd-demo'
+
+async function sandboxCall<T>(ctx: CoreContext, path: string, body?: unknown): Promise<T> {
+  if (ctx.environment() !== 'sandbox') throw new AppFailure('mse.sandbox_only')
+  const answer = await ctx.http.send('MSE sandbox', {
+    method: body === undefined ? 'GET' : 'POST',
+    url: `${await ctx.sandbox.url('mse')}${path}`,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  return JSON.parse(answer.body) as T
+}
+
+export function ussdHandlers(ctx: CoreContext): Pick<Handlers, UssdChannels> {
+  return {
+    'ussd:push': async (push) => {
+      // In the sandbox, the subscriber's answers are delivered to this listener (§6.4.22–23).
+      await registerSandboxDelivery(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+      return pushUssd(ctx, push)
+    },
+    'ussd:app-exchange': async ({ url, head, response }) => {
+      const exchange = await httpUssdTransport(ctx, checkAppUrl(url))(head, response)
+      ctx.ussdLog.add({ kind: 'app', msisdn: head.msisdn, shortCode: head.short_code, summary: `${Object.entries(response)[0]?.join('=') ?? ''} → ${exchange.error ?? exchange.command?.kind ?? ''}`, detail: exchange })
+      return exchange
+    },
+    'ussd:replay': async ({ url, script }) => {
+      const result = await replayScript(script, httpUssdTransport(ctx, checkAppUrl(url)))
+      ctx.ussdLog.add({ kind: 'replay', msisdn: script.msisdn, shortCode: '', summary: `${script.name}: ${result.ok ? 'OK' : 'FALHOU'} (${result.steps.filter((s) => s.ok).length}/${result.steps.length})`, detail: result.steps })
+      return result
+    },
+    'ussd:scripts': () => ctx.ussdLog.scripts(),
+    'ussd:script-save': ({ appUrl, script }) => ctx.ussdLog.saveScript(appUrl, script),
+    'ussd:script-delete': ({ id }) => ({ deleted: ctx.ussdLog.deleteScript(id) }),
+    'ussd:log': ({ limit }) => ctx.ussdLog.list(limit),
+    'sandbox:ussd-handset': ({ msisdn }) => sandboxCall<Handset>(ctx, `/__sandbox/ussd-handset?msisdn=${encodeURIComponent(msisdn)}`),
+    'sandbox:ussd-key': async ({ msisdn, key }) => {
+      await registerSandboxDelivery(ctx).catch(() => undefined)
+      return sandboxCall<Handset>(ctx, '/__sandbox/ussd-key', { msisdn, key })
+    },
+    'sandbox:ussd-demo': async ({ variant }) => {
+      const state = await sandboxCall<{ variant: 'a' | 'b' }>(ctx, `/__sandbox/ussd-demo${variant ? `?variant=${variant}` : ''}`)
+      return { url: `${await ctx.sandbox.url('mse')}${DEMO_APP_PATH}`, variant: state.variant }
+    },
+  }
+}

@@ -1,0 +1,105 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { request } from 'undici'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { coreWithPrivateKeychain } from '../helpers/core-harness'
+import { USSD_CONSOLE_REPLY } from '../../src-main/providers/mse/callbacks'
+import type { ChannelName, RequestOf, ResponseOf } from '../../src-shared/contract'
+
+/* USSD over the MSE sandbox (seed 003 §6.4.18–23): push → handset → subscriber answer → partner; the app tester. */
+// One keychain per test file (libsecret keeps one session bus per process): one harness for both parts.
+const h = coreWithPrivateKeychain({ host: 'browser', startCallbacks: true, settings: { callbacks: { bindAddress: '127.0.0.1', port: 0 } } })
+async function call<C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await h.core.router.invoke(channel, payload)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
+  return result.data as ResponseOf<C>
+}
+async function refusal<C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<string> {
+  const result = await h.core.router.invoke(channel, payload)
+  return result.ok ? 'accepted' : result.error.code
+}
+
+describe('USSD push and the virtual handset', () => {
+  const seedMenu = {
+    kind: 'menu' as const,
+    title: 'This is an example menu. It contains over 150 chars and will be paged by USSD.',
+    options: ['first', 'second', 'third', 'forth'].map((w, i) => ({ index: String(i + 1), subtitle: `This is the ${w} menu item.` })),
+  }
+
+  it('a paged menu arrives on the handset as MSE pages it; the answer reaches the listener and the reply shows', async () => {
+    const inbound: { kind: string; text: string }[] = []
+    h.core.events.subscribe('mse:mo', (m) => inbound.push(m as never))
+    const sent = await call('ussd:push', { msisdn: '(11) 9999-8888', shortCode: '100', command: seedMenu })
+    expect(sent.statusCode).toBe(0)
+    expect(sent.sentXml).toContain('<password>•••</password>')
+    expect(sent.sentXml).not.toContain('sentinela-sandbox')
+    let handset = await call('sandbox:ussd-handset', { msisdn: '1199998888' })
+    expect(handset.screen).toBe(`${seedMenu.title}\n1. This is the first menu item.\n0: previous, 9: next`)
+    handset = await call('sandbox:ussd-key', { msisdn: '1199998888', key: '9' })
+    expect(handset).toMatchObject({ page: 1, screen: expect.stringMatching(/^2\. This is the second/) })
+    handset = await call('sandbox:ussd-key', { msisdn: '1199998888', key: '9' })
+    expect(handset.page).toBe(1) // 9 on the last page keeps it
+    expect(inbound).toEqual([])
+    handset = await call('sandbox:ussd-key', { msisdn: '1199998888', key: '1' }) // an option not on screen
+    expect(inbound).toMatchObject([{ kind: 'ussd', text: 'opção 1', anum: '1199998888', bnum: '100' }])
+    expect(handset).toMatchObject({ screen: USSD_CONSOLE_REPLY, ended: true })
+    expect((await call('ussd:log', {})).map((e) => e.kind)).toEqual(['inbound', 'push'])
+  })
+
+  it('refuses a command that breaks the limits before sending, and the sandbox answers 12 / 13 as MSE', async () => {
+    expect(await refusal('ussd:push', { msisdn: '1199998888', shortCode: '100', command: { kind: 'menu', title: 'x', options: [{ index: '9', subtitle: 'Nove' }] } })).toBe('ussd.invalid')
+    expect(await refusal('ussd:push', { msisdn: '119999888', shortCode: '100', command: { kind: 'notify', content: 'x' } })).toBe('ussd.msisdn')
+    const url = `${await h.core.context.sandbox.url('mse')}/MSE/ussd`
+    const get = await request(url)
+    expect(await get.body.text()).toContain('<status-code>13</status-code>')
+    const noShortCode = await request(url, { method: 'POST', body: '<ussd_message_request><head><profile>X_USSD</profile><password>p</password><mode>async</mode><msisdn>1199998888</msisdn></head><command><notify><content>Oi</content></notify></command></ussd_message_request>' })
+    expect(await noShortCode.body.text()).toMatch(/<status-code>12<\/status-code>[\s\S]*\[short_code\]/)
+  })
+})
+
+describe('USSD application tester', () => {
+  let broken: ReturnType<typeof createServer>
+  let brokenUrl = ''
+  beforeAll(async () => {
+    broken = createServer((req, res) => {
+      if (req.url === '/500') return void res.writeHead(500).end('boom')
+      res.writeHead(200, { 'Content-Type': 'text/xml' }).end('<command><menu><title>sem fim')
+    })
+    await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r))
+    brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`
+  })
+  afterAll(() => broken.closeAllConnections() ?? broken.close())
+
+  it('replays a three-step session against the demo app: green, then red once the app answers differently', async () => {
+    const { url } = await call('sandbox:ussd-demo', {})
+    const script = {
+      version: 1 as const,
+      name: 'saldo',
+      msisdn: '1191000000',
+      steps: [
+        { press: '*100#', expect: 'Sentinela Demo - autoatendimento\n1. Consultar saldo\n2. Segunda via da conta\n3. Falar com um atendente' },
+        { press: '1', expect: 'Digite os 4 ultimos digitos do seu CPF:' },
+        { press: '1234', expect: 'Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!' },
+      ],
+    }
+    const green = await call('ussd:replay', { url, script })
+    expect(green.ok).toBe(true)
+    expect(green.log.map((e) => /<(user_init|index|input)>/.exec(e.request)?.[1])).toEqual(['user_init', 'index', 'input'])
+    await call('sandbox:ussd-demo', { variant: 'b' })
+    const red = await call('ussd:replay', { url, script })
+    expect(red.ok).toBe(false)
+    expect(red.steps.map((s) => s.ok)).toEqual([true, true, false])
+    expect(red.steps[2]?.actual).toContain('R$ 12,50')
+    const saved = await call('ussd:script-save', { appUrl: url, script })
+    expect(await call('ussd:scripts', {})).toEqual([saved])
+  })
+
+  it('shows HTTP errors, invalid XML, refused connections and bad URLs plainly', async () => {
+    const head = { msisdn: '1191000000', short_code: '100' }
+    const step = (url: string) => call('ussd:app-exchange', { url, head, response: { user_init: '1' } })
+    expect(await step(`${brokenUrl}/500`)).toMatchObject({ status: 500, error: 'HTTP 500', response: 'boom' })
+    expect((await step(`${brokenUrl}/xml`)).error).toMatch(/resposta inválida .*malformed XML/)
+    expect((await step('http://127.0.0.1:9/')).error).toMatch(/Não foi possível conectar/)
+    expect(await refusal('ussd:app-exchange', { url: 'file:///etc/passwd', head, response: { user_init: '1' } })).toBe('ussd.app_url')
+  })
+})

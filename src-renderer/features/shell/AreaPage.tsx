@@ -7,6 +7,7 @@ import { HistoryPage } from '../historico/HistoryPage'
 import { CustomerPage } from '../cliente/CustomerPage'
 import { MsePage } from '../mse/MsePage'
 import { SmsPage } from '../sms/SmsPage'
+import { UssdPage } from '../ussd/UssdPage'
 
 /** One page per area; areas without a feature yet say so honestly. */
 export function AreaPage({ area }: { area: Area }) {
@@ -25,6 +26,8 @@ export function AreaPage({ area }: { area: Area }) {
       return <MsePage />
     case 'sms':
       return <SmsPage />
+    case 'ussd':
+      return <UssdPage />
     default:
       return <PlaceholderPage area={area} />
   }

@@ -5,5 +5,6 @@ import { lookup } from './lookup'
 import { base } from './base'
 import { datatrust } from './datatrust'
 import { mse } from './mse'
+import { ussd } from './ussd'
 
-export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse }
+export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd }

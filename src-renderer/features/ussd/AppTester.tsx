@@ -59,7 +59,7 @@ export function AppTester() {
               <li key={i} className={ex.error ? 'log-error' : undefined}>
                 <div className="message-head">
                   <span>
-                    {time(ex.at)} · {ex.status === null ? '—' : `HTTP ${ex.status}`} · {ex.durationMs} ms
+                    <span className="mono">{/<(user_init|index|input)>([^<]*)</.exec(ex.request)?.slice(1).join(' ') ?? ''}</span> · {time(ex.at)} · {ex.status === null ? '—' : `HTTP ${ex.status}`} · {ex.durationMs} ms
                   </span>
                   {ex.error && <span className="warn">{ex.error}</span>}
                 </div>

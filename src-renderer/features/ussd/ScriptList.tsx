@@ -22,6 +22,10 @@ export function ScriptList() {
             </span>
           </div>
           <p className="muted">{t('ussd.scriptSteps', { count: saved.script.steps.length, presses: saved.script.steps.map((st) => st.press).join(' → ') })}</p>
+          <details>
+            <summary>{t('ussd.scriptJson')}</summary>
+            <pre className="mono">{JSON.stringify(saved.script, null, 2)}</pre>
+          </details>
           {s.replay?.scriptId === saved.id && (
             <div data-testid="replay-result" data-ok={String(s.replay.ok)}>
               <p className={s.replay.ok ? 'outcome ok' : 'outcome error'}>{s.replay.ok ? t('ussd.replayOk') : t('ussd.replayFailed', { count: s.replay.steps.filter((st) => !st.ok).length })}</p>

@@ -60,6 +60,7 @@ export const ussd: Pick<Catalog, 'ussd'> = {
     noScripts: 'No saved script.',
     scriptSteps: '{{count}} steps: {{presses}}',
     replay: 'Replay',
+    scriptJson: 'Script JSON (for sentinela ussd replay SCRIPT --app URL)',
     deleteScript: 'Delete',
     replayOk: 'Every screen matches.',
     replayFailed: '{{count}} screen(s) differ from what was expected.',

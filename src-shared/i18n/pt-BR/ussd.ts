@@ -59,6 +59,7 @@ export const ussd = {
     noScripts: 'Nenhum roteiro salvo.',
     scriptSteps: '{{count}} passos: {{presses}}',
     replay: 'Reproduzir',
+    scriptJson: 'JSON do roteiro (para sentinela ussd replay ROTEIRO --app URL)',
     deleteScript: 'Excluir',
     replayOk: 'Todas as telas conferem.',
     replayFailed: '{{count}} tela(s) diferente(s) do esperado.',

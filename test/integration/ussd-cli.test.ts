@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { request } from 'undici'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { createMseSandbox } from '../../src-main/providers/mse/sandbox'
+import { DEMO_APP_PATH } from '../../src-main/providers/mse/sandbox-ussd'
+import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
+
+/* `sentinela ussd preview` and `sentinela ussd replay` (issue #7 CLI), against the sandbox's demo application. */
+describe.skipIf(!CLI_BUILT)('sentinela ussd (built CLI)', () => {
+  const h = cliWithPrivateKeychain()
+  let sandbox: SandboxServer
+  beforeAll(async () => {
+    sandbox = await startSandboxServer(createMseSandbox(), () => SandboxKnobsSchema.parse({}))
+  })
+  afterAll(() => sandbox.close())
+  const file = (name: string, text: string): string => {
+    const path = join(h.dataDir, name)
+    writeFileSync(path, text)
+    return path
+  }
+
+  it('preview prints one block per handset page, as §6.4.18 pages the seed example', async () => {
+    const options = ['first', 'second', 'third', 'forth'].map((w, i) => `<option><index>${i + 1}</index><subtitle>This is the ${w} menu item.</subtitle></option>`).join('')
+    const xml = `<?xml version="1.0"?><ussd_message_request><head><msisdn>1199998888</msisdn><short_code>100</short_code></head><command><menu><title>This is an example menu. It contains over 150 chars and will be paged by USSD.</title><options>${options}</options></menu></command></ussd_message_request>`
+    const run = await h.cli(['ussd', 'preview', file('menu.xml', xml)])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(
+      '--- 1/2 ---\nThis is an example menu. It contains over 150 chars and will be paged by USSD.\n1. This is the first menu item.\n0: previous, 9: next\n' +
+        '--- 2/2 ---\n2. This is the second menu item.\n3. This is the third menu item.\n4. This is the forth menu item.\n0: previous, 9: next\n',
+    )
+    const reserved = await h.cli(['--json', 'ussd', 'preview', file('bad.xml', '<command><menu><title>T</title><options><option><index>9</index><subtitle>x</subtitle></option></options></menu></command>')])
+    expect(reserved.code).toBe(1)
+    expect(JSON.parse(reserved.stdout).problems).toMatchObject([{ level: 'error', code: 'index_reserved' }])
+    expect((await h.cli(['ussd', 'preview', file('broken.xml', '<command><menu>')])).code).toBe(2)
+    expect((await h.cli(['ussd', 'preview', join(h.dataDir, 'missing.xml')])).code).toBe(2)
+  })
+
+  it('replay exits 0 when every screen matches and 1 with the differing screen when the app changed', async () => {
+    const app = `${sandbox.url}${DEMO_APP_PATH}`
+    const script = file(
+      'saldo.json',
+      JSON.stringify({
+        version: 1,
+        name: 'saldo',
+        msisdn: '1191000000',
+        steps: [
+          { press: '*100#', expect: 'Sentinela Demo - autoatendimento\n1. Consultar saldo\n2. Segunda via da conta\n3. Falar com um atendente' },
+          { press: '1', expect: 'Digite os 4 ultimos digitos do seu CPF:' },
+          { press: '1234', expect: 'Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!' },
+        ],
+      }),
+    )
+    const green = await h.cli(['ussd', 'replay', script, '--app', app])
+    expect(green.code).toBe(0)
+    expect(green.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('ok'))).toBe(true)
+    await request(`${sandbox.url}/__sandbox/ussd-demo?variant=b`).then((r) => r.body.dump())
+    const red = await h.cli(['ussd', 'replay', script, '--app', app])
+    expect(red.code).toBe(1)
+    expect(red.stdout).toContain('DIFF 3. 1234')
+    expect(red.stdout).toContain('R$ 12,50')
+    expect((await h.cli(['ussd', 'replay', file('nope.json', '{"version":1}'), '--app', app])).code).toBe(2)
+    expect((await h.cli(['ussd', 'replay', script, '--app', 'ftp://x'])).code).toBe(2)
+  })
+})

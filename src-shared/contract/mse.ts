@@ -27,6 +27,8 @@ export const MseMessageSchema = z.object({
   receiptAt: z.string().nullable(),
   /** seed 003 §6.4.1 SMPP_MESSAGE_STATUS: DELIVRD, EXPIRED, UNDELIV, UNKNOWN, REJECTD. */
   receiptStatus: z.string().nullable(),
+  /** The receipt's parameters (INITIALDATE, FINALDATE, SMPP_*, MSGSTATUS, ANUM/BNUM swapped). */
+  receiptParams: z.record(z.string(), z.string()).nullable(),
 })
 export type MseMessage = z.infer<typeof MseMessageSchema>
 
@@ -71,6 +73,11 @@ export const mseChannels = {
   'sandbox:mse-mo': channel(
     z.strictObject({ kind: z.enum(['sms', 'mms']).default('sms'), anum: z.string().max(20), bnum: z.string().max(20), text: z.string().max(1000), subject: z.string().max(100).optional(), withImage: z.boolean().default(false) }),
     z.object({ delivered: z.boolean() }),
+  ),
+  /** Sandbox only: the virtual handsets and the SMS each received. */
+  'sandbox:sms-handsets': channel(
+    z.strictObject({}),
+    z.array(z.object({ msisdn: z.string(), messages: z.array(z.object({ service: z.string(), from: z.string(), text: z.string(), at: z.string(), transactionId: z.string() })) })),
   ),
   'mse:messages': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), z.array(MseMessageSchema)),
   'mse:call': channel(

@@ -7,7 +7,7 @@ import { registerSandboxDelivery } from '../../providers/mse/callbacks'
 const registerDelivery = (ctx: CoreContext): Promise<void> =>
   registerSandboxDelivery(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
 
-export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:messages' | 'mse:inbox' | 'sandbox:mse-mo'> {
+export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:messages' | 'mse:inbox' | 'sandbox:mse-mo' | 'sandbox:sms-handsets'> {
   return {
     'mse:call': async (call) => {
       if (call.mode.includes('delivery')) await registerDelivery(ctx)
@@ -15,6 +15,11 @@ export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:
     },
     'mse:messages': ({ limit }) => ctx.mseMessages.list(limit),
     'mse:inbox': ({ limit }) => ctx.mseMessages.inbox(limit),
+    'sandbox:sms-handsets': async () => {
+      if (ctx.environment() !== 'sandbox') return []
+      const answer = await ctx.http.send('MSE sandbox', { method: 'GET', url: `${await ctx.sandbox.url('mse')}/__sandbox/sms-handsets`, headers: {} })
+      return JSON.parse(answer.body) as never
+    },
     'sandbox:mse-mo': async (mo) => {
       if (ctx.environment() !== 'sandbox') throw new AppFailure('mse.sandbox_only')
       await registerDelivery(ctx)

@@ -53,7 +53,7 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
       if (!parsed.ok || !parsed.response.transactionId) return { status: 400 }
       const tid = parsed.response.transactionId
       const status = parsed.response.parameters['SMPP_MESSAGE_STATUS'] ?? `status-code ${parsed.response.statusCode}`
-      const message = ctx.mseMessages.receipt(tid, status)
+      const message = ctx.mseMessages.receipt(tid, status, parsed.response.parameters)
       ctx.events.publish('mse:receipt', { transactionId: tid, status, message })
       return { status: 200, record: { provider: 'mse', kind: 'receipt', summary: `${tid} · ${status}${message ? '' : ' (transação desconhecida)'}`, body: body.toString('utf8') } }
     },

@@ -1,6 +1,7 @@
 import { request } from 'undici'
 import { mseXml } from './sandbox'
 import { buildMmsMoXml } from './mms'
+import { mseDateNow } from '../../../src-shared/domain/mse-date'
 
 /*
  * The MSE → partner deliveries of seed 003: async-delivery receipts (§6.4.1.1: POST, `userid`/`pwd` in the query,
@@ -39,7 +40,7 @@ export function latin1FormEncode(params: Record<string, string>): string {
 
 export function postReceipt(target: DeliveryTarget, r: { profile: string; transactionId: string; anum: string; bnum: string }): Promise<void> {
   const status = receiptStatusFor(r.bnum)
-  const stamp = new Date().toISOString().replace(/\D/g, '').slice(2, 12)
+  const stamp = mseDateNow()
   // §6.4.1: ANUM and BNUM are swapped in the answer.
   const body = mseXml({
     status: 0,

@@ -3,6 +3,7 @@ import type { SandboxProvider, SandboxRequest, SandboxResponse } from '../../san
 import { digitsHash } from '../claro/personas'
 import { MSE_SERVICES, normaliseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
 import { validateParams } from '../../../src-shared/domain/mse-validate'
+import { mseDateNow } from '../../../src-shared/domain/mse-date'
 import { postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './sandbox-delivery'
 import { createUssdSandbox } from './sandbox-ussd'
 
@@ -42,7 +43,7 @@ const transactionId = (): string => `10${String(Date.now()).slice(-11)}${String(
 
 function outputs(service: ServiceSpec, p: Record<string, string>): Record<string, string> {
   const h = digitsHash(p['CTN'] ?? p['MSISDN'] ?? p['IMEI'] ?? p['CELLID'] ?? p['CGIBYTES'] ?? '0')
-  const stamp = new Date().toISOString().replace(/\D/g, '').slice(2, 12)
+  const stamp = mseDateNow()
   switch (service.name) {
     case 'EAI_CHECK_CREDIT':
       return { IS_PREPAID: String(h % 2 === 0), HAS_CREDIT: String(h % 3 !== 0), TECNOLOGY: 'GSM' }
@@ -79,6 +80,8 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
   let delivery: DeliveryTarget | null = null
   let moSeq = 0
   const ussd = createUssdSandbox(() => delivery?.ussdUrl ?? null)
+  /** What each subscriber's handset received (SMS MT), newest first: the consoles' virtual handsets. */
+  const smsHandsets = new Map<string, { service: string; from: string; text: string; at: string; transactionId: string }[]>()
   const self = {
     name: 'mse',
     volumePerMinute: 600,
@@ -100,6 +103,10 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
             ? await sendMmsMo(delivery, { id, anum: mo.anum, bnum: mo.bnum, text: mo.text, subject: mo.subject ?? '', withImage: mo.withImage ?? false })
             : await sendMo(delivery, { text: mo.text, anum: mo.anum, bnum: mo.bnum, id: `MO${id}` })
         return { status: status === 200 ? 204 : 502 }
+      }
+      if (request.path === '/__sandbox/sms-handsets') {
+        const list = [...smsHandsets].map(([msisdn, messages]) => ({ msisdn, messages }))
+        return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(list) }
       }
       if (request.path === '/__sandbox/mse-volume' && request.method === 'POST') {
         self.volumePerMinute = Number(request.query.get('perMinute') ?? 600)
@@ -135,6 +142,11 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       if (service.name.endsWith('_TORPEDO') && serviceParams['CTN'] === SILENT_HANDSET_CTN && mode === 'sync') return reply({ status: 110, profile, transactionId: tid, error: 'No Device Response' })
       // Asynchronous requests are only acknowledged (§6.4.1 "Resposta Assíncrona (no acesso)"); async-delivery
       // SMS get their receipt posted to the partner shortly after.
+      if (service.name.startsWith('SMS_') && serviceParams['BNUM']) {
+        const inbox = smsHandsets.get(serviceParams['BNUM']) ?? []
+        inbox.unshift({ service: service.name, from: serviceParams['ANUM'] ?? '', text: serviceParams['URL'] ? `${serviceParams['TEXT'] ?? ''} ${serviceParams['URL']}` : (serviceParams['TEXT'] ?? ''), at: new Date().toISOString(), transactionId: tid })
+        smsHandsets.set(serviceParams['BNUM'], inbox.slice(0, 50))
+      }
       if (mode === 'async-delivery' && service.name.startsWith('SMS_') && delivery) {
         const target = delivery
         setTimeout(() => void postReceipt(target, { profile, transactionId: tid, anum: serviceParams['ANUM'] ?? '', bnum: serviceParams['BNUM'] ?? '' }), 30)

@@ -43,13 +43,12 @@ export function ParamField({ spec, value, onValue, problem, hint }: Props) {
       </label>
       <div>
         {control}
-        {problem ? (
+        {problem && (
           <p className="field-error" data-testid={`problem-${spec.name}`}>
             {t(`mse.problems.${problem.problem}`, { detail: problem.detail ?? '' })}
           </p>
-        ) : (
-          hint
         )}
+        {hint}
       </div>
     </div>
   )

@@ -5,15 +5,21 @@ import { useMseStore } from '../../stores/mse/store'
 import { ServiceForm } from '../mse/ServiceForm'
 import { Inbox } from './Inbox'
 import { SimulateMo } from './SimulateMo'
+import { SmsTextInfo } from './SmsTextInfo'
+import { Timeline } from './Timeline'
+import { VirtualHandsets } from './VirtualHandsets'
 
-/** SMS over Claro MSE (seed 003 §6.4.1, §6.4.5, §6.4.7): send, follow the receipts, read what subscribers send. */
+/** SMS over Claro MSE (seed 003 §6.4.1–6.4.5, §6.4.13, §7): compose, follow each transaction to its receipt, read MO. */
 export function SmsPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const start = useMseStore((s) => s.start)
+  const loadHandsets = useMseStore((s) => s.loadHandsets)
   const messages = useMseStore((s) => s.messages)
   const sandbox = useAppStore((s) => s.info?.environment === 'sandbox')
   useEffect(() => start(), [start])
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  useEffect(() => {
+    if (sandbox) void loadHandsets()
+  }, [sandbox, loadHandsets])
   return (
     <section className="page" data-testid="page-sms">
       <h1 id="page-title">{t('nav.sms')}</h1>
@@ -21,7 +27,8 @@ export function SmsPage() {
       <div className="two-columns">
         <div className="lookup">
           <h2>{t('sms.compose')}</h2>
-          <ServiceForm form="sms" services={['SMS_TEXT']} initialMode="async-delivery" />
+          <ServiceForm form="sms" services={['SMS_TEXT', 'SMS_EMS', 'SMS_WAP_PUSH']} initialMode="async-delivery" hint={(param, value) => (param === 'TEXT' ? <SmsTextInfo text={value} /> : null)} />
+          {sandbox && <VirtualHandsets />}
         </div>
         <div>
           <h2>{t('sms.sent')}</h2>
@@ -30,19 +37,7 @@ export function SmsPage() {
           ) : (
             <ul className="message-list" data-testid="sms-sent">
               {messages.map((m) => (
-                <li key={m.transactionId} data-transaction={m.transactionId} data-receipt={m.receiptStatus ?? ''}>
-                  <div className="message-head">
-                    <span className="mono">{m.target}</span>
-                    <span className={`receipt receipt-${m.receiptStatus ?? 'waiting'}`} data-testid="receipt-status">
-                      {m.receiptStatus ? t(`sms.receipt.${m.receiptStatus}`, { defaultValue: m.receiptStatus }) : t('sms.waiting')}
-                    </span>
-                  </div>
-                  <p className="message-text">{m.text}</p>
-                  <p className="muted mono">
-                    {m.transactionId} · {time(m.at)}
-                    {m.receiptAt ? ` · ${t('sms.receiptAt', { time: time(m.receiptAt) })}` : ''}
-                  </p>
-                </li>
+                <Timeline key={m.transactionId} message={m} />
               ))}
             </ul>
           )}

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError } from '../../../src-shared/contract'
+import type { AppError, ResponseOf } from '../../../src-shared/contract'
 import type { MseCallResult, MseInbound, MseMessage } from '../../../src-shared/contract/mse'
 import { ApiError, call, on } from '../../api/client'
 
@@ -14,6 +14,7 @@ export interface MseState {
   outcomes: Record<string, MseOutcome>
   messages: MseMessage[]
   inbox: MseInbound[]
+  handsets: ResponseOf<'sandbox:sms-handsets'>
 }
 
 export interface MseActions {
@@ -21,6 +22,7 @@ export interface MseActions {
   send(form: string, input: { service: string; mode: string; params: Record<string, string>; confirmCharge?: string }): Promise<MseCallResult | null>
   loadMessages(): Promise<void>
   loadInbox(): Promise<void>
+  loadHandsets(): Promise<void>
   simulateMo(mo: { kind: 'sms' | 'mms'; anum: string; bnum: string; text: string; subject?: string; withImage?: boolean }): Promise<AppError | null>
 }
 
@@ -35,6 +37,7 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
     outcomes: {},
     messages: [],
     inbox: [],
+    handsets: [],
 
     start() {
       void get().loadMessages()
@@ -45,6 +48,7 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
           if (!message) return
           const others = get().messages.filter((m) => m.transactionId !== message.transactionId)
           set({ messages: [message, ...others].sort((a, b) => b.at.localeCompare(a.at)) })
+          void get().loadHandsets()
         }),
         on('mse:mo', (mo) => set({ inbox: [mo, ...get().inbox] })),
       ]
@@ -57,6 +61,7 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
         const result = await call('mse:call', input)
         setOutcome(form, { status: 'done', result, error: null })
         if (input.mode === 'async-delivery') void get().loadMessages()
+        if (input.service.startsWith('SMS_')) void get().loadHandsets()
         return result
       } catch (error) {
         setOutcome(form, { status: 'error', result: null, error: asAppError(error) })
@@ -66,7 +71,10 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
 
     async loadMessages() {
       try {
-        set({ messages: await call('mse:messages', { limit: 100 }) })
+        const loaded = await call('mse:messages', { limit: 100 })
+        // A receipt pushed while this read was in flight is newer than what the read saw: keep it.
+        const current = new Map(get().messages.map((m) => [m.transactionId, m]))
+        set({ messages: loaded.map((m) => (current.get(m.transactionId)?.receiptStatus && !m.receiptStatus ? (current.get(m.transactionId) ?? m) : m)) })
       } catch {
         // The list stays as it was; the next receipt or send refreshes it.
       }
@@ -77,6 +85,14 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
         set({ inbox: await call('mse:inbox', { limit: 100 }) })
       } catch {
         // idem
+      }
+    },
+
+    async loadHandsets() {
+      try {
+        set({ handsets: await call('sandbox:sms-handsets', {}) })
+      } catch {
+        set({ handsets: [] })
       }
     },
 

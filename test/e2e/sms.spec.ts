@@ -35,4 +35,5 @@ test('an SMS with accents shows UCS-2 and its segments before sending; the recei
   await handset.getByRole('button', { name: 'Responder' }).click()
   await expect(app.page.getByTestId('sms-inbox').locator('li[data-kind="sms"]').first()).toContainText('1191000003 → 333')
   await expect(app.page.getByTestId('sms-inbox').getByTestId('mo-text').first()).toHaveText('Não fui eu, bloqueiem!')
+  if (process.env['SENTINELA_SHOTS']) await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/sms-console.png`, fullPage: true })
 })

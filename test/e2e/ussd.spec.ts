@@ -37,6 +37,9 @@ test('build a paged menu, send it, see it on the virtual handset, answer, see th
   await handset.getByRole('button', { name: 'Enviar' }).click()
   await expect(app.page.getByTestId('ussd-inbound')).toContainText('1199998888 → *100#: opção 3')
   await expect(handset.getByTestId('handset-screen')).toHaveText('Resposta recebida pelo Sentinela. Obrigado!')
+  await app.page.getByText('Histórico USSD (guardado nesta máquina)').click()
+  await expect(app.page.getByTestId('ussd-history')).toContainText('resposta do assinante')
+  await expect(app.page.getByTestId('ussd-history')).toContainText('push')
   await app.page.screenshot(shot('ussd-push'))
 })
 

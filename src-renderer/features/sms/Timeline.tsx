@@ -8,7 +8,7 @@ export function Timeline({ message: m }: { message: MseMessage }) {
   const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
   const mseDate = (v: string | undefined) => {
     const iso = decodeMseDate(v)
-    return iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(new Date(iso)) : (v ?? '—')
+    return iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : (v ?? '—')
   }
   const p = m.receiptParams ?? {}
   return (
@@ -22,7 +22,7 @@ export function Timeline({ message: m }: { message: MseMessage }) {
         </span>
       </div>
       <p className="message-text">{m.text}</p>
-      <ol className="timeline" data-testid="timeline">
+      <ol className="tx-timeline" data-testid="timeline">
         <li>
           {t('sms.timeline.sent')} · {time(m.at)}
         </li>

@@ -21,7 +21,7 @@ export function VirtualHandsets() {
             const to = h.messages[0]?.from || '333'
             return (
               <li key={h.msisdn} data-msisdn={h.msisdn}>
-                <strong className="mono">📱 {h.msisdn}</strong>
+                <strong className="mono">{h.msisdn}</strong>
                 <ul className="handset-inbox">
                   {h.messages.map((m) => (
                     <li key={m.transactionId}>

@@ -31,6 +31,12 @@ export function AppTester() {
             <label htmlFor="app-msisdn">msisdn</label>
             <input id="app-msisdn" value={s.subscriber} onChange={(e) => s.setApp(s.appUrl, e.target.value)} inputMode="tel" />
           </div>
+          <div className="field">
+            <label htmlFor="app-session-owner">
+              session_owner <span className="muted">({t('mse.optional')})</span>
+            </label>
+            <input id="app-session-owner" value={s.sessionOwner} onChange={(e) => s.setApp(s.appUrl, undefined, e.target.value)} />
+          </div>
           {sandbox && s.demo && (
             <div className="field">
               <span className="label">{t('ussd.demo')}</span>

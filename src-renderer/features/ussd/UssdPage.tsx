@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppTester } from './AppTester'
 import { PushConsole } from './PushConsole'
+import { UssdHistory } from './UssdHistory'
 
 type View = 'push' | 'app'
 
@@ -20,6 +21,7 @@ export function UssdPage() {
         ))}
       </div>
       {view === 'push' ? <PushConsole /> : <AppTester />}
+      <UssdHistory />
     </section>
   )
 }

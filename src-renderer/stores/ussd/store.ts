@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
-import type { Handset, SavedScript, UssdPushResult } from '../../../src-shared/contract/ussd'
+import type { Handset, SavedScript, UssdLogEntry, UssdPushResult } from '../../../src-shared/contract/ussd'
 import type { UssdCommand } from '../../../src-shared/domain/ussd'
 import { IDLE_SCREEN, UssdPhone, type PhoneScreen, type ReplayStep, type UssdExchange, type UssdScript } from '../../../src-shared/domain/ussd-session'
 import { ApiError, call } from '../../api/client'
@@ -16,6 +16,9 @@ export interface UssdState {
   /** App tester. */
   appUrl: string
   subscriber: string
+  /** session_owner sent with every request of the session (§6.4.21–23), when set. */
+  sessionOwner: string
+  history: UssdLogEntry[]
   screen: PhoneScreen
   busy: boolean
   log: UssdExchange[]
@@ -32,7 +35,8 @@ export interface UssdActions {
   send(): Promise<void>
   loadHandset(): Promise<void>
   pressOnHandset(key: string): Promise<void>
-  setApp(appUrl: string, subscriber?: string): void
+  setApp(appUrl: string, subscriber?: string, sessionOwner?: string): void
+  loadHistory(): Promise<void>
   loadDemo(variant?: 'a' | 'b'): Promise<void>
   press(input: string): Promise<void>
   saveScript(name: string): Promise<void>
@@ -50,6 +54,8 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   handset: null,
   appUrl: '',
   subscriber: '1191000000',
+  sessionOwner: '',
+  history: [],
   screen: IDLE_SCREEN,
   busy: false,
   log: [],
@@ -92,8 +98,16 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     }
   },
 
-  setApp(appUrl, subscriber) {
-    set({ appUrl, ...(subscriber === undefined ? {} : { subscriber }) })
+  setApp(appUrl, subscriber, sessionOwner) {
+    set({ appUrl, ...(subscriber === undefined ? {} : { subscriber }), ...(sessionOwner === undefined ? {} : { sessionOwner }) })
+  },
+
+  async loadHistory() {
+    try {
+      set({ history: await call('ussd:log', { limit: 50 }) })
+    } catch {
+      set({ history: [] })
+    }
   },
 
   async loadDemo(variant) {
@@ -108,12 +122,12 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   },
 
   async press(input) {
-    const { appUrl, subscriber } = get()
+    const { appUrl, subscriber, sessionOwner } = get()
     const dialling = /^\*\d{1,6}#$/.test(input.trim())
     if (dialling || !phone) {
       if (!dialling) return
       // §6.4.21: a new dial is a new session (and a new recording).
-      phone = new UssdPhone((head, response) => call('ussd:app-exchange', { url: appUrl, head, response }), { msisdn: subscriber })
+      phone = new UssdPhone((head, response) => call('ussd:app-exchange', { url: appUrl, head, response }), { msisdn: subscriber, ...(sessionOwner ? { sessionOwner } : {}) })
       set({ log: [], recording: [], replay: null })
     }
     set({ busy: true, error: null })

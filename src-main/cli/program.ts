@@ -9,6 +9,7 @@ import { registerLookup } from './commands/lookup'
 import { registerSandbox } from './commands/sandbox'
 import { MseStatusExit, registerMse } from './commands/mse'
 import { registerUssd } from './commands/ussd'
+import { registerScreen } from './commands/screen'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -18,7 +19,7 @@ import { ErrorCodes } from '../../src-shared/contract'
  */
 const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing'])
 const isExit2 = (code: string): boolean =>
-  EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.)/.test(code)
+  EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.)/.test(code)
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -61,6 +62,7 @@ export function buildProgram(io: CliIO): Command {
   registerSandbox(program, globals, io)
   registerMse(program, globals, io)
   registerUssd(program, globals, io)
+  registerScreen(program, globals, io)
 
   return program
 }

@@ -13,6 +13,7 @@ import type { SandboxManager } from '../sandbox'
 import type { CallbackListener } from './callbacks/listener'
 import type { MseMessages } from '../providers/mse/messages'
 import type { UssdStore } from '../providers/mse/ussd-store'
+import type { Db } from './store/db'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -40,6 +41,8 @@ export interface CoreContext {
   /** MSE messages sent in async-delivery, matched to their receipts. */
   readonly mseMessages: MseMessages
   readonly ussdLog: UssdStore
+  /** The local database (batch journal). */
+  readonly db: Db
   /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
   baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */

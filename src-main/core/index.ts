@@ -110,6 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     callbacks,
     mseMessages: new MseMessages(db),
     ussdLog: new UssdStore(db),
+    db,
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,

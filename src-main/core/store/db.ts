@@ -76,6 +76,49 @@ const MIGRATIONS: string[] = [
      script TEXT NOT NULL
    );
    ALTER TABLE mse_messages ADD COLUMN receipt_params TEXT;`,
+  `CREATE TABLE batch_jobs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     created_at TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     name TEXT NOT NULL,
+     input_path TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     status TEXT NOT NULL,
+     header TEXT,
+     sniffed TEXT,
+     total_rows INTEGER NOT NULL DEFAULT 0,
+     invalid_rows INTEGER NOT NULL DEFAULT 0,
+     import_problem TEXT
+   );
+   CREATE INDEX batch_jobs_fingerprint ON batch_jobs(fingerprint);
+   CREATE TABLE batch_rows (
+     job_id INTEGER NOT NULL,
+     row_no INTEGER NOT NULL,
+     line INTEGER NOT NULL,
+     fields TEXT NOT NULL,
+     problem TEXT,
+     keys TEXT NOT NULL,
+     PRIMARY KEY (job_id, row_no)
+   ) WITHOUT ROWID;
+   CREATE TABLE batch_keys (
+     job_id INTEGER NOT NULL,
+     check_name TEXT NOT NULL,
+     key TEXT NOT NULL,
+     PRIMARY KEY (job_id, check_name, key)
+   ) WITHOUT ROWID;
+   CREATE TABLE batch_calls (
+     job_id INTEGER NOT NULL,
+     check_name TEXT NOT NULL,
+     key TEXT NOT NULL,
+     ok INTEGER NOT NULL,
+     result TEXT,
+     code TEXT,
+     reason TEXT,
+     attempts INTEGER NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (job_id, check_name, key)
+   ) WITHOUT ROWID;
+   CREATE INDEX batch_calls_reuse ON batch_calls(check_name, key, at);`,
 ]
 
 function migrate(db: Db): void {

@@ -12,9 +12,10 @@ import { ClaroClient } from './client'
 /** The sandbox works with no credentials at all: this one is used when none is stored for `sandbox`. */
 export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = { key: 'sentinela-sandbox-key', secret: 'sentinela-sandbox-secret', customerId: 'SENTINELA_SANDBOX' }
 
-async function client(ctx: CoreContext): Promise<ClaroClient> {
+/** The Claro client for this environment (batch screening passes its own per-call timeout). */
+export async function client(ctx: CoreContext, timeoutMs?: number): Promise<ClaroClient> {
   const [baseUrl, credential] = await Promise.all([ctx.baseUrl('claro'), providerCredential(ctx, 'claro', 'Claro', ClaroCredentialSchema, SANDBOX_CLARO_CREDENTIAL)])
-  return new ClaroClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential })
+  return new ClaroClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}) })
 }
 
 /** Alerta: the number is normalised (and refused when impossible) before any call. */

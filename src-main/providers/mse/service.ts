@@ -18,6 +18,8 @@ export interface MseCall {
   params: Record<string, string>
   /** SYS_CHARGE_SUBSCRIB charges a subscriber: the number being charged, typed again by the user. */
   confirmCharge?: string | undefined
+  /** Whole-request limit (batch screening); the client default otherwise. */
+  timeoutMs?: number | undefined
 }
 
 /** One MSE request: validated from the service table, sent once (never retried: some services charge). */
@@ -43,7 +45,7 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   })
   const base = await ctx.baseUrl('mse')
   const request = buildRequest(`${base}/api`, { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode }, service, params)
-  const answer = await ctx.http.send('MSE', request)
+  const answer = await ctx.http.send('MSE', { ...request, ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}) })
   const raw = rawAnswer(request, answer)
   if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
   const parsed = parseMseResponse(answer.body)

@@ -23,6 +23,13 @@ export const errors: Pick<Catalog, 'errors'> = {
       phone_required: 'SMS token/2nd factor needs the mobile number.',
       email_required: 'E-mail token/2nd factor needs the e-mail.',
     },
+    batch: {
+      input_missing: 'Input file not found: {{path}}.',
+      no_checks: 'Choose at least one check (alerts, score, datatrust, line).',
+      unknown_check: 'Unknown check: {{check}}. Use alerts, score, datatrust or line.',
+      import_failed: 'The file could not be imported: {{problem}}',
+      job_not_found: 'Batch {{id}} not found.',
+    },
     ussd: {
       msisdn: 'Invalid subscriber number: {{msisdn}}. MSE expects 10 digits (area code + 8), e.g. 1191000000.',
       short_code: 'Invalid short code: {{code}}. Digits only, e.g. 100 for *100#.',
@@ -37,6 +44,8 @@ export const errors: Pick<Catalog, 'errors'> = {
       charge_unconfirmed: 'Charge not confirmed: type again the number to be charged ({{ctn}}).',
       http_status: 'MSE answered HTTP {{status}} instead of a response XML.',
       malformed: 'MSE answered invalid XML: {{reason}}. See the raw response.',
+      volume: 'MSE refused over the profile transaction volume (seed 003 §9.3). Try slower.',
+      status: 'MSE answered status {{status}}: {{detail}}',
       sandbox_only: 'This simulation (subscriber, virtual handset, demo app) exists only in the sandbox environment.',
       mo_not_delivered: 'The sandbox could not deliver the MO to the callback listener: check it is running in Settings.',
     },

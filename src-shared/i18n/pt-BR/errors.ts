@@ -22,6 +22,13 @@ export const errors = {
       phone_required: 'Token/2º fator por SMS exige o celular.',
       email_required: 'Token/2º fator por e-mail exige o e-mail.',
     },
+    batch: {
+      input_missing: 'Arquivo de entrada não encontrado: {{path}}.',
+      no_checks: 'Escolha pelo menos uma checagem (alerts, score, datatrust, line).',
+      unknown_check: 'Checagem desconhecida: {{check}}. Use alerts, score, datatrust ou line.',
+      import_failed: 'O arquivo não pôde ser importado: {{problem}}',
+      job_not_found: 'Lote {{id}} não encontrado.',
+    },
     ussd: {
       msisdn: 'Número do assinante inválido: {{msisdn}}. O MSE espera 10 dígitos (DDD + 8), ex.: 1191000000.',
       short_code: 'Código curto inválido: {{code}}. Use só dígitos, ex.: 100 para *100#.',
@@ -36,6 +43,8 @@ export const errors = {
       charge_unconfirmed: 'Cobrança não confirmada: digite de novo o número que será cobrado ({{ctn}}).',
       http_status: 'O MSE respondeu HTTP {{status}} em vez de um XML de resposta.',
       malformed: 'O MSE respondeu um XML inválido: {{reason}}. Veja a resposta bruta.',
+      volume: 'O MSE recusou por volume de transações do profile (seed 003 §9.3). Tente mais devagar.',
+      status: 'O MSE respondeu status {{status}}: {{detail}}',
       sandbox_only: 'Esta simulação (assinante, aparelho virtual, app demo) só existe no ambiente sandbox.',
       mo_not_delivered: 'O sandbox não conseguiu entregar o MO ao listener de callbacks: confira se ele está ativo em Configurações.',
     },

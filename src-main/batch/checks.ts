@@ -1,0 +1,74 @@
+import type { Check } from '../../src-shared/domain/batch'
+import type { VerdictInput } from '../../src-shared/domain/verdict'
+import type { CoreContext } from '../core/context'
+import { AppFailure, asFailure } from '../core/errors'
+import { client as claroClient } from '../providers/claro/service'
+import { clearSaleClient, toTransactionRequest } from '../providers/clearsale/service'
+import { callMse } from '../providers/mse/service'
+
+/*
+ * One call of a batch check for one normalised identifier. Batch calls go straight to the provider clients: the
+ * batch journal is their record (a 100k-row list must not flood the lookup history), and the answer kept is
+ * what the export and the verdict need.
+ */
+
+export type CallResult =
+  | { check: 'alerts'; events: { eventName: string; timestamp: string }[] }
+  | { check: 'score'; score: number }
+  | { check: 'datatrust'; id: string; score: number | null; insights: { Code: string; Description: string; Relevance: string }[] }
+  | { check: 'line'; parameters: Record<string, string> }
+  | { check: Check; notFound: true }
+
+export async function runCheck(ctx: CoreContext, check: Check, key: string, timeoutMs: number): Promise<CallResult> {
+  try {
+    switch (check) {
+      case 'alerts': {
+        const { events } = await (await claroClient(ctx, timeoutMs)).alerts(key)
+        return { check, events: events.map((e) => ({ eventName: e.eventName, timestamp: e.timestamp })) }
+      }
+      case 'score':
+        return { check, score: (await (await claroClient(ctx, timeoutMs)).score(key)).score }
+      case 'datatrust': {
+        const [cpf, phone, email, cep] = JSON.parse(key) as [string, string, string, string]
+        const request = toTransactionRequest({ cpf, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(cep ? { cep } : {}) })
+        const { transaction } = await (await clearSaleClient(ctx, timeoutMs)).sendTransaction(request)
+        const results = transaction.Results
+        return { check, id: transaction.ID, score: results?.Score?.Value ?? null, insights: (results?.Insights ?? []).map((i) => ({ Code: i.Code, Description: i.Description, Relevance: i.Relevance })) }
+      }
+      case 'line': {
+        // seed 003 §6.4.17; status 20 is the sandbox's volume limit (§9.3): retried like a 429.
+        const r = await callMse(ctx, { service: 'SYS_CTN_INFO_TYPE', mode: 'sync', params: { CTN: key }, timeoutMs })
+        if (r.statusCode === 20) throw new AppFailure('mse.volume', { status: 20, retryAfter: '' })
+        if (r.statusCode !== 0) throw new AppFailure('mse.status', { status: r.statusCode, detail: r.errorMessage ?? '' })
+        return { check, parameters: r.parameters }
+      }
+    }
+  } catch (error) {
+    const failure = asFailure(error)
+    if (failure.code.endsWith('.not_found')) return { check, notFound: true }
+    throw failure
+  }
+}
+
+/** Whether a failure is worth another try, and after how long at least (Retry-After, in ms). */
+export function retryable(failure: AppFailure): { retry: boolean; afterMs: number } {
+  const code = failure.code
+  const retryAfter = Number(failure.params['retryAfter'])
+  const afterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0
+  if (code.endsWith('.rate_limited') || code === 'mse.volume') return { retry: true, afterMs }
+  if (code.endsWith('.server_error') || code === 'provider_timeout' || code === 'provider_unreachable') return { retry: true, afterMs }
+  if (code === 'mse.http_status' && Number(failure.params['status']) >= 500) return { retry: true, afterMs }
+  return { retry: false, afterMs: 0 }
+}
+
+/** The verdict rules' input from a row's answers (the customer view's rules, seed 004/000/002). */
+export function verdictInput(answers: Partial<Record<Check, { ok: true; result: CallResult } | { ok: false; code: string }>>): VerdictInput {
+  const input: VerdictInput = {}
+  const a = answers.alerts
+  if (a) input.alerts = a.ok ? { ok: true, events: 'events' in a.result ? (a.result.events as never) : [] } : { ok: false, code: a.code }
+  const s = answers.score
+  if (s) input.claroScore = s.ok ? ('score' in s.result ? { ok: true, score: s.result.score as number } : { ok: false, code: 'claro.not_found' }) : { ok: false, code: s.code }
+  const d = answers.datatrust
+  if (d) input.dataTrust = d.ok && 'insights' in d.result ? { ok: true, score: d.result.score, insights: d.result.insights } : { ok: false, code: d.ok ? 'clearsale.not_found' : d.code }
+  return input
+}

@@ -1,0 +1,188 @@
+import type { Check, Mapping } from '../../src-shared/domain/batch'
+import type { Db } from '../core/store/db'
+import type { Sniffed } from './input'
+
+/*
+ * The batch journal (SQLite, WAL): the job, every input row (original fields, in order), the unique identifiers
+ * per check, and every answered call. An answer counts only once it is written here, so a process killed at any
+ * moment resumes without losing a row or paying a call twice.
+ */
+
+export interface JobSpec {
+  checks: Check[]
+  mapping: Mapping
+  /** Answers younger than this from earlier jobs are reused instead of calling again (0 = never). */
+  reuseHours: number
+}
+
+export interface JobRow {
+  id: number
+  createdAt: string
+  fingerprint: string
+  name: string
+  inputPath: string
+  spec: JobSpec
+  status: 'importing' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
+  header: string[] | null
+  sniffed: Sniffed | null
+  totalRows: number
+  invalidRows: number
+  importProblem: string | null
+}
+
+interface RawJob {
+  id: number
+  created_at: string
+  fingerprint: string
+  name: string
+  input_path: string
+  spec: string
+  status: JobRow['status']
+  header: string | null
+  sniffed: string | null
+  total_rows: number
+  invalid_rows: number
+  import_problem: string | null
+}
+
+const toJob = (r: RawJob): JobRow => ({
+  id: r.id,
+  createdAt: r.created_at,
+  fingerprint: r.fingerprint,
+  name: r.name,
+  inputPath: r.input_path,
+  spec: JSON.parse(r.spec) as JobSpec,
+  status: r.status,
+  header: r.header ? (JSON.parse(r.header) as string[]) : null,
+  sniffed: r.sniffed ? (JSON.parse(r.sniffed) as Sniffed) : null,
+  totalRows: r.total_rows,
+  invalidRows: r.invalid_rows,
+  importProblem: r.import_problem,
+})
+
+export interface CallRecord {
+  ok: boolean
+  result: unknown
+  code: string | null
+  reason: string | null
+  attempts: number
+}
+
+export class BatchJournal {
+  constructor(private readonly db: Db) {}
+
+  create(job: { fingerprint: string; name: string; inputPath: string; spec: JobSpec }): JobRow {
+    const info = this.db
+      .prepare("INSERT INTO batch_jobs (created_at, fingerprint, name, input_path, spec, status) VALUES (?, ?, ?, ?, ?, 'importing')")
+      .run(new Date().toISOString(), job.fingerprint, job.name, job.inputPath, JSON.stringify(job.spec))
+    return this.job(Number(info.lastInsertRowid)) as JobRow
+  }
+
+  job(id: number): JobRow | null {
+    const r = this.db.prepare('SELECT * FROM batch_jobs WHERE id = ?').get(id) as RawJob | undefined
+    return r ? toJob(r) : null
+  }
+
+  /** The newest job for this fingerprint (same file, checks and mapping): what a re-run resumes. */
+  byFingerprint(fingerprint: string): JobRow | null {
+    const r = this.db.prepare('SELECT * FROM batch_jobs WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as RawJob | undefined
+    return r ? toJob(r) : null
+  }
+
+  list(limit = 50): JobRow[] {
+    return (this.db.prepare('SELECT * FROM batch_jobs ORDER BY id DESC LIMIT ?').all(limit) as RawJob[]).map(toJob)
+  }
+
+  setStatus(id: number, status: JobRow['status']): void {
+    this.db.prepare('UPDATE batch_jobs SET status = ? WHERE id = ?').run(status, id)
+  }
+
+  /** A crashed import restarts from scratch: nothing is called before the import completes. */
+  resetImport(id: number): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM batch_rows WHERE job_id = ?').run(id)
+      this.db.prepare('DELETE FROM batch_keys WHERE job_id = ?').run(id)
+      this.db.prepare("UPDATE batch_jobs SET status = 'importing', total_rows = 0, invalid_rows = 0, import_problem = NULL WHERE id = ?").run(id)
+    })()
+  }
+
+  importer(id: number): { add(rows: { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[]): void } {
+    const insertRow = this.db.prepare('INSERT INTO batch_rows (job_id, row_no, line, fields, problem, keys) VALUES (?, ?, ?, ?, ?, ?)')
+    const insertKey = this.db.prepare('INSERT OR IGNORE INTO batch_keys (job_id, check_name, key) VALUES (?, ?, ?)')
+    return {
+      add: this.db.transaction((rows: { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[]) => {
+        for (const r of rows) {
+          insertRow.run(id, r.rowNo, r.line, JSON.stringify(r.fields), r.problem, JSON.stringify(r.keys))
+          for (const [check, key] of Object.entries(r.keys)) if (!key.startsWith('!')) insertKey.run(id, check, key)
+        }
+      }),
+    }
+  }
+
+  finishImport(id: number, info: { header: string[]; sniffed: Sniffed; totalRows: number; invalidRows: number; problem: string | null }): void {
+    this.db
+      .prepare("UPDATE batch_jobs SET status = 'ready', header = ?, sniffed = ?, total_rows = ?, invalid_rows = ?, import_problem = ? WHERE id = ?")
+      .run(JSON.stringify(info.header), JSON.stringify(info.sniffed), info.totalRows, info.invalidRows, info.problem, id)
+  }
+
+  failImport(id: number, problem: string): void {
+    this.db.prepare("UPDATE batch_jobs SET status = 'failed', import_problem = ? WHERE id = ?").run(problem, id)
+  }
+
+  /** Identifiers of a check still without a final answer, in a stable order, a page at a time. */
+  pending(id: number, check: Check, limit: number, after: string): string[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT k.key FROM batch_keys k LEFT JOIN batch_calls c ON c.job_id = k.job_id AND c.check_name = k.check_name AND c.key = k.key
+           WHERE k.job_id = ? AND k.check_name = ? AND c.key IS NULL AND k.key > ? ORDER BY k.key LIMIT ?`,
+        )
+        .all(id, check, after, limit) as { key: string }[]
+    ).map((r) => r.key)
+  }
+
+  counts(id: number): { unique: Record<string, number>; answered: Record<string, number>; failed: Record<string, number> } {
+    const group = (sql: string): Record<string, number> => Object.fromEntries((this.db.prepare(sql).all(id) as { c: string; n: number }[]).map((r) => [r.c, r.n]))
+    return {
+      unique: group('SELECT check_name AS c, COUNT(*) AS n FROM batch_keys WHERE job_id = ? GROUP BY check_name'),
+      answered: group('SELECT check_name AS c, COUNT(*) AS n FROM batch_calls WHERE job_id = ? AND ok = 1 GROUP BY check_name'),
+      failed: group('SELECT check_name AS c, COUNT(*) AS n FROM batch_calls WHERE job_id = ? AND ok = 0 GROUP BY check_name'),
+    }
+  }
+
+  /** An answer from an earlier job, younger than `hours`, for the same check and identifier. */
+  reusable(check: Check, key: string, hours: number, jobId: number): CallRecord | null {
+    if (hours <= 0) return null
+    const since = new Date(Date.now() - hours * 3_600_000).toISOString()
+    const r = this.db
+      .prepare('SELECT result, attempts FROM batch_calls WHERE check_name = ? AND key = ? AND ok = 1 AND at >= ? AND job_id != ? ORDER BY at DESC LIMIT 1')
+      .get(check, key, since, jobId) as { result: string; attempts: number } | undefined
+    return r ? { ok: true, result: JSON.parse(r.result) as unknown, code: null, reason: 'reused', attempts: 0 } : null
+  }
+
+  record(id: number, check: Check, key: string, call: CallRecord): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO batch_calls (job_id, check_name, key, ok, result, code, reason, attempts, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, check, key, call.ok ? 1 : 0, call.ok ? JSON.stringify(call.result) : null, call.code, call.reason, call.attempts, new Date().toISOString())
+  }
+
+  call(id: number, check: Check, key: string): CallRecord | null {
+    const r = this.db.prepare('SELECT ok, result, code, reason, attempts FROM batch_calls WHERE job_id = ? AND check_name = ? AND key = ?').get(id, check, key) as
+      | { ok: number; result: string | null; code: string | null; reason: string | null; attempts: number }
+      | undefined
+    return r ? { ok: r.ok === 1, result: r.result ? (JSON.parse(r.result) as unknown) : null, code: r.code, reason: r.reason, attempts: r.attempts } : null
+  }
+
+  /** Every input row in input order, a page at a time (exports and the grid). */
+  rows(id: number, fromRow: number, limit: number): { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[] {
+    return (
+      this.db.prepare('SELECT row_no, line, fields, problem, keys FROM batch_rows WHERE job_id = ? AND row_no >= ? ORDER BY row_no LIMIT ?').all(id, fromRow, limit) as {
+        row_no: number
+        line: number
+        fields: string
+        problem: string | null
+        keys: string
+      }[]
+    ).map((r) => ({ rowNo: r.row_no, line: r.line, fields: JSON.parse(r.fields) as string[], problem: r.problem, keys: JSON.parse(r.keys) as Partial<Record<Check, string>> }))
+  }
+}

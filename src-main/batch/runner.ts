@@ -1,0 +1,171 @@
+import { CHECK_PROVIDER, type Check } from '../../src-shared/domain/batch'
+import type { Provider } from '../../src-shared/domain/environment'
+import type { CoreContext } from '../core/context'
+import { asFailure, toAppError } from '../core/errors'
+import { runCheck, retryable } from './checks'
+import type { BatchJournal, JobRow } from './journal'
+import { backoffMs, SlidingWindowLimiter, throttle } from './limits'
+
+/*
+ * Runs a job's calls in the main process: per provider a pool of workers (concurrency) behind a sliding-window
+ * rate limit; retries with backoff and jitter on 429 (Retry-After honoured), 5xx, timeouts and connection
+ * errors, bounded; a 401 gets the client's one token renewal; other 4xx fail the call at once. Each answer is
+ * journaled before it counts.
+ */
+
+export interface RunOptions {
+  concurrency: Record<Provider, number>
+  /** Calls per second per provider (seed 003 §9.3: MSE blocks partners over their volume). */
+  rate: Record<Provider, number>
+  timeoutMs: number
+  maxAttempts: number
+}
+
+/** Conservative defaults: well under any documented limit. */
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  concurrency: { claro: 4, clearsale: 4, mse: 2 },
+  rate: { claro: 10, clearsale: 10, mse: 5 },
+  timeoutMs: 15_000,
+  maxAttempts: 5,
+}
+
+export interface Progress {
+  jobId: number
+  status: JobRow['status']
+  total: number
+  done: number
+  failed: number
+  remaining: number
+  /** Calls answered per second over the last seconds. */
+  rate: number
+  etaSeconds: number | null
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+export class JobRunner {
+  private paused: Promise<void> | null = null
+  private release: (() => void) | null = null
+  private cancelled = false
+  private readonly recent: number[] = []
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly journal: BatchJournal,
+    private readonly job: JobRow,
+    private readonly options: RunOptions,
+    private readonly onProgress: (p: Progress) => void = () => undefined,
+  ) {}
+
+  pause(): void {
+    if (this.paused) return
+    this.paused = new Promise((resolve) => (this.release = resolve))
+    this.journal.setStatus(this.job.id, 'paused')
+    this.report('paused')
+  }
+
+  resume(): void {
+    this.release?.()
+    this.paused = null
+    this.journal.setStatus(this.job.id, 'running')
+    this.report('running')
+  }
+
+  cancel(): void {
+    this.cancelled = true
+    this.resume()
+  }
+
+  /** Counted once from the journal, then kept in memory (a COUNT per answer would cost more than the call). */
+  private tally: { total: number; done: number; failed: number } | null = null
+
+  private counts(): { total: number; done: number; failed: number } {
+    if (!this.tally) {
+      const c = this.journal.counts(this.job.id)
+      const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0)
+      this.tally = { total: sum(c.unique), done: sum(c.answered), failed: sum(c.failed) }
+    }
+    return this.tally
+  }
+
+  private record(check: Check, key: string, call: Parameters<BatchJournal['record']>[3]): void {
+    this.journal.record(this.job.id, check, key, call)
+    const tally = this.counts()
+    if (call.ok) tally.done++
+    else tally.failed++
+  }
+
+  private readonly progress = throttle((p: Progress) => this.onProgress(p), 10)
+
+  private report(status: JobRow['status']): void {
+    const { total, done, failed } = this.counts()
+    const now = performance.now()
+    while (this.recent.length && (this.recent[0] ?? 0) < now - 5000) this.recent.shift()
+    const rate = this.recent.length / Math.min(5, Math.max(1, (now - (this.recent[0] ?? now)) / 1000))
+    const remaining = total - done - failed
+    this.progress.push({ jobId: this.job.id, status, total, done, failed, remaining, rate: Math.round(rate * 10) / 10, etaSeconds: rate > 0 ? Math.round(remaining / rate) : null })
+  }
+
+  private async call(check: Check, key: string, limiter: SlidingWindowLimiter): Promise<void> {
+    const reused = this.journal.reusable(check, key, this.job.spec.reuseHours, this.job.id)
+    if (reused) return this.record(check, key, reused)
+    for (let attempt = 1; ; attempt++) {
+      await limiter.take()
+      try {
+        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs)
+        return this.record(check, key, { ok: true, result, code: null, reason: null, attempts: attempt })
+      } catch (error) {
+        const failure = asFailure(error)
+        const { retry, afterMs } = retryable(failure)
+        if (!retry || attempt >= this.options.maxAttempts || this.cancelled) {
+          const message = String(this.ctx.redactor.value(toAppError(failure, this.ctx.translate()).message))
+          return this.record(check, key, { ok: false, result: null, code: failure.code, reason: message.slice(0, 500), attempts: attempt })
+        }
+        await sleep(backoffMs(attempt - 1, afterMs))
+      }
+    }
+  }
+
+  private async provider(provider: Provider, checks: Check[]): Promise<void> {
+    const limiter = new SlidingWindowLimiter(this.options.rate[provider])
+    const queue: { check: Check; key: string }[] = []
+    let cursor = { index: 0, after: '' }
+    const next = (): { check: Check; key: string } | null => {
+      while (queue.length === 0 && cursor.index < checks.length) {
+        const check = checks[cursor.index] as Check
+        const keys = this.journal.pending(this.job.id, check, 500, cursor.after)
+        if (keys.length === 0) cursor = { index: cursor.index + 1, after: '' }
+        else {
+          cursor = { ...cursor, after: keys[keys.length - 1] ?? '' }
+          for (const key of keys) queue.push({ check, key })
+        }
+      }
+      return queue.shift() ?? null
+    }
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (this.paused) await this.paused
+        if (this.cancelled) return
+        const item = next()
+        if (!item) return
+        await this.call(item.check, item.key, limiter)
+        this.recent.push(performance.now())
+        this.report('running')
+      }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency[provider]) }, worker))
+  }
+
+  async run(): Promise<'done' | 'cancelled'> {
+    this.journal.setStatus(this.job.id, 'running')
+    this.report('running')
+    const byProvider = new Map<Provider, Check[]>()
+    for (const check of this.job.spec.checks) byProvider.set(CHECK_PROVIDER[check], [...(byProvider.get(CHECK_PROVIDER[check]) ?? []), check])
+    await Promise.all([...byProvider].map(([provider, checks]) => this.provider(provider, checks)))
+    const status = this.cancelled ? 'cancelled' : 'done'
+    this.journal.setStatus(this.job.id, status)
+    this.report(status)
+    this.progress.flush()
+    return status
+  }
+}

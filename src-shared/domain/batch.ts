@@ -1,0 +1,90 @@
+import { parseCpf } from './cpf'
+import type { Provider } from './environment'
+import { parseMsisdn } from './phone'
+
+/*
+ * Batch screening, the pure parts: which column holds what, which checks exist and what identifies one call
+ * (rows with the same normalised identifier share one call), and how a cell is made safe for spreadsheets.
+ */
+
+export const FIELDS = ['cpf', 'phone', 'email', 'cep', 'name'] as const
+export type Field = (typeof FIELDS)[number]
+export type Mapping = Partial<Record<Field, number>>
+
+const HEADER_HINTS: Record<Field, RegExp> = {
+  cpf: /^(cpf|n[uú]mero.?do.?cpf|documento|doc|cpf.?cnpj)$/,
+  phone: /^(telefone|tel|fone|celular|cel|msisdn|n[uú]mero|numero.?celular|telefone.?celular|whats(app)?|mobile|phone)$/,
+  email: /^(e.?mail|email|correio)$/,
+  cep: /^(cep|c[oó]digo.?postal|zip)$/,
+  name: /^(nome|nome.?completo|cliente|name|raz[aã]o.?social)$/,
+}
+
+const simplify = (header: string): string =>
+  header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/ /g, '.')
+
+/** Column auto-detection from the header names (accents, case and separators ignored). */
+export function detectMapping(header: readonly string[]): Mapping {
+  const mapping: Mapping = {}
+  header.forEach((h, i) => {
+    const s = simplify(h)
+    const field = FIELDS.find((f) => mapping[f] === undefined && HEADER_HINTS[f].test(s))
+    if (field) mapping[field] = i
+  })
+  return mapping
+}
+
+export const CHECKS = ['alerts', 'score', 'datatrust', 'line'] as const
+export type Check = (typeof CHECKS)[number]
+
+export const CHECK_PROVIDER: Record<Check, Provider> = { alerts: 'claro', score: 'claro', datatrust: 'clearsale', line: 'mse' }
+
+export type KeyResult = { ok: true; key: string } | { ok: false; reason: string }
+
+const cell = (fields: readonly string[], index: number | undefined): string => (index === undefined ? '' : (fields[index] ?? '').trim())
+
+/**
+ * The identifier one call is made for. MSE's CTN is the seed's 10 digits (seed 003 §6.4.17): a mobile number
+ * with the ninth digit is sent as DDD + its last 8 digits (assumption: the seed predates the ninth digit).
+ */
+export function keyFor(check: Check, fields: readonly string[], mapping: Mapping): KeyResult {
+  const cpfText = cell(fields, mapping.cpf)
+  const phoneText = cell(fields, mapping.phone)
+  const cpf = () => parseCpf(cpfText)
+  const phone = () => parseMsisdn(phoneText)
+  switch (check) {
+    case 'score': {
+      const c = cpf()
+      return c.ok ? { ok: true, key: c.cpf } : { ok: false, reason: `invalid_cpf.${c.reason}` }
+    }
+    case 'alerts': {
+      const p = phone()
+      return p.ok ? { ok: true, key: p.msisdn } : { ok: false, reason: `invalid_msisdn.${p.reason}` }
+    }
+    case 'line': {
+      const p = phone()
+      return p.ok ? { ok: true, key: `${p.msisdn.slice(2, 4)}${p.msisdn.slice(-8)}` } : { ok: false, reason: `invalid_msisdn.${p.reason}` }
+    }
+    case 'datatrust': {
+      const c = cpf()
+      if (!c.ok) return { ok: false, reason: `invalid_cpf.${c.reason}` }
+      const p = phoneText ? phone() : null
+      const email = cell(fields, mapping.email).toLowerCase()
+      const cep = cell(fields, mapping.cep).replace(/\D/g, '')
+      return { ok: true, key: JSON.stringify([c.cpf, p?.ok ? p.msisdn : '', email, cep]) }
+    }
+  }
+}
+
+/** Cells a spreadsheet would run as a formula start with one of these: prefixed with a quote on export. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value
+}

@@ -19,24 +19,26 @@ export type CallResult =
   | { check: 'line'; parameters: Record<string, string> }
   | { check: Check; notFound: true }
 
-export async function runCheck(ctx: CoreContext, check: Check, key: string, timeoutMs: number): Promise<CallResult> {
+/** `gate` is the provider's rate limit, awaited before every request the call makes (a 401 retry included). */
+export async function runCheck(ctx: CoreContext, check: Check, key: string, timeoutMs: number, gate: () => Promise<void>): Promise<CallResult> {
   try {
     switch (check) {
       case 'alerts': {
-        const { events } = await (await claroClient(ctx, timeoutMs)).alerts(key)
+        const { events } = await (await claroClient(ctx, timeoutMs, gate)).alerts(key)
         return { check, events: events.map((e) => ({ eventName: e.eventName, timestamp: e.timestamp })) }
       }
       case 'score':
-        return { check, score: (await (await claroClient(ctx, timeoutMs)).score(key)).score }
+        return { check, score: (await (await claroClient(ctx, timeoutMs, gate)).score(key)).score }
       case 'datatrust': {
         const [cpf, phone, email, cep] = JSON.parse(key) as [string, string, string, string]
         const request = toTransactionRequest({ cpf, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(cep ? { cep } : {}) })
-        const { transaction } = await (await clearSaleClient(ctx, timeoutMs)).sendTransaction(request)
+        const { transaction } = await (await clearSaleClient(ctx, timeoutMs, gate)).sendTransaction(request)
         const results = transaction.Results
         return { check, id: transaction.ID, score: results?.Score?.Value ?? null, insights: (results?.Insights ?? []).map((i) => ({ Code: i.Code, Description: i.Description, Relevance: i.Relevance })) }
       }
       case 'line': {
         // seed 003 §6.4.17; status 20 is the sandbox's volume limit (§9.3): retried like a 429.
+        await gate()
         const r = await callMse(ctx, { service: 'SYS_CTN_INFO_TYPE', mode: 'sync', params: { CTN: key }, timeoutMs })
         if (r.statusCode === 20) throw new AppFailure('mse.volume', { status: 20, retryAfter: '' })
         if (r.statusCode !== 0) throw new AppFailure('mse.status', { status: r.statusCode, detail: r.errorMessage ?? '' })

@@ -7,6 +7,7 @@ export const IMPORT_PROBLEMS = {
   empty: 'arquivo vazio / empty file',
   binary: 'não é um CSV (conteúdo binário) / not a CSV (binary content)',
   unreadable: 'arquivo ilegível / unreadable file',
+  utf16: 'arquivo em UTF-16 ("Texto Unicode" do Excel): salve como "CSV UTF-8" / UTF-16 file: save as "CSV UTF-8"',
   header_only: 'só o cabeçalho, nenhuma linha de dados / header only, no data rows',
   no_identifier: 'nenhuma coluna de CPF ou telefone reconhecida: mapeie as colunas / no CPF or phone column recognised: map the columns',
 } as const

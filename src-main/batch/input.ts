@@ -15,7 +15,7 @@ export interface Sniffed {
   encoding: Encoding
   delimiter: Delimiter
 }
-export type SniffResult = { ok: true; sniffed: Sniffed } | { ok: false; problem: 'empty' | 'binary' | 'unreadable'; detail?: string }
+export type SniffResult = { ok: true; sniffed: Sniffed } | { ok: false; problem: 'empty' | 'binary' | 'unreadable' | 'utf16'; detail?: string }
 
 const SAMPLE_BYTES = 64 * 1024
 /** A record larger than this stops the file (csv-parse cannot resynchronise after it): reported, never a crash. */
@@ -79,6 +79,7 @@ export async function sniff(path: string): Promise<SniffResult> {
   } catch (error) {
     return { ok: false, problem: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message }
   }
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return { ok: false, problem: 'utf16' }
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf
   const body = bom ? sample.subarray(3) : sample
   if (body.toString('latin1').trim() === '') return { ok: false, problem: 'empty' }

@@ -110,9 +110,8 @@ export class JobRunner {
     const reused = this.journal.reusable(check, key, this.job.spec.reuseHours, this.job.id)
     if (reused) return this.record(check, key, reused)
     for (let attempt = 1; ; attempt++) {
-      await limiter.take()
       try {
-        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs)
+        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, () => limiter.take())
         return this.record(check, key, { ok: true, result, code: null, reason: null, attempts: attempt })
       } catch (error) {
         const failure = asFailure(error)

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { SandboxKnobs } from '../../src-shared/domain/settings'
+import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
 
 /*
  * The sandbox framework: one loopback HTTP server per simulated provider, with the knobs every provider shares
@@ -51,6 +51,8 @@ function mulberry32(seed: number): () => number {
 
 const MAX_BODY = 1024 * 1024
 const STATS_PATH = '/__sandbox/stats'
+const FAULTS_PATH = '/__sandbox/faults'
+const ARRIVALS_PATH = '/__sandbox/arrivals'
 
 export async function startSandboxServer(provider: SandboxProvider, knobs: () => SandboxKnobs, port = 0): Promise<SandboxServer> {
   const counters = new Map<string, number>()
@@ -58,6 +60,10 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
   const random = mulberry32(0x5e7e1a)
   let windowStart = 0
   let windowCount = 0
+  /** Test and benchmark faults beyond the settings' knobs: requests that hang past the client's timeout. */
+  const faults = { hangRate: 0, hangMs: 0 }
+  /** When on, every provider request's arrival time, path and body (for "never over the rate", "never twice"). */
+  let arrivals: { t: number; path: string; body: string }[] | null = null
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -74,8 +80,27 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
           res.end(JSON.stringify(Object.fromEntries(counters)))
           return
         }
+        if (url.pathname === FAULTS_PATH) {
+          faults.hangRate = Number(url.searchParams.get('hangRate') ?? 0)
+          faults.hangMs = Number(url.searchParams.get('hangMs') ?? 0)
+          res.writeHead(204).end()
+          return
+        }
+        if (url.pathname === ARRIVALS_PATH) {
+          if (req.method === 'POST') arrivals = url.searchParams.get('on') === '0' ? null : []
+          res.writeHead(200, { 'Content-Type': 'application/json' })
+          res.end(JSON.stringify(arrivals ?? []))
+          return
+        }
         bump(`${req.method ?? 'GET'} ${url.pathname}`)
-        const k = knobs()
+        const control = url.pathname.startsWith('/__')
+        if (arrivals && !control) arrivals.push({ t: Date.now(), path: url.pathname, body: Buffer.concat(chunks).toString('utf8').slice(0, 300) })
+        // Control paths (/__sandbox/…, the demo app) are the tester's hands, not the provider: no simulated faults.
+        const k = control ? SandboxKnobsSchema.parse({}) : knobs()
+        if (!control && faults.hangRate > 0 && random() < faults.hangRate) {
+          bump('simulated hang')
+          await new Promise((r) => setTimeout(r, faults.hangMs))
+        }
         if (k.latencyMs > 0) await new Promise((r) => setTimeout(r, k.latencyMs))
         let answer: SandboxResponse
         const now = Date.now()

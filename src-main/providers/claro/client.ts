@@ -15,6 +15,8 @@ export interface ClaroClientDeps {
   env: Environment
   credential: ClaroCredential
   timeoutMs?: number
+  /** Awaited before every product request, retries included (batch rate limits). */
+  gate?: () => Promise<void>
 }
 
 /** seeds 000/001/002: documented statuses → error codes with their own pt-BR/English texts. */
@@ -93,6 +95,7 @@ export class ClaroClient {
         body: JSON.stringify(body),
         timeoutMs: this.deps.timeoutMs,
       }
+      await this.deps.gate?.()
       const answer = await this.deps.http.send('Claro', req)
       const raw = rawAnswer(req, answer)
       if (answer.status === 401 && attempt === 0) {

@@ -135,6 +135,11 @@ export function createClaroSandbox(now: () => Date = () => new Date()): SandboxP
     name: 'claro',
     handle(request, knobs) {
       if (request.method === 'POST' && request.path === CLARO_PATHS.token) return token(request, knobs)
+      if (request.method === 'POST' && request.path === '/__sandbox/revoke-tokens') {
+        // Every issued token stops working: the next call gets 401 (a token revoked mid-run).
+        tokens.clear()
+        return { status: 204 }
+      }
       if (request.method === 'POST' && request.path === CLARO_PATHS.alerts) return alerts(request)
       if (request.method === 'POST' && request.path === CLARO_PATHS.scores) return scores(request)
       return claroError(404, `Recurso inexistente: ${request.method} ${request.path}`)

@@ -13,9 +13,9 @@ import { ClaroClient } from './client'
 export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = { key: 'sentinela-sandbox-key', secret: 'sentinela-sandbox-secret', customerId: 'SENTINELA_SANDBOX' }
 
 /** The Claro client for this environment (batch screening passes its own per-call timeout). */
-export async function client(ctx: CoreContext, timeoutMs?: number): Promise<ClaroClient> {
+export async function client(ctx: CoreContext, timeoutMs?: number, gate?: () => Promise<void>): Promise<ClaroClient> {
   const [baseUrl, credential] = await Promise.all([ctx.baseUrl('claro'), providerCredential(ctx, 'claro', 'Claro', ClaroCredentialSchema, SANDBOX_CLARO_CREDENTIAL)])
-  return new ClaroClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}) })
+  return new ClaroClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}), ...(gate ? { gate } : {}) })
 }
 
 /** Alerta: the number is normalised (and refused when impossible) before any call. */

@@ -30,6 +30,8 @@ export interface ClearSaleClientDeps {
   env: Environment
   credential: ClearSaleCredential
   timeoutMs?: number
+  /** Awaited before every product request, retries included (batch rate limits). */
+  gate?: () => Promise<void>
 }
 
 type Answer = { answer: HttpAnswer; raw: RawAnswer }
@@ -83,6 +85,7 @@ export class ClearSaleClient {
     for (let attempt = 0; ; attempt++) {
       const token = await this.deps.tokens.get(this.slot, () => this.authenticate())
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token.token}` }
+      await this.deps.gate?.()
       const result = await this.send({ method, url, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
       if (result.answer.status === 401 && attempt === 0) {
         this.deps.tokens.invalidate(this.slot, token.token)

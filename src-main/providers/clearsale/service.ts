@@ -20,9 +20,9 @@ export function clearSaleCredential(ctx: CoreContext): Promise<ClearSaleCredenti
   return providerCredential(ctx, 'clearsale', 'ClearSale', ClearSaleCredentialSchema, SANDBOX_CLEARSALE_CREDENTIAL)
 }
 
-export async function clearSaleClient(ctx: CoreContext, timeoutMs?: number): Promise<ClearSaleClient> {
+export async function clearSaleClient(ctx: CoreContext, timeoutMs?: number, gate?: () => Promise<void>): Promise<ClearSaleClient> {
   const [baseUrl, credential] = await Promise.all([ctx.baseUrl('clearsale'), clearSaleCredential(ctx)])
-  return new ClearSaleClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}) })
+  return new ClearSaleClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}), ...(gate ? { gate } : {}) })
 }
 
 /** The analyst's form → seed 004's request: phone split into AreaCode + Phone, CEP as digits, checks first. */

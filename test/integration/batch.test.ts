@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { request } from 'undici'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { coreWithPrivateKeychain } from '../helpers/core-harness'
+import { writeCustomersCsv } from '../helpers/customers'
+import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
+import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
+import { exportCsv } from '../../src-main/batch/export'
+import { BatchJournal } from '../../src-main/batch/journal'
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src-main/batch/runner'
+import { prepareJob, runJob } from '../../src-main/batch/service'
+
+/* Batch screening against a Claro sandbox the test controls (issue #8 acceptance: dedupe, faults, limits). */
+const knobs: SandboxKnobs = SandboxKnobsSchema.parse({})
+let claro: SandboxServer
+const h = coreWithPrivateKeychain({ host: 'cli', endpoints: {} })
+beforeEach(async () => {
+  Object.assign(knobs, SandboxKnobsSchema.parse({}))
+  claro = await startSandboxServer(createClaroSandbox(), () => knobs)
+  ;(h.core.context as { endpoints: Record<string, string> }).endpoints['claro'] = claro.url
+})
+afterEach(() => claro.close())
+
+const options = (patch: Partial<RunOptions> = {}): RunOptions => ({ ...structuredClone(DEFAULT_RUN_OPTIONS), concurrency: { claro: 16, clearsale: 4, mse: 4 }, rate: { claro: 2000, clearsale: 10, mse: 10 }, timeoutMs: 2000, ...patch })
+const sandbox = (path: string, method = 'POST') => request(`${claro.url}${path}`, { method }).then((r) => r.body.json() as Promise<unknown>)
+
+describe('batch screening', () => {
+  it('10k rows with 30 % repeated identifiers: one call per unique identifier, every row out once and in order', async () => {
+    const input = join(h.dataDir, 'clientes.csv')
+    await writeCustomersCsv(input, { rows: 10_000, unique: 7_000 })
+    const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
+    expect(job).toMatchObject({ status: 'ready', totalRows: 10_000, invalidRows: 0, sniffed: { delimiter: ';', encoding: 'utf-8' } })
+    expect(await runJob(h.core.context, job, options()).done).toBe('done')
+    const stats = (await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>
+    expect(stats['POST /customers/v1/scores']).toBe(7_000)
+    const out = join(h.dataDir, 'out.csv')
+    const journal = new BatchJournal(h.core.context.db)
+    expect(await exportCsv(journal, journal.job(job.id) ?? job, h.core.context.settings.get().verdictRules, out, ';')).toBe(10_000)
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')
+    expect(lines).toHaveLength(10_001)
+    expect(lines[0]?.startsWith('\uFEFFNome;CPF;')).toBe(true)
+    expect(lines.slice(1).map((l) => Number(/^"Cliente (\d+)"/.exec(l)?.[1]))).toEqual(Array.from({ length: 10_000 }, (_, i) => i))
+    expect(lines.slice(1).every((l) => l.includes(';ok;'))).toBe(true)
+  })
+
+  it('with 500s, hangs past the timeout, 429s and a 401 mid-run: every row ends ok or failed with a reason, the rate is never exceeded', async () => {
+    const input = join(h.dataDir, 'faults.csv')
+    await writeCustomersCsv(input, { rows: 300, unique: 300 })
+    Object.assign(knobs, { errorRate: 0.05, rateLimitPerSecond: 30 })
+    await request(`${claro.url}/__sandbox/faults?hangRate=0.02&hangMs=1500`, { method: 'POST' })
+    await sandbox('/__sandbox/arrivals?on=1')
+    const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
+    const run = runJob(h.core.context, job, options({ rate: { claro: 40, clearsale: 10, mse: 10 }, timeoutMs: 500, maxAttempts: 6 }))
+    setTimeout(() => void request(`${claro.url}/__sandbox/revoke-tokens`, { method: 'POST' }), 2000)
+    expect(await run.done).toBe('done')
+    const stats = (await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>
+    expect(stats['simulated 500']).toBeGreaterThan(0)
+    expect(stats['simulated 429']).toBeGreaterThan(0)
+    expect(stats['simulated hang']).toBeGreaterThan(0)
+    expect(stats['POST /oauth2/v1/token']).toBeGreaterThanOrEqual(2) // renewed after the revocation
+    const journal = new BatchJournal(h.core.context.db)
+    const counts = journal.counts(job.id)
+    expect((counts.answered['score'] ?? 0) + (counts.failed['score'] ?? 0)).toBe(300)
+    for (const row of journal.rows(job.id, 1, 300)) {
+      const call = journal.call(job.id, 'score', row.keys.score ?? '')
+      expect(call?.ok === true || (call?.ok === false && (call.reason ?? '').length > 0)).toBe(true)
+    }
+    const arrivals = ((await sandbox('/__sandbox/arrivals', 'GET')) as { t: number; path: string }[]).filter((a) => a.path === '/customers/v1/scores').map((a) => a.t)
+    const worst = Math.max(...arrivals.map((t) => arrivals.filter((s) => s >= t && s < t + 1000).length))
+    expect(worst).toBeLessThanOrEqual(40)
+  })
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { detectMapping, keyFor, neutralise } from '../../src-shared/domain/batch'
+import { backoffMs, SlidingWindowLimiter } from '../../src-main/batch/limits'
+
+describe('batch: columns, identifiers, cells', () => {
+  it('detects the columns Excel users name in Portuguese', () => {
+    expect(detectMapping(['Nome Completo', 'Número do CPF', 'Telefone Celular', 'E-mail', 'CEP'])).toEqual({ name: 0, cpf: 1, phone: 2, email: 3, cep: 4 })
+    expect(detectMapping(['cliente', 'documento', 'msisdn'])).toEqual({ name: 0, cpf: 1, phone: 2 })
+    expect(detectMapping(['a', 'b'])).toEqual({})
+  })
+
+  it('one call per normalised identifier: formatted and bare forms share a key', () => {
+    const m = { cpf: 0, phone: 1 }
+    expect(keyFor('score', ['529.982.247-25', ''], m)).toEqual(keyFor('score', ['52998224725', ''], m))
+    expect(keyFor('alerts', ['', '+55 (11) 91234-5678'], m)).toEqual({ ok: true, key: '5511912345678' })
+    expect(keyFor('line', ['', '11 91234-5678'], m)).toEqual({ ok: true, key: '1112345678' })
+    expect(keyFor('score', ['123', ''], m)).toEqual({ ok: false, reason: 'invalid_cpf.length' })
+  })
+
+  it.each([
+    ['=HYPERLINK("http://x")', `'=HYPERLINK("http://x")`],
+    ['+55 11 91234-5678', `'+55 11 91234-5678`],
+    ['-2+3', `'-2+3`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\t=1', `'\t=1`],
+    ['\r=1', `'\r=1`],
+    ['Maria', 'Maria'],
+    ['529.982.247-25', '529.982.247-25'],
+  ])('neutralises %j against formula injection', (input, output) => expect(neutralise(input)).toBe(output))
+
+  it('backs off exponentially with jitter, never under Retry-After', () => {
+    expect(backoffMs(0, 0, () => 0)).toBe(200)
+    expect(backoffMs(3, 0, () => 1)).toBe(3200)
+    expect(backoffMs(10, 0, () => 1)).toBe(15_000)
+    expect(backoffMs(0, 2000, () => 0)).toBe(2000)
+  })
+
+  it('the sliding window never lets more than N calls start in any second', async () => {
+    const limiter = new SlidingWindowLimiter(20)
+    const starts: number[] = []
+    const started = performance.now()
+    await Promise.all(Array.from({ length: 50 }, async () => {
+      await limiter.take()
+      starts.push(performance.now())
+    }))
+    for (const t of starts) expect(starts.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(20)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2000) // 50 calls at 20/s: two full windows of waiting
+  })
+})

@@ -46,7 +46,8 @@ function sniffDelimiter(text: string): Delimiter {
       if (lines.length >= 20) break
     } else if (!quoted) current += ch
   }
-  if (current && lines.length < 20) lines.push(current)
+  // The sample may end inside a line: a last line without its newline counts only when it is the only one.
+  if (current && lines.length === 0) lines.push(current)
   const candidates: Delimiter[] = [';', ',', '\t']
   let best: Delimiter = ','
   let bestScore = 0

@@ -1,0 +1,129 @@
+/*
+ * npm run bench:batch — batch screening (issue #8), printed as a table:
+ *  (a) 100k rows × 2 checks (Alerta + Score) against the sandbox at 50 ms latency: calls/s divided by the ideal
+ *      min(rate limit, concurrency / latency). Target ≥ 0.95.
+ *  (b) a 1M-row CSV through the CLI (`sentinela screen`): peak RSS of the process. Target < 400 MB.
+ *  (c) in the same run, the seeds' sample-code approach (one request at a time, a new token per call) on the same
+ *      sandbox: Sentinela's speed-up over it.
+ * The sandbox runs in its own process (`sentinela sandbox`), as a remote provider would, so the measured process
+ * is only Sentinela. BENCH_ROWS, BENCH_BIG_ROWS and BENCH_SEED_CALLS shrink the run for a quick look.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { request } from 'undici'
+import { createCore } from '../src-main/core'
+import { silentLogger } from '../src-main/core/log'
+import { DEFAULT_RUN_OPTIONS } from '../src-main/batch/runner'
+import { prepareJob, runJob } from '../src-main/batch/service'
+import { writeCustomersCsv } from '../test/helpers/customers'
+
+const LATENCY_MS = 50
+const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000)
+const BIG_ROWS = Number(process.env['BENCH_BIG_ROWS'] ?? 1_000_000)
+const SEED_CALLS = Number(process.env['BENCH_SEED_CALLS'] ?? 200)
+const CONCURRENCY = 60
+const RATE = 1000
+const BIN = join(import.meta.dirname, '../bin/sentinela.js')
+
+async function startSandbox(dir: string): Promise<{ claro: string; stop(): void }> {
+  const child = spawn(process.execPath, [BIN, '--data-dir', dir, '--json', 'sandbox', '--latency', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const urls = await new Promise<Record<string, string>>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0] ?? '{}') as Record<string, string>)
+    })
+    child.once('exit', () => reject(new Error('sandbox exited')))
+  })
+  return { claro: urls['claro'] ?? '', stop: () => child.kill('SIGTERM') }
+}
+
+/** (a) the engine alone: calls per second over the run phase. */
+async function throughput(dir: string, claro: string): Promise<{ calls: number; seconds: number; perSecond: number; ideal: number }> {
+  const input = join(dir, 'a.csv')
+  await writeCustomersCsv(input, { rows: ROWS, unique: ROWS })
+  const core = await createCore({ dataDir: join(dir, 'a-data'), host: 'cli', log: silentLogger, endpoints: { claro } })
+  try {
+    const job = await prepareJob(core.context, { inputPath: input, checks: ['score', 'alerts'] })
+    const options = { ...structuredClone(DEFAULT_RUN_OPTIONS), concurrency: { claro: CONCURRENCY, clearsale: 1, mse: 1 }, rate: { claro: RATE, clearsale: 1, mse: 1 } }
+    const started = performance.now()
+    await runJob(core.context, job, options).done
+    const seconds = (performance.now() - started) / 1000
+    const calls = ROWS * 2
+    return { calls, seconds, perSecond: calls / seconds, ideal: Math.min(RATE, CONCURRENCY / (LATENCY_MS / 1000)) }
+  } finally {
+    await core.close()
+  }
+}
+
+/** (b) the CLI on a million rows: peak RSS read from /proc (VmHWM) while it runs. */
+async function bigFile(dir: string, claro: string): Promise<{ rows: number; seconds: number; peakMb: number; outRows: number }> {
+  const input = join(dir, 'big.csv')
+  await writeCustomersCsv(input, { rows: BIG_ROWS, unique: 2000 })
+  const out = join(dir, 'big-out.csv')
+  const started = performance.now()
+  const child = spawn(process.execPath, [BIN, '--data-dir', join(dir, 'b-data'), '--endpoint', `claro=${claro}`, 'screen', input, '--checks', 'score', '--out', out, '--concurrency', String(CONCURRENCY), '--rate', `claro=${RATE}`], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  })
+  let peakKb = 0
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm))
+    } catch {
+      // the process just ended
+    }
+  }, 50)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  clearInterval(poll)
+  if (code !== 0) throw new Error(`screen exited ${code}`)
+  let outRows = -1
+  for (const c of readFileSync(out)) if (c === 0x0a) outRows++
+  return { rows: BIG_ROWS, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, outRows }
+}
+
+/** (c) the seeds' samples: for each CPF, ask a token, then the score, one at a time. */
+async function seedsApproach(claro: string): Promise<{ calls: number; seconds: number; perSecond: number }> {
+  const basic = Buffer.from('sentinela-sandbox-key:sentinela-sandbox-secret').toString('base64')
+  const started = performance.now()
+  for (let i = 0; i < SEED_CALLS; i++) {
+    const token = await request(`${claro}/oauth2/v1/token`, { method: 'POST', headers: { 'x-client-auth': `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' })
+    const { access_token } = (await token.body.json()) as { access_token: string }
+    const score = await request(`${claro}/customers/v1/scores`, {
+      method: 'POST',
+      headers: { 'x-client-auth': `Bearer ${access_token}`, 'X-CustomerID': 'SENTINELA_SANDBOX', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: { customer: { idCpf: '52998224725' } } }),
+    })
+    await score.body.dump()
+  }
+  const seconds = (performance.now() - started) / 1000
+  return { calls: SEED_CALLS, seconds, perSecond: SEED_CALLS / seconds }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sentinela-bench-batch-'))
+  writeFileSync(join(dir, 'settings.json'), '{}')
+  const sandbox = await startSandbox(join(dir, 'sandbox'))
+  try {
+    const a = await throughput(dir, sandbox.claro)
+    const b = await bigFile(dir, sandbox.claro)
+    const c = await seedsApproach(sandbox.claro)
+    const row = (name: string, value: string, target: string) => console.log(`${name.padEnd(62)} ${value.padStart(22)}   ${target}`)
+    console.log(`\nbench:batch — sandbox in its own process, latency ${LATENCY_MS} ms, concurrency ${CONCURRENCY}, rate ${RATE}/s (Node ${process.versions.node})\n`)
+    row('measure', 'value', 'target')
+    row(`(a) ${ROWS.toLocaleString('en')} rows × 2 checks: calls/s`, `${a.perSecond.toFixed(0)} /s (${a.seconds.toFixed(1)} s)`, '')
+    row(`(a) ideal min(rate ${RATE}, ${CONCURRENCY} / ${LATENCY_MS} ms)`, `${a.ideal.toFixed(0)} /s`, '')
+    row('(a) throughput ÷ ideal', (a.perSecond / a.ideal).toFixed(3), '≥ 0.95')
+    row(`(b) ${b.rows.toLocaleString('en')}-row CSV through the CLI: peak RSS`, `${b.peakMb.toFixed(0)} MB`, '< 400 MB')
+    row('(b) wall time, rows written', `${b.seconds.toFixed(1)} s, ${b.outRows.toLocaleString('en')}`, `${b.rows.toLocaleString('en')} rows`)
+    row(`(c) seeds' samples (token per call, one at a time): calls/s`, `${c.perSecond.toFixed(1)} /s`, '')
+    row('(c) Sentinela speed-up over the seeds\' samples', `${(a.perSecond / c.perSecond).toFixed(1)}×`, '')
+  } finally {
+    sandbox.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()

@@ -13,6 +13,8 @@ export interface JobSpec {
   mapping: Mapping
   /** Answers younger than this from earlier jobs are reused instead of calling again (0 = never). */
   reuseHours: number
+  /** Where the calls go (the Claro trial quota is counted per environment). */
+  environment?: string
 }
 
 export interface JobRow {

@@ -28,7 +28,7 @@ export async function prepareJob(ctx: CoreContext, input: { inputPath: string; c
   const fp = await fingerprint(input.inputPath, input.checks, mapping)
   let job = journal.byFingerprint(fp)
   if (job && (job.status === 'importing' || job.status === 'failed')) journal.resetImport(job.id)
-  if (!job || job.status === 'cancelled') job = journal.create({ fingerprint: fp, name: input.name ?? basename(input.inputPath), inputPath: resolve(input.inputPath), spec: { checks: input.checks, mapping, reuseHours: input.reuseHours ?? 0 } })
+  if (!job || job.status === 'cancelled') job = journal.create({ fingerprint: fp, name: input.name ?? basename(input.inputPath), inputPath: resolve(input.inputPath), spec: { checks: input.checks, mapping, reuseHours: input.reuseHours ?? 0, environment: ctx.environment() } })
   else job = journal.job(job.id) as JobRow
   if (job.status === 'importing') {
     const imported = await importJob(journal, job)

@@ -26,6 +26,7 @@ import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
 import { mseHandlers } from './handlers/mse'
 import { ussdHandlers } from './handlers/ussd'
+import { batchHandlers } from './handlers/batch'
 import { MseMessages } from '../providers/mse/messages'
 import { UssdStore } from '../providers/mse/ussd-store'
 import { mseMmsRoute, mseMoRoute, mseReceiptRoute, mseUssdRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
@@ -117,7 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...mseHandlers(context), ...ussdHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...mseHandlers(context), ...ussdHandlers(context), ...batchHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {

@@ -8,6 +8,7 @@ import { datatrustChannels, datatrustEvents } from './datatrust'
 import { customerChannels } from './customer'
 import { mseChannels, mseEvents } from './mse'
 import { ussdChannels } from './ussd'
+import { batchChannels, batchEvents } from './batch'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -25,6 +26,7 @@ export const channels = {
   ...customerChannels,
   ...mseChannels,
   ...ussdChannels,
+  ...batchChannels,
 }
 
 /** Every server → renderer event, declared once. */
@@ -35,6 +37,7 @@ export const events = {
   ...historyEvents,
   ...datatrustEvents,
   ...mseEvents,
+  ...batchEvents,
 }
 
 export type Channels = typeof channels

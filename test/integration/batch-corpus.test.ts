@@ -21,7 +21,7 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
   },
   'comma.csv': { bytes: `Nome,CPF\nAna,${CPF}\n`, expect: (j) => expect(j.sniffed?.delimiter).toBe(',') },
   'tab.tsv': { bytes: `Nome\tCPF\nAna\t${CPF}\n`, expect: (j) => expect(j.sniffed?.delimiter).toBe('\t') },
-  'quoted-newlines.csv': { bytes: `Nome;CPF;Obs\n"Ana";${CPF};"linha 1\nlinha 2; com ponto e vírgula"\n`, expect: (j, rows) => expect(rows[0]?.fields[2]).toBe('linha 1\nlinha 2; com ponto e vírgula') },
+  'quoted-newlines.csv': { bytes: `Nome;CPF;Obs\n"Ana";${CPF};"linha 1\nlinha 2; com ponto e vírgula"\n`, expect: (_j, rows) => expect(rows[0]?.fields[2]).toBe('linha 1\nlinha 2; com ponto e vírgula') },
   'crlf.csv': { bytes: `Nome;CPF\r\nAna;${CPF}\r\nBia;111.444.777-35\r\n`, expect: (j) => expect(j.totalRows).toBe(2) },
   'ragged.csv': {
     bytes: `Nome;CPF;Email\nAna;${CPF}\nBia;${CPF};b@x.com;extra;mais\nCaio;${CPF};c@x.com\n`,
@@ -54,7 +54,7 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
       expect(rows.map((r) => r.problem)).toEqual(['score: invalid_cpf.length', 'score: invalid_cpf.repeated', 'score: invalid_cpf.format'])
     },
   },
-  'emoji.csv': { bytes: `Nome;CPF\nAna 😀 da Silva;${CPF}\n`, expect: (j, rows) => expect(rows[0]?.fields[0]).toBe('Ana 😀 da Silva') },
+  'emoji.csv': { bytes: `Nome;CPF\nAna 😀 da Silva;${CPF}\n`, expect: (_j, rows) => expect(rows[0]?.fields[0]).toBe('Ana 😀 da Silva') },
   'wide.csv': { bytes: `${Array.from({ length: 2000 }, (_, i) => (i === 1 ? 'CPF' : `c${i}`)).join(';')}\n${Array.from({ length: 2000 }, (_, i) => (i === 1 ? CPF : 'v')).join(';')}\n`, expect: (j) => expect(j.header).toHaveLength(2000) },
   'duplicate-headers.csv': { bytes: `CPF;CPF;Nome\n${CPF};000;Ana\n`, expect: (j) => expect(j.spec.mapping.cpf).toBe(0) },
 }

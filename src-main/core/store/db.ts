@@ -119,6 +119,17 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (job_id, check_name, key)
    ) WITHOUT ROWID;
    CREATE INDEX batch_calls_reuse ON batch_calls(check_name, key, at);`,
+  `CREATE TABLE batch_results (
+     job_id INTEGER NOT NULL,
+     row_no INTEGER NOT NULL,
+     verdict TEXT NOT NULL,
+     score REAL,
+     statuses TEXT NOT NULL,
+     cells TEXT NOT NULL,
+     problem TEXT NOT NULL,
+     PRIMARY KEY (job_id, row_no)
+   ) WITHOUT ROWID;
+   CREATE INDEX batch_results_verdict ON batch_results(job_id, verdict);`,
 ]
 
 function migrate(db: Db): void {

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CHECK_PROVIDER, detectMapping, type Check } from '../../../src-shared/domain/batch'
+import type { Provider } from '../../../src-shared/domain/environment'
+import type { CoreContext } from '../context'
+import { AppFailure } from '../errors'
+import type { Handlers } from '../router'
+import { exportCsv, exportXlsx } from '../../batch/export'
+import { readRecords, sniff } from '../../batch/input'
+import { IMPORT_PROBLEMS } from '../../batch/import'
+import { BatchJournal, type JobRow } from '../../batch/journal'
+import { materialise, page, stats, summary } from '../../batch/results'
+import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunOptions } from '../../batch/runner'
+import { prepareJob, runJob } from '../../batch/service'
+
+type BatchChannels = 'batch:upload' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:export'
+
+/** seed 000: the Alerta trial plan has 1000 free requests. */
+export const CLARO_TRIAL_REQUESTS = 1000
+const PREVIEW_ROWS = 20
+
+export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
+  const journal = new BatchJournal(ctx.db)
+  const runners = new Map<number, JobRunner>()
+  const uploads = join(ctx.dataDir, 'batch-uploads')
+  const job = (id: number): JobRow => {
+    const j = journal.job(id)
+    if (!j) throw new AppFailure('batch.job_not_found', { id })
+    return j
+  }
+  const uploadPath = (id: string): string => {
+    if (!/^[0-9a-f-]{36}\.csv$/.test(id)) throw new AppFailure('batch.input_missing', { path: id })
+    return join(uploads, id)
+  }
+  const claroUsed = (): number => {
+    const env = ctx.environment()
+    const batch = ctx.db
+      .prepare("SELECT COALESCE(SUM(c.attempts), 0) AS n FROM batch_calls c JOIN batch_jobs j ON j.id = c.job_id WHERE c.check_name IN ('alerts', 'score') AND json_extract(j.spec, '$.environment') = ?")
+      .get(env) as { n: number }
+    const single = ctx.db.prepare("SELECT COUNT(*) AS n FROM history WHERE kind IN ('alerts', 'score') AND environment = ?").get(env) as { n: number }
+    return batch.n + single.n
+  }
+  return {
+    'batch:upload': async ({ name, contentBase64 }) => {
+      mkdirSync(uploads, { recursive: true })
+      const uploadId = `${randomUUID()}.csv`
+      const path = uploadPath(uploadId)
+      writeFileSync(path, Buffer.from(contentBase64, 'base64'))
+      const sniffed = await sniff(path)
+      if (!sniffed.ok) {
+        rmSync(path, { force: true })
+        return { uploadId: '', header: [], preview: [], mapping: {}, encoding: '', delimiter: '', problem: `${name}: ${IMPORT_PROBLEMS[sniffed.problem]}` }
+      }
+      const records: string[][] = []
+      for await (const r of readRecords(path, sniffed.sniffed)) {
+        if ('fields' in r) records.push(r.fields.map((f) => f.slice(0, 200)))
+        if (records.length > PREVIEW_ROWS) break
+      }
+      const header = records[0] ?? []
+      return { uploadId, header, preview: records.slice(1), mapping: detectMapping(header), encoding: sniffed.sniffed.encoding, delimiter: sniffed.sniffed.delimiter, problem: records.length <= 1 ? IMPORT_PROBLEMS.header_only : null }
+    },
+    'batch:plan': async ({ uploadId, checks, mapping, reuseHours }) => {
+      const prepared = await prepareJob(ctx, { inputPath: uploadPath(uploadId), checks: checks as Check[], mapping, reuseHours, name: uploadId })
+      if (prepared.status === 'failed') throw new AppFailure('batch.import_failed', { problem: prepared.importProblem ?? '' })
+      const s = summary(journal, prepared)
+      const callsByProvider: Record<string, number> = {}
+      for (const check of prepared.spec.checks) {
+        const left = (s.unique[check] ?? 0) - (s.answered[check] ?? 0) - (s.failed[check] ?? 0)
+        callsByProvider[CHECK_PROVIDER[check]] = (callsByProvider[CHECK_PROVIDER[check]] ?? 0) + left
+      }
+      const used = claroUsed()
+      return { job: s, header: prepared.header ?? [], mapping: prepared.spec.mapping, callsByProvider, claroTrial: { limit: CLARO_TRIAL_REQUESTS, used, left: Math.max(0, CLARO_TRIAL_REQUESTS - used) } }
+    },
+    'batch:start': ({ jobId, concurrency, rate }) => {
+      const j = job(jobId)
+      if (runners.has(jobId) || j.status === 'done') return { started: false }
+      const options: RunOptions = structuredClone(DEFAULT_RUN_OPTIONS)
+      for (const p of ['claro', 'clearsale', 'mse'] as Provider[]) {
+        if (concurrency) options.concurrency[p] = concurrency
+        if (rate?.[p]) options.rate[p] = rate[p]
+      }
+      const { runner, done } = runJob(ctx, j, options, (p) => ctx.events.publish('batch:progress', p))
+      runners.set(jobId, runner)
+      void done.finally(() => runners.delete(jobId)).catch((error: unknown) => ctx.log.error('batch.run_failed', { reason: (error as Error).message }))
+      return { started: true }
+    },
+    'batch:control': ({ jobId, action }) => {
+      const runner = runners.get(jobId)
+      if (!runner) return { status: job(jobId).status }
+      if (action === 'pause') runner.pause()
+      if (action === 'resume') runner.resume()
+      if (action === 'cancel') runner.cancel()
+      return { status: job(jobId).status }
+    },
+    'batch:jobs': () => journal.list(50).map((j) => summary(journal, j)),
+    'batch:rows': (q) => {
+      const j = job(q.jobId)
+      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules)
+      return page(ctx.db, j, q)
+    },
+    'batch:row': ({ jobId, rowNo }) => {
+      const j = job(jobId)
+      const row = journal.rows(jobId, rowNo, 1)[0]
+      if (!row || row.rowNo !== rowNo) throw new AppFailure('batch.job_not_found', { id: `${jobId}/${rowNo}` })
+      const calls = Object.entries(row.keys).map(([check, key]) => ({ check, key: key ?? '', answer: key && !key.startsWith('!') ? (journal.call(jobId, check as Check, key) ?? null) : { invalid: key?.slice(1) } }))
+      return { fields: row.fields, header: j.header ?? [], problem: row.problem, calls }
+    },
+    'batch:stats': ({ jobId }) => {
+      const j = job(jobId)
+      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules)
+      return stats(ctx.db, j)
+    },
+    'batch:export': async ({ jobId, format, delimiter }) => {
+      const j = job(jobId)
+      mkdirSync(join(ctx.dataDir, 'batch-exports'), { recursive: true })
+      const fileName = `sentinela-lote-${jobId}.${format}`
+      const out = join(ctx.dataDir, 'batch-exports', fileName)
+      const rules = ctx.settings.get().verdictRules
+      const rows = format === 'xlsx' ? await exportXlsx(journal, j, rules, out) : await exportCsv(journal, j, rules, out, delimiter)
+      return { fileName, contentBase64: readFileSync(out).toString('base64'), rows }
+    },
+  }
+}

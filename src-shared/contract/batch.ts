@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { CHECKS, FIELDS } from '../domain/batch'
+import { channel } from './define'
+
+/* Batch screening (issue #8): upload, plan, run in the main process, results grid and charts, export. */
+
+const CheckSchema = z.enum(CHECKS)
+const MappingSchema = z.partialRecord(z.enum(FIELDS), z.number().int().min(0).max(5000))
+
+export const JobSummarySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['importing', 'ready', 'running', 'paused', 'done', 'cancelled', 'failed']),
+  checks: z.array(CheckSchema),
+  totalRows: z.number(),
+  invalidRows: z.number(),
+  importProblem: z.string().nullable(),
+  unique: z.record(z.string(), z.number()),
+  answered: z.record(z.string(), z.number()),
+  failed: z.record(z.string(), z.number()),
+})
+export type JobSummary = z.infer<typeof JobSummarySchema>
+
+export const ProgressSchema = z.object({
+  jobId: z.number(),
+  status: JobSummarySchema.shape.status,
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  remaining: z.number(),
+  rate: z.number(),
+  etaSeconds: z.number().nullable(),
+})
+
+export const PlanSchema = z.object({
+  job: JobSummarySchema,
+  header: z.array(z.string()),
+  mapping: MappingSchema,
+  /** Calls this run will make per provider (unique identifiers not answered yet). */
+  callsByProvider: z.record(z.string(), z.number()),
+  /** seed 000: the Claro trial has 1000 requests; what this machine has used of it in this environment. */
+  claroTrial: z.object({ limit: z.number(), used: z.number(), left: z.number() }),
+})
+
+export const ResultRowSchema = z.object({ rowNo: z.number(), cells: z.array(z.string()), verdict: z.string(), problem: z.string(), statuses: z.record(z.string(), z.string()) })
+export const StatsSchema = z.object({
+  verdicts: z.record(z.string(), z.number()),
+  scoreHistogram: z.array(z.object({ from: z.number(), count: z.number() })),
+  flags: z.record(z.string(), z.number()),
+  eventsByAge: z.array(z.object({ bucket: z.string(), count: z.number() })),
+  statuses: z.record(z.string(), z.record(z.string(), z.number())),
+})
+
+export const batchChannels = {
+  'batch:upload': channel(
+    z.strictObject({ name: z.string().max(200), contentBase64: z.string().max(90 * 1024 * 1024) }),
+    z.object({ uploadId: z.string(), header: z.array(z.string()), preview: z.array(z.array(z.string())), mapping: MappingSchema, encoding: z.string(), delimiter: z.string(), problem: z.string().nullable() }),
+  ),
+  'batch:plan': channel(z.strictObject({ uploadId: z.string().max(100), checks: z.array(CheckSchema).min(1), mapping: MappingSchema, reuseHours: z.number().min(0).max(24 * 365).default(0) }), PlanSchema),
+  'batch:start': channel(z.strictObject({ jobId: z.number().int(), concurrency: z.number().int().min(1).max(200).optional(), rate: z.record(z.string(), z.number().int().min(1).max(10_000)).optional() }), z.object({ started: z.boolean() })),
+  'batch:control': channel(z.strictObject({ jobId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }), z.object({ status: z.string() })),
+  'batch:jobs': channel(z.strictObject({}), z.array(JobSummarySchema)),
+  'batch:rows': channel(
+    z.strictObject({ jobId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), verdict: z.string().max(20).optional(), status: z.string().max(40).optional(), sort: z.enum(['row', 'verdict', 'score']).default('row') }),
+    z.object({ header: z.array(z.string()), total: z.number(), rows: z.array(ResultRowSchema) }),
+  ),
+  'batch:row': channel(z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }), z.object({ fields: z.array(z.string()), header: z.array(z.string()), problem: z.string().nullable(), calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })) })),
+  'batch:stats': channel(z.strictObject({ jobId: z.number().int() }), StatsSchema),
+  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';') }), z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number() })),
+}
+
+export const batchEvents = {
+  'batch:progress': ProgressSchema,
+}

@@ -106,12 +106,21 @@ export class JobRunner {
     this.progress.push({ jobId: this.job.id, status, total, done, failed, remaining, rate: Math.round(rate * 10) / 10, etaSeconds: rate > 0 ? Math.round(remaining / rate) : null })
   }
 
+  /** Before each request: the rate limit, and a pause taken while waiting for it holds the request back. */
+  private async gate(limiter: SlidingWindowLimiter): Promise<void> {
+    for (;;) {
+      if (this.paused) await this.paused
+      await limiter.take()
+      if (!this.paused) return
+    }
+  }
+
   private async call(check: Check, key: string, limiter: SlidingWindowLimiter): Promise<void> {
     const reused = this.journal.reusable(check, key, this.job.spec.reuseHours, this.job.id)
     if (reused) return this.record(check, key, reused)
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, () => limiter.take())
+        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, () => this.gate(limiter))
         return this.record(check, key, { ok: true, result, code: null, reason: null, attempts: attempt })
       } catch (error) {
         const failure = asFailure(error)

@@ -8,6 +8,7 @@ import { CustomerPage } from '../cliente/CustomerPage'
 import { MsePage } from '../mse/MsePage'
 import { SmsPage } from '../sms/SmsPage'
 import { UssdPage } from '../ussd/UssdPage'
+import { LotePage } from '../lote/LotePage'
 
 /** One page per area; areas without a feature yet say so honestly. */
 export function AreaPage({ area }: { area: Area }) {
@@ -28,6 +29,8 @@ export function AreaPage({ area }: { area: Area }) {
       return <SmsPage />
     case 'ussd':
       return <UssdPage />
+    case 'lote':
+      return <LotePage />
     default:
       return <PlaceholderPage area={area} />
   }

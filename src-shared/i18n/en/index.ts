@@ -6,5 +6,6 @@ import { base } from './base'
 import { datatrust } from './datatrust'
 import { mse } from './mse'
 import { ussd } from './ussd'
+import { batch } from './batch'
 
-export const en: Catalog = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd }
+export const en: Catalog = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch }

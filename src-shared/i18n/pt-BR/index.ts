@@ -6,5 +6,6 @@ import { base } from './base'
 import { datatrust } from './datatrust'
 import { mse } from './mse'
 import { ussd } from './ussd'
+import { batch } from './batch'
 
-export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd }
+export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch }

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { call } from '../../api/client'
+import { useBatchStore } from '../../stores/batch/store'
+import { Dashboard } from './Dashboard'
+import { ImportStep } from './ImportStep'
+import { ResultsGrid } from './ResultsGrid'
+import { RunPanel } from './RunPanel'
+
+function download(fileName: string, base64: string, type: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Lote: import a customer list, plan, run in the main process (pausable), read the results, export them. */
+export function LotePage() {
+  const { t, i18n } = useTranslation()
+  const s = useBatchStore()
+  const start = useBatchStore((st) => st.start)
+  const [view, setView] = useState<'grid' | 'charts'>('grid')
+  const [exporting, setExporting] = useState(false)
+  useEffect(() => start(), [start])
+  const exportAs = async (format: 'csv' | 'xlsx', delimiter: ';' | ',' = ';'): Promise<void> => {
+    if (s.jobId === null) return
+    setExporting(true)
+    try {
+      const file = await call('batch:export', { jobId: s.jobId, format, delimiter })
+      download(file.fileName, file.contentBase64, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    } finally {
+      setExporting(false)
+    }
+  }
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
+  return (
+    <section className="page" data-testid="page-lote">
+      <h1 id="page-title">{t('nav.lote')}</h1>
+      <p className="lead">{t('pages.lote')}</p>
+      {s.error && <ErrorBanner error={s.error} />}
+      <div className="lote">
+        <div className="lookup">
+          <ImportStep />
+          {s.jobId !== null && <RunPanel />}
+        </div>
+        <aside>
+          <h2>{t('batch.jobs')}</h2>
+          {s.jobs.length === 0 ? (
+            <p className="muted">{t('batch.noJobs')}</p>
+          ) : (
+            <ul className="message-list" data-testid="batch-jobs">
+              {s.jobs.map((j) => (
+                <li key={j.id} className={j.id === s.jobId ? 'selected' : undefined}>
+                  <button type="button" className="link" onClick={() => s.open(j.id)}>
+                    #{j.id} · {date(j.createdAt)}
+                  </button>
+                  <span className="muted">
+                    {' '}
+                    · {t(`batch.status.${j.status}`)} · {j.totalRows} {t('batch.rowsWord')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+      {s.jobId !== null && (
+        <div className="results-area">
+          <div className="subtabs" role="tablist">
+            {(['grid', 'charts'] as const).map((v) => (
+              <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : undefined} onClick={() => setView(v)}>
+                {t(`batch.views.${v}`)}
+              </button>
+            ))}
+            <span className="spacer" />
+            <button type="button" disabled={exporting} onClick={() => void exportAs('csv', ';')}>
+              {t('batch.exportCsv', { delimiter: ';' })}
+            </button>
+            <button type="button" disabled={exporting} onClick={() => void exportAs('csv', ',')}>
+              {t('batch.exportCsv', { delimiter: ',' })}
+            </button>
+            <button type="button" disabled={exporting} onClick={() => void exportAs('xlsx')}>
+              {t('batch.exportXlsx')}
+            </button>
+          </div>
+          {view === 'grid' ? <ResultsGrid jobId={s.jobId} /> : <Dashboard jobId={s.jobId} />}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next'
+import { useBatchStore } from '../../stores/batch/store'
+
+/** The plan before starting (calls per provider, Claro trial quota) and the run's live progress. */
+export function RunPanel() {
+  const { t, i18n } = useTranslation()
+  const s = useBatchStore()
+  const n = (v: number) => new Intl.NumberFormat(i18n.language).format(v)
+  const plan = s.plan
+  const p = s.progress
+  const job = s.jobs.find((j) => j.id === s.jobId)
+  const status = p?.status ?? job?.status ?? plan?.job.status
+  return (
+    <div className="card" data-testid="batch-run">
+      {plan && (
+        <div data-testid="batch-plan">
+          <p>
+            {t('batch.planRows', { rows: n(plan.job.totalRows), invalid: n(plan.job.invalidRows) })}
+            {plan.job.importProblem && <span className="warn"> · {plan.job.importProblem}</span>}
+          </p>
+          <ul>
+            {Object.entries(plan.callsByProvider).map(([provider, calls]) => (
+              <li key={provider} data-provider={provider}>
+                {t('batch.calls', { provider: t(`batch.providers.${provider}`), calls: n(calls) })}
+              </li>
+            ))}
+          </ul>
+          {plan.callsByProvider['claro'] !== undefined && (
+            <p className={plan.claroTrial.left < (plan.callsByProvider['claro'] ?? 0) ? 'warn' : 'muted'} data-testid="claro-trial">
+              {t('batch.trial', { left: n(plan.claroTrial.left), limit: n(plan.claroTrial.limit) })}
+            </p>
+          )}
+        </div>
+      )}
+      {p && (
+        <div className="batch-progress" data-testid="batch-progress" data-status={p.status}>
+          <progress max={Math.max(1, p.total)} value={p.done + p.failed} />
+          <p>{t('batch.progress', { done: n(p.done), failed: n(p.failed), remaining: n(p.remaining), rate: p.rate, eta: p.etaSeconds === null ? '—' : `${p.etaSeconds} s` })}</p>
+        </div>
+      )}
+      <p className="muted" data-testid="batch-status">
+        {status ? t(`batch.status.${status}`) : ''}
+      </p>
+      <div className="actions">
+        {(status === 'ready' || status === 'running' || status === 'paused' || status === 'cancelled') && !(p && (p.status === 'running' || p.status === 'paused')) && (
+          <button type="button" className="primary" onClick={() => void s.run()}>
+            {status === 'ready' ? t('batch.start') : t('batch.continue')}
+          </button>
+        )}
+        {p?.status === 'running' && (
+          <button type="button" onClick={() => void s.control('pause')}>
+            {t('batch.pause')}
+          </button>
+        )}
+        {p?.status === 'paused' && (
+          <button type="button" onClick={() => void s.control('resume')}>
+            {t('batch.resume')}
+          </button>
+        )}
+        {(p?.status === 'running' || p?.status === 'paused') && (
+          <button type="button" className="danger-outline" onClick={() => void s.control('cancel')}>
+            {t('batch.cancel')}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

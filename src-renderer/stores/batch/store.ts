@@ -1,0 +1,138 @@
+import { create } from 'zustand'
+import type { AppError, EventOf, ResponseOf } from '../../../src-shared/contract'
+import type { Check, Mapping } from '../../../src-shared/domain/batch'
+import { ApiError, call, on } from '../../api/client'
+
+type Upload = ResponseOf<'batch:upload'>
+type Plan = ResponseOf<'batch:plan'>
+type Progress = EventOf<'batch:progress'>
+
+const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
+
+export interface BatchState {
+  upload: Upload | null
+  fileName: string
+  mapping: Mapping
+  checks: Check[]
+  reuseHours: number
+  plan: Plan | null
+  progress: Progress | null
+  jobs: ResponseOf<'batch:jobs'>
+  /** The job whose results are on screen. */
+  jobId: number | null
+  busy: boolean
+  error: AppError | null
+  /** Bumped when results changed: the grid and charts refetch. */
+  version: number
+}
+
+export interface BatchActions {
+  start(): () => void
+  choose(file: File): Promise<void>
+  setMapping(mapping: Mapping): void
+  toggleCheck(check: Check): void
+  setReuseHours(hours: number): void
+  makePlan(): Promise<void>
+  run(): Promise<void>
+  control(action: 'pause' | 'resume' | 'cancel'): Promise<void>
+  loadJobs(): Promise<void>
+  open(jobId: number): void
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes)
+  let binary = ''
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+export const useBatchStore = create<BatchState & BatchActions>()((set, get) => ({
+  upload: null,
+  fileName: '',
+  mapping: {},
+  checks: ['alerts', 'score'],
+  reuseHours: 0,
+  plan: null,
+  progress: null,
+  jobs: [],
+  jobId: null,
+  busy: false,
+  error: null,
+  version: 0,
+
+  start() {
+    void get().loadJobs()
+    return on('batch:progress', (p) => {
+      if (p.jobId !== get().jobId) return
+      const ended = p.status === 'done' || p.status === 'cancelled'
+      set({ progress: p, version: ended || p.done % 50 === 0 ? get().version + 1 : get().version })
+      if (ended) void get().loadJobs()
+    })
+  },
+
+  async choose(file) {
+    set({ busy: true, error: null, upload: null, plan: null, fileName: file.name })
+    try {
+      const upload = await call('batch:upload', { name: file.name, contentBase64: toBase64(await file.arrayBuffer()) })
+      set({ upload, mapping: upload.mapping })
+    } catch (error) {
+      set({ error: asAppError(error) })
+    } finally {
+      set({ busy: false })
+    }
+  },
+
+  setMapping: (mapping) => set({ mapping, plan: null }),
+  toggleCheck: (check) => set({ checks: get().checks.includes(check) ? get().checks.filter((c) => c !== check) : [...get().checks, check], plan: null }),
+  setReuseHours: (reuseHours) => set({ reuseHours, plan: null }),
+
+  async makePlan() {
+    const { upload, checks, mapping, reuseHours } = get()
+    if (!upload?.uploadId) return
+    set({ busy: true, error: null })
+    try {
+      const plan = await call('batch:plan', { uploadId: upload.uploadId, checks, mapping, reuseHours })
+      set({ plan, jobId: plan.job.id, progress: null })
+      void get().loadJobs()
+    } catch (error) {
+      set({ error: asAppError(error) })
+    } finally {
+      set({ busy: false })
+    }
+  },
+
+  async run() {
+    const jobId = get().jobId
+    if (jobId === null) return
+    try {
+      await call('batch:start', { jobId })
+      void get().loadJobs()
+    } catch (error) {
+      set({ error: asAppError(error) })
+    }
+  },
+
+  async control(action) {
+    const jobId = get().jobId
+    if (jobId === null) return
+    try {
+      const { status } = await call('batch:control', { jobId, action })
+      const progress = get().progress
+      if (progress) set({ progress: { ...progress, status: status as typeof progress.status } })
+    } catch (error) {
+      set({ error: asAppError(error) })
+    }
+  },
+
+  async loadJobs() {
+    try {
+      set({ jobs: await call('batch:jobs', {}) })
+    } catch (error) {
+      set({ error: asAppError(error) })
+    }
+  },
+
+  open(jobId) {
+    set({ jobId, plan: null, upload: null, progress: null, version: get().version + 1 })
+  },
+}))

@@ -34,7 +34,7 @@ export function materialise(db: Db, journal: BatchJournal, job: JobRow, rules: R
   built.set(job.id, stamp)
 }
 
-export function page(db: Db, job: JobRow, q: { offset: number; limit: number; verdict?: string | undefined; status?: string | undefined; sort: 'row' | 'verdict' | 'score' }) {
+export function page(db: Db, job: JobRow, q: { offset: number; limit: number; verdict?: string | undefined; status?: string | undefined; flag?: string | undefined; sort: 'row' | 'verdict' | 'score' }) {
   const where = ['job_id = ?']
   const args: unknown[] = [job.id]
   if (q.verdict) {
@@ -44,6 +44,11 @@ export function page(db: Db, job: JobRow, q: { offset: number; limit: number; ve
   if (q.status) {
     where.push('statuses LIKE ?')
     args.push(`%"${q.status.replace(/["%_]/g, '')}%`)
+  }
+  if (q.flag) {
+    // An Alerta event type (SIMCARD_CHANGED, …) among the row's answers.
+    where.push('cells LIKE ?')
+    args.push(`%${q.flag.replace(/[^A-Z_]/g, '')}%`)
   }
   const order = { row: 'row_no', verdict: "CASE verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 WHEN 'aprovar' THEN 2 ELSE 3 END, row_no", score: 'score IS NULL, score, row_no' }[q.sort]
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM batch_results WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n

@@ -47,6 +47,8 @@ export class JobRunner {
   private paused: Promise<void> | null = null
   private release: (() => void) | null = null
   private cancelled = false
+  private halted = false
+  private finished: Promise<unknown> = Promise.resolve()
   private readonly recent: number[] = []
 
   constructor(
@@ -74,6 +76,15 @@ export class JobRunner {
   cancel(): void {
     this.cancelled = true
     this.resume()
+  }
+
+  /** The process is closing: workers stop, the job stays `running` so the next start resumes it. */
+  async halt(): Promise<void> {
+    this.halted = true
+    this.cancelled = true
+    this.release?.()
+    this.paused = null
+    await this.finished
   }
 
   /** Counted once from the journal, then kept in memory (a COUNT per answer would cost more than the call). */
@@ -169,7 +180,9 @@ export class JobRunner {
     this.report('running')
     const byProvider = new Map<Provider, Check[]>()
     for (const check of this.job.spec.checks) byProvider.set(CHECK_PROVIDER[check], [...(byProvider.get(CHECK_PROVIDER[check]) ?? []), check])
-    await Promise.all([...byProvider].map(([provider, checks]) => this.provider(provider, checks)))
+    this.finished = Promise.all([...byProvider].map(([provider, checks]) => this.provider(provider, checks)))
+    await this.finished
+    if (this.halted) return 'cancelled'
     const status = this.cancelled ? 'cancelled' : 'done'
     this.journal.setStatus(this.job.id, status)
     this.report(status)

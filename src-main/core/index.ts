@@ -26,7 +26,8 @@ import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
 import { mseHandlers } from './handlers/mse'
 import { ussdHandlers } from './handlers/ussd'
-import { batchHandlers } from './handlers/batch'
+import { batchHandlers, haltBatches } from './handlers/batch'
+import { BatchJournal } from '../batch/journal'
 import { MseMessages } from '../providers/mse/messages'
 import { UssdStore } from '../providers/mse/ussd-store'
 import { mseMmsRoute, mseMoRoute, mseReceiptRoute, mseUssdRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
@@ -162,6 +163,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const purgeTimer = setInterval(purge, 6 * 3_600_000)
   purgeTimer.unref()
   events.subscribe('settings:changed', purge)
+  if (options.startCallbacks) {
+    // The app was closed (or killed) while a batch ran: it goes on where it stopped, nothing answered is repeated.
+    for (const job of new BatchJournal(db).list(50)) if (job.status === 'running') void router.invoke('batch:start', { jobId: job.id })
+  }
   log.info('core.started', { host: options.host, environment: context.environment() })
 
   return {
@@ -170,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     async close() {
       clearInterval(purgeTimer)
+      await haltBatches(context)
       await callbacks.close()
       await sandbox.close()
       await http.close()

@@ -62,7 +62,7 @@ export const batchChannels = {
   'batch:control': channel(z.strictObject({ jobId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }), z.object({ status: z.string() })),
   'batch:jobs': channel(z.strictObject({}), z.array(JobSummarySchema)),
   'batch:rows': channel(
-    z.strictObject({ jobId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), verdict: z.string().max(20).optional(), status: z.string().max(40).optional(), sort: z.enum(['row', 'verdict', 'score']).default('row') }),
+    z.strictObject({ jobId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), verdict: z.string().max(20).optional(), status: z.string().max(40).optional(), flag: z.string().max(40).optional(), sort: z.enum(['row', 'verdict', 'score']).default('row') }),
     z.object({ header: z.array(z.string()), total: z.number(), rows: z.array(ResultRowSchema) }),
   ),
   'batch:row': channel(z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }), z.object({ fields: z.array(z.string()), header: z.array(z.string()), problem: z.string().nullable(), calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })) })),

@@ -11,6 +11,9 @@ import { exportCsv } from '../../src-main/batch/export'
 import { BatchJournal } from '../../src-main/batch/journal'
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src-main/batch/runner'
 import { prepareJob, runJob } from '../../src-main/batch/service'
+import { createCore } from '../../src-main/core'
+import { silentLogger } from '../../src-main/core/log'
+import { mkdirSync, writeFileSync } from 'node:fs'
 
 /* Batch screening against a Claro sandbox the test controls (issue #8 acceptance: dedupe, faults, limits). */
 const knobs: SandboxKnobs = SandboxKnobsSchema.parse({})
@@ -70,5 +73,37 @@ describe('batch screening', () => {
     const arrivals = ((await sandbox('/__sandbox/arrivals', 'GET')) as { t: number; path: string }[]).filter((a) => a.path === '/customers/v1/scores').map((a) => a.t)
     const worst = Math.max(...arrivals.map((t) => arrivals.filter((s) => s >= t && s < t + 1000).length))
     expect(worst).toBeLessThanOrEqual(40)
+  })
+
+  it('an app closed mid-run resumes the batch when it opens again, without repeating an answered call', async () => {
+    const dir = join(h.dataDir, 'app')
+    const input = join(h.dataDir, 'app.csv')
+    await writeCustomersCsv(input, { rows: 120, unique: 120 })
+    const open = async () => {
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }))
+      return createCore({ dataDir: dir, host: 'browser', log: silentLogger, endpoints: { claro: claro.url }, startCallbacks: true })
+    }
+    mkdirSync(dir, { recursive: true })
+    const first = await open()
+    // An upload id that is not one of ours (a path, say) is refused.
+    expect(await first.router.invoke('batch:plan', { uploadId: '../../etc/passwd', checks: ['score'], mapping: {} })).toMatchObject({ ok: false, error: { code: 'batch.input_missing' } })
+    const job = await prepareJob(first.context, { inputPath: input, checks: ['score'] })
+    expect(await first.router.invoke('batch:start', { jobId: job.id, concurrency: 2, rate: { claro: 40 } })).toEqual({ ok: true, data: { started: true } })
+    await new Promise((r) => setTimeout(r, 1200))
+    await first.close()
+    const stats = async () => ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
+    const before = await stats()
+    expect(before).toBeGreaterThan(0)
+    expect(before).toBeLessThan(120)
+
+    const second = await open()
+    try {
+      const journal = new BatchJournal(second.context.db)
+      await expect.poll(() => journal.job(job.id)?.status, { timeout: 15_000 }).toBe('done')
+      expect(journal.counts(job.id).answered['score']).toBe(120)
+      expect(await stats()).toBe(120)
+    } finally {
+      await second.close()
+    }
   })
 })

@@ -20,9 +20,17 @@ type BatchChannels = 'batch:upload' | 'batch:plan' | 'batch:start' | 'batch:cont
 export const CLARO_TRIAL_REQUESTS = 1000
 const PREVIEW_ROWS = 20
 
+/** Runs in progress per core, so closing the core halts them (they resume at the next start). */
+const RUNNERS = new WeakMap<CoreContext, Map<number, JobRunner>>()
+
+export async function haltBatches(ctx: CoreContext): Promise<void> {
+  await Promise.all([...(RUNNERS.get(ctx)?.values() ?? [])].map((r) => r.halt()))
+}
+
 export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
   const journal = new BatchJournal(ctx.db)
   const runners = new Map<number, JobRunner>()
+  RUNNERS.set(ctx, runners)
   const uploads = join(ctx.dataDir, 'batch-uploads')
   const job = (id: number): JobRow => {
     const j = journal.job(id)

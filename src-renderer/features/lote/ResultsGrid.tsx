@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ResponseOf } from '../../../src-shared/contract'
+import { ALERT_EVENT_TYPES } from '../../../src-shared/domain/claro'
 import { call } from '../../api/client'
 import { useBatchStore } from '../../stores/batch/store'
 import { RowDrawer } from './RowDrawer'
@@ -14,7 +15,7 @@ const ROW_PX = 28
 export function ResultsGrid({ jobId }: { jobId: number }) {
   const { t } = useTranslation()
   const version = useBatchStore((s) => s.version)
-  const [filter, setFilter] = useState<{ verdict: string; status: string; sort: 'row' | 'verdict' | 'score' }>({ verdict: '', status: '', sort: 'row' })
+  const [filter, setFilter] = useState<{ verdict: string; status: string; flag: string; sort: 'row' | 'verdict' | 'score' }>({ verdict: '', status: '', flag: '', sort: 'row' })
   const [header, setHeader] = useState<string[]>([])
   const [total, setTotal] = useState(0)
   const [pages, setPages] = useState<Map<number, Page['rows']>>(new Map())
@@ -27,7 +28,7 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
       if (loading.current.has(index)) return
       loading.current.add(index)
       try {
-        const page = await call('batch:rows', { jobId, offset: index * PAGE, limit: PAGE, sort: filter.sort, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}) })
+        const page = await call('batch:rows', { jobId, offset: index * PAGE, limit: PAGE, sort: filter.sort, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.flag ? { flag: filter.flag } : {}) })
         setHeader(page.header)
         setTotal(page.total)
         setPages((prev) => new Map(prev).set(index, page.rows))
@@ -72,6 +73,15 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
           {['ok', 'falhou', 'invalido', 'nao_encontrado'].map((v) => (
             <option key={v} value={v}>
               {t(`batch.statusValues.${v}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="grid-flag">{t('batch.filterFlag')}</label>
+        <select id="grid-flag" value={filter.flag} onChange={(e) => setFilter({ ...filter, flag: e.target.value })}>
+          <option value="">{t('batch.all')}</option>
+          {ALERT_EVENT_TYPES.map((v) => (
+            <option key={v} value={v}>
+              {v}
             </option>
           ))}
         </select>

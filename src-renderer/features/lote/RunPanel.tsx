@@ -38,6 +38,21 @@ export function RunPanel() {
           <p>{t('batch.progress', { done: n(p.done), failed: n(p.failed), remaining: n(p.remaining), rate: p.rate, eta: p.etaSeconds === null ? '—' : `${p.etaSeconds} s` })}</p>
         </div>
       )}
+      {(status === 'ready' || status === 'paused' || status === 'cancelled') && (
+        <fieldset className="events" data-testid="batch-pace">
+          <legend>{t('batch.speed')}</legend>
+          <label className="inline">
+            {t('batch.concurrency')}
+            <input type="number" min={1} max={200} value={s.pace.concurrency} onChange={(e) => s.setPace({ ...s.pace, concurrency: Math.min(200, Math.max(1, Number(e.target.value) || 1)) })} />
+          </label>
+          {(['claro', 'clearsale', 'mse'] as const).map((provider) => (
+            <label key={provider} className="inline">
+              {t('batch.rateOf', { provider: t(`batch.providers.${provider}`) })}
+              <input type="number" min={1} max={10000} value={s.pace.rate[provider]} onChange={(e) => s.setPace({ ...s.pace, rate: { ...s.pace.rate, [provider]: Math.min(10_000, Math.max(1, Number(e.target.value) || 1)) } })} />
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p className="muted" data-testid="batch-status">
         {status ? t(`batch.status.${status}`) : ''}
       </p>

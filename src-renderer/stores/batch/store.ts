@@ -22,6 +22,8 @@ export interface BatchState {
   jobId: number | null
   busy: boolean
   error: AppError | null
+  /** Per-provider pace of the next start (seed 003 §9.3: MSE blocks partners over their volume). */
+  pace: { concurrency: number; rate: Record<'claro' | 'clearsale' | 'mse', number> }
   /** Bumped when results changed: the grid and charts refetch. */
   version: number
 }
@@ -36,6 +38,7 @@ export interface BatchActions {
   run(): Promise<void>
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>
   loadJobs(): Promise<void>
+  setPace(pace: BatchState['pace']): void
   open(jobId: number): void
 }
 
@@ -59,6 +62,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   busy: false,
   error: null,
   version: 0,
+  pace: { concurrency: 4, rate: { claro: 10, clearsale: 10, mse: 5 } },
 
   start() {
     void get().loadJobs()
@@ -105,7 +109,8 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     const jobId = get().jobId
     if (jobId === null) return
     try {
-      await call('batch:start', { jobId })
+      const { pace } = get()
+      await call('batch:start', { jobId, concurrency: pace.concurrency, rate: pace.rate })
       void get().loadJobs()
     } catch (error) {
       set({ error: asAppError(error) })
@@ -131,6 +136,8 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       set({ error: asAppError(error) })
     }
   },
+
+  setPace: (pace) => set({ pace }),
 
   open(jobId) {
     set({ jobId, plan: null, upload: null, progress: null, version: get().version + 1 })

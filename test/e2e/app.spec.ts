@@ -15,11 +15,11 @@ test('opens in Portuguese with every area and a status panel fed by app:info', a
   await expect(app.page).toHaveURL(`${served.origin}/`) // the token left the address bar
 })
 
-test('navigates between areas, with honest placeholders, and keeps the area on reload', async ({ app }) => {
+test('navigates between areas and keeps the area on reload', async ({ app }) => {
   await app.open()
   await app.goTo('Lote')
   await expect(app.title).toHaveText('Lote')
-  await expect(app.page.getByText('Em construção')).toBeVisible()
+  await expect(app.page.getByTestId('batch-import')).toBeVisible()
   await app.page.reload()
   await expect(app.title).toHaveText('Lote')
   await expect(app.navItem('Lote')).toHaveAttribute('aria-current', 'page')

@@ -1,5 +1,4 @@
 import type { Area } from '../../stores/nav/store'
-import { PlaceholderPage } from '../placeholder/PlaceholderPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import { CredentialsPage } from '../credentials/CredentialsPage'
 import { ConsultaPage } from '../consulta/ConsultaPage'
@@ -10,7 +9,7 @@ import { SmsPage } from '../sms/SmsPage'
 import { UssdPage } from '../ussd/UssdPage'
 import { LotePage } from '../lote/LotePage'
 
-/** One page per area; areas without a feature yet say so honestly. */
+/** One page per area. */
 export function AreaPage({ area }: { area: Area }) {
   switch (area) {
     case 'configuracoes':
@@ -31,7 +30,5 @@ export function AreaPage({ area }: { area: Area }) {
       return <UssdPage />
     case 'lote':
       return <LotePage />
-    default:
-      return <PlaceholderPage area={area} />
   }
 }

@@ -26,8 +26,6 @@ export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | '
     credenciais: "Provider credentials kept in the operating system's keychain.",
     configuracoes: 'Sentinela preferences.',
     historico: 'History of the lookups made on this machine.',
-    underConstruction: 'Under construction',
-    underConstructionHint: 'This area is not available in this version yet.',
   },
   status: {
     title: 'Status',

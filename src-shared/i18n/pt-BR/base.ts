@@ -24,8 +24,6 @@ export const base = {
     credenciais: 'Credenciais dos provedores guardadas no chaveiro do sistema operacional.',
     configuracoes: 'Preferências do Sentinela.',
     historico: 'Histórico das consultas feitas nesta máquina.',
-    underConstruction: 'Em construção',
-    underConstructionHint: 'Esta área ainda não está disponível nesta versão.',
   },
   status: {
     title: 'Estado',

@@ -1,6 +1,6 @@
-import { expect, test } from './fixtures'
+import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
-test.use({ seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } })
+test.use(WITH_CALLBACK_LISTENER)
 
 test('the customer view shows Alerta, Score and Data Trust and a verdict with every reason', async ({ app }) => {
   await app.open()

@@ -1,7 +1,6 @@
-import { expect, test } from './fixtures'
+import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
-// The callback listener binds a free port in tests (the default 8787 could be taken on a CI machine).
-test.use({ seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } })
+test.use(WITH_CALLBACK_LISTENER)
 
 test('Data Trust with Token SMS: read the token on the virtual phone, one wrong try, then valid; the webhook refreshes the screen', async ({ app }) => {
   await app.open()

@@ -57,3 +57,6 @@ export const test = base.extend<{ seedFiles: Record<string, string>; keychain: '
 })
 
 export { expect } from '@playwright/test'
+
+/** Specs that need the callback listener bind it on a free port (the default 8787 could be taken on a CI machine). */
+export const WITH_CALLBACK_LISTENER = { seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } }

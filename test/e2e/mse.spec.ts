@@ -1,7 +1,7 @@
-import { expect, test } from './fixtures'
+import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
 /* Issue #6 through the browser host: receipts attach to sent SMS, MO in ISO-8859-1, MMS parts, LBS on the map. */
-test.use({ seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } })
+test.use(WITH_CALLBACK_LISTENER)
 
 const shot = (name: string) => (process.env['SENTINELA_SHOTS'] ? { path: `${process.env['SENTINELA_SHOTS']}/${name}.png`, fullPage: true } : undefined)
 

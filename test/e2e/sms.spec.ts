@@ -1,7 +1,7 @@
-import { expect, test } from './fixtures'
+import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
 /* Issue #7, SMS console: encoding and segments before sending; the receipt on the transaction's timeline. */
-test.use({ seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } })
+test.use(WITH_CALLBACK_LISTENER)
 
 test('an SMS with accents shows UCS-2 and its segments before sending; the receipt lands on the timeline; the handset replies', async ({ app }) => {
   await app.open()

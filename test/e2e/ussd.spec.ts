@@ -1,7 +1,7 @@
-import { expect, test } from './fixtures'
+import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
 /* Issue #7 through the browser host: USSD push to the virtual handset, and the app tester with record/replay. */
-test.use({ seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } })
+test.use(WITH_CALLBACK_LISTENER)
 
 const shot = (name: string) => (process.env['SENTINELA_SHOTS'] ? { path: `${process.env['SENTINELA_SHOTS']}/${name}.png`, fullPage: true } : undefined)
 

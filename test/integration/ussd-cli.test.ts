@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
+import { buildUssdRequest } from '../../src-shared/domain/ussd-xml'
 import { createMseSandbox } from '../../src-main/providers/mse/sandbox'
 import { DEMO_APP_PATH } from '../../src-main/providers/mse/sandbox-ussd'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
@@ -23,14 +25,10 @@ describe.skipIf(!CLI_BUILT)('sentinela ussd (built CLI)', () => {
   }
 
   it('preview prints one block per handset page, as §6.4.18 pages the seed example', async () => {
-    const options = ['first', 'second', 'third', 'forth'].map((w, i) => `<option><index>${i + 1}</index><subtitle>This is the ${w} menu item.</subtitle></option>`).join('')
-    const xml = `<?xml version="1.0"?><ussd_message_request><head><msisdn>1199998888</msisdn><short_code>100</short_code></head><command><menu><title>This is an example menu. It contains over 150 chars and will be paged by USSD.</title><options>${options}</options></menu></command></ussd_message_request>`
+    const xml = buildUssdRequest({ profile: 'P_USSD', password: 'x', msisdn: '1199998888', short_code: '100', mode: 'async' }, SEED_MENU)
     const run = await h.cli(['ussd', 'preview', file('menu.xml', xml)])
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(
-      '--- 1/2 ---\nThis is an example menu. It contains over 150 chars and will be paged by USSD.\n1. This is the first menu item.\n0: previous, 9: next\n' +
-        '--- 2/2 ---\n2. This is the second menu item.\n3. This is the third menu item.\n4. This is the forth menu item.\n0: previous, 9: next\n',
-    )
+    expect(run.stdout).toBe(`--- 1/2 ---\n${SEED_MENU_SCREENS[0]}\n--- 2/2 ---\n${SEED_MENU_SCREENS[1]}\n`)
     const reserved = await h.cli(['--json', 'ussd', 'preview', file('bad.xml', '<command><menu><title>T</title><options><option><index>9</index><subtitle>x</subtitle></option></options></menu></command>')])
     expect(reserved.code).toBe(1)
     expect(JSON.parse(reserved.stdout).problems).toMatchObject([{ level: 'error', code: 'index_reserved' }])

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
+import { SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
 import { USSD_CONSOLE_REPLY } from '../../src-main/providers/mse/callbacks'
 import type { ChannelName, RequestOf, ResponseOf } from '../../src-shared/contract'
 
@@ -20,11 +21,7 @@ async function refusal<C extends ChannelName>(channel: C, payload: RequestOf<C>)
 }
 
 describe('USSD push and the virtual handset', () => {
-  const seedMenu = {
-    kind: 'menu' as const,
-    title: 'This is an example menu. It contains over 150 chars and will be paged by USSD.',
-    options: ['first', 'second', 'third', 'forth'].map((w, i) => ({ index: String(i + 1), subtitle: `This is the ${w} menu item.` })),
-  }
+  const seedMenu = SEED_MENU
 
   it('a paged menu arrives on the handset as MSE pages it; the answer reaches the listener and the reply shows', async () => {
     const inbound: { kind: string; text: string }[] = []
@@ -34,7 +31,7 @@ describe('USSD push and the virtual handset', () => {
     expect(sent.sentXml).toContain('<password>•••</password>')
     expect(sent.sentXml).not.toContain('sentinela-sandbox')
     let handset = await call('sandbox:ussd-handset', { msisdn: '1199998888' })
-    expect(handset.screen).toBe(`${seedMenu.title}\n1. This is the first menu item.\n0: previous, 9: next`)
+    expect(handset.screen).toBe(SEED_MENU_SCREENS[0])
     handset = await call('sandbox:ussd-key', { msisdn: '1199998888', key: '9' })
     expect(handset).toMatchObject({ page: 1, screen: expect.stringMatching(/^2\. This is the second/) })
     handset = await call('sandbox:ussd-key', { msisdn: '1199998888', key: '9' })

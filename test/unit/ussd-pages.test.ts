@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
 import { allScreens, paginateMenu, pressOnMenu, screenText, USSD_PAGING_FOOTER, validateUssd, type UssdCommand } from '../../src-shared/domain/ussd'
 
 /* seed 003 §6.4.18 "Exemplo com paginação": the four-item menu is the test vector. */
-const seedMenu: Extract<UssdCommand, { kind: 'menu' }> = {
-  kind: 'menu',
-  title: 'This is an example menu. It contains over 150 chars and will be paged by USSD.',
-  options: [
-    { index: '1', subtitle: 'This is the first menu item.' },
-    { index: '2', subtitle: 'This is the second menu item.' },
-    { index: '3', subtitle: 'This is the third menu item.' },
-    { index: '4', subtitle: 'This is the forth menu item.' },
-  ],
-}
+const seedMenu = SEED_MENU
 const opts = (n: number, subtitle = (i: number) => `Opcao ${i}`) => Array.from({ length: n }, (_, i) => ({ index: String(i < 7 ? i + 1 : i + 3), subtitle: subtitle(i + 1) }))
 
 describe('USSD menu pagination (seed 003 §6.4.18)', () => {
   it('pages the seed example as the seed shows: title + item 1, then items 2–4, each with the footer', () => {
-    expect(allScreens(seedMenu)).toEqual([
-      `${seedMenu.title}\n1. This is the first menu item.\n${USSD_PAGING_FOOTER}`,
-      `2. This is the second menu item.\n3. This is the third menu item.\n4. This is the forth menu item.\n${USSD_PAGING_FOOTER}`,
-    ])
+    expect(allScreens(seedMenu)).toEqual(SEED_MENU_SCREENS)
+    expect(SEED_MENU_SCREENS[0]).toBe(`${seedMenu.title}\n1. This is the first menu item.\n${USSD_PAGING_FOOTER}`)
     expect(validateUssd(seedMenu).filter((p) => p.level === 'error')).toEqual([])
   })
 

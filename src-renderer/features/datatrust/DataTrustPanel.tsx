@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LookupOutcome } from '../../components/LookupOutcome'
+import { SubTabs } from '../../components/SubTabs'
 import { useDataTrustStore } from '../../stores/datatrust/store'
 import { TokenDialog } from './TokenDialog'
 import { TransactionForm } from './TransactionForm'
@@ -21,13 +22,7 @@ export function DataTrustPanel() {
 
   return (
     <div className="lookup">
-      <div className="subtabs" role="tablist">
-        {(['transaction', 'search', 'sms'] as const).map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-            {t(`datatrust.views.${v}`)}
-          </button>
-        ))}
-      </div>
+      <SubTabs views={['transaction', 'search', 'sms'] as const} current={view} onChange={setView} label={(v) => t(`datatrust.views.${v}`)} />
       {view === 'search' && <SearchPanel />}
       {view === 'sms' && <SmsConfigPanel />}
       {view === 'transaction' && (

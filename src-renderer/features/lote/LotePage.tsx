@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { SubTabs } from '../../components/SubTabs'
 import { call } from '../../api/client'
 import { useBatchStore } from '../../stores/batch/store'
 import { Dashboard } from './Dashboard'
@@ -70,12 +71,7 @@ export function LotePage() {
       </div>
       {s.jobId !== null && (
         <div className="results-area">
-          <div className="subtabs" role="tablist">
-            {(['grid', 'charts'] as const).map((v) => (
-              <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-                {t(`batch.views.${v}`)}
-              </button>
-            ))}
+          <SubTabs views={['grid', 'charts'] as const} current={view} onChange={setView} label={(v) => t(`batch.views.${v}`)}>
             <span className="spacer" />
             <button type="button" disabled={exporting} onClick={() => void exportAs('csv', ';')}>
               {t('batch.exportCsv', { delimiter: ';' })}
@@ -86,7 +82,7 @@ export function LotePage() {
             <button type="button" disabled={exporting} onClick={() => void exportAs('xlsx')}>
               {t('batch.exportXlsx')}
             </button>
-          </div>
+          </SubTabs>
           {view === 'grid' ? <ResultsGrid jobId={s.jobId} /> : <Dashboard jobId={s.jobId} />}
         </div>
       )}

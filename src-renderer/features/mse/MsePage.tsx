@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { MseCallResult } from '../../../src-shared/contract/mse'
 import { luhnCheckDigit } from '../../../src-shared/domain/imei'
 import { type PROTOCOL_OPTIONAL } from '../../../src-shared/domain/mse-services'
+import { SubTabs } from '../../components/SubTabs'
 import { LbsMap } from './LbsMap'
 import { ServiceForm } from './ServiceForm'
 
@@ -86,13 +87,7 @@ export function MsePage() {
     <section className="page" data-testid="page-mse">
       <h1 id="page-title">{t('nav.mse')}</h1>
       <p className="lead">{t('pages.mse')}</p>
-      <div className="subtabs" role="tablist">
-        {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-            {t(`mse.views.${v}`)}
-          </button>
-        ))}
-      </div>
+      <SubTabs views={VIEWS} current={view} onChange={setView} label={(v) => t(`mse.views.${v}`)} />
       <p className="muted">{t(`mse.viewHints.${view}`)}</p>
       <div className="lookup" key={view}>
         <ViewForm view={view} />

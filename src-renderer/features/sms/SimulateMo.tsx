@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../src-shared/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { SubTabs } from '../../components/SubTabs'
 import { useMseStore } from '../../stores/mse/store'
 
 /** Sandbox only: plays a subscriber who sends an SMS or MMS to the partner's short number. */
@@ -25,13 +26,7 @@ export function SimulateMo() {
     <form className="lookup-form card" onSubmit={(e) => void submit(e)} data-testid="simulate-mo">
       <h3>{t('sms.simulate')}</h3>
       <p className="muted">{t('sms.simulateHint')}</p>
-      <div className="subtabs" role="tablist">
-        {(['sms', 'mms'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={kind === k} className={kind === k ? 'active' : undefined} onClick={() => setKind(k)}>
-            {k.toUpperCase()}
-          </button>
-        ))}
-      </div>
+      <SubTabs views={['sms', 'mms'] as const} current={kind} onChange={setKind} label={(k) => k.toUpperCase()} />
       <div className="field">
         <label htmlFor="mo-anum">ANUM</label>
         <input id="mo-anum" value={anum} onChange={(e) => setAnum(e.target.value)} inputMode="tel" />

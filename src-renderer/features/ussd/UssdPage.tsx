@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SubTabs } from '../../components/SubTabs'
 import { AppTester } from './AppTester'
 import { PushConsole } from './PushConsole'
 import { UssdHistory } from './UssdHistory'
@@ -13,13 +14,7 @@ export function UssdPage() {
     <section className="page" data-testid="page-ussd">
       <h1 id="page-title">{t('nav.ussd')}</h1>
       <p className="lead">{t('pages.ussd')}</p>
-      <div className="subtabs" role="tablist">
-        {(['push', 'app'] as const).map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-            {t(`ussd.views.${v}`)}
-          </button>
-        ))}
-      </div>
+      <SubTabs views={['push', 'app'] as const} current={view} onChange={setView} label={(v) => t(`ussd.views.${v}`)} />
       {view === 'push' ? <PushConsole /> : <AppTester />}
       <UssdHistory />
     </section>

@@ -60,6 +60,16 @@ function columnsFor(check: Check, key: string | undefined, call: CallRecord | nu
 /** Each row with its result columns and verdict, a page at a time, in input order. */
 export function* resultRows(journal: BatchJournal, job: JobRow, rules: Rules, now = new Date()): Generator<ResultRow> {
   const checks = CHECKS.filter((c) => job.spec.checks.includes(c))
+  // Rows repeating an identifier share its answer: read (and parse) it once. Bounded, for million-row files.
+  const memo = new Map<string, CallRecord | null>()
+  const answer = (check: Check, key: string): CallRecord | null => {
+    const id = `${check}\u0000${key}`
+    if (memo.has(id)) return memo.get(id) ?? null
+    if (memo.size > 50_000) memo.clear()
+    const call = journal.call(job.id, check, key)
+    memo.set(id, call)
+    return call
+  }
   for (let from = 1; ; ) {
     const page = journal.rows(job.id, from, 2000)
     if (page.length === 0) return
@@ -69,7 +79,7 @@ export function* resultRows(journal: BatchJournal, job: JobRow, rules: Rules, no
       const statuses: Partial<Record<Check, string>> = {}
       for (const check of checks) {
         const key = row.keys[check]
-        const call = key && !key.startsWith('!') ? journal.call(job.id, check, key) : null
+        const call = key && !key.startsWith('!') ? answer(check, key) : null
         const cols = columnsFor(check, key, call)
         statuses[check] = cols.status
         results.push(...cols.values)

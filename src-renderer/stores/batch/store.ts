@@ -68,8 +68,11 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     void get().loadJobs()
     return on('batch:progress', (p) => {
       if (p.jobId !== get().jobId) return
+      // The grid and charts refresh when the run stops (done, cancelled, paused), not on every answer: rebuilding
+      // the results of a 100k-row list while it runs would slow the run down.
       const ended = p.status === 'done' || p.status === 'cancelled'
-      set({ progress: p, version: ended || p.done % 50 === 0 ? get().version + 1 : get().version })
+      const changed = p.status !== get().progress?.status && (ended || p.status === 'paused')
+      set({ progress: p, version: changed ? get().version + 1 : get().version })
       if (ended) void get().loadJobs()
     })
   },

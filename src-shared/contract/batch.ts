@@ -67,7 +67,7 @@ export const batchChannels = {
   ),
   'batch:row': channel(z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }), z.object({ fields: z.array(z.string()), header: z.array(z.string()), problem: z.string().nullable(), calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })) })),
   'batch:stats': channel(z.strictObject({ jobId: z.number().int() }), StatsSchema),
-  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';') }), z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number() })),
+  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';') }), z.object({ fileName: z.string(), path: z.string(), contentBase64: z.string(), rows: z.number() })),
 }
 
 export const batchEvents = {

@@ -51,6 +51,7 @@ test('import a CSV, map, run with pause and resume, read the grid and charts, ex
   const download = app.page.waitForEvent('download')
   await app.page.getByRole('button', { name: 'Exportar CSV (;)' }).click()
   const file = await (await download).path()
+  await expect(app.page.getByTestId('export-saved')).toContainText('41 linhas exportadas')
   const lines = readFileSync(file, 'utf8').trimEnd().split('\r\n')
   expect(lines).toHaveLength(42)
   expect(lines[0]).toMatch(/^\uFEFFNome;"Número do CPF";Celular;Obs;alerta_status;/)

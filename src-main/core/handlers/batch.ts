@@ -126,7 +126,7 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       const out = join(ctx.dataDir, 'batch-exports', fileName)
       const rules = ctx.settings.get().verdictRules
       const rows = format === 'xlsx' ? await exportXlsx(journal, j, rules, out) : await exportCsv(journal, j, rules, out, delimiter)
-      return { fileName, contentBase64: readFileSync(out).toString('base64'), rows }
+      return { fileName, path: out, contentBase64: readFileSync(out).toString('base64'), rows }
     },
   }
 }

@@ -26,12 +26,15 @@ export function LotePage() {
   const start = useBatchStore((st) => st.start)
   const [view, setView] = useState<'grid' | 'charts'>('grid')
   const [exporting, setExporting] = useState(false)
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null)
   useEffect(() => start(), [start])
   const exportAs = async (format: 'csv' | 'xlsx', delimiter: ';' | ',' = ';'): Promise<void> => {
     if (s.jobId === null) return
     setExporting(true)
     try {
       const file = await call('batch:export', { jobId: s.jobId, format, delimiter })
+      // Also kept in the data folder: the desktop shell blocks browser downloads, the path is what it offers.
+      setSaved({ path: file.path, rows: file.rows })
       download(file.fileName, file.contentBase64, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     } finally {
       setExporting(false)
@@ -83,6 +86,11 @@ export function LotePage() {
               {t('batch.exportXlsx')}
             </button>
           </SubTabs>
+          {saved && (
+            <p className="outcome ok" data-testid="export-saved">
+              {t('batch.saved', { rows: saved.rows, path: saved.path })}
+            </p>
+          )}
           {view === 'grid' ? <ResultsGrid jobId={s.jobId} /> : <Dashboard jobId={s.jobId} />}
         </div>
       )}

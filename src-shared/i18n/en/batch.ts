@@ -27,6 +27,7 @@ export const batch: Pick<Catalog, 'batch'> = {
     views: { grid: 'Grid', charts: 'Dashboard' },
     exportCsv: 'Export CSV ({{delimiter}})',
     exportXlsx: 'Export XLSX',
+    saved: '{{rows}} rows exported; a copy is at {{path}}',
     filterVerdict: 'Verdict',
     filterStatus: 'Status',
     filterFlag: 'Event',

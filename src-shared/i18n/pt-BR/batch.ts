@@ -26,6 +26,7 @@ export const batch = {
     views: { grid: 'Grade', charts: 'Painel' },
     exportCsv: 'Exportar CSV ({{delimiter}})',
     exportXlsx: 'Exportar XLSX',
+    saved: '{{rows}} linhas exportadas; cópia em {{path}}',
     filterVerdict: 'Veredito',
     filterStatus: 'Situação',
     filterFlag: 'Evento',

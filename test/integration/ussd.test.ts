@@ -59,6 +59,7 @@ describe('USSD application tester', () => {
   let brokenUrl = ''
   beforeAll(async () => {
     broken = createServer((req, res) => {
+      if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('<command/>'), 3000)
       if (req.url === '/500') return void res.writeHead(500).end('boom')
       res.writeHead(200, { 'Content-Type': 'text/xml' }).end('<command><menu><title>sem fim')
     })
@@ -91,12 +92,14 @@ describe('USSD application tester', () => {
     expect(await call('ussd:scripts', {})).toEqual([saved])
   })
 
-  it('shows HTTP errors, invalid XML, refused connections and bad URLs plainly', async () => {
+  it('shows timeouts, HTTP errors, invalid XML, refused connections and bad URLs plainly', async () => {
     const head = { msisdn: '1191000000', short_code: '100' }
     const step = (url: string) => call('ussd:app-exchange', { url, head, response: { user_init: '1' } })
     expect(await step(`${brokenUrl}/500`)).toMatchObject({ status: 500, error: 'HTTP 500', response: 'boom' })
     expect((await step(`${brokenUrl}/xml`)).error).toMatch(/resposta inválida .*malformed XML/)
     expect((await step('http://127.0.0.1:9/')).error).toMatch(/Não foi possível conectar/)
+    const slow = await call('ussd:app-exchange', { url: `${brokenUrl}/slow`, head, response: { user_init: '1' }, timeoutMs: 300 })
+    expect(slow).toMatchObject({ status: null, command: null, error: expect.stringMatching(/app USSD não respondeu/) })
     expect(await refusal('ussd:app-exchange', { url: 'file:///etc/passwd', head, response: { user_init: '1' } })).toBe('ussd.app_url')
   })
 })

@@ -27,8 +27,8 @@ export function ussdHandlers(ctx: CoreContext): Pick<Handlers, UssdChannels> {
       await registerSandboxDelivery(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
       return pushUssd(ctx, push)
     },
-    'ussd:app-exchange': async ({ url, head, response }) => {
-      const exchange = await httpUssdTransport(ctx, checkAppUrl(url))(head, response)
+    'ussd:app-exchange': async ({ url, head, response, timeoutMs }) => {
+      const exchange = await httpUssdTransport(ctx, checkAppUrl(url), timeoutMs)(head, response)
       ctx.ussdLog.add({ kind: 'app', msisdn: head.msisdn, shortCode: head.short_code, summary: `${Object.entries(response)[0]?.join('=') ?? ''} → ${exchange.error ?? exchange.command?.kind ?? ''}`, detail: exchange })
       return exchange
     },

@@ -51,14 +51,14 @@ export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPu
  * MSE towards a partner USSD application (§6.4.21–23): POST of a `ussd_message_response`, the answer read as a
  * command. Failures come back as plain words in the exchange, never as exceptions: the phone shows them.
  */
-export function httpUssdTransport(ctx: CoreContext, url: string): UssdTransport {
+export function httpUssdTransport(ctx: CoreContext, url: string, timeoutMs = USSD_APP_TIMEOUT_MS): UssdTransport {
   return async (head, response) => {
     const request = buildUssdResponse(head, response)
     const started = performance.now()
     const at = new Date().toISOString()
     const base: Omit<UssdExchange, 'durationMs'> = { at, request, response: null, status: null, error: null, command: null }
     try {
-      const answer = await ctx.http.send('app USSD', { method: 'POST', url, headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: request, timeoutMs: USSD_APP_TIMEOUT_MS })
+      const answer = await ctx.http.send('app USSD', { method: 'POST', url, headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: request, timeoutMs })
       const durationMs = Math.round((performance.now() - started) * 10) / 10
       const got = { ...base, response: answer.body.slice(0, 64 * 1024), status: answer.status, durationMs }
       if (answer.status !== 200) return { ...got, error: `HTTP ${answer.status}` }

@@ -37,6 +37,10 @@ export function AppTester() {
             </label>
             <input id="app-session-owner" value={s.sessionOwner} onChange={(e) => s.setApp(s.appUrl, undefined, e.target.value)} />
           </div>
+          <div className="field">
+            <label htmlFor="app-timeout">{t('ussd.timeout')}</label>
+            <input id="app-timeout" type="number" min={100} max={60000} step={100} value={s.appTimeoutMs} onChange={(e) => s.setAppTimeout(Math.min(60_000, Math.max(100, Number(e.target.value) || 10_000)))} />
+          </div>
           {sandbox && s.demo && (
             <div className="field">
               <span className="label">{t('ussd.demo')}</span>

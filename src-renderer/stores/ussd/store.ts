@@ -18,6 +18,8 @@ export interface UssdState {
   subscriber: string
   /** session_owner sent with every request of the session (§6.4.21–23), when set. */
   sessionOwner: string
+  /** How long the emulated MSE waits for the application (ms). */
+  appTimeoutMs: number
   history: UssdLogEntry[]
   screen: PhoneScreen
   busy: boolean
@@ -36,6 +38,7 @@ export interface UssdActions {
   loadHandset(): Promise<void>
   pressOnHandset(key: string): Promise<void>
   setApp(appUrl: string, subscriber?: string, sessionOwner?: string): void
+  setAppTimeout(ms: number): void
   loadHistory(): Promise<void>
   loadDemo(variant?: 'a' | 'b'): Promise<void>
   press(input: string): Promise<void>
@@ -55,6 +58,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   appUrl: '',
   subscriber: '1191000000',
   sessionOwner: '',
+  appTimeoutMs: 10_000,
   history: [],
   screen: IDLE_SCREEN,
   busy: false,
@@ -102,6 +106,8 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     set({ appUrl, ...(subscriber === undefined ? {} : { subscriber }), ...(sessionOwner === undefined ? {} : { sessionOwner }) })
   },
 
+  setAppTimeout: (appTimeoutMs) => set({ appTimeoutMs }),
+
   async loadHistory() {
     try {
       set({ history: await call('ussd:log', { limit: 50 }) })
@@ -122,12 +128,12 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   },
 
   async press(input) {
-    const { appUrl, subscriber, sessionOwner } = get()
+    const { appUrl, subscriber, sessionOwner, appTimeoutMs } = get()
     const dialling = /^\*\d{1,6}#$/.test(input.trim())
     if (dialling || !phone) {
       if (!dialling) return
       // §6.4.21: a new dial is a new session (and a new recording).
-      phone = new UssdPhone((head, response) => call('ussd:app-exchange', { url: appUrl, head, response }), { msisdn: subscriber, ...(sessionOwner ? { sessionOwner } : {}) })
+      phone = new UssdPhone((head, response) => call('ussd:app-exchange', { url: appUrl, head, response, timeoutMs: appTimeoutMs }), { msisdn: subscriber, ...(sessionOwner ? { sessionOwner } : {}) })
       set({ log: [], recording: [], replay: null })
     }
     set({ busy: true, error: null })

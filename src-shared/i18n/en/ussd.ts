@@ -48,6 +48,7 @@ export const ussd: Pick<Catalog, 'ussd'> = {
     inbound: 'Answers received from subscribers',
     noInbound: 'No answer yet. Answer on the virtual handset.',
     appUrl: 'Application URL',
+    timeout: 'Application time limit (ms)',
     demo: 'Demo app (sandbox)',
     useDemo: 'Use the demo app',
     demoVariant: 'answers version:',

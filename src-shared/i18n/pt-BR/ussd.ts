@@ -47,6 +47,7 @@ export const ussd = {
     inbound: 'Respostas recebidas dos assinantes',
     noInbound: 'Nenhuma resposta ainda. Responda no aparelho virtual.',
     appUrl: 'URL da aplicação',
+    timeout: 'Tempo limite da aplicação (ms)',
     demo: 'App demo (sandbox)',
     useDemo: 'Usar o app demo',
     demoVariant: 'versão das respostas:',

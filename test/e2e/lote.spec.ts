@@ -35,6 +35,7 @@ test('import a CSV, map, run with pause and resume, read the grid and charts, ex
   const grid = app.page.getByTestId('batch-grid')
   await expect(grid.getByTestId('grid-total')).toHaveText('41 linhas')
   await expect(grid.getByTestId('grid-row').first()).toContainText('Cliente 0')
+  if (process.env['SENTINELA_SHOTS']) await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/lote-grid.png`, fullPage: true })
   await app.page.locator('#grid-status').selectOption('invalido')
   await expect(grid.getByTestId('grid-total')).toHaveText('1 linhas')
   await expect(grid.getByTestId('grid-row').first()).toContainText('invalido: invalid_cpf.length')

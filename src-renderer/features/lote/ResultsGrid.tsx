@@ -53,8 +53,11 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
     for (const item of items) if (!pages.has(Math.floor(item.index / PAGE))) void fetchPage(Math.floor(item.index / PAGE))
   }, [items, pages, fetchPage])
 
-  const columns = ['#', ...header]
-  const template = `60px repeat(${header.length}, minmax(120px, 1fr))`
+  // The verdict first (what an analyst reads), then the row as it came, then the result columns.
+  const columns = ['#', t('verdict.title'), ...header]
+  // Fixed widths: every row (absolutely placed by the virtualizer) lines up with the header.
+  const template = `60px 100px repeat(${header.length}, 150px)`
+  const width = 160 + header.length * 150
   return (
     <div className="results" data-testid="batch-grid">
       <div className="inline-form">
@@ -98,23 +101,24 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
         </span>
       </div>
       <div className="grid-scroll" ref={scroller}>
-        <div className="grid-row grid-head" style={{ gridTemplateColumns: template }}>
+        <div className="grid-row grid-head" style={{ gridTemplateColumns: template, width }}>
           {columns.map((c, i) => (
             <span key={i}>{c}</span>
           ))}
         </div>
-        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: virtual.getTotalSize(), position: 'relative', width }}>
           {items.map((item) => {
             const row = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE]
             return (
               <div
                 key={item.key}
                 className={`grid-row verdict-${row?.verdict || 'none'}`}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_PX }}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_PX, width }}
                 data-testid="grid-row"
                 onClick={() => row && setOpen(row.rowNo)}
               >
                 <span>{row?.rowNo ?? '…'}</span>
+                <span className={`verdict-pill verdict-${row?.verdict || 'none'}`}>{row?.verdict ? t(`verdict.values.${row.verdict}`) : ''}</span>
                 {row?.cells.map((c, i) => (
                   <span key={i} title={c}>
                     {c}

@@ -31,7 +31,8 @@ function MmsParts({ mo }: { mo: MseInbound }) {
 /** SMS MO (§6.4.5.1) and MMS MO (§6.4.7.1) as delivered to the callback listener, newest first. */
 export function Inbox() {
   const { t, i18n } = useTranslation()
-  const inbox = useMseStore((s) => s.inbox)
+  // USSD answers have their own list in the USSD console.
+  const inbox = useMseStore((s) => s.inbox).filter((m) => m.kind !== 'ussd')
   const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
   return (
     <>

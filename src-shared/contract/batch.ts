@@ -4,6 +4,10 @@ import { channel } from './define'
 
 /* Batch screening (issue #8): upload, plan, run in the main process, results grid and charts, export. */
 
+/** Base64 of a 512 KiB piece of an uploaded file. */
+export const UPLOAD_CHUNK_BASE64 = 700_000
+export const UPLOAD_CHUNK_BYTES = 512 * 1024
+
 const CheckSchema = z.enum(CHECKS)
 const MappingSchema = z.partialRecord(z.enum(FIELDS), z.number().int().min(0).max(5000))
 
@@ -53,8 +57,11 @@ export const StatsSchema = z.object({
 })
 
 export const batchChannels = {
-  'batch:upload': channel(
-    z.strictObject({ name: z.string().max(200), contentBase64: z.string().max(90 * 1024 * 1024) }),
+  /** A file arrives in pieces (every payload stays under the router's 1 MB): begin, chunks in order, end. */
+  'batch:upload-begin': channel(z.strictObject({ name: z.string().max(200) }), z.object({ uploadId: z.string() })),
+  'batch:upload-chunk': channel(z.strictObject({ uploadId: z.string().max(100), offset: z.number().int().min(0), dataBase64: z.string().max(UPLOAD_CHUNK_BASE64) }), z.object({ bytes: z.number() })),
+  'batch:upload-end': channel(
+    z.strictObject({ uploadId: z.string().max(100), name: z.string().max(200) }),
     z.object({ uploadId: z.string(), header: z.array(z.string()), preview: z.array(z.array(z.string())), mapping: MappingSchema, encoding: z.string(), delimiter: z.string(), problem: z.string().nullable() }),
   ),
   'batch:plan': channel(z.strictObject({ uploadId: z.string().max(100), checks: z.array(CheckSchema).min(1), mapping: MappingSchema, reuseHours: z.number().min(0).max(24 * 365).default(0) }), PlanSchema),

@@ -11,6 +11,7 @@ import { exportCsv } from '../../src-main/batch/export'
 import { BatchJournal } from '../../src-main/batch/journal'
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src-main/batch/runner'
 import { prepareJob, runJob } from '../../src-main/batch/service'
+import { UPLOAD_CHUNK_BYTES } from '../../src-shared/contract/batch'
 import { createCore } from '../../src-main/core'
 import { silentLogger } from '../../src-main/core/log'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -105,5 +106,24 @@ describe('batch screening', () => {
     } finally {
       await second.close()
     }
+  })
+
+  it('a multi-megabyte list arrives in pieces under the payload limit, in order only', async () => {
+    const input = join(h.dataDir, 'grande.csv')
+    await writeCustomersCsv(input, { rows: 40_000, unique: 40_000 })
+    const bytes = readFileSync(input)
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024)
+    const invoke = h.core.router.invoke.bind(h.core.router)
+    const begun = await invoke('batch:upload-begin', { name: 'grande.csv' })
+    const uploadId = (begun as { ok: true; data: { uploadId: string } }).data.uploadId
+    for (let offset = 0; offset < bytes.length; offset += UPLOAD_CHUNK_BYTES) {
+      const piece = bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES).toString('base64')
+      expect(await invoke('batch:upload-chunk', { uploadId, offset, dataBase64: piece })).toMatchObject({ ok: true, data: { bytes: Math.min(bytes.length, offset + UPLOAD_CHUNK_BYTES) } })
+    }
+    expect(await invoke('batch:upload-chunk', { uploadId, offset: 0, dataBase64: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'batch.upload_order' } })
+    const ended = await invoke('batch:upload-end', { uploadId, name: 'grande.csv' })
+    expect(ended).toMatchObject({ ok: true, data: { header: ['Nome', 'CPF', 'Telefone Celular', 'E-mail'], mapping: { cpf: 1, phone: 2, email: 3 }, delimiter: ';', problem: null } })
+    const plan = await invoke('batch:plan', { uploadId, checks: ['score'], mapping: { cpf: 1, phone: 2 } })
+    expect(plan).toMatchObject({ ok: true, data: { job: { totalRows: 40_000, invalidRows: 0 }, callsByProvider: { claro: 40_000 } } })
   })
 })

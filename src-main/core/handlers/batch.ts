@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHECK_PROVIDER, detectMapping, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
@@ -14,7 +14,7 @@ import { materialise, page, stats, summary } from '../../batch/results'
 import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunOptions } from '../../batch/runner'
 import { prepareJob, runJob } from '../../batch/service'
 
-type BatchChannels = 'batch:upload' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:export'
+type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload-end' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:export'
 
 /** seed 000: the Alerta trial plan has 1000 free requests. */
 export const CLARO_TRIAL_REQUESTS = 1000
@@ -50,11 +50,22 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
     return batch.n + single.n
   }
   return {
-    'batch:upload': async ({ name, contentBase64 }) => {
+    'batch:upload-begin': () => {
       mkdirSync(uploads, { recursive: true })
       const uploadId = `${randomUUID()}.csv`
+      writeFileSync(uploadPath(uploadId), '')
+      return { uploadId }
+    },
+    'batch:upload-chunk': ({ uploadId, offset, dataBase64 }) => {
       const path = uploadPath(uploadId)
-      writeFileSync(path, Buffer.from(contentBase64, 'base64'))
+      const size = statSync(path, { throwIfNoEntry: false })?.size
+      // Pieces in order only: a repeated or skipped piece is refused rather than silently corrupting the file.
+      if (size !== offset) throw new AppFailure('batch.upload_order', { expected: size ?? 0, got: offset })
+      appendFileSync(path, Buffer.from(dataBase64, 'base64'))
+      return { bytes: statSync(path).size }
+    },
+    'batch:upload-end': async ({ uploadId, name }) => {
+      const path = uploadPath(uploadId)
       const sniffed = await sniff(path)
       if (!sniffed.ok) {
         rmSync(path, { force: true })

@@ -2,8 +2,9 @@ import { create } from 'zustand'
 import type { AppError, EventOf, ResponseOf } from '../../../src-shared/contract'
 import type { Check, Mapping } from '../../../src-shared/domain/batch'
 import { ApiError, call, on } from '../../api/client'
+import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/batch'
 
-type Upload = ResponseOf<'batch:upload'>
+type Upload = ResponseOf<'batch:upload-end'>
 type Plan = ResponseOf<'batch:plan'>
 type Progress = EventOf<'batch:progress'>
 
@@ -80,7 +81,13 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   async choose(file) {
     set({ busy: true, error: null, upload: null, plan: null, fileName: file.name })
     try {
-      const upload = await call('batch:upload', { name: file.name, contentBase64: toBase64(await file.arrayBuffer()) })
+      // In pieces: a 60 MB list never travels as one message.
+      const { uploadId } = await call('batch:upload-begin', { name: file.name })
+      for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+        const piece = await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer()
+        await call('batch:upload-chunk', { uploadId, offset, dataBase64: toBase64(piece) })
+      }
+      const upload = await call('batch:upload-end', { uploadId, name: file.name })
       set({ upload, mapping: upload.mapping })
     } catch (error) {
       set({ error: asAppError(error) })

@@ -28,6 +28,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       no_checks: 'Choose at least one check (alerts, score, datatrust, line).',
       unknown_check: 'Unknown check: {{check}}. Use alerts, score, datatrust or line.',
       import_failed: 'The file could not be imported: {{problem}}',
+      upload_order: 'File upload out of order (expected byte {{expected}}, got {{got}}). Choose the file again.',
       job_not_found: 'Batch {{id}} not found.',
     },
     ussd: {

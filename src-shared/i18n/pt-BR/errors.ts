@@ -27,6 +27,7 @@ export const errors = {
       no_checks: 'Escolha pelo menos uma checagem (alerts, score, datatrust, line).',
       unknown_check: 'Checagem desconhecida: {{check}}. Use alerts, score, datatrust ou line.',
       import_failed: 'O arquivo não pôde ser importado: {{problem}}',
+      upload_order: 'Envio do arquivo fora de ordem (esperado o byte {{expected}}, veio {{got}}). Escolha o arquivo de novo.',
       job_not_found: 'Lote {{id}} não encontrado.',
     },
     ussd: {

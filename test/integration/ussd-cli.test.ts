@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
-import { SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
+import { DEMO_BALANCE_SCRIPT, SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
 import { buildUssdRequest } from '../../src-shared/domain/ussd-xml'
 import { createMseSandbox } from '../../src-main/providers/mse/sandbox'
 import { DEMO_APP_PATH } from '../../src-main/providers/mse/sandbox-ussd'
@@ -38,19 +38,7 @@ describe.skipIf(!CLI_BUILT)('sentinela ussd (built CLI)', () => {
 
   it('replay exits 0 when every screen matches and 1 with the differing screen when the app changed', async () => {
     const app = `${sandbox.url}${DEMO_APP_PATH}`
-    const script = file(
-      'saldo.json',
-      JSON.stringify({
-        version: 1,
-        name: 'saldo',
-        msisdn: '1191000000',
-        steps: [
-          { press: '*100#', expect: 'Sentinela Demo - autoatendimento\n1. Consultar saldo\n2. Segunda via da conta\n3. Falar com um atendente' },
-          { press: '1', expect: 'Digite os 4 ultimos digitos do seu CPF:' },
-          { press: '1234', expect: 'Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!' },
-        ],
-      }),
-    )
+    const script = file('saldo.json', JSON.stringify(DEMO_BALANCE_SCRIPT))
     const green = await h.cli(['ussd', 'replay', script, '--app', app])
     expect(green.code).toBe(0)
     expect(green.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('ok'))).toBe(true)

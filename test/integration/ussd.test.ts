@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
-import { SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
+import { DEMO_BALANCE_SCRIPT, SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
 import { USSD_CONSOLE_REPLY } from '../../src-main/providers/mse/callbacks'
 import type { ChannelName, RequestOf, ResponseOf } from '../../src-shared/contract'
 
@@ -70,16 +70,7 @@ describe('USSD application tester', () => {
 
   it('replays a three-step session against the demo app: green, then red once the app answers differently', async () => {
     const { url } = await call('sandbox:ussd-demo', {})
-    const script = {
-      version: 1 as const,
-      name: 'saldo',
-      msisdn: '1191000000',
-      steps: [
-        { press: '*100#', expect: 'Sentinela Demo - autoatendimento\n1. Consultar saldo\n2. Segunda via da conta\n3. Falar com um atendente' },
-        { press: '1', expect: 'Digite os 4 ultimos digitos do seu CPF:' },
-        { press: '1234', expect: 'Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!' },
-      ],
-    }
+    const script = DEMO_BALANCE_SCRIPT
     const green = await call('ussd:replay', { url, script })
     expect(green.ok).toBe(true)
     expect(green.log.map((e) => /<(user_init|index|input)>/.exec(e.request)?.[1])).toEqual(['user_init', 'index', 'input'])

@@ -145,7 +145,7 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
           )
         })}
         {warnings.map((w) => (
-          <p key={w.param} className="warn" role="note">
+          <p key={w.param} className="problem-warning conditional" role="note">
             {t('mse.conditional', w)}
           </p>
         ))}

@@ -187,4 +187,20 @@ export class BatchJournal {
       }[]
     ).map((r) => ({ rowNo: r.row_no, line: r.line, fields: JSON.parse(r.fields) as string[], problem: r.problem, keys: JSON.parse(r.keys) as Partial<Record<Check, string>> }))
   }
+
+  /**
+   * LGPD retention: batches older than the cutoff go with every row, key, answer and result (not a running one).
+   * Returns the removed jobs so their files can be deleted too.
+   */
+  purge(cutoffIso: string): JobRow[] {
+    const old = (this.db.prepare("SELECT * FROM batch_jobs WHERE created_at < ? AND status NOT IN ('running', 'importing')").all(cutoffIso) as RawJob[]).map(toJob)
+    const tables = ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results']
+    this.db.transaction(() => {
+      for (const job of old) {
+        for (const table of tables) this.db.prepare(`DELETE FROM ${table} WHERE job_id = ?`).run(job.id)
+        this.db.prepare('DELETE FROM batch_jobs WHERE id = ?').run(job.id)
+      }
+    })()
+    return old
+  }
 }

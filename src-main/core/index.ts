@@ -26,7 +26,7 @@ import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
 import { mseHandlers } from './handlers/mse'
 import { ussdHandlers } from './handlers/ussd'
-import { batchHandlers, haltBatches } from './handlers/batch'
+import { batchHandlers, haltBatches, purgeBatches } from './handlers/batch'
 import { BatchJournal } from '../batch/journal'
 import { MseMessages } from '../providers/mse/messages'
 import { UssdStore } from '../providers/mse/ussd-store'
@@ -155,6 +155,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     try {
       const removed = history.purge()
       if (removed > 0) log.info('history.purged', { removed })
+      const batches = purgeBatches(context)
+      if (batches > 0) log.info('batch.purged', { removed: batches })
     } catch (error) {
       log.error('history.purge_failed', { reason: (error as Error).message })
     }

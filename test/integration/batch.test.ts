@@ -8,13 +8,14 @@ import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
 import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
 import { exportCsv } from '../../src-main/batch/export'
-import { BatchJournal } from '../../src-main/batch/journal'
+import { BatchJournal, type JobRow } from '../../src-main/batch/journal'
+import { purgeBatches } from '../../src-main/core/handlers/batch'
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src-main/batch/runner'
 import { prepareJob, runJob } from '../../src-main/batch/service'
 import { UPLOAD_CHUNK_BYTES } from '../../src-shared/contract/batch'
 import { createCore } from '../../src-main/core'
 import { silentLogger } from '../../src-main/core/log'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 
 /* Batch screening against a Claro sandbox the test controls (issue #8 acceptance: dedupe, faults, limits). */
 const knobs: SandboxKnobs = SandboxKnobsSchema.parse({})
@@ -125,5 +126,29 @@ describe('batch screening', () => {
     expect(ended).toMatchObject({ ok: true, data: { header: ['Nome', 'CPF', 'Telefone Celular', 'E-mail'], mapping: { cpf: 1, phone: 2, email: 3 }, delimiter: ';', problem: null } })
     const plan = await invoke('batch:plan', { uploadId, checks: ['score'], mapping: { cpf: 1, phone: 2 } })
     expect(plan).toMatchObject({ ok: true, data: { job: { totalRows: 40_000, invalidRows: 0 }, callsByProvider: { claro: 40_000 } } })
+  })
+
+  it('LGPD retention: an old batch leaves with its rows, answers, uploaded list and exports', async () => {
+    const ctx = h.core.context
+    const invoke = h.core.router.invoke.bind(h.core.router)
+    const { data } = (await invoke('batch:upload-begin', { name: 'lgpd.csv' })) as { ok: true; data: { uploadId: string } }
+    const csv = Buffer.from('Nome;CPF\nAna;529.982.247-25\n')
+    await invoke('batch:upload-chunk', { uploadId: data.uploadId, offset: 0, dataBase64: csv.toString('base64') })
+    await invoke('batch:upload-end', { uploadId: data.uploadId, name: 'lgpd.csv' })
+    const plan = (await invoke('batch:plan', { uploadId: data.uploadId, checks: ['score'], mapping: { cpf: 1 } })) as { ok: true; data: { job: { id: number } } }
+    const jobId = plan.data.job.id
+    const journal = new BatchJournal(ctx.db)
+    await runJob(ctx, journal.job(jobId) as JobRow, options()).done
+    const exported = (await invoke('batch:export', { jobId, format: 'csv' })) as { ok: true; data: { path: string } }
+    const upload = (journal.job(jobId) as JobRow).inputPath
+    expect(existsSync(upload) && existsSync(exported.data.path)).toBe(true)
+
+    expect(purgeBatches(ctx, new Date())).toBe(0) // young: kept
+    const later = new Date(Date.now() + (ctx.settings.get().historyRetentionDays + 1) * 86_400_000)
+    expect(purgeBatches(ctx, later)).toBe(1)
+    expect(journal.job(jobId)).toBeNull()
+    expect(journal.call(jobId, 'score', '52998224725')).toBeNull()
+    expect(journal.rows(jobId, 1, 10)).toEqual([])
+    expect(existsSync(upload) || existsSync(exported.data.path)).toBe(false)
   })
 })

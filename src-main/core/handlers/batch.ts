@@ -27,6 +27,21 @@ export async function haltBatches(ctx: CoreContext): Promise<void> {
   await Promise.all([...(RUNNERS.get(ctx)?.values() ?? [])].map((r) => r.halt()))
 }
 
+/**
+ * LGPD retention for batches (the history's setting): old jobs leave the database, and their uploaded list and
+ * exports leave the data folder. Lists screened from a path of the user's own (the CLI) are the user's files: kept.
+ */
+export function purgeBatches(ctx: CoreContext, now = new Date()): number {
+  const cutoff = new Date(now.getTime() - ctx.settings.get().historyRetentionDays * 86_400_000).toISOString()
+  const removed = new BatchJournal(ctx.db).purge(cutoff)
+  const uploads = join(ctx.dataDir, 'batch-uploads')
+  for (const job of removed) {
+    if (job.inputPath.startsWith(uploads)) rmSync(job.inputPath, { force: true })
+    for (const ext of ['csv', 'xlsx']) rmSync(join(ctx.dataDir, 'batch-exports', `sentinela-lote-${job.id}.${ext}`), { force: true })
+  }
+  return removed.length
+}
+
 export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
   const journal = new BatchJournal(ctx.db)
   const runners = new Map<number, JobRunner>()

@@ -51,6 +51,13 @@ export function validateParams(service: ServiceSpec, params: Record<string, stri
 }
 
 
+/** A CTN/MSISDN typed with punctuation or the country code, as the seed's 10 digits; anything else as it came. */
+export function normaliseCtn(raw: string): string {
+  if (!/^[\d\s()+\-.]+$/.test(raw)) return raw
+  const digits = raw.replace(/\D/g, '')
+  return digits.length === 12 && digits.startsWith('55') ? digits.slice(2) : digits
+}
+
 /**
  * Numbers typed as people type them are accepted: "(11) 9100-0000" and "+55 11 9100-0000" become the seed's
  * 10-digit CTN "1191000000"; an IMEI written "49-015420-323751-8" becomes its 15 digits.
@@ -60,10 +67,8 @@ export function normaliseParams(service: ServiceSpec, params: Record<string, str
   const out: Record<string, string> = {}
   for (const [name, raw] of Object.entries(params)) {
     const kind = kinds.get(name)
-    if (kind === 'ctn' && /^[\d\s()+\-.]+$/.test(raw)) {
-      const digits = raw.replace(/\D/g, '')
-      out[name] = digits.length === 12 && digits.startsWith('55') ? digits.slice(2) : digits
-    } else if (kind === 'imei' && /^[\d\s\-/]+$/.test(raw)) out[name] = raw.replace(/\D/g, '')
+    if (kind === 'ctn') out[name] = normaliseCtn(raw)
+    else if (kind === 'imei' && /^[\d\s\-/]+$/.test(raw)) out[name] = raw.replace(/\D/g, '')
     else if (kind === 'int' || kind === 'amount') out[name] = raw.trim()
     else out[name] = raw
   }

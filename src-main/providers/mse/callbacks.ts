@@ -1,3 +1,4 @@
+import { parse } from 'node:querystring'
 import { MseCredentialSchema } from '../../../src-shared/domain/credentials'
 import type { CoreContext } from '../../core/context'
 import { tokensEqual } from '../../core/secure-compare'
@@ -6,6 +7,7 @@ import { providerCredential } from '../../core/provider-credential'
 import type { MseInbound } from '../../../src-shared/contract/mse'
 import { parseMseResponse } from './parse'
 import { parseMmsMo } from './mms'
+import { percentBytes } from './percent'
 import { buildUssdRequest, parseUssdResponse } from '../../../src-shared/domain/ussd-xml'
 
 export const MSE_RECEIPT_PATH = '/mse/receipt'
@@ -20,24 +22,8 @@ const receiptsCredential = (ctx: CoreContext) => providerCredential(ctx, RECEIPT
 
 /** ISO-8859-1 query decoding (§6.4.5.1): `%E7` is "ç", not an invalid UTF-8 byte. */
 export function decodeLatin1Query(query: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const decode = (s: string): string => {
-    const bytes: number[] = []
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i]
-      if (c === '+') bytes.push(0x20)
-      else if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
-        bytes.push(parseInt(s.slice(i + 1, i + 3), 16))
-        i += 2
-      } else bytes.push(...Buffer.from(c ?? '', 'latin1'))
-    }
-    return Buffer.from(bytes).toString('latin1')
-  }
-  for (const pair of query.split('&').filter(Boolean)) {
-    const eq = pair.indexOf('=')
-    out[decode(eq < 0 ? pair : pair.slice(0, eq))] = eq < 0 ? '' : decode(pair.slice(eq + 1))
-  }
-  return out
+  const parsed = parse(query, '&', '=', { decodeURIComponent: (s) => percentBytes(s).toString('latin1') })
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')]))
 }
 
 /** §6.4.1.1: POST with `userid`/`pwd` in the query and the mse-response XML as body. */

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { simpleParser } from 'mailparser'
 import type { MmsMo, MmsPart } from '../../../src-shared/contract/mse'
+import { percentBytes } from './percent'
 
 /*
  * seed 003 §6.4.7.1 (DELIVERY_MMS, MMS MO): MSE POSTs a UTF-8 XML
@@ -15,19 +16,7 @@ export type MmsMoParse = { ok: true; mo: Omit<MmsMo, 'at'> } | { ok: false; reas
 const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true, cdataPropName: '#cdata' })
 
 /** Percent-decoding with '+' as space, to octets; the CDATA's line breaks are not part of it. */
-function percentDecode(s: string): Buffer {
-  const bytes: number[] = []
-  const compact = s.replace(/\s+/g, '')
-  for (let i = 0; i < compact.length; i++) {
-    const c = compact[i] ?? ''
-    if (c === '+') bytes.push(0x20)
-    else if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(compact.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(compact.slice(i + 1, i + 3), 16))
-      i += 2
-    } else bytes.push(...Buffer.from(c, 'utf8'))
-  }
-  return Buffer.from(bytes)
-}
+const percentDecode = (s: string): Buffer => percentBytes(s.replace(/\s+/g, ''))
 
 /** The MIME message's own octets, plus a warning when the payload was not the seed's Latin-1-in-UTF-8 shape. */
 export function mmsOctets(payload: string): { octets: Buffer; warnings: string[] } {

@@ -1,5 +1,6 @@
 import type { UssdPushResult } from '../../../src-shared/contract/ussd'
 import { MseCredentialSchema } from '../../../src-shared/domain/credentials'
+import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
 import { validateUssd, type UssdCommand } from '../../../src-shared/domain/ussd'
 import type { UssdExchange, UssdTransport } from '../../../src-shared/domain/ussd-session'
 import { buildUssdRequest, buildUssdResponse, parseUssdCommand } from '../../../src-shared/domain/ussd-xml'
@@ -22,11 +23,9 @@ export interface UssdPush {
   command: UssdCommand
 }
 
-const digits = (s: string): string => (/^[\d\s()+\-.]+$/.test(s) ? s.replace(/\D/g, '').replace(/^55(?=\d{10}$)/, '') : s)
-
 /** §6.4.18–20: menu, input or notify, POSTed as XML to /MSE/ussd (async recommended). Sent once. */
 export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPushResult> {
-  const msisdn = digits(push.msisdn)
+  const msisdn = normaliseCtn(push.msisdn)
   if (!/^\d{10}$/.test(msisdn)) throw new AppFailure('ussd.msisdn', { msisdn: push.msisdn.slice(0, 20) })
   if (!/^\d{1,6}$/.test(push.shortCode)) throw new AppFailure('ussd.short_code', { code: push.shortCode.slice(0, 20) })
   const errors = validateUssd(push.command).filter((p) => p.level === 'error')

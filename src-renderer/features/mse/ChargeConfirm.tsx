@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
 
 /** SYS_CHARGE_SUBSCRIB (seed 003 §6.4.9) charges a subscriber: the number is typed again before anything is sent. */
 export function ChargeConfirm({ ctn, onConfirm, onCancel }: { ctn: string; onConfirm(typed: string): void; onCancel(): void }) {
   const { t } = useTranslation()
   const [typed, setTyped] = useState('')
-  const digits = typed.replace(/\D/g, '').replace(/^55(?=\d{10}$)/, '')
+  const digits = normaliseCtn(typed)
   const matches = digits === ctn
   const submit = (event: FormEvent): void => {
     event.preventDefault()

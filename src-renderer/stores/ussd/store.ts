@@ -4,6 +4,7 @@ import type { Handset, SavedScript, UssdLogEntry, UssdPushResult } from '../../.
 import type { UssdCommand } from '../../../src-shared/domain/ussd'
 import { IDLE_SCREEN, UssdPhone, type PhoneScreen, type ReplayStep, type UssdExchange, type UssdScript } from '../../../src-shared/domain/ussd-session'
 import { ApiError, call } from '../../api/client'
+import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
 
 const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
@@ -86,7 +87,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
 
   async loadHandset() {
     try {
-      set({ handset: await call('sandbox:ussd-handset', { msisdn: get().target.msisdn.replace(/\D/g, '').replace(/^55(?=\d{10}$)/, '') }) })
+      set({ handset: await call('sandbox:ussd-handset', { msisdn: normaliseCtn(get().target.msisdn) }) })
     } catch {
       set({ handset: null })
     }

@@ -17,7 +17,12 @@ export function summary(journal: BatchJournal, job: JobRow): JobSummary {
   return { id: job.id, name: job.name, createdAt: job.createdAt, status: job.status, checks: job.spec.checks, totalRows: job.totalRows, invalidRows: job.invalidRows, importProblem: job.importProblem, unique: c.unique, answered: c.answered, failed: c.failed }
 }
 
-export function materialise(db: Db, journal: BatchJournal, job: JobRow, rules: Rules): void {
+/**
+ * `refresh` (a new query from the top, the dashboard) checks whether answers or rules changed since the last build;
+ * the pages that follow while scrolling read what is built, without counting or rebuilding.
+ */
+export function materialise(db: Db, journal: BatchJournal, job: JobRow, rules: Rules, refresh: boolean): void {
+  if (!refresh && built.has(job.id)) return
   const c = journal.counts(job.id)
   const stamp = JSON.stringify([c.answered, c.failed, rules, job.totalRows])
   if (built.get(job.id) === stamp) return

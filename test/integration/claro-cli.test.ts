@@ -76,6 +76,17 @@ describe.skipIf(!CLI_BUILT)('sentinela lookup (built CLI)', () => {
       }
     })
 
+    /** `lookup score` against a Claro that gives a token, then answers the score call with `answer`. */
+    async function scoreAgainst(answer: Parameters<typeof script>[0]) {
+      const wire = await startWireServer(script(answer))
+      try {
+        await store()
+        return await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'score', '--cpf', '529.982.247-25'])
+      } finally {
+        await wire.close()
+      }
+    }
+
     it.each([
       [400, 'Claro recusou o pedido como malformado (400)'],
       [403, 'recusou o acesso (403)'],
@@ -87,15 +98,9 @@ describe.skipIf(!CLI_BUILT)('sentinela lookup (built CLI)', () => {
       [418, 'status não documentado (418)'],
     ])('maps HTTP %i to its message', async (status, text) => {
       const envelope = { apiVersion: '1', transactionId: 't-1', error: { httpCode: String(status), errorCode: 'E', message: 'm', detailedMessage: 'detalhe do provedor', link: { rel: 'related', href: 'https://x' } } }
-      const wire = await startWireServer(script({ status, body: JSON.stringify(envelope) }))
-      try {
-        await store()
-        const run = await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'score', '--cpf', '529.982.247-25'])
-        expect(run.code).toBe(1)
-        expect(run.stderr).toContain(text)
-      } finally {
-        await wire.close()
-      }
+      const run = await scoreAgainst({ status, body: JSON.stringify(envelope) })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(text)
     })
 
     it('maps 429 with Retry-After, and 200 bodies it cannot read as unexpected', async () => {
@@ -104,15 +109,9 @@ describe.skipIf(!CLI_BUILT)('sentinela lookup (built CLI)', () => {
         [{ status: 200, body: '<html>gateway</html>' }, 'formato inesperado'],
         [{ status: 200, body: '{"data":{"customer":{"score":1200}}}' }, 'formato inesperado'],
       ] as const) {
-        const wire = await startWireServer(script(answer))
-        try {
-          await store()
-          const run = await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'score', '--cpf', '529.982.247-25'])
-          expect(run.code).toBe(1)
-          expect(run.stderr).toContain(text)
-        } finally {
-          await wire.close()
-        }
+        const run = await scoreAgainst(answer)
+        expect(run.code).toBe(1)
+        expect(run.stderr).toContain(text)
       }
     })
 

@@ -130,7 +130,7 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
     'batch:jobs': () => journal.list(50).map((j) => summary(journal, j)),
     'batch:rows': (q) => {
       const j = job(q.jobId)
-      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules)
+      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules, q.offset === 0)
       return page(ctx.db, j, q)
     },
     'batch:row': ({ jobId, rowNo }) => {
@@ -142,7 +142,7 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
     },
     'batch:stats': ({ jobId }) => {
       const j = job(jobId)
-      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules)
+      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules, true)
       return stats(ctx.db, j)
     },
     'batch:export': async ({ jobId, format, delimiter }) => {

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context'
 import type { Handlers } from '../router'
 import { AppFailure } from '../errors'
+import { sandboxJson, sandboxRequest } from '../sandbox-call'
 import { callMse } from '../../providers/mse/service'
 import { registerSandboxDelivery } from '../../providers/mse/callbacks'
 
@@ -17,18 +18,12 @@ export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:
     'mse:inbox': ({ limit }) => ctx.mseMessages.inbox(limit),
     'sandbox:sms-handsets': async () => {
       if (ctx.environment() !== 'sandbox') return []
-      const answer = await ctx.http.send('MSE sandbox', { method: 'GET', url: `${await ctx.sandbox.url('mse')}/__sandbox/sms-handsets`, headers: {} })
-      return JSON.parse(answer.body) as never
+      return sandboxJson<never>(ctx, 'mse', '/__sandbox/sms-handsets')
     },
     'sandbox:mse-mo': async (mo) => {
       if (ctx.environment() !== 'sandbox') throw new AppFailure('mse.sandbox_only')
       await registerDelivery(ctx)
-      const answer = await ctx.http.send('MSE sandbox', {
-        method: 'POST',
-        url: `${await ctx.sandbox.url('mse')}/__sandbox/mse-mo`,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(mo),
-      })
+      const answer = await sandboxRequest(ctx, 'mse', '/__sandbox/mse-mo', mo)
       if (answer.status !== 204) throw new AppFailure('mse.mo_not_delivered')
       return { delivered: true }
     },

@@ -1,24 +1,13 @@
 import type { Handset } from '../../../src-shared/contract/ussd'
 import { replayScript } from '../../../src-shared/domain/ussd-session'
 import type { CoreContext } from '../context'
-import { AppFailure } from '../errors'
+import { sandboxJson } from '../sandbox-call'
 import type { Handlers } from '../router'
 import { registerSandboxDelivery } from '../../providers/mse/callbacks'
 import { DEMO_APP_PATH } from '../../providers/mse/sandbox-ussd'
 import { checkAppUrl, httpUssdTransport, pushUssd } from '../../providers/mse/ussd'
 
 type UssdChannels = 'ussd:push' | 'ussd:app-exchange' | 'ussd:replay' | 'ussd:scripts' | 'ussd:script-save' | 'ussd:script-delete' | 'ussd:log' | 'sandbox:ussd-handset' | 'sandbox:ussd-key' | 'sandbox:ussd-demo'
-
-async function sandboxCall<T>(ctx: CoreContext, path: string, body?: unknown): Promise<T> {
-  if (ctx.environment() !== 'sandbox') throw new AppFailure('mse.sandbox_only')
-  const answer = await ctx.http.send('MSE sandbox', {
-    method: body === undefined ? 'GET' : 'POST',
-    url: `${await ctx.sandbox.url('mse')}${path}`,
-    headers: { 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  return JSON.parse(answer.body) as T
-}
 
 export function ussdHandlers(ctx: CoreContext): Pick<Handlers, UssdChannels> {
   return {
@@ -41,13 +30,13 @@ export function ussdHandlers(ctx: CoreContext): Pick<Handlers, UssdChannels> {
     'ussd:script-save': ({ appUrl, script }) => ctx.ussdLog.saveScript(appUrl, script),
     'ussd:script-delete': ({ id }) => ({ deleted: ctx.ussdLog.deleteScript(id) }),
     'ussd:log': ({ limit }) => ctx.ussdLog.list(limit),
-    'sandbox:ussd-handset': ({ msisdn }) => sandboxCall<Handset>(ctx, `/__sandbox/ussd-handset?msisdn=${encodeURIComponent(msisdn)}`),
+    'sandbox:ussd-handset': ({ msisdn }) => sandboxJson<Handset>(ctx, 'mse', `/__sandbox/ussd-handset?msisdn=${encodeURIComponent(msisdn)}`),
     'sandbox:ussd-key': async ({ msisdn, key }) => {
       await registerSandboxDelivery(ctx).catch(() => undefined)
-      return sandboxCall<Handset>(ctx, '/__sandbox/ussd-key', { msisdn, key })
+      return sandboxJson<Handset>(ctx, 'mse', '/__sandbox/ussd-key', { msisdn, key })
     },
     'sandbox:ussd-demo': async ({ variant }) => {
-      const state = await sandboxCall<{ variant: 'a' | 'b' }>(ctx, `/__sandbox/ussd-demo${variant ? `?variant=${variant}` : ''}`)
+      const state = await sandboxJson<{ variant: 'a' | 'b' }>(ctx, 'mse', `/__sandbox/ussd-demo${variant ? `?variant=${variant}` : ''}`)
       return { url: `${await ctx.sandbox.url('mse')}${DEMO_APP_PATH}`, variant: state.variant }
     },
   }

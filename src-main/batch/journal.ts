@@ -95,6 +95,11 @@ export class BatchJournal {
     return (this.db.prepare('SELECT * FROM batch_jobs ORDER BY id DESC LIMIT ?').all(limit) as RawJob[]).map(toJob)
   }
 
+  /** The mapping detected at import is kept with the job (what its rows were read with). */
+  setSpec(id: number, spec: JobSpec): void {
+    this.db.prepare('UPDATE batch_jobs SET spec = ? WHERE id = ?').run(JSON.stringify(spec), id)
+  }
+
   setStatus(id: number, status: JobRow['status']): void {
     this.db.prepare('UPDATE batch_jobs SET status = ? WHERE id = ?').run(status, id)
   }

@@ -32,7 +32,7 @@ export async function prepareJob(ctx: CoreContext, input: { inputPath: string; c
   else job = journal.job(job.id) as JobRow
   if (job.status === 'importing') {
     const imported = await importJob(journal, job)
-    if (imported.ok) ctx.db.prepare('UPDATE batch_jobs SET spec = ? WHERE id = ?').run(JSON.stringify({ ...job.spec, mapping: imported.mapping }), job.id)
+    if (imported.ok) journal.setSpec(job.id, { ...job.spec, mapping: imported.mapping })
   }
   return journal.job(job.id) as JobRow
 }

@@ -1,5 +1,4 @@
-import type { Check } from '../../src-shared/domain/batch'
-import type { VerdictInput } from '../../src-shared/domain/verdict'
+import { dataTrustKey, type Check } from '../../src-shared/domain/batch'
 import type { CoreContext } from '../core/context'
 import { AppFailure, asFailure } from '../core/errors'
 import { client as claroClient } from '../providers/claro/service'
@@ -30,7 +29,7 @@ export async function runCheck(ctx: CoreContext, check: Check, key: string, time
       case 'score':
         return { check, score: (await (await claroClient(ctx, timeoutMs, gate)).score(key)).score }
       case 'datatrust': {
-        const [cpf, phone, email, cep] = JSON.parse(key) as [string, string, string, string]
+        const { cpf, phone, email, cep } = dataTrustKey(key)
         const request = toTransactionRequest({ cpf, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(cep ? { cep } : {}) })
         const { transaction } = await (await clearSaleClient(ctx, timeoutMs, gate)).sendTransaction(request)
         const results = transaction.Results
@@ -47,7 +46,8 @@ export async function runCheck(ctx: CoreContext, check: Check, key: string, time
     }
   } catch (error) {
     const failure = asFailure(error)
-    if (failure.code.endsWith('.not_found')) return { check, notFound: true }
+    // seed 001: Claro's 404 means the customer is not in its base; ClearSale's 404 is a wrong route (seed 004).
+    if (failure.code === 'claro.not_found') return { check, notFound: true }
     throw failure
   }
 }
@@ -61,16 +61,4 @@ export function retryable(failure: AppFailure): { retry: boolean; afterMs: numbe
   if (code.endsWith('.server_error') || code === 'provider_timeout' || code === 'provider_unreachable') return { retry: true, afterMs }
   if (code === 'mse.http_status' && Number(failure.params['status']) >= 500) return { retry: true, afterMs }
   return { retry: false, afterMs: 0 }
-}
-
-/** The verdict rules' input from a row's answers (the customer view's rules, seed 004/000/002). */
-export function verdictInput(answers: Partial<Record<Check, { ok: true; result: CallResult } | { ok: false; code: string }>>): VerdictInput {
-  const input: VerdictInput = {}
-  const a = answers.alerts
-  if (a) input.alerts = a.ok ? { ok: true, events: 'events' in a.result ? (a.result.events as never) : [] } : { ok: false, code: a.code }
-  const s = answers.score
-  if (s) input.claroScore = s.ok ? ('score' in s.result ? { ok: true, score: s.result.score as number } : { ok: false, code: 'claro.not_found' }) : { ok: false, code: s.code }
-  const d = answers.datatrust
-  if (d) input.dataTrust = d.ok && 'insights' in d.result ? { ok: true, score: d.result.score, insights: d.result.insights } : { ok: false, code: d.ok ? 'clearsale.not_found' : d.code }
-  return input
 }

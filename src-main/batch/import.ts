@@ -41,7 +41,7 @@ export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ o
       }
       rowNo++
       invalid++
-      pending.push({ rowNo, line: record.line, fields: [], problem: record.error, keys: {} })
+      pending.push({ rowNo, line: record.line, fields: [], problem: `record:${record.error}`, keys: Object.fromEntries(job.spec.checks.map((c) => [c, '!unreadable_row'])) })
       if (record.error.startsWith('CSV_MAX_RECORD_SIZE')) stopped = `linha ${record.line}: ${record.error} — o resto do arquivo não foi lido / the rest of the file was not read`
       continue
     }
@@ -51,16 +51,19 @@ export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ o
       continue
     }
     rowNo++
+    // Damage to the row itself, as codes the export words per language (policy.problems); an identifier that
+    // cannot be read is kept in its key (`!invalid_cpf.check_digits`) and becomes that check's "not run" reason.
     const problems: string[] = []
-    if (record.fields.length !== header.length) problems.push(`colunas: ${record.fields.length} de ${header.length} / columns: ${record.fields.length} of ${header.length}`)
-    if (record.cut) problems.push(`campo acima de ${MAX_CELL_CHARS} caracteres cortado / cell over ${MAX_CELL_CHARS} characters cut`)
+    if (record.fields.length !== header.length) problems.push(`columns:${record.fields.length},${header.length}`)
+    if (record.cut) problems.push(`cell_cut:${MAX_CELL_CHARS}`)
     const keys: Partial<Record<Check, string>> = {}
+    let unreadable = false
     for (const check of job.spec.checks) {
       const k = keyFor(check, record.fields, mapping)
       keys[check] = k.ok ? k.key : `!${k.reason}`
-      if (!k.ok) problems.push(`${check}: ${k.reason}`)
+      if (!k.ok) unreadable = true
     }
-    if (problems.length) invalid++
+    if (problems.length || unreadable) invalid++
     pending.push({ rowNo, line: record.line, fields: record.fields, problem: problems.length ? problems.join('; ') : null, keys })
     if (pending.length >= FLUSH_ROWS) {
       importer.add(pending)

@@ -1,6 +1,7 @@
 import type { Check, Mapping } from '../../src-shared/domain/batch'
 import type { Db } from '../core/store/db'
 import type { Sniffed } from './input'
+import { PolicySchema, type Policy } from '../../src-shared/domain/policy/schema'
 
 /*
  * The batch journal (SQLite, WAL): the job, every input row (original fields, in order), the unique identifiers
@@ -30,6 +31,9 @@ export interface JobRow {
   totalRows: number
   invalidRows: number
   importProblem: string | null
+  /** The policy that decided the materialised results, and what they were built from. */
+  policy: Policy | null
+  resultsStamp: string | null
 }
 
 interface RawJob {
@@ -45,6 +49,8 @@ interface RawJob {
   total_rows: number
   invalid_rows: number
   import_problem: string | null
+  policy: string | null
+  results_stamp: string | null
 }
 
 const toJob = (r: RawJob): JobRow => ({
@@ -60,6 +66,8 @@ const toJob = (r: RawJob): JobRow => ({
   totalRows: r.total_rows,
   invalidRows: r.invalid_rows,
   importProblem: r.import_problem,
+  policy: r.policy ? PolicySchema.parse(JSON.parse(r.policy)) : null,
+  resultsStamp: r.results_stamp,
 })
 
 export interface CallRecord {
@@ -68,6 +76,8 @@ export interface CallRecord {
   code: string | null
   reason: string | null
   attempts: number
+  /** When the answer was obtained (ISO): an Alerta event's age is counted from here. */
+  at?: string
 }
 
 export class BatchJournal {
@@ -98,6 +108,11 @@ export class BatchJournal {
   /** The mapping detected at import is kept with the job (what its rows were read with). */
   setSpec(id: number, spec: JobSpec): void {
     this.db.prepare('UPDATE batch_jobs SET spec = ? WHERE id = ?').run(JSON.stringify(spec), id)
+  }
+
+  /** After the results were (re)built: what they were built from and the policy that decided them. */
+  setResults(id: number, stamp: string, policy: Policy): void {
+    this.db.prepare('UPDATE batch_jobs SET results_stamp = ?, policy = ? WHERE id = ?').run(stamp, JSON.stringify(policy), id)
   }
 
   setStatus(id: number, status: JobRow['status']): void {
@@ -162,22 +177,22 @@ export class BatchJournal {
     if (hours <= 0) return null
     const since = new Date(Date.now() - hours * 3_600_000).toISOString()
     const r = this.db
-      .prepare('SELECT result, attempts FROM batch_calls WHERE check_name = ? AND key = ? AND ok = 1 AND at >= ? AND job_id != ? ORDER BY at DESC LIMIT 1')
-      .get(check, key, since, jobId) as { result: string; attempts: number } | undefined
-    return r ? { ok: true, result: JSON.parse(r.result) as unknown, code: null, reason: 'reused', attempts: 0 } : null
+      .prepare('SELECT result, attempts, at FROM batch_calls WHERE check_name = ? AND key = ? AND ok = 1 AND at >= ? AND job_id != ? ORDER BY at DESC LIMIT 1')
+      .get(check, key, since, jobId) as { result: string; attempts: number; at: string } | undefined
+    return r ? { ok: true, result: JSON.parse(r.result) as unknown, code: null, reason: 'reused', attempts: 0, at: r.at } : null
   }
 
   record(id: number, check: Check, key: string, call: CallRecord): void {
     this.db
       .prepare('INSERT OR REPLACE INTO batch_calls (job_id, check_name, key, ok, result, code, reason, attempts, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, check, key, call.ok ? 1 : 0, call.ok ? JSON.stringify(call.result) : null, call.code, call.reason, call.attempts, new Date().toISOString())
+      .run(id, check, key, call.ok ? 1 : 0, call.ok ? JSON.stringify(call.result) : null, call.code, call.reason, call.attempts, call.at ?? new Date().toISOString())
   }
 
   call(id: number, check: Check, key: string): CallRecord | null {
-    const r = this.db.prepare('SELECT ok, result, code, reason, attempts FROM batch_calls WHERE job_id = ? AND check_name = ? AND key = ?').get(id, check, key) as
-      | { ok: number; result: string | null; code: string | null; reason: string | null; attempts: number }
+    const r = this.db.prepare('SELECT ok, result, code, reason, attempts, at FROM batch_calls WHERE job_id = ? AND check_name = ? AND key = ?').get(id, check, key) as
+      | { ok: number; result: string | null; code: string | null; reason: string | null; attempts: number; at: string }
       | undefined
-    return r ? { ok: r.ok === 1, result: r.result ? (JSON.parse(r.result) as unknown) : null, code: r.code, reason: r.reason, attempts: r.attempts } : null
+    return r ? { ok: r.ok === 1, result: r.result ? (JSON.parse(r.result) as unknown) : null, code: r.code, reason: r.reason, attempts: r.attempts, at: r.at } : null
   }
 
   /** Every input row in input order, a page at a time (exports and the grid). */

@@ -1,78 +1,141 @@
 import type { JobSummary } from '../../src-shared/contract/batch'
-import type { Rules } from '../../src-shared/domain/verdict'
+import { z } from 'zod'
+import { FactsSchema, memoDecider, policyHash, policyRef, ReasonSchema, VERDICTS, type Decision, type Facts, type Policy, type PolicyRef, type Reason, type Verdict } from '../../src-shared/domain/policy'
 import type { Db } from '../core/store/db'
 import type { CallResult } from './checks'
-import { resultHeader, resultRows } from './export'
+import { rowFacts } from './facts'
 import type { BatchJournal, JobRow } from './journal'
 
 /*
- * The results grid and dashboard read a materialised copy of the export rows (SQLite), rebuilt when answers were
- * added since: sorting and filtering 100k+ rows is then an indexed query, not a scan in the renderer.
+ * The results grid, dashboard, exports and what-if read a materialised copy of every row's facts and decision
+ * (SQLite), rebuilt when answers were added since; when only the policy changed, rows are re-decided from their
+ * stored facts without touching the journal. Sorting and filtering 100k+ rows is then an indexed query.
  */
-
-const built = new Map<number, string>()
 
 export function summary(journal: BatchJournal, job: JobRow): JobSummary {
   const c = journal.counts(job.id)
-  return { id: job.id, name: job.name, createdAt: job.createdAt, status: job.status, checks: job.spec.checks, totalRows: job.totalRows, invalidRows: job.invalidRows, importProblem: job.importProblem, unique: c.unique, answered: c.answered, failed: c.failed }
+  return { id: job.id, name: job.name, createdAt: job.createdAt, status: job.status, checks: job.spec.checks, totalRows: job.totalRows, invalidRows: job.invalidRows, importProblem: job.importProblem, unique: c.unique, answered: c.answered, failed: c.failed, policy: job.policy ? policyRef(job.policy) : null }
 }
+
+function answersStamp(journal: BatchJournal, job: JobRow): string {
+  const c = journal.counts(job.id)
+  return JSON.stringify([c.answered, c.failed, job.totalRows])
+}
+
+const stampOf = (answers: string, policy: Policy): string => `${answers}#${policyHash(policy)}`
 
 /**
- * `refresh` (a new query from the top, the dashboard) checks whether answers or rules changed since the last build;
- * the pages that follow while scrolling read what is built, without counting or rebuilding.
+ * Makes the stored results current for these answers and this policy. Returns the job as updated (its policy is
+ * the one that decided the rows).
  */
-export function materialise(db: Db, journal: BatchJournal, job: JobRow, rules: Rules, refresh: boolean): void {
-  if (!refresh && built.has(job.id)) return
-  const c = journal.counts(job.id)
-  const stamp = JSON.stringify([c.answered, c.failed, rules, job.totalRows])
-  if (built.get(job.id) === stamp) return
-  const insert = db.prepare('INSERT INTO batch_results (job_id, row_no, verdict, score, statuses, cells, problem) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  db.transaction(() => {
-    db.prepare('DELETE FROM batch_results WHERE job_id = ?').run(job.id)
-    const scoreAt = resultHeader(job).indexOf('score')
-    for (const row of resultRows(journal, job, rules)) {
-      const cells = [...row.fields, ...row.results]
-      const score = scoreAt >= 0 ? Number(cells[scoreAt]) : NaN
-      insert.run(job.id, row.rowNo, row.verdict, Number.isFinite(score) && cells[scoreAt] !== '' ? score : null, JSON.stringify(row.statuses), JSON.stringify(cells), row.problem)
-    }
-  })()
-  built.set(job.id, stamp)
+export function materialise(db: Db, journal: BatchJournal, job: JobRow, policy: Policy): JobRow {
+  const answers = answersStamp(journal, job)
+  const stamp = stampOf(answers, policy)
+  if (job.resultsStamp === stamp) return job
+  const decider = memoDecider(policy)
+  if (job.resultsStamp?.startsWith(`${answers}#`)) {
+    // Same answers, another policy: re-decide from the stored facts.
+    const update = db.prepare('UPDATE batch_results SET verdict = ?, reasons = ? WHERE job_id = ? AND row_no = ?')
+    const rows = db.prepare('SELECT row_no, facts FROM batch_results WHERE job_id = ?').all(job.id) as { row_no: number; facts: string }[]
+    db.transaction(() => {
+      for (const r of rows) {
+        const d = decider(r.facts)
+        update.run(d.verdict, reasonsJson(d.reasons), job.id, r.row_no)
+      }
+    })()
+  } else {
+    const insert = db.prepare('INSERT INTO batch_results (job_id, row_no, verdict, reasons, score, statuses, facts) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    db.transaction(() => {
+      db.prepare('DELETE FROM batch_results WHERE job_id = ?').run(job.id)
+      for (const row of rowFacts(journal, job)) {
+        const facts = JSON.stringify(row.facts)
+        const d = decider(facts)
+        const score = row.facts.outcomes.score
+        const statuses = Object.fromEntries(Object.entries(row.facts.outcomes).map(([check, o]) => [check, o.status]))
+        insert.run(job.id, row.rowNo, d.verdict, reasonsJson(d.reasons), score?.status === 'answered' ? score.answer.score : null, JSON.stringify(statuses), facts)
+      }
+    })()
+  }
+  journal.setResults(job.id, stamp, policy)
+  return { ...job, resultsStamp: stamp, policy }
 }
 
-export function page(db: Db, job: JobRow, q: { offset: number; limit: number; verdict?: string | undefined; status?: string | undefined; flag?: string | undefined; sort: 'row' | 'verdict' | 'score' }) {
-  const where = ['job_id = ?']
+const reasonsJson = (reasons: Reason[]): string => (reasons.length ? JSON.stringify(reasons) : '[]')
+
+export interface StoredRow {
+  rowNo: number
+  fields: string[]
+  facts: Facts
+  decision: Decision
+}
+
+const StoredSchema = z.object({ fields: z.array(z.string()), facts: FactsSchema, reasons: z.array(ReasonSchema), verdict: z.enum(VERDICTS) })
+
+function stored(r: { row_no: number; fields: string; verdict: string; reasons: string; facts: string }, ref: PolicyRef): StoredRow {
+  const s = StoredSchema.parse({ fields: JSON.parse(r.fields), facts: JSON.parse(r.facts), reasons: JSON.parse(r.reasons), verdict: r.verdict })
+  return { rowNo: r.row_no, fields: s.fields, facts: s.facts, decision: { verdict: s.verdict, reasons: s.reasons, policy: ref } }
+}
+
+/** Every materialised row in input order, with its original fields, a page at a time (exports). */
+export function* storedRows(db: Db, job: JobRow): Generator<StoredRow> {
+  const ref = job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
+  const select = db.prepare(
+    `SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no
+     WHERE r.job_id = ? AND r.row_no >= ? ORDER BY r.row_no LIMIT 2000`,
+  )
+  for (let from = 1; ; ) {
+    const page = select.all(job.id, from) as { row_no: number; fields: string; verdict: string; reasons: string; facts: string }[]
+    if (page.length === 0) return
+    for (const r of page) yield stored(r, ref)
+    from = (page[page.length - 1]?.row_no ?? from) + 1
+  }
+}
+
+export interface PageQuery {
+  offset: number
+  limit: number
+  verdict?: string | undefined
+  status?: string | undefined
+  flag?: string | undefined
+  sort: 'row' | 'verdict' | 'score'
+  /** Rows from this number on (the row drawer reads one). */
+  rowFrom?: number | undefined
+}
+
+export function page(db: Db, job: JobRow, q: PageQuery): { total: number; rows: StoredRow[] } {
+  const where = ['r.job_id = ?']
   const args: unknown[] = [job.id]
+  if (q.rowFrom !== undefined) {
+    where.push('r.row_no >= ?')
+    args.push(q.rowFrom)
+  }
   if (q.verdict) {
-    where.push(q.verdict === '-' ? "verdict = ''" : 'verdict = ?')
-    if (q.verdict !== '-') args.push(q.verdict)
+    where.push('r.verdict = ?')
+    args.push(q.verdict)
   }
   if (q.status) {
-    where.push('statuses LIKE ?')
-    args.push(`%"${q.status.replace(/["%_]/g, '')}%`)
+    where.push('r.statuses LIKE ?')
+    args.push(`%":"${q.status.replace(/[^a-z_]/g, '')}"%`)
   }
   if (q.flag) {
     // An Alerta event type (SIMCARD_CHANGED, …) among the row's answers.
-    where.push('cells LIKE ?')
-    args.push(`%${q.flag.replace(/[^A-Z_]/g, '')}%`)
+    where.push('r.facts LIKE ?')
+    args.push(`%"name":"${q.flag.replace(/[^A-Z_]/g, '')}"%`)
   }
-  const order = { row: 'row_no', verdict: "CASE verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 WHEN 'aprovar' THEN 2 ELSE 3 END, row_no", score: 'score IS NULL, score, row_no' }[q.sort]
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM batch_results WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n
-  const rows = (
-    db.prepare(`SELECT row_no, verdict, statuses, cells, problem FROM batch_results WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as {
-      row_no: number
-      verdict: string
-      statuses: string
-      cells: string
-      problem: string
-    }[]
-  ).map((r) => ({ rowNo: r.row_no, verdict: r.verdict, problem: r.problem, statuses: JSON.parse(r.statuses) as Record<string, string>, cells: JSON.parse(r.cells) as string[] }))
-  return { header: resultHeader(job), total, rows }
+  const order = { row: 'r.row_no', verdict: "CASE r.verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 ELSE 2 END, r.row_no", score: 'r.score IS NULL, r.score, r.row_no' }[q.sort]
+  const clause = where.join(' AND ')
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM batch_results r WHERE ${clause}`).get(...args) as { n: number }).n
+  const rows = db
+    .prepare(`SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...args, q.limit, q.offset) as { row_no: number; fields: string; verdict: string; reasons: string; facts: string }[]
+  const ref = job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
+  return { total, rows: rows.map((r) => stored(r, ref)) }
 }
 
 const AGE_BUCKETS: [string, number][] = [['≤ 1 dia', 1], ['≤ 7 dias', 7], ['≤ 30 dias', 30], ['≤ 90 dias', 90], ['> 90 dias', Infinity]]
 
 export function stats(db: Db, job: JobRow) {
-  const verdicts = Object.fromEntries((db.prepare("SELECT CASE verdict WHEN '' THEN '-' ELSE verdict END AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v").all(job.id) as { v: string; n: number }[]).map((r) => [r.v, r.n]))
+  const verdicts = Object.fromEntries((db.prepare('SELECT verdict AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v').all(job.id) as { v: string; n: number }[]).map((r) => [r.v, r.n]))
   const histogram = Array.from({ length: 10 }, (_, i) => ({ from: i * 100, count: 0 }))
   for (const r of db.prepare('SELECT score FROM batch_results WHERE job_id = ? AND score IS NOT NULL').all(job.id) as { score: number }[]) {
     const bin = histogram[Math.min(9, Math.max(0, Math.floor(r.score / 100)))]
@@ -80,25 +143,74 @@ export function stats(db: Db, job: JobRow) {
   }
   const flags: Record<string, number> = {}
   const ages = AGE_BUCKETS.map(([bucket]) => ({ bucket, count: 0 }))
-  const now = Date.now()
-  for (const r of db.prepare("SELECT result FROM batch_calls WHERE job_id = ? AND check_name = 'alerts' AND ok = 1").all(job.id) as { result: string }[]) {
+  for (const r of db.prepare("SELECT result, at FROM batch_calls WHERE job_id = ? AND check_name = 'alerts' AND ok = 1").all(job.id) as { result: string; at: string }[]) {
     const result = JSON.parse(r.result) as CallResult
     if (!('events' in result)) continue
     for (const e of result.events) {
       flags[e.eventName] = (flags[e.eventName] ?? 0) + 1
-      const days = (now - Date.parse(e.timestamp)) / 86_400_000
+      // The event's age when it was read (the verdicts' reference time, too).
+      const days = (Date.parse(r.at) - Date.parse(e.timestamp)) / 86_400_000
       const i = AGE_BUCKETS.findIndex(([, max]) => days <= max)
       const bucket = ages[i < 0 ? ages.length - 1 : i]
       if (bucket) bucket.count++
     }
   }
   const statuses: Record<string, Record<string, number>> = {}
-  for (const r of db.prepare('SELECT statuses FROM batch_results WHERE job_id = ?').all(job.id) as { statuses: string }[]) {
+  for (const r of db.prepare('SELECT statuses, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY statuses').all(job.id) as { statuses: string; n: number }[]) {
     for (const [check, status] of Object.entries(JSON.parse(r.statuses) as Record<string, string>)) {
-      const kind = status.split(':')[0] || '-'
       const byCheck = (statuses[check] ??= {})
-      byCheck[kind] = (byCheck[kind] ?? 0) + 1
+      byCheck[status] = (byCheck[status] ?? 0) + r.n
     }
   }
   return { verdicts, scoreHistogram: histogram, flags, eventsByAge: ages, statuses }
+}
+
+export interface WhatIf {
+  changed: number
+  before: Record<Verdict, number>
+  after: Record<Verdict, number>
+  policy: { before: PolicyRef; after: PolicyRef }
+  rows: { rowNo: number; before: Verdict; after: Verdict; reasons: string[] }[]
+  truncated: boolean
+}
+
+const zero = (): Record<Verdict, number> => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>
+
+/**
+ * The same rows under another policy, from the stored facts only: not a single provider call. Distinct cases are
+ * decided once (GROUP BY facts); the rows that change are listed in input order, up to `limit`.
+ */
+export function whatIf(db: Db, job: JobRow, candidate: Policy, limit: number): WhatIf {
+  const decider = memoDecider(candidate)
+  const before = zero()
+  const after = zero()
+  const changedFacts: string[] = []
+  let changed = 0
+  for (const g of db.prepare('SELECT facts, verdict, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY facts, verdict').all(job.id) as { facts: string; verdict: Verdict; n: number }[]) {
+    const next = decider(g.facts).verdict
+    before[g.verdict] += g.n
+    after[next] += g.n
+    if (next !== g.verdict) {
+      changed += g.n
+      changedFacts.push(g.facts)
+    }
+  }
+  const rows: WhatIf['rows'] = []
+  if (changedFacts.length > 0 && limit > 0) {
+    // The changed cases are few distinct facts strings; their rows come back in input order.
+    const wanted = new Set(changedFacts)
+    const select = db.prepare('SELECT row_no, verdict, facts FROM batch_results WHERE job_id = ? AND row_no > ? ORDER BY row_no LIMIT 5000')
+    for (let from = 0; rows.length < limit; ) {
+      const chunk = select.all(job.id, from) as { row_no: number; verdict: Verdict; facts: string }[]
+      if (chunk.length === 0) break
+      for (const r of chunk) {
+        if (!wanted.has(r.facts)) continue
+        const d = decider(r.facts)
+        rows.push({ rowNo: r.row_no, before: r.verdict, after: d.verdict, reasons: d.reasons.map((x) => x.code) })
+        if (rows.length >= limit) break
+      }
+      from = chunk[chunk.length - 1]?.row_no ?? from
+    }
+  }
+  return { changed, before, after, policy: { before: job.policy ? policyRef(job.policy) : { version: 0, hash: '' }, after: policyRef(candidate) }, rows, truncated: rows.length < changed }
 }

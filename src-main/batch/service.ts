@@ -7,6 +7,9 @@ import { AppFailure } from '../core/errors'
 import { importJob } from './import'
 import { BatchJournal, type JobRow } from './journal'
 import { JobRunner, type Progress, type RunOptions } from './runner'
+import { materialise } from './results'
+import { exportCsv, exportXlsx } from './export'
+import type { Policy } from '../../src-shared/domain/policy/schema'
 
 /*
  * A job is identified by what it screens: the input file (path, size, modification time), the checks and the
@@ -40,4 +43,18 @@ export async function prepareJob(ctx: CoreContext, input: { inputPath: string; c
 export function runJob(ctx: CoreContext, job: JobRow, options: RunOptions, onProgress?: (p: Progress) => void): { runner: JobRunner; done: Promise<'done' | 'cancelled'> } {
   const runner = new JobRunner(ctx, new BatchJournal(ctx.db), job, options, onProgress)
   return { runner, done: runner.run() }
+}
+
+/**
+ * The job's results under `policy` (rebuilt or re-decided when stale), written to `out`: XLSX by extension, else CSV
+ * with the given delimiter (default: the input's). The verdicts exported are the stored ones.
+ */
+export async function exportJob(ctx: CoreContext, job: JobRow, out: string, options: { policy: Policy; columns: 'words' | 'codes'; delimiter?: ';' | ',' | undefined }): Promise<{ rows: number; job: JobRow }> {
+  const journal = new BatchJournal(ctx.db)
+  const current = materialise(ctx.db, journal, journal.job(job.id) ?? job, options.policy)
+  const format = { mode: options.columns, t: ctx.translate(), timeZone: ctx.settings.get().timeZone }
+  const rows = out.toLowerCase().endsWith('.xlsx')
+    ? await exportXlsx(ctx.db, current, out, format)
+    : await exportCsv(ctx.db, current, out, options.delimiter ?? (current.sniffed?.delimiter === ',' ? ',' : ';'), format)
+  return { rows, job: current }
 }

@@ -8,7 +8,7 @@ import { CliFailure } from './invoke'
  * a CLI error message can never print a stored secret.
  */
 export async function withCore<T>(globals: GlobalOptions, work: (core: Core) => Promise<T>, host: HostKind = 'cli'): Promise<T> {
-  const core = await createCore({ dataDir: globals.dataDir, host, environment: globals.env, endpoints: globals.endpoints })
+  const core = await createCore({ dataDir: globals.dataDir, host, environment: globals.env, endpoints: globals.endpoints, ...(globals.lang ? { language: globals.lang } : {}) })
   try {
     return await work(core)
   } catch (error) {

@@ -1,5 +1,6 @@
 import { EnvironmentSchema, ProviderSchema, type Environment, type Provider } from '../../src-shared/domain/environment'
 import { defaultDataDir } from '../core/datadir'
+import { LanguageSchema, type Language } from '../../src-shared/domain/settings'
 
 /** Raised for anything the user typed wrong: the CLI prints the message and exits 2. */
 export class UsageError extends Error {
@@ -11,6 +12,8 @@ export interface GlobalOptions {
   env: Environment
   endpoints: Partial<Record<Provider, string>>
   json: boolean
+  /** Words for this run (`--lang`); the saved setting when absent. */
+  lang?: Language | undefined
 }
 
 export interface RawGlobalOptions {
@@ -18,6 +21,7 @@ export interface RawGlobalOptions {
   env?: string
   endpoint?: string[]
   json?: boolean
+  lang?: string
 }
 
 /** `--endpoint PROVIDER=URL`: PROVIDER one of claro, clearsale, mse; URL http(s). */
@@ -45,7 +49,10 @@ export function resolveGlobalOptions(raw: RawGlobalOptions): GlobalOptions {
   if (!env.success) {
     throw new UsageError(`--env "${raw.env}": use ${EnvironmentSchema.options.join(', ')}`)
   }
+  const lang = raw.lang === undefined ? undefined : LanguageSchema.safeParse(raw.lang)
+  if (lang && !lang.success) throw new UsageError(`--lang "${raw.lang}": use pt-BR ou/or en`)
   return {
+    ...(lang ? { lang: lang.data } : {}),
     dataDir: raw.dataDir ?? defaultDataDir(),
     env: env.data,
     endpoints: Object.fromEntries((raw.endpoint ?? []).map(parseEndpoint)),

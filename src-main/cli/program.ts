@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import { ENVIRONMENTS } from '../../src-shared/domain/environment'
+import { LANGUAGES } from '../../src-shared/domain/settings'
 import { APP_VERSION } from '../core/version'
 import { parsePort, resolveGlobalOptions, UsageError, type GlobalOptions, type RawGlobalOptions } from './options'
 import { runInfo } from './commands/info'
@@ -10,6 +11,8 @@ import { registerSandbox } from './commands/sandbox'
 import { MseStatusExit, registerMse } from './commands/mse'
 import { registerUssd } from './commands/ussd'
 import { registerScreen } from './commands/screen'
+import { registerCustomer } from './commands/customer'
+import { registerPolicy } from './commands/policy'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -17,7 +20,7 @@ import { ErrorCodes } from '../../src-shared/contract'
  * Typed core errors that exit 2: the input was wrong, or the machine lacks something the user must fix
  * (a keychain) — as opposed to "something broke" (1).
  */
-const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing'])
+const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing', 'policy_invalid', 'policy_unreadable'])
 const isExit2 = (code: string): boolean =>
   EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.)/.test(code)
 
@@ -40,6 +43,7 @@ export function buildProgram(io: CliIO): Command {
     .addOption(new Option('--env <env>', 'ambiente / environment').choices(ENVIRONMENTS).default('sandbox'))
     .option('--endpoint <provider=url>', 'URL base de um provedor nesta execução (repetível) / provider base URL (repeatable)', collect, [])
     .option('--json', 'resultado em JSON no stdout; progresso e logs no stderr / JSON result on stdout')
+    .addOption(new Option('--lang <lang>', 'idioma das frases e cabeçalhos / language of sentences and headers').choices(LANGUAGES))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -63,6 +67,8 @@ export function buildProgram(io: CliIO): Command {
   registerMse(program, globals, io)
   registerUssd(program, globals, io)
   registerScreen(program, globals, io)
+  registerCustomer(program, globals, io)
+  registerPolicy(program, globals, io)
 
   return program
 }

@@ -24,6 +24,7 @@ import { SandboxManager } from '../sandbox'
 import { CallbackListener } from './callbacks/listener'
 import { datatrustHandlers } from './handlers/datatrust'
 import { customerHandlers } from './handlers/customer'
+import { policyHandlers } from './handlers/policy'
 import { mseHandlers } from './handlers/mse'
 import { ussdHandlers } from './handlers/ussd'
 import { batchHandlers, haltBatches, purgeBatches } from './handlers/batch'
@@ -50,6 +51,8 @@ export interface CoreOptions {
   primeRedactor?: boolean
   /** Long-running hosts start the callback listener (webhooks, receipts) at the address in settings. */
   startCallbacks?: boolean
+  /** The language for this run (`--lang`); the saved setting when absent. */
+  language?: Language
 }
 
 export interface Core {
@@ -69,7 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const translators = new Map<Language, Translate>()
   const translate = (): Translate => {
-    const language = settings.get().language
+    const language = options.language ?? settings.get().language
     let t = translators.get(language)
     if (!t) {
       t = createTranslator(language)
@@ -119,7 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...mseHandlers(context), ...ussdHandlers(context), ...batchHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...policyHandlers(context), ...mseHandlers(context), ...ussdHandlers(context), ...batchHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {

@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SettingsSchema, type Settings, type SettingsPatch } from '../../src-shared/domain/settings'
+import { migrateSettings } from '../../src-shared/domain/policy/migrate'
+import type { Policy } from '../../src-shared/domain/policy/schema'
 import { AppFailure, type MessageParams } from './errors'
 import type { Logger } from './log'
 
@@ -40,13 +42,28 @@ export async function loadSettings(dataDir: string, log: Logger, now = new Date(
   } catch {
     parsed = undefined
   }
-  const checked = SettingsSchema.safeParse(parsed)
-  if (checked.success) return { settings: checked.data, notice: null }
+  const migration = migrateSettings(parsed)
+  const checked = SettingsSchema.safeParse(migration.migrated ? migration.settings : parsed)
+  if (checked.success) {
+    if (!migration.migrated) return { settings: checked.data, notice: null }
+    // Written back at once (atomically) so every process reads the one policy from now on.
+    await writeAtomically(file, checked.data).catch((error: unknown) => log.warn('settings.migration_unwritten', { reason: (error as Error).message }))
+    log.info('settings.policy_migrated', { dropped: migration.dropped })
+    const [first] = migration.dropped
+    const notice = first ? { code: 'policy_migrated', params: { setting: first.setting, value: first.value, kept: first.kept } } : null
+    return { settings: checked.data, notice }
+  }
 
   const movedTo = join(dataDir, `settings.corrupt-${stamp(now)}.json`)
   await rename(file, movedTo)
   log.warn('settings.corrupt', { movedTo })
   return { settings: SettingsSchema.parse({}), notice: { code: 'settings_corrupt', params: { movedTo } } }
+}
+
+async function writeAtomically(file: string, settings: Settings): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`
+  await writeFile(temp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 })
+  await rename(temp, file)
 }
 
 export class SettingsStore {
@@ -74,16 +91,25 @@ export class SettingsStore {
       customEndpoints: { ...this.current.customEndpoints, ...patch.customEndpoints },
       callbacks: { ...this.current.callbacks, ...patch.callbacks },
     })
+    await this.write(next)
+    return next
+  }
+
+  /** The decision policy is replaced whole (policy:set): it was validated and versioned by the caller. */
+  async setPolicy(policy: Policy): Promise<Settings> {
+    const next = SettingsSchema.parse({ ...this.current, policy })
+    await this.write(next)
+    return next
+  }
+
+  private async write(next: Settings): Promise<void> {
     const file = join(this.dataDir, SETTINGS_FILE)
-    const temp = `${file}.${process.pid}.tmp`
     try {
       await mkdir(this.dataDir, { recursive: true })
-      await writeFile(temp, JSON.stringify(next, null, 2) + '\n', { mode: 0o600 })
-      await rename(temp, file)
+      await writeAtomically(file, next)
     } catch (error) {
       throw new AppFailure('settings_unwritable', { path: file, reason: (error as Error).message })
     }
     this.current = next
-    return next
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHECKS, FIELDS } from '../domain/batch'
 import { channel } from './define'
+import { PolicyRefSchema, PolicySchema, VERDICTS } from '../domain/policy/schema'
 
 /* Batch screening (issue #8): upload, plan, run in the main process, results grid and charts, export. */
 
@@ -23,6 +24,8 @@ export const JobSummarySchema = z.object({
   unique: z.record(z.string(), z.number()),
   answered: z.record(z.string(), z.number()),
   failed: z.record(z.string(), z.number()),
+  /** The policy that decided the stored results (null before they were first built). */
+  policy: PolicyRefSchema.nullable(),
 })
 export type JobSummary = z.infer<typeof JobSummarySchema>
 
@@ -47,7 +50,16 @@ export const PlanSchema = z.object({
   claroTrial: z.object({ limit: z.number(), used: z.number(), left: z.number() }),
 })
 
-export const ResultRowSchema = z.object({ rowNo: z.number(), cells: z.array(z.string()), verdict: z.string(), problem: z.string(), statuses: z.record(z.string(), z.string()) })
+export const ResultRowSchema = z.object({ rowNo: z.number(), cells: z.array(z.string()), verdict: z.enum(VERDICTS), reasons: z.array(z.object({ code: z.string(), text: z.string() })) })
+const VerdictCountsSchema = z.record(z.enum(VERDICTS), z.number())
+export const WhatIfSchema = z.object({
+  changed: z.number(),
+  before: VerdictCountsSchema,
+  after: VerdictCountsSchema,
+  policy: z.object({ before: PolicyRefSchema, after: PolicyRefSchema }),
+  rows: z.array(z.object({ rowNo: z.number(), before: z.enum(VERDICTS), after: z.enum(VERDICTS), reasons: z.array(z.string()) })),
+  truncated: z.boolean(),
+})
 export const StatsSchema = z.object({
   verdicts: z.record(z.string(), z.number()),
   scoreHistogram: z.array(z.object({ from: z.number(), count: z.number() })),
@@ -69,12 +81,14 @@ export const batchChannels = {
   'batch:control': channel(z.strictObject({ jobId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }), z.object({ status: z.string() })),
   'batch:jobs': channel(z.strictObject({}), z.array(JobSummarySchema)),
   'batch:rows': channel(
-    z.strictObject({ jobId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), verdict: z.string().max(20).optional(), status: z.string().max(40).optional(), flag: z.string().max(40).optional(), sort: z.enum(['row', 'verdict', 'score']).default('row') }),
+    z.strictObject({ jobId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), verdict: z.enum(VERDICTS).optional(), status: z.enum(['answered', 'not_found', 'not_run', 'failed', 'unknown']).optional(), flag: z.string().max(40).optional(), sort: z.enum(['row', 'verdict', 'score']).default('row') }),
     z.object({ header: z.array(z.string()), total: z.number(), rows: z.array(ResultRowSchema) }),
   ),
-  'batch:row': channel(z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }), z.object({ fields: z.array(z.string()), header: z.array(z.string()), problem: z.string().nullable(), calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })) })),
+  'batch:row': channel(z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }), z.object({ fields: z.array(z.string()), header: z.array(z.string()), problem: z.string().nullable(), verdict: z.enum(VERDICTS).nullable(), reasons: z.array(z.object({ code: z.string(), text: z.string() })), calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })) })),
   'batch:stats': channel(z.strictObject({ jobId: z.number().int() }), StatsSchema),
-  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';') }), z.object({ fileName: z.string(), path: z.string(), contentBase64: z.string(), rows: z.number() })),
+  /** The same finished batch under another policy, from its stored answers: no provider call. */
+  'batch:whatif': channel(z.strictObject({ jobId: z.number().int(), policy: PolicySchema, limit: z.number().int().min(0).max(1000).default(200) }), WhatIfSchema),
+  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';'), columns: z.enum(['words', 'codes']).default('words') }), z.object({ fileName: z.string(), path: z.string(), contentBase64: z.string(), rows: z.number() })),
 }
 
 export const batchEvents = {

@@ -3,30 +3,44 @@ import { channel } from './define'
 import { AppErrorSchema } from './errors'
 import { AlertsResultSchema, ScoreResultSchema } from './lookup'
 import { DataTrustResultSchema } from './datatrust'
-import { VERDICTS, RULE_IDS } from '../domain/verdict'
+import { DecisionSchema } from './policy'
+import { FactsSchema } from '../domain/policy/facts'
 
-const outcome = <T extends z.ZodType>(result: T) =>
+/** The checks of the customer view: Alerta, Score and Data Trust (the batch adds MSE line data). */
+export const CUSTOMER_CHECKS = ['alerts', 'score', 'datatrust'] as const
+export const CustomerCheckIdSchema = z.enum(CUSTOMER_CHECKS)
+export type CustomerCheckId = z.infer<typeof CustomerCheckIdSchema>
+
+const section = <T extends z.ZodType>(result: T) =>
   z.discriminatedUnion('status', [
     z.object({ status: z.literal('ok'), result }),
     z.object({ status: z.literal('error'), error: AppErrorSchema }),
-    z.object({ status: z.literal('skipped'), reason: z.enum(['no_identifier', 'not_configured']) }),
+    /** Asked but not run: the identifier is missing or invalid (`invalid_msisdn.empty`, …). */
+    z.object({ status: z.literal('not_run'), cause: z.string() }),
+    z.object({ status: z.literal('not_asked') }),
   ])
 
 export const CustomerCheckSchema = z.object({
   at: z.string(),
-  alerts: outcome(AlertsResultSchema),
-  score: outcome(ScoreResultSchema),
-  dataTrust: outcome(DataTrustResultSchema),
-  verdict: z.object({
-    verdict: z.enum(VERDICTS),
-    fired: z.array(z.object({ rule: z.enum(RULE_IDS), action: z.enum(['revisar', 'recusar']), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
-  }),
+  checks: z.array(CustomerCheckIdSchema),
+  alerts: section(AlertsResultSchema),
+  score: section(ScoreResultSchema),
+  dataTrust: section(DataTrustResultSchema),
+  facts: FactsSchema,
+  decision: DecisionSchema,
+  historyId: z.number().nullable(),
 })
 export type CustomerCheck = z.infer<typeof CustomerCheckSchema>
 
+export const CustomerRequestSchema = z.strictObject({
+  cpf: z.string().max(40),
+  phone: z.string().max(40).optional(),
+  email: z.string().max(320).optional(),
+  cep: z.string().max(20).optional(),
+  /** The checks asked for; all three when absent. */
+  checks: z.array(CustomerCheckIdSchema).min(1).max(CUSTOMER_CHECKS.length).optional(),
+})
+
 export const customerChannels = {
-  'customer:check': channel(
-    z.strictObject({ cpf: z.string().max(40), phone: z.string().max(40).optional(), email: z.string().max(320).optional(), cep: z.string().max(20).optional() }),
-    CustomerCheckSchema,
-  ),
+  'customer:check': channel(CustomerRequestSchema, CustomerCheckSchema),
 }

@@ -2,8 +2,10 @@ import { z } from 'zod'
 import { channel } from './define'
 import { EnvironmentSchema } from '../domain/environment'
 import { RawAnswerSchema } from './lookup'
+import { PolicyRefSchema, VERDICTS } from '../domain/policy/schema'
+import { ReasonSchema } from '../domain/policy/decide'
 
-export const HISTORY_KINDS = ['alerts', 'score', 'datatrust'] as const
+export const HISTORY_KINDS = ['alerts', 'score', 'datatrust', 'customer'] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export const HistoryOutcomeSchema = z.enum(['ok', 'not_found', 'error'])
 
@@ -18,6 +20,10 @@ export const HistoryRowSchema = z.object({
   summary: z.string(),
   errorCode: z.string().nullable(),
   durationMs: z.number(),
+  /** A customer check's verdict, its reasons and the policy that decided it. */
+  verdict: z.enum(VERDICTS).nullable(),
+  reasons: z.array(ReasonSchema).nullable(),
+  policy: PolicyRefSchema.nullable(),
 })
 export type HistoryRow = z.infer<typeof HistoryRowSchema>
 

@@ -9,6 +9,7 @@ import { customerChannels } from './customer'
 import { mseChannels, mseEvents } from './mse'
 import { ussdChannels } from './ussd'
 import { batchChannels, batchEvents } from './batch'
+import { policyChannels } from './policy'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -27,6 +28,7 @@ export const channels = {
   ...mseChannels,
   ...ussdChannels,
   ...batchChannels,
+  ...policyChannels,
 }
 
 /** Every server → renderer event, declared once. */

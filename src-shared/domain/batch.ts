@@ -47,17 +47,28 @@ export const CHECK_PROVIDER: Record<Check, Provider> = { alerts: 'claro', score:
 
 export type KeyResult = { ok: true; key: string } | { ok: false; reason: string }
 
+/** The identifiers of one customer as typed or read from a row (formatted or not). */
+export interface Person {
+  cpf: string
+  phone: string
+  email: string
+  cep: string
+}
+
 const cell = (fields: readonly string[], index: number | undefined): string => (index === undefined ? '' : (fields[index] ?? '').trim())
 
+export function personFrom(fields: readonly string[], mapping: Mapping): Person {
+  return { cpf: cell(fields, mapping.cpf), phone: cell(fields, mapping.phone), email: cell(fields, mapping.email), cep: cell(fields, mapping.cep) }
+}
+
 /**
- * The identifier one call is made for. MSE's CTN is the seed's 10 digits (seed 003 §6.4.17): a mobile number
- * with the ninth digit is sent as DDD + its last 8 digits (assumption: the seed predates the ninth digit).
+ * The identifier one call is made for, the same for Cliente, Lote and the CLI. MSE's CTN is the seed's 10 digits
+ * (seed 003 §6.4.17): a mobile number with the ninth digit is sent as DDD + its last 8 digits (assumption: the seed
+ * predates the ninth digit). Data Trust takes the phone only when it is a valid mobile.
  */
-export function keyFor(check: Check, fields: readonly string[], mapping: Mapping): KeyResult {
-  const cpfText = cell(fields, mapping.cpf)
-  const phoneText = cell(fields, mapping.phone)
-  const cpf = () => parseCpf(cpfText)
-  const phone = () => parseMsisdn(phoneText)
+export function checkKey(check: Check, person: Person): KeyResult {
+  const cpf = () => parseCpf(person.cpf)
+  const phone = () => parseMsisdn(person.phone)
   switch (check) {
     case 'score': {
       const c = cpf()
@@ -74,17 +85,30 @@ export function keyFor(check: Check, fields: readonly string[], mapping: Mapping
     case 'datatrust': {
       const c = cpf()
       if (!c.ok) return { ok: false, reason: `invalid_cpf.${c.reason}` }
-      const p = phoneText ? phone() : null
-      const email = cell(fields, mapping.email).toLowerCase()
-      const cep = cell(fields, mapping.cep).replace(/\D/g, '')
-      return { ok: true, key: JSON.stringify([c.cpf, p?.ok ? p.msisdn : '', email, cep]) }
+      const p = person.phone.trim() ? phone() : null
+      return { ok: true, key: JSON.stringify([c.cpf, p?.ok ? p.msisdn : '', person.email.trim().toLowerCase(), person.cep.replace(/\D/g, '')]) }
     }
   }
 }
 
-/** Cells a spreadsheet would run as a formula start with one of these: prefixed with a quote on export. */
+export function keyFor(check: Check, fields: readonly string[], mapping: Mapping): KeyResult {
+  return checkKey(check, personFrom(fields, mapping))
+}
+
+/** The Data Trust key back into its parts. */
+export function dataTrustKey(key: string): { cpf: string; phone: string; email: string; cep: string } {
+  const [cpf = '', phone = '', email = '', cep = ''] = JSON.parse(key) as string[]
+  return { cpf, phone, email, cep }
+}
+
+/** Cells a spreadsheet would run as a formula start with one of these: prefixed with a quote on export (OWASP). */
 const FORMULA_START = /^[=+\-@\t\r]/
+/**
+ * A cell of digits and number punctuation only (`+55 (11) 99999-0001`, `-12,5`) cannot call a function or reach
+ * DDE: it is left as it is, so identifiers carry no stray apostrophe.
+ */
+const PLAIN_NUMBER = /^[+-][\d\s().,/-]*$/
 
 export function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
 }

@@ -18,32 +18,32 @@ export interface AssessedEvent extends AlertEvent {
 }
 
 /**
- * The fraud signal: a SIM swap or a port-out within the window is the classic account-takeover pattern; a
- * cancelled line or a new number within the window is suspicious; a device change alone is a weaker signal.
- * Outside the window every event is context only.
+ * The fraud signal, with the policy's own windows (one threshold per idea): a SIM swap or a port-out within the
+ * takeover window is the classic account-takeover pattern (high); a cancelled line, a new number or a new device
+ * within the line-change window is suspicious (medium). Outside its window every event is context only.
  */
 const HIGH_RISK: readonly string[] = ['SIMCARD_CHANGED', 'PORTOUT_REQUESTED']
 const MEDIUM_RISK: readonly string[] = ['SUBSCRIPTION_CANCELED', 'MSISDN_CHANGED', 'DEVICE_CHANGED']
 const DAY_MS = 86_400_000
 
-export function assessEvent(event: AlertEvent, now: Date, windowDays: number): AssessedEvent {
+export interface RiskWindows {
+  takeoverDays: number
+  lineChangeDays: number
+}
+
+export function assessEvent(event: AlertEvent, now: Date, windows: RiskWindows): AssessedEvent {
   const at = Date.parse(event.timestamp)
   if (Number.isNaN(at)) return { ...event, ageDays: null, risk: 'unknown' }
   const ageDays = Math.max(0, Math.floor((now.getTime() - at) / DAY_MS))
-  const recent = ageDays <= windowDays
-  const risk: RiskLevel = recent && HIGH_RISK.includes(event.eventName) ? 'high' : recent && MEDIUM_RISK.includes(event.eventName) ? 'medium' : 'low'
+  const risk: RiskLevel =
+    HIGH_RISK.includes(event.eventName) && ageDays <= windows.takeoverDays ? 'high' : MEDIUM_RISK.includes(event.eventName) && ageDays <= windows.lineChangeDays ? 'medium' : 'low'
   return { ...event, ageDays, risk }
 }
 
 /** Newest first; the overall level is the worst event's. */
-export function assessAlerts(events: readonly AlertEvent[], now: Date, windowDays: number): { events: AssessedEvent[]; risk: RiskLevel } {
-  const assessed = events.map((e) => assessEvent(e, now, windowDays)).sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))
+export function assessAlerts(events: readonly AlertEvent[], now: Date, windows: RiskWindows): { events: AssessedEvent[]; risk: RiskLevel } {
+  const assessed = events.map((e) => assessEvent(e, now, windows)).sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))
   const order: RiskLevel[] = ['high', 'medium', 'unknown', 'low']
   const risk = order.find((level) => assessed.some((e) => e.risk === level)) ?? 'low'
   return { events: assessed, risk: assessed.length === 0 ? 'low' : risk }
-}
-
-/** seed 002: score 0–1000, higher is lower default risk; seed 000: the company sets its own threshold. */
-export function scoreDecision(score: number, threshold: number): 'approve' | 'review' {
-  return score >= threshold ? 'approve' : 'review'
 }

@@ -1,11 +1,22 @@
 import { z } from 'zod'
 import { EnvironmentSchema } from './environment'
-import { RulesSchema } from './verdict'
+import { DEFAULT_POLICY, PolicySchema } from './policy/schema'
 
 export const LANGUAGES = ['pt-BR', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
 export type Language = z.infer<typeof LanguageSchema>
 export const DEFAULT_LANGUAGE: Language = 'pt-BR'
+
+export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo'
+const validZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+export const TimeZoneSchema = z.string().max(64).refine(validZone, { message: 'fuso horário desconhecido / unknown time zone' })
 
 /**
  * The settings file. Every field has a default so a missing or partial file yields safe values;
@@ -34,10 +45,6 @@ export type CallbackSettings = z.infer<typeof CallbackSettingsSchema>
 export const SettingsSchema = z.object({
   language: LanguageSchema.default(DEFAULT_LANGUAGE),
   environment: EnvironmentSchema.default('sandbox'),
-  /** A SIM swap or port-out this recent (days) colours the Alerta timeline red. */
-  riskWindowDays: z.number().int().min(1).max(365).default(7),
-  /** Score policy threshold (seed 000: "definir o parâmetro do score"). */
-  scoreThreshold: z.number().int().min(0).max(1000).default(500),
   /** Store identifiers masked in the history (LGPD). */
   maskIdentifiers: z.boolean().default(true),
   /** History rows older than this are purged (LGPD). */
@@ -46,7 +53,10 @@ export const SettingsSchema = z.object({
   /** Base URLs for the `custom` environment. */
   customEndpoints: z.object({ claro: z.string().max(500).optional(), clearsale: z.string().max(500).optional(), mse: z.string().max(500).optional() }).default({}),
   callbacks: CallbackSettingsSchema.default(CallbackSettingsSchema.parse({})),
-  verdictRules: RulesSchema.default(RulesSchema.parse({})),
+  /** The decision policy: every threshold once (Consulta's labels, Cliente, Lote, exports, CLI). */
+  policy: PolicySchema.default(DEFAULT_POLICY),
+  /** Dates in exports and on screen are shown in this zone (IANA name). */
+  timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -54,8 +64,7 @@ export type Settings = z.infer<typeof SettingsSchema>
 export const SettingsPatchSchema = z.strictObject({
   language: LanguageSchema.optional(),
   environment: EnvironmentSchema.optional(),
-  riskWindowDays: z.number().int().min(1).max(365).optional(),
-  scoreThreshold: z.number().int().min(0).max(1000).optional(),
+  timeZone: TimeZoneSchema.optional(),
   maskIdentifiers: z.boolean().optional(),
   historyRetentionDays: z.number().int().min(1).max(3650).optional(),
   sandbox: z.strictObject({
@@ -65,7 +74,6 @@ export const SettingsPatchSchema = z.strictObject({
     tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
   }).optional(),
   callbacks: z.strictObject({ bindAddress: z.string().max(100).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
-  verdictRules: RulesSchema.optional(),
   customEndpoints: z.strictObject({
     claro: z.url().max(500).optional(),
     clearsale: z.url().max(500).optional(),

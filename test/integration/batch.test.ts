@@ -7,11 +7,10 @@ import { writeCustomersCsv } from '../helpers/customers'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
 import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
-import { exportCsv } from '../../src-main/batch/export'
 import { BatchJournal, type JobRow } from '../../src-main/batch/journal'
 import { purgeBatches } from '../../src-main/core/handlers/batch'
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src-main/batch/runner'
-import { prepareJob, runJob } from '../../src-main/batch/service'
+import { exportJob, prepareJob, runJob } from '../../src-main/batch/service'
 import { UPLOAD_CHUNK_BYTES } from '../../src-shared/contract/batch'
 import { createCore } from '../../src-main/core'
 import { silentLogger } from '../../src-main/core/log'
@@ -42,7 +41,7 @@ describe('batch screening', () => {
     expect(stats['POST /customers/v1/scores']).toBe(7_000)
     const out = join(h.dataDir, 'out.csv')
     const journal = new BatchJournal(h.core.context.db)
-    expect(await exportCsv(journal, journal.job(job.id) ?? job, h.core.context.settings.get().verdictRules, out, ';')).toBe(10_000)
+    expect((await exportJob(h.core.context, job, out, { policy: h.core.context.settings.get().policy, columns: 'codes', delimiter: ';' })).rows).toBe(10_000)
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')
     expect(lines).toHaveLength(10_001)
     expect(lines[0]?.startsWith('\uFEFFNome;CPF;')).toBe(true)

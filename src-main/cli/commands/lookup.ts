@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
-import { ALERT_EVENT_TYPES, assessAlerts, scoreDecision, type AlertEventType } from '../../../src-shared/domain/claro'
+import { ALERT_EVENT_TYPES, assessAlerts, type AlertEventType } from '../../../src-shared/domain/claro'
+import { decideAlerts, decideScore, explain, riskWindows, type Decision } from '../../../src-shared/domain/policy'
+import type { Translate } from '../../../src-shared/i18n'
 import type { CliIO } from '../program'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
@@ -34,10 +36,11 @@ export function registerLookup(program: Command, globals: (command: Command) => 
         const result = await invokeOrThrow(core, 'lookup:alerts', { msisdn: opts.msisdn, ...(events ? { events } : {}) })
         io.stdout(`${JSON.stringify({ msisdn: result.msisdn, events: result.events.map(({ eventName, timestamp }) => ({ eventName, timestamp })) })}\n`)
         if (g.json) return
-        const settings = core.context.settings.get()
-        const assessed = assessAlerts(result.events, new Date(), settings.riskWindowDays)
-        io.stderr(`risco / risk: ${assessed.risk} (janela / window ${settings.riskWindowDays} d)\n`)
+        const policy = core.context.settings.get().policy
+        const now = new Date()
+        const assessed = assessAlerts(result.events, now, riskWindows(policy))
         for (const e of assessed.events) io.stderr(`  ${e.risk.padEnd(7)} ${e.eventName.padEnd(22)} ${e.timestamp}  (${e.ageDays ?? '?'} d)\n`)
+        printDecision(io, decideAlerts(policy, result.events, now), core.context.translate())
       })
     })
 
@@ -51,8 +54,13 @@ export function registerLookup(program: Command, globals: (command: Command) => 
         const result = await invokeOrThrow(core, 'lookup:score', { cpf: opts.cpf })
         io.stdout(`${JSON.stringify({ cpf: result.cpf, score: result.score })}\n`)
         if (g.json) return
-        const threshold = core.context.settings.get().scoreThreshold
-        io.stderr(`política / policy: ${scoreDecision(result.score, threshold)} (limite / threshold ${threshold})\n`)
+        printDecision(io, decideScore(core.context.settings.get().policy, result.score), core.context.translate())
       })
     })
+}
+
+/** The policy's reading of a single answer (the same engine as Cliente and Lote), for people: on stderr. */
+function printDecision(io: CliIO, decision: Decision, t: Translate): void {
+  io.stderr(`${t('verdict.title')}: ${t(`verdict.values.${decision.verdict}`)}\n`)
+  for (const r of explain(decision, t)) io.stderr(`  - ${r.text}\n`)
 }

@@ -2,10 +2,12 @@ import type { Command } from 'commander'
 import { CHECKS, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
 import { AppFailure, toAppError } from '../../core/errors'
-import { exportCsv, exportXlsx } from '../../batch/export'
+import { materialise, whatIf } from '../../batch/results'
+import { policyLabel, policyRef } from '../../../src-shared/domain/policy'
+import { loadPolicyFile } from '../policy-file'
 import { BatchJournal } from '../../batch/journal'
 import { DEFAULT_RUN_OPTIONS, type Progress, type RunOptions } from '../../batch/runner'
-import { prepareJob, runJob } from '../../batch/service'
+import { exportJob, prepareJob, runJob } from '../../batch/service'
 import { throttle } from '../../batch/limits'
 import type { CliIO } from '../program'
 import { UsageError, type GlobalOptions } from '../options'
@@ -26,20 +28,48 @@ function positive(text: string, what: string, max = 10_000): number {
  * input row once, in order, original columns unchanged, result columns after; progress on stderr. Running the same
  * command again after a crash resumes the same job: nothing answered is called again.
  */
+interface ScreenOptions {
+  checks?: string
+  out?: string
+  concurrency?: string
+  rate: string[]
+  reuseHours: string
+  delimiter?: string
+  timeoutMs: string
+  policy?: string
+  columns: string
+  rescore?: string
+}
+
+/**
+ * `sentinela screen IN.csv --checks LIST --out OUT.csv [--concurrency N] [--rate PROVIDER=N]… [--policy FILE]
+ * [--columns words|codes]` (DESIGN.md): every input row once, in order, original columns unchanged, result columns
+ * after; progress on stderr. Running the same command again after a crash resumes the same job: nothing answered
+ * is called again. `screen --rescore JOB --policy FILE` re-decides a finished job from its stored answers.
+ */
 export function registerScreen(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   program
     .command('screen')
     .description('triagem em lote de um CSV / batch screening of a CSV')
-    .argument('<in>', 'CSV de entrada / input CSV')
-    .requiredOption('--checks <list>', `checagens separadas por vírgula / comma-separated checks: ${CHECKS.join(',')}`)
-    .requiredOption('--out <file>', 'saída .csv ou .xlsx / output .csv or .xlsx')
+    .argument('[in]', 'CSV de entrada / input CSV')
+    .option('--checks <list>', `checagens separadas por vírgula / comma-separated checks: ${CHECKS.join(',')}`)
+    .option('--out <file>', 'saída .csv ou .xlsx / output .csv or .xlsx')
     .option('--concurrency <n>', 'chamadas simultâneas por provedor / concurrent calls per provider')
     .option('--rate <PROVIDER=N>', 'chamadas por segundo (repetível) / calls per second (repeatable)', collect, [])
     .option('--reuse-hours <h>', 'reaproveita respostas de lotes anteriores mais novas que isto / reuse earlier answers younger than this', '0')
     .option('--delimiter <d>', 'separador da saída CSV: ";" ou "," (padrão: o da entrada) / output CSV delimiter')
     .option('--timeout-ms <ms>', 'limite por chamada / per-call limit', String(DEFAULT_RUN_OPTIONS.timeoutMs))
-    .action(async (input: string, opts: { checks: string; out: string; concurrency?: string; rate: string[]; reuseHours: string; delimiter?: string; timeoutMs: string }, command: Command) => {
+    .option('--policy <file>', 'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)')
+    .option('--columns <mode>', 'cabeçalhos e valores: words (frases) ou codes (chaves para scripts) / words or codes', 'words')
+    .option('--rescore <job>', 'redecide um lote concluído com --policy, sem chamar provedores / re-decide a finished job with --policy, no provider call')
+    .action(async (input: string | undefined, opts: ScreenOptions, command: Command) => {
       const g = globals(command)
+      if (opts.columns !== 'words' && opts.columns !== 'codes') throw new UsageError('--columns: words ou/or codes')
+      if (opts.rescore !== undefined) return rescore(g, opts, io)
+      if (!input) throw new UsageError('screen: informe o CSV de entrada / give the input CSV')
+      if (!opts.checks) throw new UsageError('screen: --checks é obrigatório / --checks is required')
+      if (!opts.out) throw new UsageError('screen: --out é obrigatório / --out is required')
+      const out = opts.out
       const checks = [...new Set(opts.checks.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))]
       for (const c of checks) if (!(CHECKS as readonly string[]).includes(c)) throw new UsageError(`--checks: ${c}? (${CHECKS.join(', ')})`)
       if (opts.delimiter && opts.delimiter !== ';' && opts.delimiter !== ',') throw new UsageError('--delimiter: ";" ou/or ","')
@@ -56,11 +86,14 @@ export function registerScreen(program: Command, globals: (command: Command) => 
 
       await withCore(g, async (core) => {
         const ctx = core.context
+        const t = ctx.translate()
+        // The policy is read before any call: a broken file must not cost a single request.
+        const policy = opts.policy ? await loadPolicyFile(opts.policy, t) : ctx.settings.get().policy
         let job
         try {
           job = await prepareJob(ctx, { inputPath: input, checks: checks as Check[], reuseHours })
         } catch (error) {
-          if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, ctx.translate()).message)
+          if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, t).message)
           throw error
         }
         if (job.status === 'failed' || (job.importProblem && job.totalRows === 0) || (job.importProblem && job.status === 'ready' && job.spec.mapping.cpf === undefined && job.spec.mapping.phone === undefined)) {
@@ -72,15 +105,37 @@ export function registerScreen(program: Command, globals: (command: Command) => 
         if (job.status !== 'done') await runJob(ctx, job, options, (p) => line.push(p)).done
         line.flush()
         const journal = new BatchJournal(ctx.db)
-        const finished = journal.job(job.id) ?? job
-        const rules = ctx.settings.get().verdictRules
-        const rows = opts.out.toLowerCase().endsWith('.xlsx')
-          ? await exportXlsx(journal, finished, rules, opts.out)
-          : await exportCsv(journal, finished, rules, opts.out, (opts.delimiter as ';' | ',' | undefined) ?? (finished.sniffed?.delimiter === ',' ? ',' : ';'))
+        const { rows, job: finished } = await exportJob(ctx, job, out, { policy, columns: opts.columns as 'words' | 'codes', delimiter: opts.delimiter as ';' | ',' | undefined })
         const counts = journal.counts(job.id)
+        const verdicts = whatIf(ctx.db, finished, policy, 0).before
         const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0)
-        io.stderr(`screen: ${rows} linhas escritas em/rows written to ${opts.out}; chamadas/calls: ${sum(counts.answered)} ok, ${sum(counts.failed)} falharam/failed\n`)
-        if (g.json) io.stdout(`${JSON.stringify({ job: job.id, rows, out: opts.out, unique: counts.unique, answered: counts.answered, failed: counts.failed })}\n`)
+        io.stderr(`screen: ${rows} linhas escritas em/rows written to ${out}; chamadas/calls: ${sum(counts.answered)} ok, ${sum(counts.failed)} falharam/failed\n`)
+        io.stderr(`screen: ${Object.entries(verdicts).map(([v, n]) => `${t(`verdict.values.${v}`)} ${n}`).join(' · ')} — ${t('policy.label', { label: policyLabel(policyRef(policy)) })}\n`)
+        if (g.json) io.stdout(`${JSON.stringify({ job: job.id, rows, out, unique: counts.unique, answered: counts.answered, failed: counts.failed, verdicts, policy: policyRef(policy) })}\n`)
       })
     })
+}
+
+/** What-if from the command line: the stored answers under another policy; not one provider call. */
+async function rescore(g: GlobalOptions, opts: ScreenOptions, io: CliIO): Promise<void> {
+  const id = Number(opts.rescore)
+  if (!Number.isInteger(id) || id < 1) throw new UsageError(`--rescore: "${opts.rescore}"? (o número do lote / the job number)`)
+  if (!opts.policy) throw new UsageError('--rescore precisa de --policy FILE / --rescore needs --policy FILE')
+  const policyFile = opts.policy
+  await withCore(g, async (core) => {
+    const ctx = core.context
+    const t = ctx.translate()
+    const candidate = await loadPolicyFile(policyFile, t)
+    const journal = new BatchJournal(ctx.db)
+    const job = journal.job(id)
+    if (!job) throw new CliFailure('batch.job_not_found', t('errors.batch.job_not_found', { id }))
+    if (job.status !== 'done' && job.status !== 'cancelled') throw new CliFailure('batch.not_finished', t('errors.batch.not_finished', { id, status: job.status }))
+    // "Before" is what the job's last results said, under the policy that decided them.
+    const current = materialise(ctx.db, journal, job, job.policy ?? ctx.settings.get().policy)
+    const started = performance.now()
+    const result = whatIf(ctx.db, current, candidate, Number.MAX_SAFE_INTEGER)
+    const ms = performance.now() - started
+    io.stdout(`${JSON.stringify({ job: id, changed: result.changed, before: result.before, after: result.after, policy: result.policy, rows: result.rows })}\n`)
+    if (!g.json) io.stderr(`rescore: ${t('policy.whatif.changed', { count: result.changed })} (${Math.round(ms)} ms)\n`)
+  })
 }

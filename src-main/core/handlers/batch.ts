@@ -6,15 +6,16 @@ import type { Provider } from '../../../src-shared/domain/environment'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
 import type { Handlers } from '../router'
-import { exportCsv, exportXlsx } from '../../batch/export'
 import { readRecords, sniff } from '../../batch/input'
 import { IMPORT_PROBLEMS } from '../../batch/import'
 import { BatchJournal, type JobRow } from '../../batch/journal'
-import { materialise, page, stats, summary } from '../../batch/results'
+import { materialise, page, stats, summary, whatIf } from '../../batch/results'
+import { cellText, resultColumns } from '../../batch/columns'
+import { explain } from '../../../src-shared/domain/policy/explain'
 import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunOptions } from '../../batch/runner'
-import { prepareJob, runJob } from '../../batch/service'
+import { exportJob, prepareJob, runJob } from '../../batch/service'
 
-type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload-end' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:export'
+type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload-end' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:whatif' | 'batch:export'
 
 /** seed 000: the Alerta trial plan has 1000 free requests. */
 export const CLARO_TRIAL_REQUESTS = 1000
@@ -129,29 +130,46 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
     },
     'batch:jobs': () => journal.list(50).map((j) => summary(journal, j)),
     'batch:rows': (q) => {
-      const j = job(q.jobId)
-      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules, q.offset === 0)
-      return page(ctx.db, j, q)
+      // A query from the top re-checks the answers and the policy; the pages that follow while scrolling read what is built.
+      const found = job(q.jobId)
+      const j = q.offset === 0 || !found.resultsStamp ? materialise(ctx.db, journal, found, ctx.settings.get().policy) : found
+      const { total, rows } = page(ctx.db, j, q)
+      const t = ctx.translate()
+      const settings = ctx.settings.get()
+      const columns = resultColumns(j, { mode: 'words', t })
+      const style = { decimalComma: settings.language === 'pt-BR', dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const), timeZone: settings.timeZone }
+      const width = j.header?.length ?? 0
+      return {
+        header: [...(j.header ?? []), ...columns.header],
+        total,
+        rows: rows.map((r) => ({
+          rowNo: r.rowNo,
+          verdict: r.decision.verdict,
+          reasons: explain(r.decision, t),
+          cells: [...r.fields, ...Array<string>(Math.max(0, width - r.fields.length)).fill(''), ...columns.cells(r).map((c) => cellText(c, style))],
+        })),
+      }
     },
     'batch:row': ({ jobId, rowNo }) => {
       const j = job(jobId)
       const row = journal.rows(jobId, rowNo, 1)[0]
       if (!row || row.rowNo !== rowNo) throw new AppFailure('batch.job_not_found', { id: `${jobId}/${rowNo}` })
       const calls = Object.entries(row.keys).map(([check, key]) => ({ check, key: key ?? '', answer: key && !key.startsWith('!') ? (journal.call(jobId, check as Check, key) ?? null) : { invalid: key?.slice(1) } }))
-      return { fields: row.fields, header: j.header ?? [], problem: row.problem, calls }
+      const stored = j.resultsStamp ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0] : undefined
+      const decided = stored?.rowNo === rowNo ? stored.decision : null
+      return { fields: row.fields, header: j.header ?? [], problem: row.problem, verdict: decided?.verdict ?? null, reasons: decided ? explain(decided, ctx.translate()) : [], calls }
     },
-    'batch:stats': ({ jobId }) => {
-      const j = job(jobId)
-      materialise(ctx.db, journal, j, ctx.settings.get().verdictRules, true)
-      return stats(ctx.db, j)
+    'batch:stats': ({ jobId }) => stats(ctx.db, materialise(ctx.db, journal, job(jobId), ctx.settings.get().policy)),
+    'batch:whatif': ({ jobId, policy, limit }) => {
+      const found = job(jobId)
+      if (found.status !== 'done' && found.status !== 'cancelled') throw new AppFailure('batch.not_finished', { id: jobId, status: found.status })
+      return whatIf(ctx.db, materialise(ctx.db, journal, found, ctx.settings.get().policy), policy, limit)
     },
-    'batch:export': async ({ jobId, format, delimiter }) => {
-      const j = job(jobId)
+    'batch:export': async ({ jobId, format, delimiter, columns }) => {
       mkdirSync(join(ctx.dataDir, 'batch-exports'), { recursive: true })
       const fileName = `sentinela-lote-${jobId}.${format}`
       const out = join(ctx.dataDir, 'batch-exports', fileName)
-      const rules = ctx.settings.get().verdictRules
-      const rows = format === 'xlsx' ? await exportXlsx(journal, j, rules, out) : await exportCsv(journal, j, rules, out, delimiter)
+      const { rows } = await exportJob(ctx, job(jobId), out, { policy: ctx.settings.get().policy, columns, delimiter })
       return { fileName, path: out, contentBase64: readFileSync(out).toString('base64'), rows }
     },
   }

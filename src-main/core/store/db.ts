@@ -130,6 +130,27 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (job_id, row_no)
    ) WITHOUT ROWID;
    CREATE INDEX batch_results_verdict ON batch_results(job_id, verdict);`,
+  // Issue #12: results keep the decision's facts and reasons (re-decided without a provider call), the job the
+  // policy that decided them; the materialised table is a cache, rebuilt on demand. History rows of a customer
+  // check keep their verdict and the policy that made it.
+  `DROP TABLE batch_results;
+   CREATE TABLE batch_results (
+     job_id INTEGER NOT NULL,
+     row_no INTEGER NOT NULL,
+     verdict TEXT NOT NULL,
+     reasons TEXT NOT NULL,
+     score REAL,
+     statuses TEXT NOT NULL,
+     facts TEXT NOT NULL,
+     PRIMARY KEY (job_id, row_no)
+   ) WITHOUT ROWID;
+   CREATE INDEX batch_results_verdict ON batch_results(job_id, verdict);
+   ALTER TABLE batch_jobs ADD COLUMN results_stamp TEXT;
+   ALTER TABLE batch_jobs ADD COLUMN policy TEXT;
+   ALTER TABLE history ADD COLUMN verdict TEXT;
+   ALTER TABLE history ADD COLUMN reasons TEXT;
+   ALTER TABLE history ADD COLUMN policy_version INTEGER;
+   ALTER TABLE history ADD COLUMN policy_hash TEXT;`,
 ]
 
 function migrate(db: Db): void {

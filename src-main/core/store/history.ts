@@ -5,6 +5,9 @@ import { maskCpf } from '../../../src-shared/domain/cpf'
 import { maskMsisdn } from '../../../src-shared/domain/phone'
 import type { Redactor } from '../redact'
 import type { Db } from './db'
+import { z } from 'zod'
+import { ReasonSchema, type Reason } from '../../../src-shared/domain/policy/decide'
+import type { PolicyRef, Verdict } from '../../../src-shared/domain/policy/schema'
 
 export interface HistoryEntry {
   environment: Environment
@@ -16,6 +19,8 @@ export interface HistoryEntry {
   errorCode: string | null
   durationMs: number
   raw: RawAnswer | null
+  /** A customer check: its decision, kept with the policy that made it. */
+  decision?: { verdict: Verdict; reasons: Reason[]; policy: PolicyRef } | undefined
 }
 
 interface DbRow {
@@ -30,9 +35,13 @@ interface DbRow {
   error_code: string | null
   duration_ms: number
   raw: string | null
+  verdict: Verdict | null
+  reasons: string | null
+  policy_version: number | null
+  policy_hash: string | null
 }
 
-const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf, datatrust: maskCpf }
+const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf, datatrust: maskCpf, customer: maskCpf }
 
 function toRow(r: DbRow): HistoryRow {
   return {
@@ -46,6 +55,9 @@ function toRow(r: DbRow): HistoryRow {
     summary: r.summary,
     errorCode: r.error_code,
     durationMs: r.duration_ms,
+    verdict: r.verdict,
+    reasons: r.reasons ? z.array(ReasonSchema).parse(JSON.parse(r.reasons)) : null,
+    policy: r.policy_hash && r.policy_version !== null ? { version: r.policy_version, hash: r.policy_hash } : null,
   }
 }
 
@@ -63,13 +75,16 @@ export class HistoryStore {
     let raw = entry.raw ? JSON.stringify(this.redactor.value(entry.raw)) : null
     // With masking on, the identifier must not survive inside the raw answer either.
     if (raw && mask) raw = raw.split(entry.identifier).join(shown)
+    const d = entry.decision
+    // Reason parameters never hold identifiers (scores, event names, cause codes), so they are kept as they are.
+    const reasons = d ? JSON.stringify(d.reasons) : null
     const info = this.db
       .prepare(
-        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw, verdict, reasons, policy_version, policy_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(now.toISOString(), entry.environment, entry.kind, shown, mask ? 1 : 0, entry.outcome, entry.summary, entry.errorCode, entry.durationMs, raw)
-    return { id: Number(info.lastInsertRowid), at: now.toISOString(), environment: entry.environment, kind: entry.kind, identifier: shown, masked: mask, outcome: entry.outcome, summary: entry.summary, errorCode: entry.errorCode, durationMs: entry.durationMs }
+      .run(now.toISOString(), entry.environment, entry.kind, shown, mask ? 1 : 0, entry.outcome, entry.summary, entry.errorCode, entry.durationMs, raw, d?.verdict ?? null, reasons, d?.policy.version ?? null, d?.policy.hash ?? null)
+    return { id: Number(info.lastInsertRowid), at: now.toISOString(), environment: entry.environment, kind: entry.kind, identifier: shown, masked: mask, outcome: entry.outcome, summary: entry.summary, errorCode: entry.errorCode, durationMs: entry.durationMs, verdict: d?.verdict ?? null, reasons: d?.reasons ?? null, policy: d?.policy ?? null }
   }
 
   list(filter: HistoryFilter): { rows: HistoryRow[]; total: number } {

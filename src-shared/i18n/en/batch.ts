@@ -2,6 +2,27 @@ import type { Catalog } from '../types'
 
 export const batch: Pick<Catalog, 'batch'> = {
   batch: {
+    columns: {
+      cpf: 'CPF checked',
+      phone: 'Mobile checked',
+      alerts_status: 'Alerta: outcome',
+      alerts_events: 'Alerta: events',
+      alerts_last: 'Latest event (Alerta)',
+      score_status: 'Claro Score: outcome',
+      score: 'Claro Score',
+      datatrust_status: 'Data Trust: outcome',
+      datatrust_score: 'Data Trust score',
+      datatrust_insights: 'Data Trust insights',
+      line_status: 'Line: outcome',
+      line_type: 'Line: subscriber type',
+      line_technology: 'Line: technology',
+      line_state: 'Line: status',
+      line_customer: 'Line: customer type',
+      verdict: 'Verdict',
+      reasons: 'Reasons',
+      problem: 'Row problem',
+      policy: 'Policy',
+    },
     file: 'CSV file',
     sniffed: 'Encoding {{encoding}} · delimiter "{{delimiter}}" · first rows:',
     mapping: 'Columns',

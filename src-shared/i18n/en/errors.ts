@@ -8,6 +8,10 @@ export const errors: Pick<Catalog, 'errors'> = {
     payload_too_large: 'Request too large (limit {{limit}} bytes).',
     unreachable: "Cannot reach Sentinela's core. Check that the process is still running and reload the page.",
     settings_corrupt: 'The settings file was corrupt and has been moved to {{movedTo}}. Defaults are in use.',
+    policy_migrated:
+      'The old thresholds became one decision policy. "{{setting}}" was {{value}}, but verdicts used {{kept}}: {{kept}} applies. Review it in Settings → Decision policy.',
+    policy_invalid: 'Invalid policy: {{summary}}',
+    policy_unreadable: 'Could not read the policy at {{path}}: {{reason}}',
     settings_unwritable: 'Could not save the settings to {{path}}: {{reason}}',
     credentials_missing:
       'No {{provider}} credential for environment {{environment}}. Add it under Credentials (or `sentinela --env {{environment}} credentials set {{name}}`).',
@@ -30,6 +34,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       import_failed: 'The file could not be imported: {{problem}}',
       upload_order: 'File upload out of order (expected byte {{expected}}, got {{got}}). Choose the file again.',
       job_not_found: 'Batch {{id}} not found.',
+      not_finished: 'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
     },
     ussd: {
       msisdn: 'Invalid subscriber number: {{msisdn}}. MSE expects 10 digits (area code + 8), e.g. 1191000000.',

@@ -1,6 +1,27 @@
 /** Triagem em lote (issue #8). */
 export const batch = {
   batch: {
+    columns: {
+      cpf: 'CPF consultado',
+      phone: 'Celular consultado',
+      alerts_status: 'Alerta: situação',
+      alerts_events: 'Alerta: eventos',
+      alerts_last: 'Último evento (Alerta)',
+      score_status: 'Score Claro: situação',
+      score: 'Score Claro',
+      datatrust_status: 'Data Trust: situação',
+      datatrust_score: 'Score Data Trust',
+      datatrust_insights: 'Insights Data Trust',
+      line_status: 'Linha: situação da consulta',
+      line_type: 'Linha: tipo de assinante',
+      line_technology: 'Linha: tecnologia',
+      line_state: 'Linha: status',
+      line_customer: 'Linha: tipo de cliente',
+      verdict: 'Veredito',
+      reasons: 'Motivos',
+      problem: 'Problema na linha',
+      policy: 'Política',
+    },
     file: 'Arquivo CSV',
     sniffed: 'Codificação {{encoding}} · separador "{{delimiter}}" · primeiras linhas:',
     mapping: 'Colunas',

@@ -7,6 +7,10 @@ export const errors = {
     unreachable: 'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',
     settings_corrupt:
       'O arquivo de configurações estava corrompido e foi movido para {{movedTo}}. Foram usados os valores padrão.',
+    policy_migrated:
+      'Os limites antigos viraram uma só política de decisão. "{{setting}}" valia {{value}}, mas os vereditos usavam {{kept}}: vale {{kept}}. Revise em Configurações → Política de decisão.',
+    policy_invalid: 'Política inválida: {{summary}}',
+    policy_unreadable: 'Não foi possível ler a política em {{path}}: {{reason}}',
     settings_unwritable: 'Não foi possível salvar as configurações em {{path}}: {{reason}}',
     credentials_missing:
       'Nenhuma credencial {{provider}} para o ambiente {{environment}}. Cadastre-a em Credenciais (ou `sentinela --env {{environment}} credentials set {{name}}`).',
@@ -29,6 +33,7 @@ export const errors = {
       import_failed: 'O arquivo não pôde ser importado: {{problem}}',
       upload_order: 'Envio do arquivo fora de ordem (esperado o byte {{expected}}, veio {{got}}). Escolha o arquivo de novo.',
       job_not_found: 'Lote {{id}} não encontrado.',
+      not_finished: 'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
     },
     ussd: {
       msisdn: 'Número do assinante inválido: {{msisdn}}. O MSE espera 10 dígitos (DDD + 8), ex.: 1191000000.',

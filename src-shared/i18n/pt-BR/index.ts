@@ -7,5 +7,6 @@ import { datatrust } from './datatrust'
 import { mse } from './mse'
 import { ussd } from './ussd'
 import { batch } from './batch'
+import { policy } from './policy'
 
-export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch }
+export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch, ...policy }

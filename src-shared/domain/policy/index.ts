@@ -1,0 +1,7 @@
+export * from './schema'
+export * from './facts'
+export * from './decide'
+export * from './explain'
+export * from './migrate'
+export * from './views'
+export * from './validate'

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
-import { initReactI18next } from 'react-i18next'
-import { i18nOptions } from '../../src-shared/i18n'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import { i18nOptions, type Translate } from '../../src-shared/i18n'
 import type { Language } from '../../src-shared/domain/settings'
 
 void i18next.use(initReactI18next).init({ ...i18nOptions })
@@ -11,3 +11,9 @@ export function applyLanguage(language: Language): void {
 }
 
 export { i18next }
+
+/** The shared wording functions (policy reasons, causes) take a plain translator: this one follows the UI language. */
+export function useTranslate(): Translate {
+  const { i18n } = useTranslation()
+  return (key, params) => i18n.t(key, params ?? {})
+}

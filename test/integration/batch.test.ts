@@ -40,7 +40,6 @@ describe('batch screening', () => {
     const stats = (await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>
     expect(stats['POST /customers/v1/scores']).toBe(7_000)
     const out = join(h.dataDir, 'out.csv')
-    const journal = new BatchJournal(h.core.context.db)
     expect((await exportJob(h.core.context, job, out, { policy: h.core.context.settings.get().policy, columns: 'codes', delimiter: ';' })).rows).toBe(10_000)
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')
     expect(lines).toHaveLength(10_001)

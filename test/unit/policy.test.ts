@@ -107,7 +107,8 @@ describe('the policy document', () => {
   it('hashes its rules, whatever the key order, and not its name or version', () => {
     const reordered = JSON.parse(JSON.stringify({ ...DEFAULT_POLICY, rules: Object.fromEntries(Object.entries(DEFAULT_POLICY.rules).reverse()) })) as Policy
     expect(policyHash(reordered)).toBe(policyHash(DEFAULT_POLICY))
-    expect(policyHash({ ...DEFAULT_POLICY, name: 'outra', version: 9 })).toBe(policyHash(DEFAULT_POLICY))
+    const renamed: Policy = { ...DEFAULT_POLICY, name: 'outra', version: 9 }
+    expect(policyHash(renamed)).toBe(policyHash(DEFAULT_POLICY))
     expect(policyHash(withRules({ claro_score_low: { enabled: true, action: 'revisar', below: 301 } }))).not.toBe(policyHash(DEFAULT_POLICY))
     expect(policyHash(DEFAULT_POLICY)).toMatch(/^[0-9a-f]{64}$/)
   })

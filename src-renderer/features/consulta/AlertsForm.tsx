@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePolicy } from '../policy/usePolicy'
 import { SubmitButton } from '../../components/SubmitButton'
 import { ALERT_EVENT_TYPES, type AlertEventType } from '../../../src-shared/domain/claro'
 import { formatMsisdn, parseMsisdn } from '../../../src-shared/domain/phone'
-import { useAppStore } from '../../stores/app/store'
 import { LookupOutcome } from '../../components/LookupOutcome'
 import { IdentifierField } from '../../components/IdentifierField'
 import { useLookupStore } from '../../stores/lookup/store'
@@ -13,7 +13,7 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
   const { t } = useTranslation()
   const slot = useLookupStore((s) => s.alerts)
   const run = useLookupStore((s) => s.runAlerts)
-  const windowDays = useAppStore((s) => s.settings?.riskWindowDays ?? 7)
+  const policy = usePolicy()
   const [events, setEvents] = useState<AlertEventType[]>([])
   const parsed = value.trim() === '' ? null : parseMsisdn(value)
 
@@ -51,7 +51,7 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
         <SubmitButton busy={slot.status === 'loading'} label={t('lookup.submit')} busyLabel={t('lookup.loading')} />
       </form>
       <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
-        {slot.result && <AlertsTimeline result={slot.result} windowDays={windowDays} />}
+        {slot.result && <AlertsTimeline result={slot.result} policy={policy} />}
       </LookupOutcome>
     </div>
   )

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next'
 import type { AlertsResult } from '../../../src-shared/contract/lookup'
 import { assessAlerts } from '../../../src-shared/domain/claro'
+import { decideAlerts, riskWindows, type Policy } from '../../../src-shared/domain/policy'
+import { ReasonList } from '../policy/ReasonList'
 import { formatMsisdn } from '../../../src-shared/domain/phone'
 
-/** Newest first, each event with its age and its risk colour against the window from settings. */
-export function AlertsTimeline({ result, windowDays }: { result: AlertsResult; windowDays: number }) {
+/** Newest first, each event with its age and its risk colour against the policy's windows, and the policy's reading. */
+export function AlertsTimeline({ result, policy }: { result: AlertsResult; policy: Policy }) {
   const { t, i18n } = useTranslation()
   // Ages are relative to when the lookup was answered, so a result left on screen does not drift.
   const now = Date.parse(result.at)
-  const { events, risk } = assessAlerts(result.events, new Date(now), windowDays)
+  const windows = riskWindows(policy)
+  const { events, risk } = assessAlerts(result.events, new Date(now), windows)
+  const decided = decideAlerts(policy, result.events, new Date(now))
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   const age = (timestamp: string, days: number | null): string => {
     if (days === null) return t('lookup.age.unknown')
@@ -25,7 +29,8 @@ export function AlertsTimeline({ result, windowDays }: { result: AlertsResult; w
           {t(`lookup.risk.${risk}`)}
         </span>
       </div>
-      <p className="hint">{t('lookup.riskWindow', { days: windowDays })}</p>
+      <p className="hint">{t('lookup.riskWindow', { days: windows.takeoverDays, lineDays: windows.lineChangeDays })}</p>
+      {decided.reasons.length > 0 && <ReasonList reasons={decided.reasons} testId="alerts-reasons" />}
       {events.length === 0 ? (
         <p className="empty" data-testid="alerts-empty">
           {result.filter.length > 0 ? t('lookup.noEventsFiltered') : t('lookup.noEvents')}

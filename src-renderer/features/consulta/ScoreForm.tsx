@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePolicy } from '../policy/usePolicy'
 import { SubmitButton } from '../../components/SubmitButton'
 import { formatCpf, parseCpf } from '../../../src-shared/domain/cpf'
-import { useAppStore } from '../../stores/app/store'
 import { LookupOutcome } from '../../components/LookupOutcome'
 import { IdentifierField } from '../../components/IdentifierField'
 import { useLookupStore } from '../../stores/lookup/store'
@@ -12,7 +12,7 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
   const { t } = useTranslation()
   const slot = useLookupStore((s) => s.score)
   const run = useLookupStore((s) => s.runScore)
-  const threshold = useAppStore((s) => s.settings?.scoreThreshold ?? 500)
+  const policy = usePolicy()
   const parsed = value.trim() === '' ? null : parseCpf(value)
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -35,7 +35,7 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
         <SubmitButton busy={slot.status === 'loading'} label={t('lookup.submit')} busyLabel={t('lookup.loading')} />
       </form>
       <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
-        {slot.result && <ScoreGauge result={slot.result} threshold={threshold} />}
+        {slot.result && <ScoreGauge result={slot.result} policy={policy} />}
       </LookupOutcome>
     </div>
   )

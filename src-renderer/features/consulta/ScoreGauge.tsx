@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ScoreResult } from '../../../src-shared/contract/lookup'
-import { scoreDecision } from '../../../src-shared/domain/claro'
+import { decideScore, type Policy } from '../../../src-shared/domain/policy'
+import { ReasonList } from '../policy/ReasonList'
 import { formatCpf } from '../../../src-shared/domain/cpf'
 
 const R = 80
@@ -10,10 +11,16 @@ function point(value: number): [number, number] {
   return [100 + R * Math.cos(angle), 100 - R * Math.sin(angle)]
 }
 
-/** Score 0–1000 as a half-circle gauge with the policy threshold marked (seed 000/002). */
-export function ScoreGauge({ result, threshold }: { result: ScoreResult; threshold: number }) {
+/**
+ * Score 0–1000 as a half-circle gauge with the policy's threshold marked (seed 000/002), read by the same engine as
+ * Cliente and Lote: the label here is the verdict the policy gives this score alone.
+ */
+export function ScoreGauge({ result, policy }: { result: ScoreResult; policy: Policy }) {
   const { t } = useTranslation()
-  const decision = scoreDecision(result.score, threshold)
+  const rule = policy.rules.claro_score_low
+  const threshold = rule.below
+  const decided = decideScore(policy, result.score)
+  const decision = decided.verdict === 'aprovar' ? 'approve' : 'review'
   const [x, y] = point(result.score)
   const [tx, ty] = point(threshold)
   return (
@@ -21,7 +28,7 @@ export function ScoreGauge({ result, threshold }: { result: ScoreResult; thresho
       <div className="result-head">
         <h3>{t('lookup.scoreFor', { cpf: formatCpf(result.cpf) })}</h3>
         <span className={decision === 'approve' ? 'risk risk-low' : 'risk risk-high'} data-testid="score-decision">
-          {t(`lookup.decisionShort.${decision}`)}
+          {t(`verdict.values.${decided.verdict}`)}
         </span>
       </div>
       <svg className="gauge" viewBox="0 0 200 120" role="img" aria-label={`${result.score} / 1000`}>
@@ -34,8 +41,8 @@ export function ScoreGauge({ result, threshold }: { result: ScoreResult; thresho
         <text x="20" y="116" textAnchor="middle" className="gauge-scale">0</text>
         <text x="180" y="116" textAnchor="middle" className="gauge-scale">1000</text>
       </svg>
-      <p>{t(`lookup.${decision}`)}</p>
-      <p className="hint">{t('lookup.threshold', { threshold })}</p>
+      {decided.reasons.length > 0 ? <ReasonList reasons={decided.reasons} testId="score-reasons" /> : <p>{t('lookup.approve', { threshold })}</p>}
+      <p className="hint">{rule.enabled ? t('lookup.threshold', { threshold, action: t(`verdict.values.${rule.action}`) }) : t('lookup.thresholdOff')}</p>
     </div>
   )
 }

@@ -5,9 +5,12 @@ import { RawAnswer } from '../../components/RawAnswer'
 import { useAppStore } from '../../stores/app/store'
 import { useHistoryStore } from '../../stores/history/store'
 import { HistoryFiltersBar } from './HistoryFilters'
+import { policyLabel, reasonText } from '../../../src-shared/domain/policy'
+import { useTranslate } from '../../i18n'
 
 export function HistoryPage() {
   const { t, i18n } = useTranslation()
+  const tr = useTranslate()
   const s = useHistoryStore()
   const start = useHistoryStore((st) => st.start)
   const retention = useAppStore((st) => st.settings?.historyRetentionDays ?? 90)
@@ -48,7 +51,22 @@ export function HistoryPage() {
                 <td>{t(`history.kinds.${row.kind}`)}</td>
                 <td className="mono">{row.identifier}</td>
                 <td className={`outcome-${row.outcome}`}>{t(`history.outcomes.${row.outcome}`)}</td>
-                <td className="mono wrap">{row.summary}</td>
+                <td className="wrap">
+                  {row.verdict ? (
+                    <span data-testid="history-verdict">
+                      <strong className={`verdict-pill verdict-${row.verdict}`}>{t(`verdict.values.${row.verdict}`)}</strong>
+                      {(row.reasons ?? []).map((r, i) => (
+                        <span key={i} className="muted" title={r.code}>
+                          {' '}
+                          · {reasonText(r, tr)}
+                        </span>
+                      ))}
+                      {row.policy && <span className="hint"> ({t('policy.label', { label: policyLabel(row.policy) })})</span>}
+                    </span>
+                  ) : (
+                    <span className="mono">{row.summary}</span>
+                  )}
+                </td>
                 <td className="num mono">{Math.round(row.durationMs)} ms</td>
               </tr>
             ))}

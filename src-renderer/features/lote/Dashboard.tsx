@@ -4,8 +4,9 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import type { ResponseOf } from '../../../src-shared/contract'
 import { call } from '../../api/client'
 import { useBatchStore } from '../../stores/batch/store'
+import { VERDICTS } from '../../../src-shared/domain/policy'
 
-const COLORS: Record<string, string> = { aprovar: '#2e7d32', revisar: '#d99a00', recusar: '#c62828', '-': '#9fb0c2' }
+const COLORS: Record<string, string> = { aprovar: '#2e7d32', revisar: '#d99a00', recusar: '#c62828' }
 
 function Chart({ title, data, testId, color = '#1565c0' }: { title: string; data: { name: string; value: number; fill?: string }[]; testId: string; color?: string }) {
   return (
@@ -47,12 +48,12 @@ export function Dashboard({ jobId }: { jobId: number }) {
     void call('batch:stats', { jobId }).then(setStats, () => setStats(null))
   }, [jobId, version])
   if (!stats) return null
-  const verdicts = ['aprovar', 'revisar', 'recusar', '-'].map((v) => ({ name: v === '-' ? t('batch.noVerdict') : t(`verdict.values.${v}`), value: stats.verdicts[v] ?? 0, fill: COLORS[v] }))
+  const verdicts = VERDICTS.map((v) => ({ name: t(`verdict.values.${v}`), value: stats.verdicts[v] ?? 0, fill: COLORS[v] }))
   return (
     <div className="dashboard" data-testid="batch-dashboard">
       <Chart testId="chart-verdicts" title={t('batch.charts.verdicts')} data={verdicts} color="#455a64" />
       <Chart testId="chart-scores" title={t('batch.charts.scores')} data={stats.scoreHistogram.map((b) => ({ name: `${b.from}`, value: b.count }))} />
-      <Chart testId="chart-flags" title={t('batch.charts.flags')} data={Object.entries(stats.flags).map(([name, value]) => ({ name, value }))} color="#c62828" />
+      <Chart testId="chart-flags" title={t('batch.charts.flags')} data={Object.entries(stats.flags).map(([name, value]) => ({ name: t(`claroEvents.${name}`, { defaultValue: name }), value }))} color="#c62828" />
       <Chart testId="chart-ages" title={t('batch.charts.ages')} data={stats.eventsByAge.map((b) => ({ name: b.bucket, value: b.count }))} color="#d99a00" />
     </div>
   )

@@ -8,6 +8,7 @@ import { Dashboard } from './Dashboard'
 import { ImportStep } from './ImportStep'
 import { ResultsGrid } from './ResultsGrid'
 import { RunPanel } from './RunPanel'
+import { WhatIfPanel } from './WhatIfPanel'
 
 function download(fileName: string, base64: string, type: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -24,7 +25,7 @@ export function LotePage() {
   const { t, i18n } = useTranslation()
   const s = useBatchStore()
   const start = useBatchStore((st) => st.start)
-  const [view, setView] = useState<'grid' | 'charts'>('grid')
+  const [view, setView] = useState<'grid' | 'charts' | 'whatif'>('grid')
   const [exporting, setExporting] = useState(false)
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null)
   useEffect(() => start(), [start])
@@ -74,7 +75,7 @@ export function LotePage() {
       </div>
       {s.jobId !== null && (
         <div className="results-area">
-          <SubTabs views={['grid', 'charts'] as const} current={view} onChange={setView} label={(v) => t(`batch.views.${v}`)}>
+          <SubTabs views={['grid', 'charts', 'whatif'] as const} current={view} onChange={setView} label={(v) => t(`batch.views.${v}`)}>
             <span className="spacer" />
             <button type="button" disabled={exporting} onClick={() => void exportAs('csv', ';')}>
               {t('batch.exportCsv', { delimiter: ';' })}
@@ -91,7 +92,9 @@ export function LotePage() {
               {t('batch.saved', { rows: saved.rows, path: saved.path })}
             </p>
           )}
-          {view === 'grid' ? <ResultsGrid jobId={s.jobId} /> : <Dashboard jobId={s.jobId} />}
+          {view === 'grid' && <ResultsGrid jobId={s.jobId} />}
+          {view === 'charts' && <Dashboard jobId={s.jobId} />}
+          {view === 'whatif' && <WhatIfPanel jobId={s.jobId} finished={['done', 'cancelled'].includes(s.jobs.find((j) => j.id === s.jobId)?.status ?? '')} />}
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ResponseOf } from '../../../src-shared/contract'
 import { ALERT_EVENT_TYPES } from '../../../src-shared/domain/claro'
+import { OUTCOME_STATUSES, VERDICTS, type OutcomeStatus, type Verdict } from '../../../src-shared/domain/policy'
 import { call } from '../../api/client'
 import { useBatchStore } from '../../stores/batch/store'
 import { RowDrawer } from './RowDrawer'
@@ -15,7 +16,7 @@ const ROW_PX = 28
 export function ResultsGrid({ jobId }: { jobId: number }) {
   const { t } = useTranslation()
   const version = useBatchStore((s) => s.version)
-  const [filter, setFilter] = useState<{ verdict: string; status: string; flag: string; sort: 'row' | 'verdict' | 'score' }>({ verdict: '', status: '', flag: '', sort: 'row' })
+  const [filter, setFilter] = useState<{ verdict: '' | Verdict; status: '' | OutcomeStatus; flag: string; sort: 'row' | 'verdict' | 'score' }>({ verdict: '', status: '', flag: '', sort: 'row' })
   const [header, setHeader] = useState<string[]>([])
   const [total, setTotal] = useState(0)
   const [pages, setPages] = useState<Map<number, Page['rows']>>(new Map())
@@ -62,20 +63,20 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
     <div className="results" data-testid="batch-grid">
       <div className="inline-form">
         <label htmlFor="grid-verdict">{t('batch.filterVerdict')}</label>
-        <select id="grid-verdict" value={filter.verdict} onChange={(e) => setFilter({ ...filter, verdict: e.target.value })}>
+        <select id="grid-verdict" value={filter.verdict} onChange={(e) => setFilter({ ...filter, verdict: e.target.value as '' | Verdict })}>
           <option value="">{t('batch.all')}</option>
-          {['aprovar', 'revisar', 'recusar', '-'].map((v) => (
+          {VERDICTS.map((v) => (
             <option key={v} value={v}>
-              {v === '-' ? t('batch.noVerdict') : t(`verdict.values.${v}`)}
+              {t(`verdict.values.${v}`)}
             </option>
           ))}
         </select>
         <label htmlFor="grid-status">{t('batch.filterStatus')}</label>
-        <select id="grid-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
+        <select id="grid-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as '' | OutcomeStatus })}>
           <option value="">{t('batch.all')}</option>
-          {['ok', 'falhou', 'invalido', 'nao_encontrado'].map((v) => (
+          {OUTCOME_STATUSES.map((v) => (
             <option key={v} value={v}>
-              {t(`batch.statusValues.${v}`)}
+              {t(`policy.outcomes.${v}`)}
             </option>
           ))}
         </select>
@@ -84,7 +85,7 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
           <option value="">{t('batch.all')}</option>
           {ALERT_EVENT_TYPES.map((v) => (
             <option key={v} value={v}>
-              {v}
+              {t(`claroEvents.${v}`)}
             </option>
           ))}
         </select>
@@ -118,7 +119,9 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
                 onClick={() => row && setOpen(row.rowNo)}
               >
                 <span>{row?.rowNo ?? '…'}</span>
-                <span className={`verdict-pill verdict-${row?.verdict || 'none'}`}>{row?.verdict ? t(`verdict.values.${row.verdict}`) : ''}</span>
+                <span className={`verdict-pill verdict-${row?.verdict || 'none'}`} title={row?.reasons.map((r) => r.text).join('\n')}>
+                  {row?.verdict ? t(`verdict.values.${row.verdict}`) : ''}
+                </span>
                 {row?.cells.map((c, i) => (
                   <span key={i} title={c}>
                     {c}

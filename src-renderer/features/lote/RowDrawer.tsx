@@ -2,10 +2,13 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ResponseOf } from '../../../src-shared/contract'
 import { call } from '../../api/client'
+import { problemText } from '../../../src-shared/domain/policy'
+import { useTranslate } from '../../i18n'
 
 /** One row: its original fields and the raw answer of every check. */
 export function RowDrawer({ jobId, rowNo, onClose }: { jobId: number; rowNo: number; onClose(): void }) {
   const { t } = useTranslation()
+  const tr = useTranslate()
   const [row, setRow] = useState<ResponseOf<'batch:row'> | null>(null)
   useEffect(() => {
     void call('batch:row', { jobId, rowNo }).then(setRow, () => setRow(null))
@@ -28,7 +31,19 @@ export function RowDrawer({ jobId, rowNo, onClose }: { jobId: number; rowNo: num
               </div>
             ))}
           </dl>
-          {row.problem && <p className="warn">{row.problem}</p>}
+          {row.verdict && (
+            <div className="result verdict" data-testid="row-verdict">
+              <strong className={`verdict-pill verdict-${row.verdict}`}>{t(`verdict.values.${row.verdict}`)}</strong>
+              <ul className="plain">
+                {row.reasons.map((r) => (
+                  <li key={r.code} title={r.code}>
+                    {r.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {row.problem && <p className="warn">{problemText(row.problem, tr)}</p>}
           {row.calls.map((c) => (
             <details key={c.check} open>
               <summary>{t(`batch.checkNames.${c.check}`)}</summary>

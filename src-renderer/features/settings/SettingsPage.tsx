@@ -3,6 +3,8 @@ import { LANGUAGES, type Language, type SettingsPatch } from '../../../src-share
 import { selectLanguage, useAppStore } from '../../stores/app/store'
 import { NumberSetting } from './NumberSetting'
 import { CallbackSettings } from './CallbackSettings'
+import { PolicyPanel } from '../policy/PolicyPanel'
+import { TimeZoneSetting } from './TimeZoneSetting'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -29,8 +31,7 @@ export function SettingsPage() {
         </div>
         {settings && (
           <>
-            <NumberSetting id="settings-risk-window" label={t('settings.riskWindowDays')} hint={t('settings.riskWindowHint')} value={settings.riskWindowDays} min={1} max={365} onCommit={(v) => patch({ riskWindowDays: v })} />
-            <NumberSetting id="settings-score-threshold" label={t('settings.scoreThreshold')} hint={t('settings.scoreThresholdHint')} value={settings.scoreThreshold} min={0} max={1000} onCommit={(v) => patch({ scoreThreshold: v })} />
+            <TimeZoneSetting value={settings.timeZone} onCommit={(timeZone) => patch({ timeZone })} />
             <label htmlFor="settings-mask">{t('settings.maskIdentifiers')}</label>
             <div>
               <input id="settings-mask" type="checkbox" checked={settings.maskIdentifiers} onChange={(e) => patch({ maskIdentifiers: e.target.checked })} />
@@ -39,6 +40,7 @@ export function SettingsPage() {
           </>
         )}
       </div>
+      {settings && <PolicyPanel idPrefix="settings-policy" />}
       {settings && <CallbackSettings />}
       {settings && (
         <>

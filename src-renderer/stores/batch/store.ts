@@ -3,6 +3,7 @@ import type { AppError, EventOf, ResponseOf } from '../../../src-shared/contract
 import type { Check, Mapping } from '../../../src-shared/domain/batch'
 import { ApiError, call, on } from '../../api/client'
 import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/batch'
+import type { Policy } from '../../../src-shared/domain/policy'
 
 type Upload = ResponseOf<'batch:upload-end'>
 type Plan = ResponseOf<'batch:plan'>
@@ -27,6 +28,9 @@ export interface BatchState {
   pace: { concurrency: number; rate: Record<'claro' | 'clearsale' | 'mse', number> }
   /** Bumped when results changed: the grid and charts refetch. */
   version: number
+  /** The last what-if simulation of the open job (no provider call). */
+  whatIf: ResponseOf<'batch:whatif'> | null
+  simulating: boolean
 }
 
 export interface BatchActions {
@@ -41,6 +45,7 @@ export interface BatchActions {
   loadJobs(): Promise<void>
   setPace(pace: BatchState['pace']): void
   open(jobId: number): void
+  simulate(policy: Policy): Promise<void>
 }
 
 function toBase64(bytes: ArrayBuffer): string {
@@ -63,11 +68,15 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   busy: false,
   error: null,
   version: 0,
+  whatIf: null,
+  simulating: false,
   pace: { concurrency: 4, rate: { claro: 10, clearsale: 10, mse: 5 } },
 
   start() {
     void get().loadJobs()
-    return on('batch:progress', (p) => {
+    // A new policy or language re-decides and re-words the results: the grid and charts refetch.
+    const stopSettings = on('settings:changed', () => set({ version: get().version + 1 }))
+    const stopProgress = on('batch:progress', (p) => {
       if (p.jobId !== get().jobId) return
       // The grid and charts refresh when the run stops (done, cancelled, paused), not on every answer: rebuilding
       // the results of a 100k-row list while it runs would slow the run down.
@@ -76,6 +85,10 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       set({ progress: p, version: changed ? get().version + 1 : get().version })
       if (ended) void get().loadJobs()
     })
+    return () => {
+      stopSettings()
+      stopProgress()
+    }
   },
 
   async choose(file) {
@@ -150,6 +163,19 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   setPace: (pace) => set({ pace }),
 
   open(jobId) {
-    set({ jobId, plan: null, upload: null, progress: null, version: get().version + 1 })
+    set({ jobId, plan: null, upload: null, progress: null, whatIf: null, version: get().version + 1 })
+  },
+
+  async simulate(policy) {
+    const jobId = get().jobId
+    if (jobId === null) return
+    set({ simulating: true, error: null })
+    try {
+      set({ whatIf: await call('batch:whatif', { jobId, policy, limit: 200 }) })
+    } catch (error) {
+      set({ error: asAppError(error), whatIf: null })
+    } finally {
+      set({ simulating: false })
+    }
   },
 }))

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError } from '../../../src-shared/contract'
+import type { AppError, RequestOf } from '../../../src-shared/contract'
 import type { CustomerCheck } from '../../../src-shared/contract/customer'
 import { ApiError, call } from '../../api/client'
 
@@ -10,7 +10,7 @@ export interface CustomerState {
 }
 
 export interface CustomerActions {
-  check(input: { cpf: string; phone?: string; email?: string; cep?: string }): Promise<void>
+  check(input: RequestOf<'customer:check'>): Promise<void>
 }
 
 export const useCustomerStore = create<CustomerState & CustomerActions>()((set) => ({

@@ -136,6 +136,7 @@ export const policy: Pick<Catalog, 'policy'> = {
       changed_other: '{{count}} verdicts would change',
       before: 'Today ({{label}})',
       after: 'Simulated ({{label}})',
+      none: 'No verdict would change.',
       rows: 'Rows that change',
       row: 'Row {{n}}: {{before}} → {{after}}',
       more: '… and {{count}} more',

@@ -135,6 +135,7 @@ export const policy = {
       changed_other: '{{count}} vereditos mudariam',
       before: 'Hoje ({{label}})',
       after: 'Com a simulada ({{label}})',
+      none: 'Nenhum veredito mudaria.',
       rows: 'Linhas que mudam',
       row: 'Linha {{n}}: {{before}} → {{after}}',
       more: '… e mais {{count}}',

@@ -19,8 +19,13 @@ describe('batch: columns, identifiers, cells', () => {
 
   it.each([
     ['=HYPERLINK("http://x")', `'=HYPERLINK("http://x")`],
-    ['+55 11 91234-5678', `'+55 11 91234-5678`],
+    // Digits and number punctuation only cannot call a function: identifiers keep no stray apostrophe.
+    ['+55 11 91234-5678', '+55 11 91234-5678'],
+    ['+55 (11) 91234-5678', '+55 (11) 91234-5678'],
+    ['-12,5', '-12,5'],
     ['-2+3', `'-2+3`],
+    ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
+    ['-1 +HYPERLINK("x")', `'-1 +HYPERLINK("x")`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1', `'\t=1`],
     ['\r=1', `'\r=1`],

@@ -19,7 +19,7 @@ describe('settings', () => {
   it('uses safe defaults when the file is missing, without writing one', async () => {
     const core = await open()
     expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: DEFAULTS })
-    expect(DEFAULTS).toMatchObject({ language: 'pt-BR', environment: 'sandbox', maskIdentifiers: true, riskWindowDays: 7, scoreThreshold: 500 })
+    expect(DEFAULTS).toMatchObject({ language: 'pt-BR', environment: 'sandbox', maskIdentifiers: true, timeZone: 'America/Sao_Paulo', policy: { version: 1, rules: { claro_score_low: { below: 300 }, takeover_recent: { days: 7 } } } })
     expect(existsSync(file())).toBe(false)
   })
 
@@ -86,5 +86,43 @@ describe('settings', () => {
     const result = await core.router.invoke('settings:update', { language: 'en' })
     expect(result).toMatchObject({ ok: false, error: { code: 'settings_unwritable' } })
     expect(await core.router.invoke('settings:get', {})).toMatchObject({ ok: true, data: { language: 'pt-BR' } })
+  })
+
+  it("migrates today's settings file into one policy, rewrites it and says what changed", async () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({
+        language: 'pt-BR',
+        riskWindowDays: 7,
+        scoreThreshold: 500,
+        verdictRules: { claro_score_low: { enabled: true, action: 'revisar', threshold: 300 }, takeover_recent: { enabled: true, action: 'recusar', threshold: 7 } },
+      }),
+    )
+    const core = await open()
+    const settings = core.context.settings.get()
+    expect(settings.policy.rules.claro_score_low).toEqual({ enabled: true, action: 'revisar', below: 300 })
+    const written = JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>
+    expect(written).not.toHaveProperty('scoreThreshold')
+    expect(written).not.toHaveProperty('verdictRules')
+    expect(written).toHaveProperty('policy.rules.claro_score_low.below', 300)
+    const info = await core.router.invoke('app:info', {})
+    expect(info.ok && info.data.notices.map((n) => n.message)).toEqual([expect.stringContaining('"scoreThreshold" valia 500, mas os vereditos usavam 300: vale 300')])
+    await core.close()
+  })
+
+  it('saves an edited policy whole, moving its version on only when the rules change', async () => {
+    const core = await open()
+    const state = await core.router.invoke('policy:get', {})
+    if (!state.ok) throw new Error('policy:get')
+    const policy = state.data.policy
+    const renamed = await core.router.invoke('policy:set', { policy: { ...policy, name: 'Carteira PF' } })
+    expect(renamed).toMatchObject({ ok: true, data: { policy: { name: 'Carteira PF', version: 1 }, ref: { version: 1, hash: state.data.ref.hash } } })
+    const stricter = await core.router.invoke('policy:set', { policy: { ...policy, rules: { ...policy.rules, claro_score_low: { enabled: true, action: 'revisar', below: 500 } } } })
+    expect(stricter).toMatchObject({ ok: true, data: { policy: { version: 2 } } })
+    expect(stricter.ok && stricter.data.ref.hash).not.toBe(state.data.ref.hash)
+    const refused = await core.router.invoke('policy:set', { policy: { ...policy, rules: { ...policy.rules, not_run: { action: 'aprovar' } } } } as never)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+    expect(core.context.settings.get().policy.version).toBe(2)
+    await core.close()
   })
 })

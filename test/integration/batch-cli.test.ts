@@ -36,7 +36,7 @@ describe.skipIf(!CLI_BUILT)('sentinela screen (built CLI)', () => {
     const input = join(h.dataDir, 'lista.csv')
     const out = join(h.dataDir, 'saida.csv')
     await writeCustomersCsv(input, { rows: 1500, unique: 1200 })
-    const args = [BIN, '--data-dir', h.dataDir, '--endpoint', `claro=${claro.url}`, 'screen', input, '--checks', 'score', '--out', out, '--concurrency', '4', '--rate', 'claro=300']
+    const args = [BIN, '--data-dir', h.dataDir, '--endpoint', `claro=${claro.url}`, 'screen', input, '--checks', 'score', '--out', out, '--concurrency', '4', '--rate', 'claro=300', '--columns', 'codes']
     await request(`${claro.url}/__sandbox/arrivals?on=1`, { method: 'POST' }).then((r) => r.body.dump())
 
     const child = spawn(process.execPath, args, { env: h.keyring.env, stdio: 'ignore' })

@@ -49,4 +49,6 @@ export const lookupChannels = {
   ),
   'lookup:score': channel(z.strictObject({ cpf: z.string().max(40) }), ScoreResultSchema),
   'sandbox:personas': channel(z.strictObject({}), PersonasSchema),
+  /** Requests the embedded simulators received, per provider (`METHOD path` → count): proof of what was called. */
+  'sandbox:stats': channel(z.strictObject({}), z.record(z.string(), z.record(z.string(), z.number()))),
 }

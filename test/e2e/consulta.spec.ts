@@ -29,8 +29,10 @@ test('Score in pt-BR: a low score reads against the policy threshold; a wrong ch
   const consulta = new ConsultaPage(app.page)
   await consulta.score('111.444.777-35')
   await expect(consulta.page.getByTestId('score-value')).toHaveText('180')
+  // The label is the decision policy's, the same engine as Cliente and Lote.
   await expect(consulta.page.getByTestId('score-decision')).toHaveText('Revisar')
-  await expect(consulta.scoreResult).toContainText('Limite da política: 500')
+  await expect(consulta.page.getByTestId('score-reasons')).toHaveText('Revisar · Score Claro 180 abaixo do mínimo da política (300).')
+  await expect(consulta.scoreResult).toContainText('Regra da política: Score Claro abaixo de 300 → Revisar.')
   await consulta.score('529.982.247-24')
   await expect(consulta.error).toContainText('os dígitos verificadores não conferem')
 })

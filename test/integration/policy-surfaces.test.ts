@@ -8,6 +8,7 @@ import { runBuiltCli } from '../helpers/cli'
 import { DEFAULT_RUN_OPTIONS } from '../../src-main/batch/runner'
 import { exportJob, prepareJob, runJob } from '../../src-main/batch/service'
 import { createTranslator } from '../../src-shared/i18n'
+import { invokeOrThrow } from '../../src-main/cli/invoke'
 
 /*
  * Issue #12: one table of customers through three surfaces — Cliente's handler, the batch path (import, run,
@@ -60,19 +61,17 @@ describe('one decision on every surface', () => {
       const row = rows[i] ?? {}
       const batch = { verdict: row['Veredito'], codes: row['motivos_codigos'] ? row['motivos_codigos'].split(' | ') : [], texts: row['Motivos'] ? row['Motivos'].split(' | ') : [] }
       expect(batch.codes, `${c.name}: batch codes`).toEqual(c.codes)
-      const handler = await h.core.router.invoke('customer:check', { cpf: c.cpf, ...(c.phone ? { phone: c.phone } : {}) })
+      const payload = { cpf: c.cpf, ...(c.phone ? { phone: c.phone } : {}) }
       const cli = await runBuiltCli(['--data-dir', h.dataDir, '--json', 'customer', '--cpf', c.cpf, ...(c.phone ? ['--phone', c.phone] : []), '--checks', 'alerts,score,datatrust'], { env: h.keyring.env })
       if (c.verdict === 'input_error') {
         // Cliente and the CLI refuse a CPF that cannot be right before any call; the batch keeps the row, never approved.
-        expect(handler).toMatchObject({ ok: false, error: { code: 'invalid_cpf.check_digits' } })
+        expect(await h.core.router.invoke('customer:check', payload)).toMatchObject({ ok: false, error: { code: 'invalid_cpf.check_digits' } })
         expect(cli.code, cli.stderr).toBe(2)
         expect(batch.verdict).toBe(pt('verdict.values.revisar'))
         expect(batch.texts).toContain('Score Claro não consultado: CPF com dígito verificador inválido.')
         continue
       }
-      expect(handler.ok, c.name).toBe(true)
-      if (!handler.ok) continue
-      const d = handler.data.decision
+      const d = (await invokeOrThrow(h.core, 'customer:check', payload)).decision
       expect(d.verdict, `${c.name}: Cliente`).toBe(c.verdict)
       expect(d.reasons.map((r) => r.code), `${c.name}: Cliente codes`).toEqual(c.codes)
       expect(batch.verdict, `${c.name}: Lote`).toBe(pt(`verdict.values.${c.verdict}`))

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src-main/core'
 import { silentLogger } from '../../src-main/core/log'
 import { SETTINGS_FILE } from '../../src-main/core/settings'
+import { invokeOrThrow } from '../../src-main/cli/invoke'
 import { SettingsSchema } from '../../src-shared/domain/settings'
 
 const DEFAULTS = SettingsSchema.parse({})
@@ -105,21 +106,20 @@ describe('settings', () => {
     expect(written).not.toHaveProperty('scoreThreshold')
     expect(written).not.toHaveProperty('verdictRules')
     expect(written).toHaveProperty('policy.rules.claro_score_low.below', 300)
-    const info = await core.router.invoke('app:info', {})
-    expect(info.ok && info.data.notices.map((n) => n.message)).toEqual([expect.stringContaining('"scoreThreshold" valia 500, mas os vereditos usavam 300: vale 300')])
+    const info = await invokeOrThrow(core, 'app:info', {})
+    expect(info.notices.map((n) => n.message)).toEqual([expect.stringContaining('"scoreThreshold" valia 500, mas os vereditos usavam 300: vale 300')])
     await core.close()
   })
 
   it('saves an edited policy whole, moving its version on only when the rules change', async () => {
     const core = await open()
-    const state = await core.router.invoke('policy:get', {})
-    if (!state.ok) throw new Error('policy:get')
-    const policy = state.data.policy
+    const state = await invokeOrThrow(core, 'policy:get', {})
+    const policy = state.policy
     const renamed = await core.router.invoke('policy:set', { policy: { ...policy, name: 'Carteira PF' } })
-    expect(renamed).toMatchObject({ ok: true, data: { policy: { name: 'Carteira PF', version: 1 }, ref: { version: 1, hash: state.data.ref.hash } } })
-    const stricter = await core.router.invoke('policy:set', { policy: { ...policy, rules: { ...policy.rules, claro_score_low: { enabled: true, action: 'revisar', below: 500 } } } })
-    expect(stricter).toMatchObject({ ok: true, data: { policy: { version: 2 } } })
-    expect(stricter.ok && stricter.data.ref.hash).not.toBe(state.data.ref.hash)
+    expect(renamed).toMatchObject({ ok: true, data: { policy: { name: 'Carteira PF', version: 1 }, ref: { version: 1, hash: state.ref.hash } } })
+    const stricter = await invokeOrThrow(core, 'policy:set', { policy: { ...policy, rules: { ...policy.rules, claro_score_low: { enabled: true, action: 'revisar', below: 500 } } } })
+    expect(stricter.policy.version).toBe(2)
+    expect(stricter.ref.hash).not.toBe(state.ref.hash)
     const refused = await core.router.invoke('policy:set', { policy: { ...policy, rules: { ...policy.rules, not_run: { action: 'aprovar' } } } } as never)
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
     expect(core.context.settings.get().policy.version).toBe(2)

@@ -4,7 +4,7 @@ import { AppFailure } from '../errors'
 import { lookupAlerts, lookupScore } from '../../providers/claro/service'
 import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro/personas'
 
-type LookupHandlers = Pick<Handlers, 'lookup:alerts' | 'lookup:score' | 'sandbox:personas' | 'history:list' | 'history:get' | 'history:clear'>
+type LookupHandlers = Pick<Handlers, 'lookup:alerts' | 'lookup:score' | 'sandbox:personas' | 'sandbox:stats' | 'history:list' | 'history:get' | 'history:clear'>
 
 export function lookupHandlers(ctx: CoreContext): LookupHandlers {
   return {
@@ -14,6 +14,7 @@ export function lookupHandlers(ctx: CoreContext): LookupHandlers {
       alerts: ALERT_PERSONAS.map(({ msisdn, description }) => ({ msisdn, description })),
       scores: SCORE_PERSONAS.map(({ cpf, description }) => ({ cpf, description })),
     }),
+    'sandbox:stats': () => ctx.sandbox.stats(),
     'history:list': (filter) => ctx.history.list(filter),
     'history:get': ({ id }) => {
       const row = ctx.history.get(id)

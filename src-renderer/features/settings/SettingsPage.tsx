@@ -5,6 +5,7 @@ import { NumberSetting } from './NumberSetting'
 import { CallbackSettings } from './CallbackSettings'
 import { PolicyPanel } from '../policy/PolicyPanel'
 import { TimeZoneSetting } from './TimeZoneSetting'
+import { SandboxStats } from './SandboxStats'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -45,6 +46,7 @@ export function SettingsPage() {
       {settings && (
         <>
           <h2 className="section-title">{t('settings.sandboxTitle')}</h2>
+          <SandboxStats />
           <div className="form-grid">
             <NumberSetting id="sandbox-latency" label={t('settings.latency')} value={settings.sandbox.latencyMs} min={0} max={30000} onCommit={(v) => patch({ sandbox: { latencyMs: v } })} />
             <NumberSetting id="sandbox-error-rate" label={t('settings.errorRate')} value={settings.sandbox.errorRate} min={0} max={1} step={0.05} onCommit={(v) => patch({ sandbox: { errorRate: v } })} />

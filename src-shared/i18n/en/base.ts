@@ -58,6 +58,7 @@ export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | '
     maskIdentifiers: 'Mask identifiers in the history',
     retentionDays: 'History retention (days)',
     sandboxTitle: 'Sandbox (simulated providers)',
+    sandboxRequests: 'Requests the sandbox received since the app started:',
     latency: 'Latency (ms)',
     errorRate: '500 error rate (0–1)',
     rateLimit: 'Requests per second limit (0 = none)',

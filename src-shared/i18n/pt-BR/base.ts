@@ -56,6 +56,7 @@ export const base = {
     maskIdentifiers: 'Mascarar identificadores no histórico',
     retentionDays: 'Retenção do histórico (dias)',
     sandboxTitle: 'Sandbox (provedores simulados)',
+    sandboxRequests: 'Requisições recebidas pelo sandbox desde que o app abriu:',
     latency: 'Latência (ms)',
     errorRate: 'Taxa de erro 500 (0–1)',
     rateLimit: 'Limite de requisições por segundo (0 = sem limite)',

@@ -5,6 +5,8 @@
  *  (b) a 1M-row CSV through the CLI (`sentinela screen`): peak RSS of the process. Target < 400 MB.
  *  (c) in the same run, the seeds' sample-code approach (one request at a time, a new token per call) on the same
  *      sandbox: Sentinela's speed-up over it.
+ *  (d) what-if on the finished 100k-row job of (a): re-deciding every row under another policy from the stored
+ *      answers (no provider call), as `screen --rescore` does (every changed row listed). Target < 2 s.
  * The sandbox runs in its own process (`sentinela sandbox`), as a remote provider would, so the measured process
  * is only Sentinela. BENCH_ROWS, BENCH_BIG_ROWS and BENCH_SEED_CALLS shrink the run for a quick look.
  */
@@ -18,6 +20,8 @@ import { silentLogger } from '../src-main/core/log'
 import { DEFAULT_RUN_OPTIONS } from '../src-main/batch/runner'
 import { prepareJob, runJob } from '../src-main/batch/service'
 import { BatchJournal } from '../src-main/batch/journal'
+import { materialise, whatIf } from '../src-main/batch/results'
+import { DEFAULT_POLICY, type Policy } from '../src-shared/domain/policy'
 import { writeCustomersCsv } from '../test/helpers/customers'
 
 const LATENCY_MS = 50
@@ -42,7 +46,14 @@ async function startSandbox(dir: string): Promise<{ claro: string; stop(): void 
 }
 
 /** (a) the engine alone: calls per second over the run phase. */
-async function throughput(dir: string, claro: string): Promise<{ calls: number; seconds: number; perSecond: number; ideal: number }> {
+interface Rescore {
+  buildSeconds: number
+  rescoreSeconds: number
+  adoptSeconds: number
+  changed: number
+}
+
+async function throughput(dir: string, claro: string): Promise<{ calls: number; seconds: number; perSecond: number; ideal: number; rescore: Rescore }> {
   const input = join(dir, 'a.csv')
   await writeCustomersCsv(input, { rows: ROWS, unique: ROWS })
   const core = await createCore({ dataDir: join(dir, 'a-data'), host: 'cli', log: silentLogger, endpoints: { claro } })
@@ -55,10 +66,29 @@ async function throughput(dir: string, claro: string): Promise<{ calls: number; 
     // The calls actually made: unique identifiers per check (phones repeat in the generated list).
     const counts = new BatchJournal(core.context.db).counts(job.id)
     const calls = Object.values(counts.answered).reduce((a, b) => a + b, 0) + Object.values(counts.failed).reduce((a, b) => a + b, 0)
-    return { calls, seconds, perSecond: calls / seconds, ideal: Math.min(RATE, CONCURRENCY / (LATENCY_MS / 1000)) }
+    return { calls, seconds, perSecond: calls / seconds, ideal: Math.min(RATE, CONCURRENCY / (LATENCY_MS / 1000)), rescore: rescore(core, job.id) }
   } finally {
     await core.close()
   }
+}
+
+/** (d) the results built once (what the grid and exports read), then the same job under a stricter policy. */
+function rescore(core: Awaited<ReturnType<typeof createCore>>, jobId: number): Rescore {
+  const db = core.context.db
+  const journal = new BatchJournal(db)
+  const job = journal.job(jobId)
+  if (!job) throw new Error(`job ${jobId} vanished`)
+  let started = performance.now()
+  const built = materialise(db, journal, job, DEFAULT_POLICY)
+  const buildSeconds = (performance.now() - started) / 1000
+  const strict: Policy = { ...DEFAULT_POLICY, rules: { ...DEFAULT_POLICY.rules, claro_score_low: { enabled: true, action: 'revisar', below: 600 } } }
+  started = performance.now()
+  const result = whatIf(db, built, strict, Number.MAX_SAFE_INTEGER)
+  const rescoreSeconds = (performance.now() - started) / 1000
+  started = performance.now()
+  materialise(db, journal, built, strict)
+  const adoptSeconds = (performance.now() - started) / 1000
+  return { buildSeconds, rescoreSeconds, adoptSeconds, changed: result.changed }
 }
 
 /** (b) the CLI on a million rows: peak RSS read from /proc (VmHWM) while it runs. */
@@ -123,6 +153,9 @@ async function main(): Promise<void> {
     row('(b) wall time, rows written', `${b.seconds.toFixed(1)} s, ${b.outRows.toLocaleString('en')}`, `${b.rows.toLocaleString('en')} rows`)
     row(`(c) seeds' samples (token per call, one at a time): calls/s`, `${c.perSecond.toFixed(1)} /s`, '')
     row('(c) Sentinela speed-up over the seeds\' samples', `${(a.perSecond / c.perSecond).toFixed(1)}×`, '')
+    row(`(d) results of (a) built once (facts + verdicts, ${ROWS.toLocaleString('en')} rows)`, `${a.rescore.buildSeconds.toFixed(2)} s`, '')
+    row(`(d) what-if / rescore under a stricter policy (${a.rescore.changed.toLocaleString('en')} rows change)`, `${a.rescore.rescoreSeconds.toFixed(2)} s`, '< 2 s')
+    row('(d) adopting that policy: every row re-decided and stored', `${a.rescore.adoptSeconds.toFixed(2)} s`, '')
   } finally {
     sandbox.stop()
     rmSync(dir, { recursive: true, force: true })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   CHECK_IDS,
+  causeText,
   DEFAULT_POLICY,
   decide,
   explain,
@@ -50,6 +51,12 @@ describe('the decision policy', () => {
     expect(explain(decide(DEFAULT_POLICY, { checks: ['alerts'], outcomes: {} }), pt)[0]?.text).toBe(
       'Claro Alerta não consultado: a checagem não chegou a rodar (lote interrompido ou ainda em andamento).',
     )
+  })
+
+  it('a failure the catalog has no sentence for still reads as words, with its code', () => {
+    expect(causeText('claro', pt)).toBe('erro não classificado (claro)')
+    expect(causeText('ussd.invalid', en)).toBe('unclassified error (ussd.invalid)')
+    expect(causeText('provider_timeout', pt)).toBe('o provedor não respondeu no prazo')
   })
 
   it('nothing asked is not an approval', () => expect(decide(DEFAULT_POLICY, { checks: [], outcomes: {} }).verdict).toBe('revisar'))

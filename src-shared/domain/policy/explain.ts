@@ -9,8 +9,9 @@ import type { Decision, Reason } from './decide'
 
 /** A short cause ("CPF com dígito verificador inválido"), never a bare code when a sentence exists. */
 export function causeText(code: string, t: Translate): string {
-  const short = t(`policy.causes.${code}`, { defaultValue: '' })
-  return typeof short === 'string' && short !== '' && !short.startsWith('policy.causes.') ? short : t('policy.causes.other', { code })
+  // A code naming a group of the catalog (`claro`) is not a sentence: i18next answers with a notice, not a text.
+  const short = /^[a-z_]+(\.[a-z_]+)*$/.test(code) ? t(`policy.causes.${code}`, { defaultValue: '', returnObjects: false }) : ''
+  return short !== '' && !short.startsWith('policy.causes.') && !short.includes('returned an object') ? short : t('policy.causes.other', { code })
 }
 
 export function reasonText(reason: Reason, t: Translate): string {

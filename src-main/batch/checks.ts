@@ -3,6 +3,8 @@ import type { CoreContext } from '../core/context'
 import { AppFailure, asFailure } from '../core/errors'
 import { client as claroClient } from '../providers/claro/service'
 import { clearSaleClient, toTransactionRequest } from '../providers/clearsale/service'
+import { sendTransactionOnce } from '../providers/clearsale/reconcile'
+import type { DtTransaction, TransactionRequest } from '../../src-shared/domain/clearsale'
 import { callMse } from '../providers/mse/service'
 
 /*
@@ -18,8 +20,23 @@ export type CallResult =
   | { check: 'line'; parameters: Record<string, string> }
   | { check: Check; notFound: true }
 
-/** `gate` is the provider's rate limit, awaited before every request the call makes (a 401 retry included). */
-export async function runCheck(ctx: CoreContext, check: Check, key: string, timeoutMs: number, gate: () => Promise<void>): Promise<CallResult> {
+/** The Data Trust answer a batch keeps (seed 004 Results: score and insights). */
+export function dataTrustResult(transaction: DtTransaction): CallResult {
+  const results = transaction.Results
+  return { check: 'datatrust', id: transaction.ID, score: results?.Score?.Value ?? null, insights: (results?.Insights ?? []).map((i) => ({ Code: i.Code, Description: i.Description, Relevance: i.Relevance })) }
+}
+
+export function dataTrustRequest(key: string): TransactionRequest {
+  const { cpf, phone, email, cep } = dataTrustKey(key)
+  return toTransactionRequest({ cpf, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(cep ? { cep } : {}) })
+}
+
+/**
+ * `gate` is the provider's rate limit, awaited before every request the call makes (a 401 retry included). A Data
+ * Trust send is an effect: sent at most once, reconciled by the search when its outcome is unknown (`exclude`: the
+ * transactions this job already owns).
+ */
+export async function runCheck(ctx: CoreContext, check: Check, key: string, timeoutMs: number, gate: () => Promise<void>, exclude: () => ReadonlySet<string> = () => new Set()): Promise<CallResult> {
   try {
     switch (check) {
       case 'alerts': {
@@ -29,11 +46,8 @@ export async function runCheck(ctx: CoreContext, check: Check, key: string, time
       case 'score':
         return { check, score: (await (await claroClient(ctx, timeoutMs, gate)).score(key)).score }
       case 'datatrust': {
-        const { cpf, phone, email, cep } = dataTrustKey(key)
-        const request = toTransactionRequest({ cpf, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(cep ? { cep } : {}) })
-        const { transaction } = await (await clearSaleClient(ctx, timeoutMs, gate)).sendTransaction(request)
-        const results = transaction.Results
-        return { check, id: transaction.ID, score: results?.Score?.Value ?? null, insights: (results?.Insights ?? []).map((i) => ({ Code: i.Code, Description: i.Description, Relevance: i.Relevance })) }
+        const { transaction } = await sendTransactionOnce(await clearSaleClient(ctx, timeoutMs, gate), dataTrustRequest(key), exclude)
+        return dataTrustResult(transaction)
       }
       case 'line': {
         // seed 003 §6.4.17; status 20 is the sandbox's volume limit (§9.3): retried like a 429.

@@ -1,4 +1,4 @@
-import type { Check, Mapping } from '../../src-shared/domain/batch'
+import { isEffectCheck, type Check, type Mapping } from '../../src-shared/domain/batch'
 import type { Db } from '../core/store/db'
 import type { Sniffed } from './input'
 import { PolicySchema, type Policy } from '../../src-shared/domain/policy/schema'
@@ -156,8 +156,10 @@ export class BatchJournal {
     return (
       this.db
         .prepare(
-          `SELECT k.key FROM batch_keys k LEFT JOIN batch_calls c ON c.job_id = k.job_id AND c.check_name = k.check_name AND c.key = k.key
-           WHERE k.job_id = ? AND k.check_name = ? AND c.key IS NULL AND k.key > ? ORDER BY k.key LIMIT ?`,
+          `SELECT k.key FROM batch_keys k
+             LEFT JOIN batch_calls c ON c.job_id = k.job_id AND c.check_name = k.check_name AND c.key = k.key
+             LEFT JOIN batch_sends s ON s.job_id = k.job_id AND s.check_name = k.check_name AND s.key = k.key
+           WHERE k.job_id = ? AND k.check_name = ? AND c.key IS NULL AND s.key IS NULL AND k.key > ? ORDER BY k.key LIMIT ?`,
         )
         .all(id, check, after, limit) as { key: string }[]
     ).map((r) => r.key)
@@ -182,10 +184,37 @@ export class BatchJournal {
     return r ? { ok: true, result: JSON.parse(r.result) as unknown, code: null, reason: 'reused', attempts: 0, at: r.at } : null
   }
 
+  /** An effect's request is about to leave: written first, so a process killed mid-call knows it may have gone. */
+  markSending(id: number, check: Check, key: string, at: Date): void {
+    this.db.prepare('INSERT OR REPLACE INTO batch_sends (job_id, check_name, key, started_at) VALUES (?, ?, ?, ?)').run(id, check, key, at.toISOString())
+  }
+
+  /** Effects a killed process left in flight: each must be reconciled before the run goes on. */
+  inFlight(id: number): { check: Check; key: string; startedAt: string }[] {
+    return (this.db.prepare('SELECT check_name, key, started_at FROM batch_sends WHERE job_id = ? ORDER BY key').all(id) as { check_name: Check; key: string; started_at: string }[]).map((r) => ({ check: r.check_name, key: r.key, startedAt: r.started_at }))
+  }
+
+  clearSending(id: number, check: Check, key: string): void {
+    this.db.prepare('DELETE FROM batch_sends WHERE job_id = ? AND check_name = ? AND key = ?').run(id, check, key)
+  }
+
+  /** Data Trust transactions this job already owns (a reconciliation must not adopt one of them for another row). */
+  ownTransactions(id: number): Set<string> {
+    const rows = this.db.prepare("SELECT json_extract(result, '$.id') AS tx FROM batch_calls WHERE job_id = ? AND check_name = 'datatrust' AND ok = 1").all(id) as { tx: string | null }[]
+    return new Set(rows.map((r) => r.tx).filter((t): t is string => typeof t === 'string'))
+  }
+
   record(id: number, check: Check, key: string, call: CallRecord): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO batch_calls (job_id, check_name, key, ok, result, code, reason, attempts, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, check, key, call.ok ? 1 : 0, call.ok ? JSON.stringify(call.result) : null, call.code, call.reason, call.attempts, call.at ?? new Date().toISOString())
+    const insert = () =>
+      this.db
+        .prepare('INSERT OR REPLACE INTO batch_calls (job_id, check_name, key, ok, result, code, reason, attempts, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, check, key, call.ok ? 1 : 0, call.ok ? JSON.stringify(call.result) : null, call.code, call.reason, call.attempts, call.at ?? new Date().toISOString())
+    if (!isEffectCheck(check)) return void insert()
+    // The answer (or the failure) is known: in the same transaction, the effect is no longer in flight.
+    this.db.transaction(() => {
+      insert()
+      this.clearSending(id, check, key)
+    })()
   }
 
   call(id: number, check: Check, key: string): CallRecord | null {
@@ -214,7 +243,7 @@ export class BatchJournal {
    */
   purge(cutoffIso: string): JobRow[] {
     const old = (this.db.prepare("SELECT * FROM batch_jobs WHERE created_at < ? AND status NOT IN ('running', 'importing')").all(cutoffIso) as RawJob[]).map(toJob)
-    const tables = ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results']
+    const tables = ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results', 'batch_sends']
     this.db.transaction(() => {
       for (const job of old) {
         for (const table of tables) this.db.prepare(`DELETE FROM ${table} WHERE job_id = ?`).run(job.id)

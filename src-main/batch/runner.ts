@@ -1,8 +1,11 @@
 import { CHECK_PROVIDER, type Check } from '../../src-shared/domain/batch'
 import type { Provider } from '../../src-shared/domain/environment'
 import type { CoreContext } from '../core/context'
-import { asFailure, toAppError } from '../core/errors'
-import { runCheck, retryable } from './checks'
+import { AppFailure, asFailure, toAppError } from '../core/errors'
+import { isEffectCheck } from '../../src-shared/domain/batch'
+import { clearSaleClient } from '../providers/clearsale/service'
+import { findSentTransaction } from '../providers/clearsale/reconcile'
+import { dataTrustRequest, dataTrustResult, runCheck, retryable } from './checks'
 import type { BatchJournal, JobRow } from './journal'
 import { backoffMs, SlidingWindowLimiter, throttle } from './limits'
 
@@ -129,9 +132,13 @@ export class JobRunner {
   private async call(check: Check, key: string, limiter: SlidingWindowLimiter): Promise<void> {
     const reused = this.journal.reusable(check, key, this.job.spec.reuseHours, this.job.id)
     if (reused) return this.record(check, key, reused)
+    const effect = isEffectCheck(check)
+    const exclude = () => this.journal.ownTransactions(this.job.id)
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, () => this.gate(limiter))
+        // An effect is journaled as in flight before its request leaves (a kill -9 now is reconciled on resume).
+        if (effect) this.journal.markSending(this.job.id, check, key, new Date())
+        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, () => this.gate(limiter), exclude)
         return this.record(check, key, { ok: true, result, code: null, reason: null, attempts: attempt })
       } catch (error) {
         const failure = asFailure(error)
@@ -175,9 +182,34 @@ export class JobRunner {
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency[provider]) }, worker))
   }
 
+  /**
+   * Effects a killed process left in flight are settled before anything else is sent: a Data Trust transaction found
+   * by the search is adopted; one proven absent goes back to the queue; one the search cannot settle stays
+   * "resultado incerto" and is never re-sent by a resume.
+   */
+  private async reconcileInFlight(): Promise<void> {
+    for (const { check, key, startedAt } of this.journal.inFlight(this.job.id)) {
+      if (this.cancelled) return
+      if (check !== 'datatrust') {
+        this.record(check, key, { ok: false, result: null, code: 'outcome_unknown', reason: null, attempts: 1 })
+        continue
+      }
+      const limiter = new SlidingWindowLimiter(this.options.rate.clearsale)
+      const client = await clearSaleClient(this.ctx, this.options.timeoutMs, () => this.gate(limiter))
+      const settled = await findSentTransaction(client, dataTrustRequest(key), new Date(startedAt), this.journal.ownTransactions(this.job.id))
+      if ('found' in settled) this.record(check, key, { ok: true, result: dataTrustResult(settled.found), code: null, reason: 'reconciled', attempts: 1 })
+      else if ('none' in settled) this.journal.clearSending(this.job.id, check, key)
+      else {
+        const message = String(this.ctx.redactor.value(toAppError(new AppFailure('clearsale.outcome_unknown', { cause: 'process_killed', search: settled.unknown }), this.ctx.translate()).message))
+        this.record(check, key, { ok: false, result: null, code: 'clearsale.outcome_unknown', reason: message.slice(0, 500), attempts: 1 })
+      }
+    }
+  }
+
   async run(): Promise<'done' | 'cancelled'> {
     this.journal.setStatus(this.job.id, 'running')
     this.report('running')
+    await this.reconcileInFlight()
     const byProvider = new Map<Provider, Check[]>()
     for (const check of this.job.spec.checks) byProvider.set(CHECK_PROVIDER[check], [...(byProvider.get(CHECK_PROVIDER[check]) ?? []), check])
     this.finished = Promise.all([...byProvider].map(([provider, checks]) => this.provider(provider, checks)))

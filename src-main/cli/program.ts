@@ -20,7 +20,7 @@ import { ErrorCodes } from '../../src-shared/contract'
  * Typed core errors that exit 2: the input was wrong, or the machine lacks something the user must fix
  * (a keychain) — as opposed to "something broke" (1).
  */
-const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing', 'policy_invalid', 'policy_unreadable'])
+const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing', 'policy_invalid', 'policy_unreadable', 'effect_unsettled'])
 const isExit2 = (code: string): boolean =>
   EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.)/.test(code)
 

@@ -14,6 +14,7 @@ import type { CallbackListener } from './callbacks/listener'
 import type { MseMessages } from '../providers/mse/messages'
 import type { UssdStore } from '../providers/mse/ussd-store'
 import type { Db } from './store/db'
+import type { EffectJournal } from './store/effects'
 
 /** What every handler may use. Built once per process by createCore. */
 export interface CoreContext {
@@ -43,6 +44,8 @@ export interface CoreContext {
   readonly ussdLog: UssdStore
   /** The local database (batch journal). */
   readonly db: Db
+  /** Single calls that cost money or change the world, journaled before they leave (issue #13). */
+  readonly effects: EffectJournal
   /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
   baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */

@@ -19,6 +19,7 @@ import { TokenManager } from './http/tokens'
 import { lookupHandlers } from './handlers/lookup'
 import { openDatabase } from './store/db'
 import { HistoryStore } from './store/history'
+import { EffectJournal } from './store/effects'
 import { resolveBaseUrl } from './endpoints'
 import { SandboxManager } from '../sandbox'
 import { CallbackListener } from './callbacks/listener'
@@ -116,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mseMessages: new MseMessages(db),
     ussdLog: new UssdStore(db),
     db,
+    effects: new EffectJournal(db),
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,
@@ -160,11 +162,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (removed > 0) log.info('history.purged', { removed })
       const batches = purgeBatches(context)
       if (batches > 0) log.info('batch.purged', { removed: batches })
+      context.effects.purge(new Date(Date.now() - settings.get().historyRetentionDays * 86_400_000).toISOString())
     } catch (error) {
       log.error('history.purge_failed', { reason: (error as Error).message })
     }
   }
   purge()
+  // Sends a killed process left in flight: their outcome is unknown, and the analyst is told once.
+  const orphans = context.effects.orphans()
+  if (orphans.length > 0) notices.add({ code: 'effects_uncertain', params: { count: orphans.length, operations: [...new Set(orphans.map((o) => o.operation))].join(', ') } })
   const purgeTimer = setInterval(purge, 6 * 3_600_000)
   purgeTimer.unref()
   events.subscribe('settings:changed', purge)

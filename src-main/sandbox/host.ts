@@ -60,10 +60,15 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
   const random = mulberry32(0x5e7e1a)
   let windowStart = 0
   let windowCount = 0
-  /** Test and benchmark faults beyond the settings' knobs: requests that hang past the client's timeout. */
-  const faults = { hangRate: 0, hangMs: 0 }
+  /**
+   * Test and benchmark faults beyond the settings' knobs: requests that hang past the client's timeout before they
+   * are handled (nothing happened), and answers held back after the request was handled (it did happen: a created
+   * transaction, a sent SMS) — the case where re-sending blindly would pay twice.
+   */
+  const faults = { hangRate: 0, hangMs: 0, holdRate: 0, holdMs: 0 }
   /** When on, every provider request's arrival time, path and body (for "never over the rate", "never twice"). */
   let arrivals: { t: number; path: string; body: string }[] | null = null
+  let holdPaths: string[] | null = null
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -83,6 +88,10 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
         if (url.pathname === FAULTS_PATH) {
           faults.hangRate = Number(url.searchParams.get('hangRate') ?? 0)
           faults.hangMs = Number(url.searchParams.get('hangMs') ?? 0)
+          faults.holdRate = Number(url.searchParams.get('holdRate') ?? 0)
+          faults.holdMs = Number(url.searchParams.get('holdMs') ?? 0)
+          // Only requests to these paths are held (e.g. the transaction POST, not the search that reconciles it).
+          holdPaths = url.searchParams.get('holdPath')?.split(',').filter(Boolean) ?? null
           res.writeHead(204).end()
           return
         }
@@ -121,6 +130,11 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
             answer = await provider.handle(request, k)
           } catch {
             answer = provider.failure(500)
+          }
+          const held = !control && faults.holdRate > 0 && (holdPaths === null || holdPaths.some((p) => `${req.method} ${url.pathname}`.startsWith(p)))
+          if (held && random() < faults.holdRate) {
+            bump('simulated hold')
+            await new Promise((r) => setTimeout(r, faults.holdMs))
           }
         }
         res.writeHead(answer.status, answer.headers ?? {})

@@ -22,12 +22,16 @@ export const DataTrustSendSchema = z.strictObject({
   customerName: short(200).optional(),
   item: short(30).optional(),
   price: short(30).optional(),
+  /** Send again although an earlier identical send ended with its outcome unknown (the analyst's explicit choice). */
+  resend: z.boolean().optional(),
 })
 export type DataTrustSend = z.input<typeof DataTrustSendSchema>
 
 export const DataTrustResultSchema = z.object({
   transaction: TransactionSchema,
   raw: RawAnswerSchema,
+  /** The send's answer never came; the transaction was found by the search by Document and adopted (seed 004). */
+  reconciled: z.boolean().default(false),
   environment: EnvironmentSchema,
   historyId: z.number().nullable(),
 })

@@ -86,6 +86,8 @@ export const mseChannels = {
       mode: z.string().max(20),
       params: z.record(z.string().max(40), z.string().max(300_000)),
       confirmCharge: z.string().max(20).optional(),
+      /** Send again although an identical send ended "resultado incerto" (seed 003 has no lookup to settle it). */
+      resend: z.boolean().optional(),
     }),
     MseCallResultSchema,
   ),

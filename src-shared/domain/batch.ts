@@ -1,6 +1,7 @@
 import { parseCpf } from './cpf'
 import type { Provider } from './environment'
 import { parseMsisdn } from './phone'
+import { operation } from './operations'
 
 /*
  * Batch screening, the pure parts: which column holds what, which checks exist and what identifies one call
@@ -44,6 +45,13 @@ export const CHECKS = ['alerts', 'score', 'datatrust', 'line'] as const
 export type Check = (typeof CHECKS)[number]
 
 export const CHECK_PROVIDER: Record<Check, Provider> = { alerts: 'claro', score: 'claro', datatrust: 'clearsale', line: 'mse' }
+
+/** The provider operation behind each check (domain/operations): only Data Trust's is an effect. */
+export const CHECK_OPERATION: Record<Check, string> = { alerts: 'claro.alerts', score: 'claro.score', datatrust: 'clearsale.transaction', line: 'mse.SYS_CTN_INFO_TYPE' }
+
+export function isEffectCheck(check: Check): boolean {
+  return operation(CHECK_OPERATION[check]).kind === 'effect'
+}
 
 export type KeyResult = { ok: true; key: string } | { ok: false; reason: string }
 

@@ -71,9 +71,16 @@ export const InsightSchema = z.object({
   Relevance: z.string(),
   RelatedTo: z.array(z.string()).nullish(),
 })
-/** seed 004 "Status": token states (the seed also spells "Incorret" in one example; both are accepted). */
+/** seed 004 "Status": token states. */
 export const TOKEN_STATES = ['Waiting', 'Valid', 'Incorrect', 'Invalid', 'Expired'] as const
-const TokenStateSchema = z.object({ result: z.string(), Date: z.string().nullish() }).nullish()
+/** seed 004 spells the state "Incorret" in its own examples (and the key `Result` as well as `result`): read both. */
+export function tokenState(value: string): string {
+  return value === 'Incorret' ? 'Incorrect' : value
+}
+const TokenStateSchema = z
+  .object({ result: z.string().nullish(), Result: z.string().nullish(), Date: z.string().nullish() })
+  .transform(({ result, Result, Date }) => ({ result: tokenState(result ?? Result ?? ''), Date: Date ?? null }))
+  .nullish()
 const MessageSchema = z.object({ Text: z.string().nullish(), Date: z.string().nullish() }).nullish()
 
 export const ResultsSchema = z.object({
@@ -91,8 +98,43 @@ export const ResultsSchema = z.object({
 })
 export type DtResults = z.infer<typeof ResultsSchema>
 
-export const TransactionSchema = TransactionRequestSchema.partial().extend({
+/**
+ * A transaction as ClearSale answers it: every field the request may leave out comes back `null` (seed 004 search
+ * example: "AreaCode": null, "Phone": null, "Address": null, "SessionID": null, "AdditionalInformation": null).
+ */
+const AddressAnswerSchema = z.object({
+  ZipCode: z.string().nullish(),
+  Street: z.string().nullish(),
+  Number: z.string().nullish(),
+  Complement: z.string().nullish(),
+  District: z.string().nullish(),
+  City: z.string().nullish(),
+  State: z.string().nullish(),
+  Country: z.string().nullish(),
+  PhysicalDelivery: z.boolean().nullish(),
+})
+const AdditionalAnswerSchema = z.object({
+  Transaction: z.string().nullish(),
+  Item: z.string().nullish(),
+  Price: z.string().nullish(),
+  CustomerName: z.string().nullish(),
+  Other: z.string().nullish(),
+})
+export const TransactionSchema = z.object({
   ID: z.string(),
+  Document: z.string().nullish(),
+  DocumentType: z.string().nullish(),
+  AreaCode: z.string().nullish(),
+  Phone: z.string().nullish(),
+  SendOption: z.array(z.number()).nullish(),
+  VerifiedPhone: z.boolean().nullish(),
+  VerifiedEmail: z.boolean().nullish(),
+  Address: AddressAnswerSchema.nullish(),
+  Email: z.string().nullish(),
+  SessionID: z.string().nullish(),
+  AdditionalInformation: AdditionalAnswerSchema.nullish(),
+  Type: z.number().nullish(),
+  ReferenceDate: z.string().nullish(),
   CreationDate: z.string().nullish(),
   Results: ResultsSchema.nullish(),
 })

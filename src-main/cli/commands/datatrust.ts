@@ -6,6 +6,7 @@ import { invokeOrThrow } from '../invoke'
 
 interface Opts {
   cpf: string
+  resend?: boolean
   phone?: string
   email?: string
   cep?: string
@@ -24,6 +25,7 @@ export function registerDataTrust(lookup: Command, globals: (command: Command) =
     .option('--cep <n>', 'CEP')
     .option('--type <1|2>', '1 presencial, 2 online (exige --session-id)', '1')
     .option('--session-id <id>', 'SessionID do dispositivo (Type 2)')
+    .option('--resend', 'envia de novo uma transação idêntica que ficou com resultado incerto / send again an identical transaction whose outcome is unknown')
     .action(async (opts: Opts, command: Command) => {
       const g = globals(command)
       if (opts.type !== '1' && opts.type !== '2') throw new UsageError('--type: 1 (presencial) ou 2 (online)')
@@ -35,6 +37,7 @@ export function registerDataTrust(lookup: Command, globals: (command: Command) =
           ...(opts.email ? { email: opts.email } : {}),
           ...(opts.cep ? { cep: opts.cep } : {}),
           ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
+          ...(opts.resend ? { resend: true } : {}),
         })
         const t = result.transaction
         io.stdout(`${JSON.stringify({ id: t.ID, score: t.Results?.Score?.Value ?? null, ...t })}\n`)

@@ -18,7 +18,8 @@ export function registerMse(program: Command, globals: (command: Command) => Glo
     .option('--mode <mode>', 'async-oneway | async-delivery | sync', 'sync')
     .option('--param <K=V>', 'parâmetro do serviço (repetível) / service parameter (repeatable)', collect, [])
     .option('--confirm-charge <ctn>', 'SYS_CHARGE_SUBSCRIB: repita o número a ser cobrado / repeat the number to charge')
-    .action(async (service: string, opts: { mode: string; param: string[]; confirmCharge?: string }, command: Command) => {
+    .option('--resend', 'envia de novo um envio idêntico que ficou com resultado incerto / send again an identical send whose outcome is unknown')
+    .action(async (service: string, opts: { mode: string; param: string[]; confirmCharge?: string; resend?: boolean }, command: Command) => {
       const g = globals(command)
       const params: Record<string, string> = {}
       for (const spec of opts.param) {
@@ -27,7 +28,7 @@ export function registerMse(program: Command, globals: (command: Command) => Glo
         params[spec.slice(0, eq)] = spec.slice(eq + 1)
       }
       await withCore(g, async (core) => {
-        const r = await invokeOrThrow(core, 'mse:call', { service, mode: opts.mode, params, ...(opts.confirmCharge ? { confirmCharge: opts.confirmCharge } : {}) })
+        const r = await invokeOrThrow(core, 'mse:call', { service, mode: opts.mode, params, ...(opts.confirmCharge ? { confirmCharge: opts.confirmCharge } : {}), ...(opts.resend ? { resend: true } : {}) })
         io.stdout(`${JSON.stringify({ statusCode: r.statusCode, profile: r.profile, transactionId: r.transactionId, parameters: r.parameters, ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }) })}\n`)
         for (const w of r.warnings) io.stderr(`aviso / warning: ${w}\n`)
         if (r.statusCode !== 0) throw new MseStatusExit()

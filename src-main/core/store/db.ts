@@ -151,6 +151,28 @@ const MIGRATIONS: string[] = [
    ALTER TABLE history ADD COLUMN reasons TEXT;
    ALTER TABLE history ADD COLUMN policy_version INTEGER;
    ALTER TABLE history ADD COLUMN policy_hash TEXT;`,
+  // Issue #13: effects journaled as "sending" before their request leaves — in a batch (per identifier) and for
+  // single calls — so a process killed mid-call never re-sends one blindly.
+  `CREATE TABLE batch_sends (
+     job_id INTEGER NOT NULL,
+     check_name TEXT NOT NULL,
+     key TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     PRIMARY KEY (job_id, check_name, key)
+   ) WITHOUT ROWID;
+   CREATE TABLE effects (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     started_at TEXT NOT NULL,
+     environment TEXT NOT NULL,
+     operation TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     target TEXT NOT NULL,
+     state TEXT NOT NULL,
+     settled_at TEXT,
+     detail TEXT
+   );
+   CREATE INDEX effects_fingerprint ON effects(fingerprint, started_at);
+   CREATE INDEX effects_state ON effects(state);`,
 ]
 
 function migrate(db: Db): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
-import { TransactionSchema, ResultsSchema, type DtTransaction, type TransactionRequest } from '../../../src-shared/domain/clearsale'
+import { TransactionSchema, ResultsSchema, tokenState, type DtTransaction, type TransactionRequest } from '../../../src-shared/domain/clearsale'
 import type { ClearSaleCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
 import { AppFailure } from '../../core/errors'
@@ -10,7 +10,11 @@ import { CLEARSALE_PATHS } from './paths'
 
 /** seed 004: `{"token", "expiresInSeconds"}` (a string in the example; a number is accepted too). */
 const AuthResponseSchema = z.object({ token: z.string().min(1), expiresInSeconds: z.union([z.string().regex(/^\d+$/), z.number()]) })
-const ValidateResponseSchema = z.object({ result: z.string(), date: z.string().nullish() })
+/** seed 004: `{"result", "date"}`; `Result` and the seed's spelling "Incorret" are read too. */
+const ValidateResponseSchema = z
+  .object({ result: z.string().nullish(), Result: z.string().nullish(), date: z.string().nullish() })
+  .refine((v) => typeof (v.result ?? v.Result) === 'string', { message: 'result missing' })
+  .transform((v) => ({ result: tokenState(v.result ?? v.Result ?? ''), date: v.date ?? null }))
 /** Search answers (seed 004) use `id`/`Result` where single reads use `ID`/`Results`: both are normalised. */
 const ListingSchema = z.object({
   location: z.number().optional(),
@@ -39,15 +43,19 @@ type Answer = { answer: HttpAnswer; raw: RawAnswer }
 /** seed 004 statuses → error codes; a 400 carries the field → messages map in its detail. */
 function failureFor({ answer, raw }: Answer): AppFailure {
   if (answer.status === 400) {
-    let fields: Record<string, unknown>
+    let fields: Record<string, unknown> = {}
+    let summary: string
     try {
-      fields = JSON.parse(answer.body) as Record<string, unknown>
+      const parsed: unknown = JSON.parse(answer.body)
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a field map')
+      fields = parsed as Record<string, unknown>
+      summary = Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
+        .join('; ')
     } catch {
-      fields = {} // not JSON: the raw body still shows what came back
+      // Not the seed's field → messages map: the body's own text is what the user needs to read.
+      summary = answer.body.replace(/\s+/g, ' ').trim() || `HTTP ${answer.status}`
     }
-    const summary = Object.entries(fields)
-      .map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
-      .join('; ')
     return new AppFailure('clearsale.bad_request', { detail: summary.slice(0, 1000) }, { raw, fields: fields as never })
   }
   const code = { 401: 'clearsale.unauthorized', 404: 'clearsale.not_found', 429: 'clearsale.rate_limited' }[answer.status] ?? (answer.status >= 500 ? 'clearsale.server_error' : 'clearsale.unexpected_status')

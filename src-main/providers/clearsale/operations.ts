@@ -3,6 +3,7 @@ import type { DataTrustSearchSchema } from '../../../src-shared/contract/datatru
 import type { CoreContext } from '../../core/context'
 import { CLEARSALE_PATHS } from './paths'
 import { clearSaleClient } from './service'
+import { normaliseListed } from './listing'
 
 type SearchInput = z.output<typeof DataTrustSearchSchema>
 
@@ -12,23 +13,6 @@ function fieldsParam(input: SearchInput): string | undefined {
   if (input.transactionFields?.length) parts.push(`transaction:${input.transactionFields.join(',')}`)
   if (input.resultFields?.length) parts.push(`result:${input.resultFields.join(',')}`)
   return parts.length ? `${parts.join(';')};` : undefined
-}
-
-/** Search listings spell `id`/`Result`/`SmsVerification`/`TokenSms`; single reads `ID`/`Results`/…: one shape for the UI. */
-export function normaliseListed(record: Record<string, unknown>): Record<string, unknown> {
-  const { id, Result, ...rest } = record as { id?: unknown; Result?: Record<string, unknown> } & Record<string, unknown>
-  const out: Record<string, unknown> = { ...rest }
-  if (id !== undefined) out['ID'] = id
-  if (Result) {
-    const validation = (Result['Validation'] ?? null) as Record<string, unknown> | null
-    out['Results'] = {
-      ...Result,
-      ...(validation
-        ? { Validation: { SMSVerification: validation['SmsVerification'] ?? validation['SMSVerification'] ?? null, EmailVerification: validation['EmailVerification'] ?? null, TokenSMS: validation['TokenSms'] ?? validation['TokenSMS'] ?? null, TokenEmail: validation['TokenEmail'] ?? null } }
-        : {}),
-    }
-  }
-  return out
 }
 
 export async function searchDataTrust(ctx: CoreContext, input: SearchInput) {

@@ -39,9 +39,12 @@ export function parseFields(raw: string | null): Fields | { error: string } {
 }
 
 /** The search listing shape of seed 004 (lowercase `id`, `Result`), trimmed to the requested fields. */
+/** Fields a request may leave out come back as ClearSale lists them (seed 004 search example): null, false or []. */
+const LISTED_ABSENT: Record<string, unknown> = { AreaCode: null, Phone: null, VerifiedPhone: false, SendOption: [], Address: null, VerifiedEmail: false, SessionID: null, AdditionalInformation: null }
+
 function shape(stored: StoredTransaction, fields: Fields): Record<string, unknown> {
   const { ID, Results, ...rest } = stored.body as { ID: string; Results: Record<string, unknown> } & Record<string, unknown>
-  const tx: Record<string, unknown> = { id: ID, ...rest }
+  const tx: Record<string, unknown> = { id: ID, ...LISTED_ABSENT, ...rest }
   const out: Record<string, unknown> = {}
   const keepTx = fields.transaction ?? Object.keys(TX_KEYS)
   for (const name of keepTx) {

@@ -8,6 +8,9 @@ import type { CoreContext } from '../../core/context'
 import { AppFailure } from '../../core/errors'
 import { recordLookup } from '../../core/lookups'
 import { providerCredential } from '../../core/provider-credential'
+import { runEffect } from '../../core/effects'
+import { maskCpf } from '../../../src-shared/domain/cpf'
+import { sendTransactionOnce } from './reconcile'
 import { ClearSaleClient } from './client'
 
 export const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
@@ -60,18 +63,27 @@ export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
   ) as TransactionRequest
 }
 
+/**
+ * A transaction is an effect (billed): journaled before it leaves, sent at most once, reconciled by the search when
+ * its answer never comes; a send identical to an uncertain one waits for the analyst's `resend`.
+ */
 export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Promise<DataTrustResult> {
   const request = toTransactionRequest(input)
   const client = await clearSaleClient(ctx)
-  const recorded = await recordLookup(ctx, { kind: 'datatrust', identifier: request.Document }, async () => {
-    const { transaction, raw } = await client.sendTransaction(request)
-    return { result: { transaction, raw }, summary: `${transaction.ID} · ${transaction.Results?.Score?.Value ?? '-'}` }
-  })
-  return { transaction: recorded.transaction, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId }
+  let reconciled = false
+  const recorded = await runEffect(ctx, { operation: 'clearsale.transaction', payload: request, target: maskCpf(request.Document), resend: input.resend }, () =>
+    recordLookup(ctx, { kind: 'datatrust', identifier: request.Document }, async () => {
+      const sent = await sendTransactionOnce(client, request)
+      reconciled = sent.reconciled
+      if (!sent.raw) throw new AppFailure('clearsale.unexpected_answer', { what: 'reconciled transaction' })
+      return { result: { transaction: sent.transaction, raw: sent.raw }, summary: `${sent.transaction.ID} · ${sent.transaction.Results?.Score?.Value ?? '-'}${sent.reconciled ? ' · reconciled' : ''}` }
+    }),
+  )
+  return { transaction: recorded.transaction, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId, reconciled }
 }
 
 export async function getDataTrust(ctx: CoreContext, id: string): Promise<DataTrustResult> {
   const answer = await (await clearSaleClient(ctx)).get(id)
   if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
-  return { transaction: answer.transaction, raw: answer.raw, environment: ctx.environment(), historyId: null }
+  return { transaction: answer.transaction, raw: answer.raw, environment: ctx.environment(), historyId: null, reconciled: false }
 }

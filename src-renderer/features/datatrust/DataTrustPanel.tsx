@@ -8,6 +8,7 @@ import { TransactionForm } from './TransactionForm'
 import { TransactionView } from './TransactionView'
 import { SearchPanel } from './SearchPanel'
 import { SmsConfigPanel } from './SmsConfigPanel'
+import { ResendPrompt } from '../../components/ResendPrompt'
 
 type View = 'transaction' | 'search' | 'sms'
 
@@ -28,12 +29,18 @@ export function DataTrustPanel() {
       {view === 'transaction' && (
         <>
           <TransactionForm />
+          <ResendPrompt error={s.error} onResend={() => s.lastSent && void s.send({ ...s.lastSent, resend: true })} />
           <LookupOutcome status={s.status} error={s.error} answered={s.result} loadingText={t('datatrust.sending')}>
             {s.result && (
               <>
                 {s.refreshedAt && (
                   <p className="outcome ok" data-testid="dt-webhook-refresh">
                     {t('datatrust.refreshedByWebhook', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(s.refreshedAt)) })}
+                  </p>
+                )}
+                {s.result.reconciled && (
+                  <p className="outcome ok" data-testid="dt-reconciled">
+                    {t('errors.clearsale.reconciled', { id: s.result.transaction.ID })}
                   </p>
                 )}
                 <TransactionView transaction={s.result.transaction} />

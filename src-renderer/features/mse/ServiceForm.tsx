@@ -10,6 +10,8 @@ import { selectOutcome, useMseStore } from '../../stores/mse/store'
 import { ChargeConfirm } from './ChargeConfirm'
 import { MseResult } from './MseResult'
 import { ParamField } from './ParamField'
+import { ResendPrompt } from '../../components/ResendPrompt'
+import type { RequestOf } from '../../../src-shared/contract'
 
 interface Props {
   form: string
@@ -42,6 +44,7 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
   const service = spec(serviceName)
   const [mode, setMode] = useState<MseMode>(initialMode && service.modes.includes(initialMode) ? initialMode : defaultMode(service))
   const [values, setValues] = useState<Record<string, string>>({})
+  const [last, setLast] = useState<RequestOf<'mse:call'> | null>(null)
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
   const [tried, setTried] = useState(false)
   const [choice, setChoice] = useState(service.exactlyOneOf?.[0] ?? '')
@@ -79,7 +82,9 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
   }
   const dispatch = (confirmCharge?: string): void => {
     setConfirming(false)
-    void send(form, { service: service.name, mode, params, ...(confirmCharge ? { confirmCharge } : {}) })
+    const input = { service: service.name, mode, params, ...(confirmCharge ? { confirmCharge } : {}) }
+    setLast(input)
+    void send(form, input)
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -152,6 +157,7 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
         {problems.some((p) => p.problem === 'exactly_one') && tried && <p className="field-error">{t('mse.problems.exactly_one')}</p>}
         <SubmitButton busy={outcome.status === 'loading'} label={t('mse.send')} busyLabel={t('mse.sending')} />
       </form>
+      <ResendPrompt error={outcome.error} onResend={() => last && void send(form, { ...last, resend: true })} />
       {confirming && <ChargeConfirm ctn={params['CTN'] ?? ''} onConfirm={dispatch} onCancel={() => setConfirming(false)} />}
       <LookupOutcome status={outcome.status} error={outcome.error} answered={result ? { environment, raw: result.raw } : null} loadingText={t('mse.sending')}>
         {result && <MseResult result={result}>{extra?.(result)}</MseResult>}

@@ -21,6 +21,8 @@ export interface DataTrustState {
   tokenResult: string | null
   tokenError: AppError | null
   inbox: InboxMessage[]
+  /** The last transaction sent, for an explicit "send again" after an uncertain outcome. */
+  lastSent: DataTrustSend | null
 }
 
 export interface DataTrustActions {
@@ -46,6 +48,7 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
     tokenResult: null,
     tokenError: null,
     inbox: [],
+    lastSent: null,
 
     start() {
       void get().loadInbox()
@@ -61,7 +64,7 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
     },
 
     async send(input) {
-      set({ status: 'loading', error: null, result: null, refreshedAt: null, tokenResult: null, tokenError: null })
+      set({ status: 'loading', error: null, result: null, refreshedAt: null, tokenResult: null, tokenError: null, lastSent: input })
       try {
         set({ status: 'done', result: await call('datatrust:send', input) })
       } catch (error) {

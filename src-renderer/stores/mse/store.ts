@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError, ResponseOf } from '../../../src-shared/contract'
+import type { AppError, RequestOf, ResponseOf } from '../../../src-shared/contract'
 import type { MseCallResult, MseInbound, MseMessage } from '../../../src-shared/contract/mse'
 import { ApiError, call, on } from '../../api/client'
 
@@ -19,7 +19,7 @@ export interface MseState {
 
 export interface MseActions {
   start(): () => void
-  send(form: string, input: { service: string; mode: string; params: Record<string, string>; confirmCharge?: string }): Promise<MseCallResult | null>
+  send(form: string, input: RequestOf<'mse:call'>): Promise<MseCallResult | null>
   loadMessages(): Promise<void>
   loadInbox(): Promise<void>
   loadHandsets(): Promise<void>

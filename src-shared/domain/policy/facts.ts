@@ -73,13 +73,14 @@ export function lineFacts(parameters: Record<string, string>): Answers['line'] {
 /**
  * A failure code → the outcome it means. An identifier that could not be read, or a provider this environment has
  * no credential for, means the check did not run; only Claro answers "not found" (seed 001 404); ClearSale's 404 is
- * a wrong route (seed 004), so a failure. A Data Trust send that timed out may have created the transaction: its
- * outcome is unknown.
+ * a wrong route (seed 004), so a failure. A Data Trust send that timed out and that the search could not settle may
+ * have created the transaction: its outcome is unknown (domain/operations).
  */
 export function classifyFailure(check: CheckId, code: string): Exclude<OutcomeStatus, 'answered'> {
-  if (/^(invalid_cpf\.|invalid_msisdn\.|invalid_cep$|invalid_email$|credentials_missing$|endpoint_missing$|pending$|unreadable_row$)/.test(code)) return 'not_run'
+  if (/^(invalid_cpf\.|invalid_msisdn\.|invalid_cep$|invalid_email$|credentials_missing$|endpoint_missing$|pending$|unreadable_row$|effect_unsettled$)/.test(code)) return 'not_run'
   if (code === 'claro.not_found' && (check === 'alerts' || check === 'score')) return 'not_found'
-  if (check === 'datatrust' && code === 'provider_timeout') return 'unknown'
+  // An effect whose answer never came and that no lookup could settle (Data Trust after its search, MSE sends).
+  if (/(^|\.)outcome_unknown$/.test(code)) return 'unknown'
   return 'failed'
 }
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../types'
 
-export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | 'environment' | 'settings' | 'language'> = {
+export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | 'environment' | 'settings' | 'effects' | 'language'> = {
   app: {
     name: 'Sentinela',
     tagline: 'Fraud, credit and telecom-integration analysis workstation',
@@ -71,6 +71,11 @@ export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | '
     callbacksStatus: 'Status',
     callbacksOff: 'Off (only the app and the browser host start it).',
     apply: 'Apply',
+  },
+  effects: {
+    title: 'Outcome unknown',
+    hint: 'the send may have been processed. Check first (receipt, handset, search): a re-send may be billed or delivered twice.',
+    resend: 'Send again anyway',
   },
   language: {
     'pt-BR': 'Português (Brasil)',

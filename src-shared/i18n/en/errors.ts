@@ -8,6 +8,9 @@ export const errors: Pick<Catalog, 'errors'> = {
     payload_too_large: 'Request too large (limit {{limit}} bytes).',
     unreachable: "Cannot reach Sentinela's core. Check that the process is still running and reload the page.",
     settings_corrupt: 'The settings file was corrupt and has been moved to {{movedTo}}. Defaults are in use.',
+    effect_unsettled:
+      'An identical send at {{at}} ({{target}}) ended with its outcome unknown: it may have been processed. Check first (receipt, handset, search); to send again anyway, use "Send again anyway" (CLI: --resend).',
+    effects_uncertain: '{{count}} send(s) were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
     policy_migrated:
       'The old thresholds became one decision policy. "{{setting}}" was {{value}}, but verdicts used {{kept}}: {{kept}} applies. Review it in Settings → Decision policy.',
     policy_invalid: 'Invalid policy: {{summary}}',
@@ -50,6 +53,8 @@ export const errors: Pick<Catalog, 'errors'> = {
       charge_unconfirmed: 'Charge not confirmed: type again the number to be charged ({{ctn}}).',
       http_status: 'MSE answered HTTP {{status}} instead of a response XML.',
       malformed: 'MSE answered invalid XML: {{reason}}. See the raw response.',
+      outcome_unknown:
+        'MSE did not answer the {{service}} send ({{cause}}): outcome unknown — it may have been delivered. Check the receipt or the handset; Sentinela does not send it again by itself.',
       volume: 'MSE refused over the profile transaction volume (seed 003 §9.3). Try slower.',
       status: 'MSE answered status {{status}}: {{detail}}',
       sandbox_only: 'This simulation (subscriber, virtual handset, demo app) exists only in the sandbox environment.',
@@ -59,7 +64,10 @@ export const errors: Pick<Catalog, 'errors'> = {
       auth_failed: 'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
       bad_request: 'ClearSale refused fields of the transaction (400): {{detail}}',
       unauthorized: 'ClearSale refused the token (401) even after authenticating again. Check the credentials.',
-      not_found: 'No such route or transaction at ClearSale (404).',
+      not_found: 'Invalid request route (404, ClearSale seed): the ClearSale URL of this environment is wrong. Check it in Settings — it does not mean the customer does not exist.',
+      outcome_unknown:
+        'ClearSale did not answer in time and a search by CPF could not confirm whether the transaction was created: outcome unknown. Search the CPF in Data Trust → Search before sending again (a re-send may be billed again).',
+      reconciled: 'ClearSale did not answer in time, but transaction {{id}} was found by the search and adopted: nothing was sent again.',
       transaction_not_found: 'Transaction {{id}} not found at ClearSale.',
       rate_limited: 'ClearSale rate limit reached (429). Try again in {{retryAfter}} s.',
       server_error: 'ClearSale failed to process the request ({{status}}). Try again shortly.',

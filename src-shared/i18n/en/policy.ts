@@ -47,6 +47,8 @@ export const policy: Pick<Catalog, 'policy'> = {
       endpoint_missing: 'no provider URL in this environment',
       provider_timeout: 'the provider did not answer in time',
       provider_unreachable: 'no connection to the provider',
+      outcome_unknown: 'the send may have been processed, but no answer came and the search could not confirm it — it was not sent again',
+      effect_unsettled: 'an identical earlier send ended with its outcome unknown — confirm before sending again',
       internal: 'Sentinela internal error',
       claro: {
         not_found: 'Claro does not have this customer (404)',
@@ -63,6 +65,7 @@ export const policy: Pick<Catalog, 'policy'> = {
       clearsale: {
         not_found: 'invalid request route (404) — check the environment URL',
         no_score: 'the answer had no score',
+        outcome_unknown: 'the transaction may have been created, but no answer came and the search by CPF could not confirm it — it was not sent again',
         auth_failed: 'ClearSale refused the username or password',
         bad_request: 'ClearSale refused transaction fields (400)',
         unauthorized: 'ClearSale refused the token (401)',
@@ -76,6 +79,7 @@ export const policy: Pick<Catalog, 'policy'> = {
         http_status: 'MSE answered outside the protocol (HTTP)',
         malformed: 'MSE answered invalid XML',
         volume: 'MSE transaction volume exceeded',
+        outcome_unknown: 'MSE did not answer the send — outcome unknown, not sent again',
       },
     },
     problems: {

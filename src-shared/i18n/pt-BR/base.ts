@@ -70,6 +70,11 @@ export const base = {
     callbacksOff: 'Desligado (só o app e o navegador o iniciam).',
     apply: 'Aplicar',
   },
+  effects: {
+    title: 'Resultado incerto',
+    hint: 'o envio pode ter sido processado. Confira (recibo, aparelho, pesquisa) antes: um reenvio pode ser cobrado ou entregue em dobro.',
+    resend: 'Reenviar mesmo assim',
+  },
   language: {
     'pt-BR': 'Português (Brasil)',
     en: 'English',

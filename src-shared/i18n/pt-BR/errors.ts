@@ -7,6 +7,9 @@ export const errors = {
     unreachable: 'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',
     settings_corrupt:
       'O arquivo de configurações estava corrompido e foi movido para {{movedTo}}. Foram usados os valores padrão.',
+    effect_unsettled:
+      'Um envio idêntico em {{at}} ({{target}}) ficou com resultado incerto: pode ter sido processado. Confira (recibo, aparelho, pesquisa) antes; para enviar de novo mesmo assim, use "Reenviar mesmo assim" (CLI: --resend).',
+    effects_uncertain: '{{count}} envio(s) ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
     policy_migrated:
       'Os limites antigos viraram uma só política de decisão. "{{setting}}" valia {{value}}, mas os vereditos usavam {{kept}}: vale {{kept}}. Revise em Configurações → Política de decisão.',
     policy_invalid: 'Política inválida: {{summary}}',
@@ -49,6 +52,8 @@ export const errors = {
       charge_unconfirmed: 'Cobrança não confirmada: digite de novo o número que será cobrado ({{ctn}}).',
       http_status: 'O MSE respondeu HTTP {{status}} em vez de um XML de resposta.',
       malformed: 'O MSE respondeu um XML inválido: {{reason}}. Veja a resposta bruta.',
+      outcome_unknown:
+        'O MSE não respondeu ao envio {{service}} ({{cause}}): resultado incerto — pode ter sido entregue. Confira o recibo ou o aparelho; o Sentinela não reenvia sozinho.',
       volume: 'O MSE recusou por volume de transações do profile (seed 003 §9.3). Tente mais devagar.',
       status: 'O MSE respondeu status {{status}}: {{detail}}',
       sandbox_only: 'Esta simulação (assinante, aparelho virtual, app demo) só existe no ambiente sandbox.',
@@ -58,7 +63,10 @@ export const errors = {
       auth_failed: 'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',
       bad_request: 'A ClearSale recusou campos da transação (400): {{detail}}',
       unauthorized: 'A ClearSale recusou o token (401) mesmo após autenticar de novo. Confira as credenciais.',
-      not_found: 'Rota ou transação inexistente na ClearSale (404).',
+      not_found: 'Rota da requisição inválida (404, seed ClearSale): a URL da ClearSale deste ambiente está errada. Confira em Configurações — não significa que o cliente não existe.',
+      outcome_unknown:
+        'A ClearSale não respondeu a tempo e a pesquisa por CPF não pôde confirmar se a transação foi criada: resultado incerto. Pesquise pelo CPF em Data Trust → Pesquisa antes de reenviar (um reenvio pode ser cobrado de novo).',
+      reconciled: 'A ClearSale não respondeu a tempo, mas a transação {{id}} foi encontrada pela pesquisa e adotada: nada foi reenviado.',
       transaction_not_found: 'Transação {{id}} não encontrada na ClearSale.',
       rate_limited: 'Limite de requisições da ClearSale atingido (429). Tente de novo em {{retryAfter}} s.',
       server_error: 'A ClearSale falhou ao processar o pedido ({{status}}). Tente de novo em instantes.',

@@ -46,6 +46,8 @@ export const policy = {
       endpoint_missing: 'sem URL do provedor neste ambiente',
       provider_timeout: 'o provedor não respondeu no prazo',
       provider_unreachable: 'sem conexão com o provedor',
+      outcome_unknown: 'o envio pode ter sido processado, mas a resposta não chegou e a pesquisa não confirmou — não foi reenviado',
+      effect_unsettled: 'um envio idêntico anterior ficou com resultado incerto — confirme antes de reenviar',
       internal: 'erro interno do Sentinela',
       claro: {
         not_found: 'a Claro não tem este cliente na base (404)',
@@ -62,6 +64,7 @@ export const policy = {
       clearsale: {
         not_found: 'rota da requisição inválida (404) — confira a URL do ambiente',
         no_score: 'a resposta veio sem score',
+        outcome_unknown: 'a transação pode ter sido criada, mas a resposta não chegou e a pesquisa por CPF não confirmou — não foi reenviada',
         auth_failed: 'a ClearSale recusou usuário ou senha',
         bad_request: 'a ClearSale recusou campos da transação (400)',
         unauthorized: 'a ClearSale recusou o token (401)',
@@ -75,6 +78,7 @@ export const policy = {
         http_status: 'o MSE respondeu fora do padrão (HTTP)',
         malformed: 'o MSE respondeu um XML inválido',
         volume: 'volume de transações do MSE excedido',
+        outcome_unknown: 'o MSE não respondeu ao envio — resultado incerto, não reenviado',
       },
     },
     problems: {

@@ -194,6 +194,10 @@ export class JobRunner {
         this.record(check, key, { ok: false, result: null, code: 'outcome_unknown', reason: null, attempts: 1 })
         continue
       }
+      // A request killed in flight may still be processed at the provider until its own time limit: the search waits
+      // that long after the send began, so it cannot miss a transaction still being created.
+      const settleAt = Date.parse(startedAt) + this.options.timeoutMs
+      if (settleAt > Date.now()) await sleep(settleAt - Date.now())
       const limiter = new SlidingWindowLimiter(this.options.rate.clearsale)
       const client = await clearSaleClient(this.ctx, this.options.timeoutMs, () => this.gate(limiter))
       const settled = await findSentTransaction(client, dataTrustRequest(key), new Date(startedAt), this.journal.ownTransactions(this.job.id))

@@ -54,6 +54,8 @@ export interface CoreOptions {
   startCallbacks?: boolean
   /** The language for this run (`--lang`); the saved setting when absent. */
   language?: Language
+  /** Per-request limit of calls that name none (tests shorten it). */
+  httpTimeoutMs?: number
 }
 
 export interface Core {
@@ -87,7 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const credentials = new CredentialStore(options.secretBackend ?? new KeytarBackend(), redactor)
   const sandbox = new SandboxManager(() => settings.get().sandbox)
-  const http = new HttpClient()
+  const http = new HttpClient(options.httpTimeoutMs)
   const db = openDatabase(options.dataDir)
   const history = new HistoryStore(db, redactor, {
     mask: () => settings.get().maskIdentifiers,

@@ -29,8 +29,11 @@ const DEFAULT_TIMEOUT_MS = 15_000
 export class HttpClient {
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, connect: { timeout: 10_000 } })
 
+  /** The limit of a request that names none (single lookups and forms). */
+  constructor(readonly defaultTimeoutMs: number = DEFAULT_TIMEOUT_MS) {}
+
   async send(provider: string, req: HttpRequest): Promise<HttpAnswer> {
-    const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs
     const started = performance.now()
     try {
       const res = await request(req.url, {

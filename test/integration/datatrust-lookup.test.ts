@@ -1,3 +1,4 @@
+import { withCheckDigits } from '../../src-shared/domain/cpf'
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { createCore } from '../../src-main/core'
@@ -26,7 +27,9 @@ describe('Data Trust and webhooks', () => {
   })
 
   it('20 concurrent calls authenticate exactly once', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => h.core.router.invoke('datatrust:send', { cpf: '111.444.777-35' })))
+    // Twenty customers: twenty identical sends at once would be a double submit, refused while the first is in flight.
+    const cpfs = Array.from({ length: 20 }, (_, i) => withCheckDigits(String(300_000_000 + i * 7919).slice(-9)))
+    const results = await Promise.all(cpfs.map((cpf) => h.core.router.invoke('datatrust:send', { cpf })))
     expect(results.every((r) => r.ok)).toBe(true)
     expect((await stats())['POST /products/v1/authentication']).toBe(1)
   })
@@ -59,11 +62,15 @@ describe('Data Trust and webhooks', () => {
     expect(await h.core.router.invoke('callbacks:list', {})).toEqual({ ok: true, data: [] })
   })
 
-  it('maps simulated 500 and 429 answers to their messages', async () => {
+  it('maps simulated 500 and 429 answers to their messages; a 500 the search cannot settle is "resultado incerto"', async () => {
     await h.core.router.invoke('settings:update', { sandbox: { errorRate: 1 } })
-    expect(await h.core.router.invoke('datatrust:send', { cpf: '529.982.247-25' })).toMatchObject({ ok: false, error: { code: 'clearsale.server_error', message: expect.stringContaining('(500)') } })
+    // The send failed while processing and the search that would settle it fails too: the outcome is unknown.
+    expect(await h.core.router.invoke('datatrust:send', { cpf: '529.982.247-25' })).toMatchObject({ ok: false, error: { code: 'clearsale.outcome_unknown', message: expect.stringContaining('resultado incerto') } })
+    // The same send again is refused until the analyst asks for it explicitly.
+    expect(await h.core.router.invoke('datatrust:send', { cpf: '529.982.247-25' })).toMatchObject({ ok: false, error: { code: 'effect_unsettled' } })
     await h.core.router.invoke('settings:update', { sandbox: { errorRate: 0, rateLimitPerSecond: 1 } })
-    const results = await Promise.all(Array.from({ length: 4 }, () => h.core.router.invoke('datatrust:send', { cpf: '529.982.247-25' })))
+    const cpfs = ['111.444.777-35', '123.456.789-09', '987.654.321-00', '555.666.777-20']
+    const results = await Promise.all(cpfs.map((cpf) => h.core.router.invoke('datatrust:send', { cpf })))
     expect(results).toContainEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'clearsale.rate_limited' }) }))
   })
 

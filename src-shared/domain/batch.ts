@@ -70,9 +70,9 @@ export function personFrom(fields: readonly string[], mapping: Mapping): Person 
 }
 
 /**
- * The identifier one call is made for, the same for Cliente, Lote and the CLI. MSE's CTN is the seed's 10 digits
- * (seed 003 §6.4.17): a mobile number with the ninth digit is sent as DDD + its last 8 digits (assumption: the seed
- * predates the ninth digit). Data Trust takes the phone only when it is a valid mobile.
+ * The identifier one call is made for, the same for Cliente, Lote and the CLI. MSE's CTN (seed 003 §6.4.17) is DDD +
+ * number: a mobile's 11 digits, as the seed's own examples send them (its text says 10, from before the ninth
+ * digit). Data Trust takes the phone only when it is a valid mobile.
  */
 export function checkKey(check: Check, person: Person): KeyResult {
   const cpf = () => parseCpf(person.cpf)
@@ -88,7 +88,7 @@ export function checkKey(check: Check, person: Person): KeyResult {
     }
     case 'line': {
       const p = phone()
-      return p.ok ? { ok: true, key: `${p.msisdn.slice(2, 4)}${p.msisdn.slice(-8)}` } : { ok: false, reason: `invalid_msisdn.${p.reason}` }
+      return p.ok ? { ok: true, key: p.msisdn.slice(2) } : { ok: false, reason: `invalid_msisdn.${p.reason}` }
     }
     case 'datatrust': {
       const c = cpf()

@@ -16,7 +16,7 @@ export function normaliseMode(input: string): MseMode | null {
 export type ParamKind =
   | 'text160' // TEXT: ≤ 160 characters
   | 'hex' // ring tones as hexadecimal text
-  | 'ctn' // "Formato de 10 dígitos. Ex: 1191000000"
+  | 'ctn' // "Formato de 10 dígitos. Ex: 1191000000" — 11 accepted too: the seed's examples send CTN=11700000000
   | 'imei' // 15 digits, Luhn
   | 'int'
   | 'amount' // AMOUNT: centavos, ≤ 6 digits

@@ -13,7 +13,7 @@ describe('batch: columns, identifiers, cells', () => {
     const m = { cpf: 0, phone: 1 }
     expect(keyFor('score', ['529.982.247-25', ''], m)).toEqual(keyFor('score', ['52998224725', ''], m))
     expect(keyFor('alerts', ['', '+55 (11) 91234-5678'], m)).toEqual({ ok: true, key: '5511912345678' })
-    expect(keyFor('line', ['', '11 91234-5678'], m)).toEqual({ ok: true, key: '1112345678' })
+    expect(keyFor('line', ['', '11 91234-5678'], m)).toEqual({ ok: true, key: '11912345678' })
     expect(keyFor('score', ['123', ''], m)).toEqual({ ok: false, reason: 'invalid_cpf.length' })
   })
 

@@ -71,6 +71,8 @@ describe('MSE response parser on a malformed corpus', () => {
     ['mismatched tags', '<mse-response><status-code>0</profile><profile>p</status-code></mse-response>'],
     ['two roots', '<mse-response><profile>p</profile></mse-response><mse-response><profile>q</profile></mse-response>'],
     ['no profile', '<mse-response><status-code>0</status-code></mse-response>'],
+    // seed 003 §6.5.2: "sempre presente" — never read as a success.
+    ['no status code', '<mse-response><profile>p</profile><transaction-id>1</transaction-id></mse-response>'],
     ['a non-numeric status', '<mse-response><status-code>OK</status-code><profile>p</profile></mse-response>'],
     ['an unescaped ampersand', '<mse-response><status-code>0</status-code><profile>a & b</profile></mse-response>'],
   ])('refuses %s with a reason and keeps the raw text', (_name, xml) => {

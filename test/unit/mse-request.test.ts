@@ -26,7 +26,7 @@ describe('MSE service table', () => {
   it.each([
     ['SMS_TEXT', { BNUM: '1191000000' }, [{ param: 'TEXT', problem: 'required' }]],
     ['SMS_TEXT', { BNUM: '1191000000', TEXT: 'x'.repeat(161) }, [{ param: 'TEXT', problem: 'too_long', detail: '160' }]],
-    ['SMS_TEXT', { BNUM: '11910000000', TEXT: 'x' }, [{ param: 'BNUM', problem: 'ctn_format' }]],
+    ['SMS_TEXT', { BNUM: '119100000001', TEXT: 'x' }, [{ param: 'BNUM', problem: 'ctn_format' }]],
     ['SMS_TEXT', { BNUM: '1191000000', TEXT: 'x', FOO: '1' }, [{ param: 'FOO', problem: 'unknown' }]],
     ['SMS_HEX_RING', { BNUM: '1191000000', TEXT: 'XYZ' }, [{ param: 'TEXT', problem: 'not_hex' }]],
     ['IMEI_TRANSLATOR', { IMEI: '490154203237517' }, [{ param: 'IMEI', problem: 'imei' }]],

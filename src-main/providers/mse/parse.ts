@@ -63,8 +63,10 @@ export function parseMseResponse(raw: string): MseParseResult {
   const r = checked.data['mse-response']
   const warnings: string[] = []
   const status = r['status-code']
-  if (status === undefined) warnings.push('<status-code> ausente / missing: read as 0 (the DTD makes it optional)')
-  else if (!/^-?\d+$/.test(status)) return { ok: false, reason: `<status-code> is not a number: "${status.slice(0, 40)}"`, raw }
+  // seed 003 §6.5.2: the status code is "sempre presente" — an answer without it is unexpected, never a success
+  // (the DTD's `status-code?` notwithstanding).
+  if (status === undefined) return { ok: false, reason: '<status-code> ausente / missing (seed 003 §6.5.2: sempre presente)', raw }
+  if (!/^-?\d+$/.test(status)) return { ok: false, reason: `<status-code> is not a number: "${status.slice(0, 40)}"`, raw }
   const parameters: Record<string, string> = {}
   for (const item of r.parameters === '' || r.parameters === undefined ? [] : r.parameters['param-item']) {
     let value = item['param-value'] ?? ''
@@ -79,7 +81,7 @@ export function parseMseResponse(raw: string): MseParseResult {
   return {
     ok: true,
     response: {
-      statusCode: status === undefined ? 0 : Number(status),
+      statusCode: Number(status),
       profile: r.profile,
       transactionId: r['transaction-id'] ?? null,
       ...(r['error-message'] === undefined ? {} : { errorMessage: r['error-message'] }),

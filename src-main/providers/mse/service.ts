@@ -1,9 +1,8 @@
 import type { MseCallResult } from '../../../src-shared/contract/mse'
 import { MseCredentialSchema, type MseCredential } from '../../../src-shared/domain/credentials'
 import type { CoreContext } from '../../core/context'
-import { AppFailure, asFailure } from '../../core/errors'
-import { runEffect } from '../../core/effects'
-import { mseOperation, outcomeUnknown } from '../../../src-shared/domain/operations'
+import { AppFailure } from '../../core/errors'
+import { sendMse } from './effect'
 import { rawAnswer } from '../../core/http/client'
 import { providerCredential } from '../../core/provider-credential'
 import { MSE_SERVICES, normaliseMode } from '../../../src-shared/domain/mse-services'
@@ -50,20 +49,7 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   const base = await ctx.baseUrl('mse')
   const request = buildRequest(`${base}/api`, { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode }, service, params)
   const target = params['BNUM'] ?? params['CTN'] ?? params['MSISDN'] ?? ''
-  // Sends, charges and line changes are effects (domain/operations): journaled, never re-sent after an unknown outcome.
-  const answer = await runEffect(ctx, { operation: `mse.${service.name}`, payload: { mode, params }, target: target ? `…${target.slice(-4)}` : service.name, resend: call.resend }, async () => {
-    try {
-      const sent = await ctx.http.send('MSE', { ...request, ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}) })
-      if (sent.status >= 500 && mseOperation(service.name).kind === 'effect') throw new AppFailure('mse.outcome_unknown', { service: service.name, cause: `HTTP ${sent.status}` }, { raw: rawAnswer(request, sent) })
-      return sent
-    } catch (error) {
-      const failure = asFailure(error)
-      if (mseOperation(service.name).kind === 'effect' && outcomeUnknown(failure.code, String(failure.params['reason'] ?? ''))) {
-        throw new AppFailure('mse.outcome_unknown', { service: service.name, cause: failure.code })
-      }
-      throw error
-    }
-  })
+  const answer = await sendMse(ctx, service.name, { ...request, ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}) }, { payload: { mode, params }, target, resend: call.resend })
   const raw = rawAnswer(request, answer)
   if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
   const parsed = parseMseResponse(answer.body)

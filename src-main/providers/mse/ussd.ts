@@ -9,6 +9,7 @@ import { AppFailure, toAppError } from '../../core/errors'
 import { rawAnswer } from '../../core/http/client'
 import { providerCredential } from '../../core/provider-credential'
 import { parseMseResponse } from './parse'
+import { sendMse } from './effect'
 import { SANDBOX_MSE_PASSWORD } from './service'
 
 /** USSD pushes use the `mse:USSD` profile (seed 003 §6.4.18: profile + password in the XML head). */
@@ -21,12 +22,14 @@ export interface UssdPush {
   shortCode: string
   sessionOwner?: string | undefined
   command: UssdCommand
+  /** Send again although an identical push ended "resultado incerto". */
+  resend?: boolean | undefined
 }
 
 /** §6.4.18–20: menu, input or notify, POSTed as XML to /MSE/ussd (async recommended). Sent once. */
 export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPushResult> {
   const msisdn = normaliseCtn(push.msisdn)
-  if (!/^\d{10}$/.test(msisdn)) throw new AppFailure('ussd.msisdn', { msisdn: push.msisdn.slice(0, 20) })
+  if (!/^\d{10,11}$/.test(msisdn)) throw new AppFailure('ussd.msisdn', { msisdn: push.msisdn.slice(0, 20) })
   if (!/^\d{1,6}$/.test(push.shortCode)) throw new AppFailure('ussd.short_code', { code: push.shortCode.slice(0, 20) })
   const errors = validateUssd(push.command).filter((p) => p.level === 'error')
   if (errors.length > 0) throw new AppFailure('ussd.invalid', { summary: errors.map((p) => p.code).join(', ') }, { problems: errors as never })
@@ -34,7 +37,8 @@ export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPu
   const head = { profile: credential.profile, password: credential.password, msisdn, short_code: push.shortCode, mode: 'async', ...(push.sessionOwner ? { session_owner: push.sessionOwner } : {}) }
   const xml = buildUssdRequest(head, push.command)
   const request = { method: 'POST' as const, url: `${await ctx.baseUrl('mse')}/ussd`, headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml }
-  const answer = await ctx.http.send('MSE', request)
+  // A menu shown on a subscriber's handset is an effect (seed 003 §6.4.18): sent at most once.
+  const answer = await sendMse(ctx, 'USSD_PUSH', request, { payload: { msisdn, shortCode: push.shortCode, command: push.command }, target: msisdn, resend: push.resend })
   const raw = rawAnswer(request, answer)
   if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
   const parsed = parseMseResponse(answer.body)

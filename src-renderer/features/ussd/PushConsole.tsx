@@ -2,6 +2,7 @@ import { useEffect, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { validateUssd } from '../../../src-shared/domain/ussd'
 import { LookupOutcome } from '../../components/LookupOutcome'
+import { ResendPrompt } from '../../components/ResendPrompt'
 import { SubmitButton } from '../../components/SubmitButton'
 import { useAppStore } from '../../stores/app/store'
 import { useMseStore } from '../../stores/mse/store'
@@ -46,6 +47,7 @@ export function PushConsole() {
           <SubmitButton busy={s.push.status === 'loading'} label={t('ussd.push')} busyLabel={t('mse.sending')} />
         </form>
         <CommandPreview command={s.command} head={s.target} />
+        <ResendPrompt error={s.push.error} onResend={() => void s.send(true)} />
         <LookupOutcome status={s.push.status} error={s.push.error} answered={s.push.result ? { environment, raw: s.push.result.raw } : null} loadingText={t('mse.sending')}>
           {s.push.result && (
             <p className={s.push.result.statusCode === 0 ? 'outcome ok' : 'outcome error'} data-testid="ussd-push-status">

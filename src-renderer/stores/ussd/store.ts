@@ -35,7 +35,8 @@ export interface UssdState {
 export interface UssdActions {
   setCommand(command: UssdCommand): void
   setTarget(target: Partial<UssdState['target']>): void
-  send(): Promise<void>
+  /** `resend`: the analyst's explicit choice after an uncertain push. */
+  send(resend?: boolean): Promise<void>
   loadHandset(): Promise<void>
   pressOnHandset(key: string): Promise<void>
   setApp(appUrl: string, subscriber?: string, sessionOwner?: string): void
@@ -73,11 +74,11 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   setCommand: (command) => set({ command }),
   setTarget: (target) => set({ target: { ...get().target, ...target } }),
 
-  async send() {
+  async send(resend = false) {
     const { command, target } = get()
     set({ push: { status: 'loading', result: null, error: null } })
     try {
-      const result = await call('ussd:push', { msisdn: target.msisdn, shortCode: target.shortCode, command, ...(target.sessionOwner ? { sessionOwner: target.sessionOwner } : {}) })
+      const result = await call('ussd:push', { msisdn: target.msisdn, shortCode: target.shortCode, command, ...(target.sessionOwner ? { sessionOwner: target.sessionOwner } : {}), ...(resend ? { resend } : {}) })
       set({ push: { status: 'done', result, error: null } })
       void get().loadHandset()
     } catch (error) {

@@ -40,7 +40,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       not_finished: 'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
     },
     ussd: {
-      msisdn: 'Invalid subscriber number: {{msisdn}}. MSE expects 10 digits (area code + 8), e.g. 1191000000.',
+      msisdn: 'Invalid subscriber number: {{msisdn}}. Use area code + number (10 or 11 digits), e.g. 11999990001.',
       short_code: 'Invalid short code: {{code}}. Digits only, e.g. 100 for *100#.',
       invalid: 'The USSD command breaks the MSE limits ({{summary}}). Nothing was sent.',
       app_url: 'Invalid USSD application URL: {{url}}. Use http:// or https://.',

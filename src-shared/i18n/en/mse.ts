@@ -21,7 +21,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     problems: {
       required: 'Required.',
       too_long: 'At most {{detail}} characters.',
-      ctn_format: 'Use 10 digits (area code + 8), as MSE expects. E.g. 1191000000.',
+      ctn_format: 'Use area code + number: 11 digits for a mobile (e.g. 11999990001) or 10 (e.g. 1191000000).',
       imei: 'Invalid IMEI: 15 digits with a correct (Luhn) check digit.',
       not_integer: 'Whole number.',
       amount: 'Amount in centavos, up to 6 digits.',

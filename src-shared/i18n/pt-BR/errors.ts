@@ -39,7 +39,7 @@ export const errors = {
       not_finished: 'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
     },
     ussd: {
-      msisdn: 'Número do assinante inválido: {{msisdn}}. O MSE espera 10 dígitos (DDD + 8), ex.: 1191000000.',
+      msisdn: 'Número do assinante inválido: {{msisdn}}. Use DDD + número (10 ou 11 dígitos), ex.: 11999990001.',
       short_code: 'Código curto inválido: {{code}}. Use só dígitos, ex.: 100 para *100#.',
       invalid: 'O comando USSD não respeita os limites do MSE ({{summary}}). Nada foi enviado.',
       app_url: 'URL da aplicação USSD inválida: {{url}}. Use http:// ou https://.',

@@ -20,7 +20,7 @@ export const mse = {
     problems: {
       required: 'Obrigatório.',
       too_long: 'Máximo de {{detail}} caracteres.',
-      ctn_format: 'Use 10 dígitos (DDD + 8), como o MSE espera. Ex.: 1191000000.',
+      ctn_format: 'Use DDD + número: 11 dígitos para celular (ex.: 11999990001) ou 10 (ex.: 1191000000).',
       imei: 'IMEI inválido: 15 dígitos e dígito verificador (Luhn) correto.',
       not_integer: 'Número inteiro.',
       amount: 'Valor em centavos, até 6 dígitos.',

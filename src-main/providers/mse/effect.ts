@@ -1,0 +1,26 @@
+import { mseOperation, outcomeUnknown } from '../../../src-shared/domain/operations'
+import type { CoreContext } from '../../core/context'
+import { runEffect } from '../../core/effects'
+import { AppFailure, asFailure } from '../../core/errors'
+import { rawAnswer, type HttpAnswer, type HttpRequest } from '../../core/http/client'
+
+/**
+ * One MSE request. Sends, charges and line changes are effects (domain/operations): journaled before they leave; no
+ * answer, a connection lost after sending or a 5xx means the outcome is unknown — seed 003 has no lookup to settle
+ * it, so it becomes `mse.outcome_unknown` and the same send waits for the analyst's explicit `resend`.
+ */
+export function sendMse(ctx: CoreContext, service: string, request: HttpRequest, effect: { payload: unknown; target: string; resend?: boolean | undefined }): Promise<HttpAnswer> {
+  const send = () => ctx.http.send('MSE', request)
+  if (mseOperation(service).kind === 'read') return send()
+  return runEffect(ctx, { operation: `mse.${service}`, payload: effect.payload, target: effect.target ? `…${effect.target.slice(-4)}` : service, resend: effect.resend }, async () => {
+    try {
+      const answer = await send()
+      if (answer.status >= 500) throw new AppFailure('mse.outcome_unknown', { service, cause: `HTTP ${answer.status}` }, { raw: rawAnswer(request, answer) })
+      return answer
+    } catch (error) {
+      const failure = asFailure(error)
+      if (outcomeUnknown(failure.code, String(failure.params['reason'] ?? ''))) throw new AppFailure('mse.outcome_unknown', { service, cause: failure.code })
+      throw error
+    }
+  })
+}

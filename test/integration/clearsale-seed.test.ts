@@ -78,5 +78,9 @@ describe.skipIf(!existsSync(seedsDir))('ClearSale as seed 004 writes it', () => 
     answer = () => ({ status: 400, headers: { 'Content-Type': 'text/plain' }, body: 'Bad Request - Invalid Hostname' })
     const bad = await sendDataTrust(h.core.context, { cpf: '529.982.247-25' }).catch((e: unknown) => e)
     expect(toAppError(asFailure(bad), pt)).toMatchObject({ code: 'clearsale.bad_request', message: expect.stringContaining('Bad Request - Invalid Hostname') })
+    // A search refused for its parameters says so (seed 004: `{"value": ["The value field is required."]}`).
+    answer = () => ({ status: 400, body: seedJson('"The value field is required."') })
+    const search = await searchDataTrust(h.core.context, { mode: 'parameter', parameter: 'document', value: 'x', limit: 50, page: 1 }).catch((e: unknown) => e)
+    expect(toAppError(asFailure(search), pt)).toMatchObject({ code: 'clearsale.search_bad_request', message: 'A ClearSale recusou os parâmetros da pesquisa (400): value: The value field is required.' })
   })
 })

@@ -91,7 +91,7 @@ describe('Data Trust and webhooks', () => {
 
   it('configures the SMS template and conditional sending', async () => {
     expect(await h.core.router.invoke('datatrust:sms-template-get', { smsTypeId: 2 })).toEqual({ ok: true, data: null })
-    expect(await h.core.router.invoke('datatrust:sms-template-set', { Text: 'x'.repeat(161), Active: true, SmsTypeId: 2 })).toMatchObject({ ok: false, error: { code: 'clearsale.bad_request', message: expect.stringContaining('160') } })
+    expect(await h.core.router.invoke('datatrust:sms-template-set', { Text: 'x'.repeat(161), Active: true, SmsTypeId: 2 })).toMatchObject({ ok: false, error: { code: 'clearsale.config_bad_request', message: expect.stringContaining('160') } })
     expect((await h.core.router.invoke('datatrust:sms-template-set', { Text: 'Oi {primeiro-nome}! {respostas}', Active: true, SmsTypeId: 2 })).ok).toBe(true)
     expect(await h.core.router.invoke('datatrust:sms-template-get', { smsTypeId: 2 })).toMatchObject({ ok: true, data: { Text: 'Oi {primeiro-nome}! {respostas}' } })
     expect((await h.core.router.invoke('datatrust:conditional-set', { enabled: true })).ok).toBe(true)

@@ -40,8 +40,12 @@ export interface ClearSaleClientDeps {
 
 type Answer = { answer: HttpAnswer; raw: RawAnswer }
 
+/** What a request was for: each kind of 400 (seed 004) gets its own message. */
+type Purpose = 'transaction' | 'search' | 'config' | 'validate'
+const BAD_REQUEST: Record<Purpose, string> = { transaction: 'clearsale.bad_request', search: 'clearsale.search_bad_request', config: 'clearsale.config_bad_request', validate: 'clearsale.bad_request' }
+
 /** seed 004 statuses → error codes; a 400 carries the field → messages map in its detail. */
-function failureFor({ answer, raw }: Answer): AppFailure {
+function failureFor({ answer, raw }: Answer, purpose: Purpose = 'transaction'): AppFailure {
   if (answer.status === 400) {
     let fields: Record<string, unknown> = {}
     let summary: string
@@ -56,7 +60,7 @@ function failureFor({ answer, raw }: Answer): AppFailure {
       // Not the seed's field → messages map: the body's own text is what the user needs to read.
       summary = answer.body.replace(/\s+/g, ' ').trim() || `HTTP ${answer.status}`
     }
-    return new AppFailure('clearsale.bad_request', { detail: summary.slice(0, 1000) }, { raw, fields: fields as never })
+    return new AppFailure(BAD_REQUEST[purpose], { detail: summary.slice(0, 1000) }, { raw, fields: fields as never })
   }
   const code = { 401: 'clearsale.unauthorized', 404: 'clearsale.not_found', 429: 'clearsale.rate_limited' }[answer.status] ?? (answer.status >= 500 ? 'clearsale.server_error' : 'clearsale.unexpected_status')
   return new AppFailure(code, { status: answer.status, retryAfter: answer.headers['retry-after'] ?? '' }, { raw })
@@ -86,7 +90,7 @@ export class ClearSaleClient {
   }
 
   /** Calls with the Bearer token; on 401 authenticates again once and retries once. 204 → null. */
-  private async call(method: 'GET' | 'POST', path: string, query?: Record<string, string | number | undefined>, body?: unknown): Promise<Answer | null> {
+  private async call(method: 'GET' | 'POST', path: string, query?: Record<string, string | number | undefined>, body?: unknown, purpose: Purpose = 'transaction'): Promise<Answer | null> {
     const qs = new URLSearchParams()
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') qs.set(k, String(v))
     const url = `${this.deps.baseUrl}${path}${qs.size ? `?${qs}` : ''}`
@@ -100,7 +104,7 @@ export class ClearSaleClient {
         continue
       }
       if (result.answer.status === 204) return null
-      if (result.answer.status !== 200) throw failureFor(result)
+      if (result.answer.status !== 200) throw failureFor(result, purpose)
       return result
     }
   }
@@ -126,7 +130,7 @@ export class ClearSaleClient {
   }
 
   async search(path: string, query: Record<string, string | number | undefined>): Promise<{ listing: Listing | null; raw: RawAnswer | null }> {
-    const result = await this.call('GET', path, query)
+    const result = await this.call('GET', path, query, undefined, 'search')
     return result ? { listing: this.parse(ListingSchema, result, 'search'), raw: result.raw } : { listing: null, raw: null }
   }
 
@@ -137,20 +141,20 @@ export class ClearSaleClient {
   }
 
   async setSmsTemplate(config: { Text: string; Active: boolean; SmsTypeId: number }): Promise<void> {
-    await this.call('POST', CLEARSALE_PATHS.smsConfiguration, undefined, config)
+    await this.call('POST', CLEARSALE_PATHS.smsConfiguration, undefined, config, 'config')
   }
 
   async getSmsTemplate(smsTypeId: number) {
-    const result = await this.call('GET', CLEARSALE_PATHS.smsConfiguration, { smsTypeId })
+    const result = await this.call('GET', CLEARSALE_PATHS.smsConfiguration, { smsTypeId }, undefined, 'config')
     return result ? this.parse(SmsConfigSchema, result, 'sms configuration') : null
   }
 
   async setConditionalSms(enabled: boolean): Promise<void> {
-    await this.call('POST', CLEARSALE_PATHS.entityConfiguration, { conditionalSmsSending: String(enabled) })
+    await this.call('POST', CLEARSALE_PATHS.entityConfiguration, { conditionalSmsSending: String(enabled) }, undefined, 'config')
   }
 
   async getConditionalSms() {
-    const result = await this.call('GET', CLEARSALE_PATHS.entityConfiguration)
+    const result = await this.call('GET', CLEARSALE_PATHS.entityConfiguration, undefined, undefined, 'config')
     return result ? this.parse(EntityConfigSchema, result, 'entity configuration') : null
   }
 }

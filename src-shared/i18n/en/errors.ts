@@ -63,6 +63,8 @@ export const errors: Pick<Catalog, 'errors'> = {
     clearsale: {
       auth_failed: 'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
       bad_request: 'ClearSale refused fields of the transaction (400): {{detail}}',
+      search_bad_request: 'ClearSale refused the search parameters (400): {{detail}}',
+      config_bad_request: 'ClearSale refused the configuration (400): {{detail}}',
       unauthorized: 'ClearSale refused the token (401) even after authenticating again. Check the credentials.',
       not_found: 'Invalid request route (404, ClearSale seed): the ClearSale URL of this environment is wrong. Check it in Settings — it does not mean the customer does not exist.',
       outcome_unknown:

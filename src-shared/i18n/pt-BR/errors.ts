@@ -62,6 +62,8 @@ export const errors = {
     clearsale: {
       auth_failed: 'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',
       bad_request: 'A ClearSale recusou campos da transação (400): {{detail}}',
+      search_bad_request: 'A ClearSale recusou os parâmetros da pesquisa (400): {{detail}}',
+      config_bad_request: 'A ClearSale recusou a configuração (400): {{detail}}',
       unauthorized: 'A ClearSale recusou o token (401) mesmo após autenticar de novo. Confira as credenciais.',
       not_found: 'Rota da requisição inválida (404, seed ClearSale): a URL da ClearSale deste ambiente está errada. Confira em Configurações — não significa que o cliente não existe.',
       outcome_unknown:

@@ -92,6 +92,8 @@ export class DataTrustState {
         this.inbox.push({ to: `+55${phone}`, channel: 'sms', text: `ClearSale: seu código de verificação é ${code}. Não compartilhe.`, at: new Date(now).toISOString(), transactionId: id })
       }
     }
+    // seed 004 "ConditionalRule": true when the SMS was not sent because the phone is the HotPhone.
+    if (options.includes(3) && phone && conditional) validation['SMSVerification'] = { Sent: null, Replied: null, ConditionalRule: true }
     if (options.includes(3) && phone && !conditional) {
       const template = this.smsConfig.get(2)
       const name = request.AdditionalInformation?.CustomerName ?? 'cliente'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { channel } from './define'
 import { EnvironmentSchema } from '../domain/environment'
-import { SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS, TransactionSchema } from '../domain/clearsale'
+import { ResultsSchema, SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS, TransactionSchema } from '../domain/clearsale'
 import { RawAnswerSchema } from './lookup'
 
 const short = (max = 200) => z.string().trim().max(max)
@@ -66,6 +66,8 @@ export type CallbackRecord = z.infer<typeof CallbackSchema>
 export const datatrustChannels = {
   'datatrust:send': channel(DataTrustSendSchema, DataTrustResultSchema),
   'datatrust:get': channel(z.strictObject({ id: short(100) }), DataTrustResultSchema),
+  /** seed 004 "Consulta de resultado": `GET …/{TransactionId}/result`, the Results block alone. */
+  'datatrust:result': channel(z.strictObject({ id: short(100) }), z.object({ id: z.string(), results: ResultsSchema, raw: RawAnswerSchema, environment: EnvironmentSchema, historyId: z.number().nullable() })),
   'datatrust:validate-token': channel(
     z.strictObject({ id: short(100), token: short(20) }),
     z.object({ result: z.string(), date: z.string().nullish(), transaction: TransactionSchema.nullable() }),

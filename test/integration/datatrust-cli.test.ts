@@ -35,6 +35,16 @@ describe.skipIf(!built)('sentinela lookup datatrust (built CLI)', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ id: expect.stringMatching(/^DT/), score: 91.5, Document: '52998224725', AreaCode: '11', Phone: '912345678' })
   })
 
+  it('reads a transaction\'s result alone (GET …/{id}/result, seed 004)', async () => {
+    const sent = JSON.parse((await cli(['--cpf', '111.444.777-35'])).stdout) as { id: string }
+    const run = await runBuiltCli(['--data-dir', dir.path, '--json', '--endpoint', `clearsale=${sandbox.url}`, 'lookup', 'datatrust-result', '--id', sent.id], { env: keyring.env })
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: sent.id, score: 12.4, Score: { Value: 12.4 }, Insights: expect.arrayContaining([expect.objectContaining({ Relevance: 'Alerta' })]) })
+    expect(sandbox.stats()[`GET /products/v1/datatrust/${sent.id}/result`]).toBe(1)
+    const missing = await runBuiltCli(['--data-dir', dir.path, '--endpoint', `clearsale=${sandbox.url}`, 'lookup', 'datatrust-result', '--id', 'DT-NAO-EXISTE'], { env: keyring.env })
+    expect(missing.code).toBe(1)
+  })
+
   it('exits 2 for an online transaction without --session-id or a bad CEP', async () => {
     expect(await cli(['--cpf', '529.982.247-25', '--type', '2'])).toMatchObject({ code: 2, stderr: expect.stringContaining('SessionID') })
     expect(await cli(['--cpf', '529.982.247-25', '--cep', '123'])).toMatchObject({ code: 2, stderr: expect.stringContaining('CEP') })

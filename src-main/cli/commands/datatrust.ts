@@ -43,4 +43,15 @@ export function registerDataTrust(lookup: Command, globals: (command: Command) =
         io.stdout(`${JSON.stringify({ id: t.ID, score: t.Results?.Score?.Value ?? null, ...t })}\n`)
       })
     })
+
+  lookup
+    .command('datatrust-result')
+    .description('ClearSale Data Trust: o resultado de uma transação (GET …/{id}/result) / the result of a transaction')
+    .requiredOption('--id <id>', 'TransactionId')
+    .action(async (opts: { id: string }, command: Command) => {
+      await withCore(globals(command), async (core) => {
+        const r = await invokeOrThrow(core, 'datatrust:result', { id: opts.id })
+        io.stdout(`${JSON.stringify({ id: r.id, score: r.results.Score?.Value ?? null, ...r.results })}\n`)
+      })
+    })
 }

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context'
 import type { Handlers } from '../router'
-import { getDataTrust, sendDataTrust, clearSaleClient } from '../../providers/clearsale/service'
+import { dataTrustResult, getDataTrust, sendDataTrust, clearSaleClient } from '../../providers/clearsale/service'
 import { sandboxInbox, searchDataTrust, validateDataTrustToken } from '../../providers/clearsale/operations'
 import { registerSandboxWebhook } from '../../providers/clearsale/webhook'
 
@@ -8,6 +8,7 @@ type DataTrustHandlers = Pick<
   Handlers,
   | 'datatrust:send'
   | 'datatrust:get'
+  | 'datatrust:result'
   | 'datatrust:validate-token'
   | 'datatrust:search'
   | 'datatrust:sms-template-get'
@@ -29,6 +30,7 @@ export function datatrustHandlers(ctx: CoreContext): DataTrustHandlers {
       return result
     },
     'datatrust:get': ({ id }) => getDataTrust(ctx, id),
+    'datatrust:result': ({ id }) => dataTrustResult(ctx, id),
     'datatrust:validate-token': ({ id, token }) => validateDataTrustToken(ctx, id, token),
     'datatrust:search': (input) => searchDataTrust(ctx, input),
     'datatrust:sms-template-get': async ({ smsTypeId }) => {

@@ -82,6 +82,17 @@ export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Pro
   return { transaction: recorded.transaction, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId, reconciled }
 }
 
+/** seed 004 "Consulta de resultado": the Results of one transaction, recorded in the history like a lookup. */
+export async function dataTrustResult(ctx: CoreContext, id: string) {
+  const client = await clearSaleClient(ctx)
+  const recorded = await recordLookup(ctx, { kind: 'datatrust', identifier: id }, async () => {
+    const answer = await client.result(id)
+    if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
+    return { result: { results: answer.results, raw: answer.raw }, summary: `${id} · result · ${answer.results.Score?.Value ?? '-'}` }
+  })
+  return { id, results: recorded.results, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId }
+}
+
 export async function getDataTrust(ctx: CoreContext, id: string): Promise<DataTrustResult> {
   const answer = await (await clearSaleClient(ctx)).get(id)
   if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })

@@ -49,6 +49,9 @@ export function DataTrustPanel() {
                   <button type="button" onClick={() => void s.refresh()}>
                     {t('datatrust.refresh')}
                   </button>
+                  <button type="button" onClick={() => void s.loadResult()}>
+                    {t('datatrust.loadResult')}
+                  </button>
                 </div>
               </>
             )}

@@ -29,6 +29,8 @@ export interface DataTrustActions {
   start(): () => void
   send(input: DataTrustSend): Promise<void>
   refresh(): Promise<void>
+  /** seed 004 `GET …/{id}/result`: the Results alone, adopted into the transaction on screen. */
+  loadResult(): Promise<void>
   validateToken(token: string): Promise<void>
   loadInbox(): Promise<void>
 }
@@ -71,6 +73,17 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
         set({ status: 'error', error: asAppError(error) })
       }
       void get().loadInbox()
+    },
+
+    async loadResult() {
+      const current = get().result
+      if (!current) return
+      try {
+        const { results } = await call('datatrust:result', { id: current.transaction.ID })
+        set({ result: { ...current, transaction: { ...current.transaction, Results: results } }, refreshedAt: new Date().toISOString() })
+      } catch (error) {
+        set({ error: asAppError(error) })
+      }
     },
 
     async refresh() {

@@ -37,6 +37,7 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     validating: 'Validating…',
     tokenResult: { Valid: 'Valid token', Incorrect: 'Incorrect token (up to 3 tries)', Invalid: 'Invalid token: no tries left', Expired: 'Expired token', Waiting: 'Waiting' },
     refreshedByWebhook: "Refreshed by ClearSale's webhook at {{time}}.",
+    loadResult: 'Read the result only (/result)',
     refresh: 'Query again',
     phone: 'Virtual phone (sandbox)',
     phoneEmpty: 'No messages received.',

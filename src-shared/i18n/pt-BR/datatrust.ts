@@ -35,6 +35,7 @@ export const datatrust = {
     validating: 'Validando…',
     tokenResult: { Valid: 'Token válido', Incorrect: 'Token incorreto (até 3 tentativas)', Invalid: 'Token inválido: tentativas esgotadas', Expired: 'Token expirado', Waiting: 'Aguardando' },
     refreshedByWebhook: 'Atualizada pelo webhook da ClearSale às {{time}}.',
+    loadResult: 'Ler só o resultado (/result)',
     refresh: 'Consultar de novo',
     phone: 'Celular virtual (sandbox)',
     phoneEmpty: 'Nenhuma mensagem recebida.',

@@ -22,6 +22,17 @@ export const DataTrustSendSchema = z.strictObject({
   customerName: short(200).optional(),
   item: short(30).optional(),
   price: short(30).optional(),
+  /** seed 004 "Transaction"/"Address"/"Additional Information": the rest of the dictionary. */
+  complement: short().optional(),
+  district: short().optional(),
+  country: short(60).optional(),
+  physicalDelivery: z.boolean().optional(),
+  verifiedPhone: z.boolean().optional(),
+  verifiedEmail: z.boolean().optional(),
+  /** ISO date or date-time (seed 004 ReferenceDate: DateTime). */
+  referenceDate: z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/).optional(),
+  transaction: short(30).optional(),
+  other: short(500).optional(),
   /** Send again although an earlier identical send ended with its outcome unknown (the analyst's explicit choice). */
   resend: z.boolean().optional(),
 })

@@ -83,4 +83,30 @@ describe.skipIf(!existsSync(seedsDir))('ClearSale as seed 004 writes it', () => 
     const search = await searchDataTrust(h.core.context, { mode: 'parameter', parameter: 'document', value: 'x', limit: 50, page: 1 }).catch((e: unknown) => e)
     expect(toAppError(asFailure(search), pt)).toMatchObject({ code: 'clearsale.search_bad_request', message: 'A ClearSale recusou os parâmetros da pesquisa (400): value: The value field is required.' })
   })
+
+  it('sends every field of the seed dictionary the form offers (VerifiedPhone … Other)', async () => {
+    answer = (req) => ({ status: 200, body: JSON.stringify({ ID: 'DTX', ...(JSON.parse(req.body.toString()) as object), Results: null }) })
+    await sendDataTrust(h.core.context, {
+      cpf: '529.982.247-25',
+      phone: '11 91234-5678',
+      cep: '01310-100',
+      complement: 'ap 12',
+      district: 'Bela Vista',
+      country: 'Brasil',
+      physicalDelivery: true,
+      verifiedPhone: true,
+      verifiedEmail: false,
+      referenceDate: '2026-11-30',
+      transaction: 'PED-123',
+      other: 'canal app',
+    })
+    const sent = JSON.parse(wire.requests.find((r) => r.method === 'POST' && r.path === '/products/v1/datatrust')?.body.toString() ?? '{}') as Record<string, unknown>
+    expect(sent).toMatchObject({
+      VerifiedPhone: true,
+      VerifiedEmail: false,
+      ReferenceDate: '2026-11-30',
+      Address: { ZipCode: '01310100', Complement: 'ap 12', District: 'Bela Vista', Country: 'Brasil', PhysicalDelivery: true },
+      AdditionalInformation: { Transaction: 'PED-123', Other: 'canal app' },
+    })
+  })
 })

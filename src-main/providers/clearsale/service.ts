@@ -46,8 +46,12 @@ export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
   if (input.type === 2 && !input.sessionId) throw new AppFailure('datatrust.session_required')
   if (input.sendOptions.some((o) => o === 1 || o === 3) && !phone) throw new AppFailure('datatrust.phone_required')
   if (input.sendOptions.some((o) => o === 2 || o === 4) && !input.email) throw new AppFailure('datatrust.email_required')
-  const address = cep || input.street || input.city ? { ZipCode: cep, Street: input.street, Number: input.number, City: input.city, State: input.state, Country: 'Brasil' } : undefined
-  const info = input.customerName || input.item || input.price ? { CustomerName: input.customerName, Item: input.item, Price: input.price } : undefined
+  const hasAddress = cep || input.street || input.city || input.complement || input.district || input.physicalDelivery !== undefined
+  const address = hasAddress
+    ? { ZipCode: cep, Street: input.street, Number: input.number, Complement: input.complement, District: input.district, City: input.city, State: input.state, Country: input.country || 'Brasil', PhysicalDelivery: input.physicalDelivery }
+    : undefined
+  const hasInfo = input.customerName || input.item || input.price || input.transaction || input.other
+  const info = hasInfo ? { Transaction: input.transaction, CustomerName: input.customerName, Item: input.item, Price: input.price, Other: input.other } : undefined
   return JSON.parse(
     JSON.stringify({
       Document: cpf.cpf,
@@ -57,8 +61,11 @@ export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
       Address: address,
       SessionID: input.sessionId || undefined,
       SendOption: input.sendOptions.length ? input.sendOptions : undefined,
+      VerifiedPhone: input.verifiedPhone,
+      VerifiedEmail: input.verifiedEmail,
       AdditionalInformation: info,
       Type: input.type,
+      ReferenceDate: input.referenceDate,
     }),
   ) as TransactionRequest
 }

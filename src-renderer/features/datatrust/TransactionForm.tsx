@@ -4,9 +4,11 @@ import { SubmitButton } from '../../components/SubmitButton'
 import type { DataTrustSend } from '../../../src-shared/contract/datatrust'
 import { useDataTrustStore } from '../../stores/datatrust/store'
 
-type Fields = Record<'cpf' | 'phone' | 'email' | 'cep' | 'street' | 'number' | 'city' | 'state' | 'sessionId' | 'customerName' | 'item' | 'price', string>
-const EMPTY: Fields = { cpf: '', phone: '', email: '', cep: '', street: '', number: '', city: '', state: '', sessionId: '', customerName: '', item: '', price: '' }
-const TEXT_FIELDS = ['cpf', 'phone', 'email', 'cep', 'street', 'number', 'city', 'state', 'customerName', 'item', 'price'] as const
+/** seed 004 dictionary: Transaction, Address and Additional Information fields, as the form offers them. */
+const TEXT_FIELDS = ['cpf', 'phone', 'email', 'cep', 'street', 'number', 'complement', 'district', 'city', 'state', 'country', 'customerName', 'item', 'price', 'transaction', 'other', 'referenceDate'] as const
+type Fields = Record<(typeof TEXT_FIELDS)[number] | 'sessionId', string>
+const EMPTY: Fields = Object.fromEntries([...TEXT_FIELDS, 'sessionId'].map((k) => [k, ''])) as Fields
+const FLAGS = ['verifiedPhone', 'verifiedEmail', 'physicalDelivery'] as const
 
 /** seed 004 transaction: CPF, phone (split by the core into AreaCode + Phone), e-mail, address, Type, SendOption. */
 export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
@@ -16,6 +18,7 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
   const [fields, setFields] = useState<Fields>({ ...EMPTY, ...prefill })
   const [type, setType] = useState<1 | 2>(1)
   const [options, setOptions] = useState<(1 | 2 | 3 | 4)[]>([])
+  const [flags, setFlags] = useState<Record<(typeof FLAGS)[number], boolean>>({ verifiedPhone: false, verifiedEmail: false, physicalDelivery: false })
   const set = (name: keyof Fields, value: string): void => setFields((f) => ({ ...f, [name]: value }))
   const toggle = (o: 1 | 2 | 3 | 4): void => setOptions((prev) => (prev.includes(o) ? prev.filter((x) => x !== o) : [...prev, o]))
 
@@ -26,6 +29,7 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
       const value = fields[name].trim()
       if (value && name !== 'cpf') (input as Record<string, unknown>)[name] = value
     }
+    for (const flag of FLAGS) if (flags[flag]) input[flag] = true
     void send(input)
   }
 
@@ -54,6 +58,17 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
               <input id="dt-sessionId" value={fields.sessionId} onChange={(e) => set('sessionId', e.target.value)} required />
             </label>
           )}
+        </div>
+      </div>
+      <div className="field">
+        <span className="label">{t('datatrust.flags.title')}</span>
+        <div className="events">
+          {FLAGS.map((flag) => (
+            <label key={flag} className="check">
+              <input type="checkbox" checked={flags[flag]} onChange={(e) => setFlags((f) => ({ ...f, [flag]: e.target.checked }))} />
+              {t(`datatrust.flags.${flag}`)}
+            </label>
+          ))}
         </div>
       </div>
       <div className="field">

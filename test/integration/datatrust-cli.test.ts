@@ -18,7 +18,7 @@ describe.skipIf(!built)('sentinela lookup datatrust (built CLI)', () => {
   beforeEach(async () => {
     keyring = await startKeyring()
     dir = tempDir()
-    knobs = { ...SandboxKnobsSchema.parse({}), tokenLifetimeSeconds: 3 }
+    knobs = { ...SandboxKnobsSchema.parse({}), tokenLifetimeSeconds: 8 }
     sandbox = await startSandboxServer(createClearSaleSandbox(), () => knobs)
   })
   afterEach(async () => {
@@ -54,7 +54,7 @@ describe.skipIf(!built)('sentinela lookup datatrust (built CLI)', () => {
     for (const cpf of ['529.982.247-25', '111.444.777-35', '123.456.789-09']) expect((await cli(['--cpf', cpf])).code).toBe(0)
     for (const cpf of ['529.982.247-25', '111.444.777-35']) expect((await cli(['--cpf', cpf])).code).toBe(0)
     expect(auths()).toBe(1)
-    await new Promise((r) => setTimeout(r, 3_100))
+    await new Promise((r) => setTimeout(r, 8_100))
     for (const cpf of ['529.982.247-25', '111.444.777-35']) expect((await cli(['--cpf', cpf])).code).toBe(0)
     expect(auths()).toBe(2)
     expect(sandbox.stats()['POST /products/v1/datatrust']).toBe(7)

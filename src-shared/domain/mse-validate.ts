@@ -21,7 +21,9 @@ function checkValue(spec: ParamSpec, value: string): ParamProblem | null {
       // seed 003: "Formato de 10 dígitos", yet its own examples send 11 (CTN=11700000000): today's mobiles are 11.
       return /^\d{10,11}$/.test(value) ? null : { param: p, problem: 'ctn_format' }
     case 'imei':
-      return parseImei(value).ok ? null : { param: p, problem: 'imei' }
+      // seed 003 §6.4.14/§6.4.16: MSE itself reports IMEIs with the check digit always 0 (its own example
+      // 352206012229520): such an IMEI is accepted as MSE writes it; any other wrong check digit is refused.
+      return parseImei(value, { allowZeroCheckDigit: true }).ok ? null : { param: p, problem: 'imei' }
     case 'int':
       return /^-?\d+$/.test(value) ? null : { param: p, problem: 'not_integer' }
     case 'amount':

@@ -10,8 +10,10 @@ test('an SMS sent in async-delivery gets its receipt attached; an accented MO an
   await app.goTo('SMS')
   const form = app.page.getByTestId('mse-form-sms')
   await expect(form.locator('#sms-mode')).toHaveValue('async-delivery')
+  await form.locator('#mse-BNUM').fill('(11) 9100-00')
+  await expect(app.page.getByTestId('problem-BNUM')).toBeVisible() // 8 digits: neither the seed's 10 nor a mobile's 11
   await form.locator('#mse-BNUM').fill('(11) 99100-0002')
-  await expect(app.page.getByTestId('problem-BNUM')).toBeVisible() // 11 digits: the seed's CTN has 10
+  await expect(app.page.getByTestId('problem-BNUM')).toHaveCount(0) // today's 11-digit mobile, as the seed's examples send
   await form.locator('#mse-BNUM').fill('(11) 9100-0000')
   await form.locator('#mse-TEXT').fill('Seu código Sentinela: 4321')
   await form.getByRole('button', { name: 'Enviar ao MSE' }).click()

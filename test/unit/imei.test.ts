@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { MSE_SERVICES } from '../../src-shared/domain/mse-services'
+import { validateParams } from '../../src-shared/domain/mse-validate'
 import { luhnCheckDigit, parseImei } from '../../src-shared/domain/imei'
 
 describe('IMEI', () => {
@@ -18,5 +20,11 @@ describe('IMEI', () => {
   it("reads the seed's zeroed check digit only when asked, and says so", () => {
     expect(parseImei('352206012229520')).toEqual({ ok: false, reason: 'check_digit' })
     expect(parseImei('352206012229520', { allowZeroCheckDigit: true })).toEqual({ ok: true, imei: '352206012229520', tac: '35220601', checkDigitZeroed: true })
+  })
+  it("IMEI_TRANSLATOR accepts the IMEI as MSE writes it (seed §6.4.16's own 352206012229520), not another wrong digit", () => {
+    const translator = MSE_SERVICES.get('IMEI_TRANSLATOR')
+    if (!translator) throw new Error('no IMEI_TRANSLATOR')
+    expect(validateParams(translator, { IMEI: '352206012229520' })).toEqual([])
+    expect(validateParams(translator, { IMEI: '490154203237517' })).toEqual([{ param: 'IMEI', problem: 'imei' }])
   })
 })

@@ -137,7 +137,7 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       const now = Date.now()
       const window = windows.get(profile)
       if (!window || now - window.start >= 60_000) windows.set(profile, { start: now, count: 1 })
-      else if (++window.count > self.volumePerMinute) return reply({ status: 20, profile, error: `Volume maximo de transacoes excedido para o profile ${profile}` })
+      else if (++window.count > self.volumePerMinute) return reply({ status: 20, profile, error: `[sandbox: código não documentado pelo MSE, §9.3] Volume maximo de transacoes excedido para o profile ${profile}` })
       const tid = transactionId()
       if (service.name.endsWith('_TORPEDO') && serviceParams['CTN'] === SILENT_HANDSET_CTN && mode === 'sync') return reply({ status: 110, profile, transactionId: tid, error: 'No Device Response' })
       // Asynchronous requests are only acknowledged (§6.4.1 "Resposta Assíncrona (no acesso)"); async-delivery

@@ -31,7 +31,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       unknown: 'Unknown parameter.',
     },
     conditional: 'The seed requires {{param}} when {{when}}.',
-    status: { s0: 'Success', s12: 'Missing or invalid parameter', s110: 'The handset did not answer (No Device Response)', other: 'MSE error' },
+    status: { s0: 'Success', s12: 'Missing or invalid parameter', s110: 'The handset did not answer (No Device Response)', other: 'A code MSE does not document (the seed defines only 0, 12 and 110)' },
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transaction {{id}}',
     acknowledged: 'Request accepted ({{mode}}): only receipt was confirmed; the result comes later.',

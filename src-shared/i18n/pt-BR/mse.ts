@@ -30,7 +30,7 @@ export const mse = {
       unknown: 'Parâmetro desconhecido.',
     },
     conditional: '{{param}} é exigido pelo seed quando {{when}}.',
-    status: { s0: 'Sucesso', s12: 'Parâmetro ausente ou inválido', s110: 'O aparelho não respondeu (No Device Response)', other: 'Erro do MSE' },
+    status: { s0: 'Sucesso', s12: 'Parâmetro ausente ou inválido', s110: 'O aparelho não respondeu (No Device Response)', other: 'Código não documentado pelo MSE (o seed define só 0, 12 e 110)' },
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transação {{id}}',
     acknowledged: 'Pedido aceito ({{mode}}): só o recebimento foi confirmado; o resultado chega depois.',

@@ -15,7 +15,8 @@ export function normaliseMode(input: string): MseMode | null {
 
 export type ParamKind =
   | 'text160' // TEXT: ≤ 160 characters
-  | 'hex' // ring tones as hexadecimal text
+  | 'hex' // ring tones as hexadecimal text, ≤ 160 characters (§6.4.3–4)
+  | 'valperiod' // §6.4.1: yyyymmddhhmm (absolute) or SMPP 3.4 relative yyMMddhhmmss000R
   | 'ctn' // "Formato de 10 dígitos. Ex: 1191000000" — 11 accepted too: the seed's examples send CTN=11700000000
   | 'imei' // 15 digits, Luhn
   | 'int'
@@ -43,7 +44,15 @@ export interface ServiceSpec {
   exactlyOneOf?: readonly string[]
   /** Charges the subscriber: the UI asks for explicit confirmation and nothing retries it. */
   charges?: boolean
+  /** §6.4.13: what travels to the handset must fit in this many bytes (these params plus the protocol's headers). */
+  bytesLimit?: { params: readonly string[]; overhead: number; max: number }
 }
+
+/**
+ * §6.4.13 "não podendo ultrapassar o limite de 5 mensagens SMS de 140 bytes cada", WAP headers included. The seed does
+ * not give the headers' size: a Service Indication's WSP headers and tokens take about 40 bytes (assumption).
+ */
+export const WAP_PUSH_BYTES = { max: 5 * 140, overhead: 40 }
 
 const ASYNC: readonly MseMode[] = ['async-oneway', 'async-delivery']
 const ALL: readonly MseMode[] = ['async-oneway', 'async-delivery', 'sync']
@@ -52,7 +61,7 @@ const req = (name: string, kind: ParamKind = 'free'): ParamSpec => ({ name, kind
 const opt = (name: string, kind: ParamKind = 'free'): ParamSpec => ({ name, kind, required: false })
 
 const SMS_OUT = ['ANUM', 'BNUM', 'INITIALDATE', 'FINALDATE', 'SMPP_COMMAND_STATUS', 'SMPP_MESSAGE_STATUS', 'MSGSTATUS']
-const SMS_IN = [req('TEXT', 'text160'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD')]
+const SMS_IN = [req('TEXT', 'text160'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')]
 const LBS_OUT = ['LATITUDE', 'LONGITUDE', 'AZIMUTE', 'RADIUS']
 const IMEI_OUT = ['IMEI', 'MODELMANUFACTURER', 'MODELNAME', 'TAC']
 
@@ -68,15 +77,15 @@ export const PROTOCOL_OPTIONAL = [
 const list: ServiceSpec[] = [
   { name: 'SMS_TEXT', section: '6.4.1', inputs: SMS_IN, outputs: SMS_OUT, modes: ASYNC },
   { name: 'SMS_EMS', section: '6.4.2', inputs: [...SMS_IN, opt('DATACODING', 'int'), opt('DESTPORT', 'int'), opt('ESMCLASS', 'int'), opt('PID', 'int')], outputs: SMS_OUT, modes: ASYNC },
-  { name: 'SMS_HEX_RING', section: '6.4.3', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD')], outputs: SMS_OUT, modes: ASYNC },
-  { name: 'SMS_HEX_RING_UDH', section: '6.4.4', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD')], outputs: SMS_OUT, modes: ASYNC },
+  { name: 'SMS_HEX_RING', section: '6.4.3', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')], outputs: SMS_OUT, modes: ASYNC },
+  { name: 'SMS_HEX_RING_UDH', section: '6.4.4', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')], outputs: SMS_OUT, modes: ASYNC },
   { name: 'MMS_MT', section: '6.4.6', inputs: [req('MMS'), req('CTN', 'ctn')], outputs: [], modes: ASYNC, alwaysPost: true },
   { name: 'EAI_CHECK_CREDIT', section: '6.4.8', inputs: [req('CTN', 'ctn'), req('AMOUNT', 'amount')], outputs: ['IS_PREPAID', 'HAS_CREDIT', 'TECNOLOGY'], modes: ALL },
   { name: 'SYS_CHARGE_SUBSCRIB', section: '6.4.9', inputs: [req('CTN', 'ctn')], outputs: [], modes: ALL, charges: true },
   { name: 'LBS_TRANSLATOR', section: '6.4.10', inputs: [req('MCC', 'int'), req('MNC', 'int'), req('LAC', 'int'), req('CELLID', 'int')], outputs: LBS_OUT, modes: ALL },
   { name: 'LBS_TRANSLATOR_BYTES', section: '6.4.11', inputs: [req('CGIBYTES')], outputs: LBS_OUT, modes: ALL },
   { name: 'LBS_TORPEDO', section: '6.4.12', inputs: [req('CTN', 'ctn')], outputs: LBS_OUT, modes: ALL },
-  { name: 'SMS_WAP_PUSH', section: '6.4.13', inputs: [req('TEXT'), req('BNUM', 'ctn'), req('URL'), opt('VALPERIOD')], outputs: [], modes: ASYNC },
+  { name: 'SMS_WAP_PUSH', section: '6.4.13', inputs: [req('TEXT'), req('BNUM', 'ctn'), req('URL'), opt('VALPERIOD', 'valperiod')], outputs: [], modes: ASYNC, bytesLimit: { params: ['TEXT', 'URL'], ...WAP_PUSH_BYTES } },
   { name: 'WIB_PUSH', section: '6.4.15', inputs: [req('WML'), req('MSISDN', 'ctn')], outputs: [], modes: ASYNC, alwaysPost: true },
   { name: 'IMEI_TRANSLATOR', section: '6.4.16', inputs: [req('IMEI', 'imei')], outputs: IMEI_OUT, modes: ALL },
   { name: 'IMEI_TORPEDO', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: IMEI_OUT, modes: ALL },

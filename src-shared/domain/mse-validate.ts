@@ -5,7 +5,7 @@ import type { ParamSpec, ServiceSpec } from './mse-services'
 
 export interface ParamProblem {
   param: string
-  problem: 'required' | 'too_long' | 'ctn_format' | 'imei' | 'not_integer' | 'amount' | 'not_hex' | 'value' | 'exactly_one' | 'unknown'
+  problem: 'required' | 'too_long' | 'ctn_format' | 'imei' | 'not_integer' | 'amount' | 'not_hex' | 'value' | 'exactly_one' | 'unknown' | 'valperiod' | 'too_many_bytes'
   /** The allowed values or limit, when that helps. */
   detail?: string
 }
@@ -16,7 +16,10 @@ function checkValue(spec: ParamSpec, value: string): ParamProblem | null {
     case 'text160':
       return [...value].length > 160 ? { param: p, problem: 'too_long', detail: '160' } : null
     case 'hex':
-      return /^[0-9A-Fa-f]+$/.test(value) ? null : { param: p, problem: 'not_hex' }
+      if (!/^[0-9A-Fa-f]+$/.test(value)) return { param: p, problem: 'not_hex' }
+      return value.length > 160 ? { param: p, problem: 'too_long', detail: '160' } : null
+    case 'valperiod':
+      return validValperiod(value) ? null : { param: p, problem: 'valperiod' }
     case 'ctn':
       // seed 003: "Formato de 10 dígitos", yet its own examples send 11 (CTN=11700000000): today's mobiles are 11.
       return /^\d{10,11}$/.test(value) ? null : { param: p, problem: 'ctn_format' }
@@ -33,6 +36,32 @@ function checkValue(spec: ParamSpec, value: string): ParamProblem | null {
   }
 }
 
+/**
+ * §6.4.1 VALPERIOD: absolute `yyyymmddhhmm` (a real date), or SMPP 3.4 relative `yyMMddhhmmss000R` counted in whole
+ * minutes ("diferença mínima medida em minutos") and at least one minute — the seed's example 000000001500000R.
+ */
+export function validValperiod(value: string): boolean {
+  if (/^\d{12}$/.test(value)) {
+    const [y, mo, d, h, mi] = [value.slice(0, 4), value.slice(4, 6), value.slice(6, 8), value.slice(8, 10), value.slice(10, 12)].map(Number) as [number, number, number, number, number]
+    const at = new Date(Date.UTC(y, mo - 1, d, h, mi))
+    return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && h < 24 && mi < 60
+  }
+  const m = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})000R$/.exec(value)
+  if (!m) return false
+  const [, , , , hh, mm, ss] = m.map(Number) as number[]
+  return ss === 0 && (hh ?? 0) < 24 && (mm ?? 0) < 60 && !/^0{10}/.test(value.slice(0, 10))
+}
+
+/** UTF-8 bytes of a text, without a DOM or Node API. */
+function utf8Bytes(text: string): number {
+  let n = 0
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
+  }
+  return n
+}
+
 /** Every problem with the parameters, before anything is sent. Unknown names are refused, not forwarded. */
 export function validateParams(service: ServiceSpec, params: Record<string, string>): ParamProblem[] {
   const problems: ParamProblem[] = []
@@ -46,6 +75,11 @@ export function validateParams(service: ServiceSpec, params: Record<string, stri
     }
     const problem = checkValue(spec, value)
     if (problem) problems.push(problem)
+  }
+  if (service.bytesLimit) {
+    const { params: names, overhead, max } = service.bytesLimit
+    const bytes = overhead + names.reduce((sum, n) => sum + utf8Bytes(params[n] ?? ''), 0)
+    if (bytes > max) problems.push({ param: names[0] ?? 'TEXT', problem: 'too_many_bytes', detail: `${bytes} > ${max}` })
   }
   if (service.exactlyOneOf && service.exactlyOneOf.filter((n) => params[n]).length !== 1) {
     problems.push({ param: service.exactlyOneOf.join('|'), problem: 'exactly_one' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildRequest, MAX_GET_URL, sentForm } from '../../src-main/providers/mse/request'
-import { conditionalWarnings, normaliseParams, validateParams } from '../../src-shared/domain/mse-validate'
+import { conditionalWarnings, normaliseParams, validateParams, validValperiod } from '../../src-shared/domain/mse-validate'
 import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-shared/domain/mse-services'
 import { MSE_SAMPLES } from '../helpers/mse-samples'
 
@@ -19,6 +19,12 @@ describe('MSE service table', () => {
     )
   })
 
+  it("accepts the seed's own VALPERIOD examples: absolute 200606151201, relative 000000001500000R (15 min)", () => {
+    expect(validValperiod('200606151201')).toBe(true)
+    expect(validValperiod('000000001500000R')).toBe(true)
+    expect(validateParams(spec('SMS_TEXT'), { BNUM: '1191000000', TEXT: 'x', VALPERIOD: '000000001500000R' })).toEqual([])
+  })
+
   it.each(MSE_SERVICE_NAMES)('accepts the sample request of %s', (name) => {
     expect(validateParams(spec(name), MSE_SAMPLES[name]?.params ?? {})).toEqual([])
   })
@@ -29,6 +35,12 @@ describe('MSE service table', () => {
     ['SMS_TEXT', { BNUM: '119100000001', TEXT: 'x' }, [{ param: 'BNUM', problem: 'ctn_format' }]],
     ['SMS_TEXT', { BNUM: '1191000000', TEXT: 'x', FOO: '1' }, [{ param: 'FOO', problem: 'unknown' }]],
     ['SMS_HEX_RING', { BNUM: '1191000000', TEXT: 'XYZ' }, [{ param: 'TEXT', problem: 'not_hex' }]],
+    // seed 003 §6.4.3–4: hexadecimal TEXT of at most 160 characters; §6.4.1 VALPERIOD formats; §6.4.13 5 × 140 bytes.
+    ['SMS_HEX_RING_UDH', { BNUM: '1191000000', TEXT: 'AB'.repeat(81) }, [{ param: 'TEXT', problem: 'too_long', detail: '160' }]],
+    ['SMS_TEXT', { BNUM: '1191000000', TEXT: 'x', VALPERIOD: '15 minutos' }, [{ param: 'VALPERIOD', problem: 'valperiod' }]],
+    ['SMS_TEXT', { BNUM: '1191000000', TEXT: 'x', VALPERIOD: '200613451201' }, [{ param: 'VALPERIOD', problem: 'valperiod' }]],
+    ['SMS_TEXT', { BNUM: '1191000000', TEXT: 'x', VALPERIOD: '000000001530000R' }, [{ param: 'VALPERIOD', problem: 'valperiod' }]],
+    ['SMS_WAP_PUSH', { BNUM: '1176000000', TEXT: 'á'.repeat(330), URL: 'www.url.com' }, [{ param: 'TEXT', problem: 'too_many_bytes', detail: '711 > 700' }]],
     ['IMEI_TRANSLATOR', { IMEI: '490154203237517' }, [{ param: 'IMEI', problem: 'imei' }]],
     ['EAI_CHECK_CREDIT', { CTN: '1191112222', AMOUNT: '1234567' }, [{ param: 'AMOUNT', problem: 'amount' }]],
     ['LBS_TRANSLATOR', { MCC: '724', MNC: 'x', LAC: '1', CELLID: '2' }, [{ param: 'MNC', problem: 'not_integer' }]],

@@ -25,6 +25,8 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       imei: 'Invalid IMEI: 15 digits with a correct (Luhn) check digit.',
       not_integer: 'Whole number.',
       amount: 'Amount in centavos, up to 6 digits.',
+      valperiod: 'Use yyyymmddhhmm (e.g. 202612011830) or SMPP relative yyMMddhhmmss000R in minutes (e.g. 000000001500000R = 15 min).',
+      too_many_bytes: 'Text + URL + WAP headers exceed 5 SMS of 140 bytes ({{detail}} bytes, seed §6.4.13).',
       not_hex: 'Hexadecimal only (0-9, A-F).',
       value: 'Use one of: {{detail}}.',
       exactly_one: 'Give exactly one: CATEGORIA or OFFERS.',

@@ -24,6 +24,8 @@ export const mse = {
       imei: 'IMEI inválido: 15 dígitos e dígito verificador (Luhn) correto.',
       not_integer: 'Número inteiro.',
       amount: 'Valor em centavos, até 6 dígitos.',
+      valperiod: 'Use aaaammddhhmm (ex.: 202612011830) ou o relativo do SMPP aammddhhmmss000R em minutos (ex.: 000000001500000R = 15 min).',
+      too_many_bytes: 'Texto + URL + cabeçalhos WAP passam de 5 SMS de 140 bytes ({{detail}} bytes, seed §6.4.13).',
       not_hex: 'Somente hexadecimal (0-9, A-F).',
       value: 'Use um de: {{detail}}.',
       exactly_one: 'Informe exatamente um: CATEGORIA ou OFFERS.',

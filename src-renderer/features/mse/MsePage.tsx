@@ -7,7 +7,7 @@ import { SubTabs } from '../../components/SubTabs'
 import { LbsMap } from './LbsMap'
 import { ServiceForm } from './ServiceForm'
 
-const VIEWS = ['linha', 'credito', 'imei', 'lbs', 'ofertas', 'protocolo', 'cobranca'] as const
+const VIEWS = ['linha', 'credito', 'imei', 'lbs', 'ofertas', 'protocolo', 'envios', 'cobranca'] as const
 type View = (typeof VIEWS)[number]
 
 /** seed 003 §6.4.23: GERAR_PROTOCOLO's optional parameters, grouped by what they describe. */
@@ -68,6 +68,9 @@ function ViewForm({ view }: { view: View }) {
       return <ServiceForm form="ofertas" services={['OFFER_INSERT', 'OFFER_DELETE']} />
     case 'protocolo':
       return <ServiceForm form="protocolo" services={['GERAR_PROTOCOLO']} groups={PROTOCOL_GROUPS} />
+    case 'envios':
+      // The sends the SMS console does not cover: MMS (§6.4.6), WIB push (§6.4.15) and ringtones (§6.4.3–4).
+      return <ServiceForm form="envios" services={['MMS_MT', 'WIB_PUSH', 'SMS_HEX_RING', 'SMS_HEX_RING_UDH']} initialMode="async-delivery" />
     case 'cobranca':
       return (
         <>

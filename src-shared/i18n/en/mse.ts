@@ -2,7 +2,7 @@ import type { Catalog } from '../types'
 
 export const mse: Pick<Catalog, 'mse' | 'sms'> = {
   mse: {
-    views: { linha: 'Line', credito: 'Credit', imei: 'IMEI', lbs: 'Location', ofertas: 'Offers', protocolo: 'Protocol', cobranca: 'Billing' },
+    views: { linha: 'Line', credito: 'Credit', imei: 'IMEI', lbs: 'Location', ofertas: 'Offers', protocolo: 'Protocol', envios: 'MMS, WIB and ringtones', cobranca: 'Billing' },
     viewHints: {
       linha: 'Subscriber type, technology and status of the line (SYS_CTN_INFO; _TYPE adds the customer type).',
       credito: 'Whether the line is prepaid and has credit for an amount in centavos (EAI_CHECK_CREDIT).',
@@ -10,6 +10,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       lbs: 'Cell position (latitude, longitude, radius and azimuth) by CGI, CGI bytes or by line.',
       ofertas: 'Adds or removes offers on a line, by category or by a list of offers.',
       protocolo: 'Generates a unique Claro service protocol (always synchronous).',
+      envios: 'Sends the SMS console does not cover: MMS (MMS_MT, §6.4.6), WIB push (§6.4.15) and hexadecimal ringtones (§6.4.3–4).',
       cobranca: "Charges the subscriber the amount configured on the profile (SYS_CHARGE_SUBSCRIB).",
     },
     service: 'Service',

@@ -1,7 +1,7 @@
 /** Serviços MSE (seed 003) e console SMS. */
 export const mse = {
   mse: {
-    views: { linha: 'Linha', credito: 'Crédito', imei: 'IMEI', lbs: 'Localização', ofertas: 'Ofertas', protocolo: 'Protocolo', cobranca: 'Cobrança' },
+    views: { linha: 'Linha', credito: 'Crédito', imei: 'IMEI', lbs: 'Localização', ofertas: 'Ofertas', protocolo: 'Protocolo', envios: 'MMS, WIB e toques', cobranca: 'Cobrança' },
     viewHints: {
       linha: 'Tipo de assinante, tecnologia e situação da linha (SYS_CTN_INFO; _TYPE traz também o tipo de cliente).',
       credito: 'Se a linha é pré-paga e tem crédito para um valor em centavos (EAI_CHECK_CREDIT).',
@@ -9,6 +9,7 @@ export const mse = {
       lbs: 'Posição da célula (latitude, longitude, raio e azimute) por CGI, bytes de CGI ou pela linha.',
       ofertas: 'Inclui ou exclui ofertas de uma linha, por categoria ou por lista de ofertas.',
       protocolo: 'Gera um protocolo único de atendimento na Claro (sempre síncrono).',
+      envios: 'Envios que o console SMS não cobre: MMS (MMS_MT, §6.4.6), WIB push (§6.4.15) e toques em hexadecimal (§6.4.3–4).',
       cobranca: 'Cobra do assinante o valor configurado no profile (SYS_CHARGE_SUBSCRIB).',
     },
     service: 'Serviço',

@@ -63,7 +63,18 @@ export type MseInbound = z.infer<typeof MseInboundSchema>
 export type MmsMo = { id: string; anum: string; bnum: string; subject: string; from: string; to: string; date: string | null; parts: MmsPart[]; warnings: string[]; at: string }
 
 export const mseEvents = {
-  'mse:receipt': z.object({ transactionId: z.string(), status: z.string(), message: MseMessageSchema.nullable() }),
+  /**
+   * An async-delivery answer (§6.4.1.1): an SMS receipt, or the outputs of a service answered later (LBS/IMEI
+   * torpedoes, §6.4.12/§6.4.17), with its status code and error message (110 No Device Response).
+   */
+  'mse:receipt': z.object({
+    transactionId: z.string(),
+    status: z.string(),
+    statusCode: z.number().default(0),
+    parameters: z.record(z.string(), z.string()).default({}),
+    errorMessage: z.string().nullable().default(null),
+    message: MseMessageSchema.nullable(),
+  }),
   'mse:mo': MseInboundSchema,
 }
 

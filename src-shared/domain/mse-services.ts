@@ -57,6 +57,7 @@ export const WAP_PUSH_BYTES = { max: 5 * 140, overhead: 40 }
 const ASYNC: readonly MseMode[] = ['async-oneway', 'async-delivery']
 const ALL: readonly MseMode[] = ['async-oneway', 'async-delivery', 'sync']
 const SYNC: readonly MseMode[] = ['sync']
+const DELIVERY: readonly MseMode[] = ['async-delivery']
 const req = (name: string, kind: ParamKind = 'free'): ParamSpec => ({ name, kind, required: true })
 const opt = (name: string, kind: ParamKind = 'free'): ParamSpec => ({ name, kind, required: false })
 
@@ -80,15 +81,19 @@ const list: ServiceSpec[] = [
   { name: 'SMS_HEX_RING', section: '6.4.3', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')], outputs: SMS_OUT, modes: ASYNC },
   { name: 'SMS_HEX_RING_UDH', section: '6.4.4', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')], outputs: SMS_OUT, modes: ASYNC },
   { name: 'MMS_MT', section: '6.4.6', inputs: [req('MMS'), req('CTN', 'ctn')], outputs: [], modes: ASYNC, alwaysPost: true },
-  { name: 'EAI_CHECK_CREDIT', section: '6.4.8', inputs: [req('CTN', 'ctn'), req('AMOUNT', 'amount')], outputs: ['IS_PREPAID', 'HAS_CREDIT', 'TECNOLOGY'], modes: ALL },
+  // §6.4.8: answered synchronously.
+  { name: 'EAI_CHECK_CREDIT', section: '6.4.8', inputs: [req('CTN', 'ctn'), req('AMOUNT', 'amount')], outputs: ['IS_PREPAID', 'HAS_CREDIT', 'TECNOLOGY'], modes: SYNC },
   { name: 'SYS_CHARGE_SUBSCRIB', section: '6.4.9', inputs: [req('CTN', 'ctn')], outputs: [], modes: ALL, charges: true },
   { name: 'LBS_TRANSLATOR', section: '6.4.10', inputs: [req('MCC', 'int'), req('MNC', 'int'), req('LAC', 'int'), req('CELLID', 'int')], outputs: LBS_OUT, modes: ALL },
   { name: 'LBS_TRANSLATOR_BYTES', section: '6.4.11', inputs: [req('CGIBYTES')], outputs: LBS_OUT, modes: ALL },
-  { name: 'LBS_TORPEDO', section: '6.4.12', inputs: [req('CTN', 'ctn')], outputs: LBS_OUT, modes: ALL },
+  // §6.4.12 "O acesso ao serviço é exclusivamente pelo modo assíncrono assync-delivery".
+  { name: 'LBS_TORPEDO', section: '6.4.12', inputs: [req('CTN', 'ctn')], outputs: LBS_OUT, modes: DELIVERY },
   { name: 'SMS_WAP_PUSH', section: '6.4.13', inputs: [req('TEXT'), req('BNUM', 'ctn'), req('URL'), opt('VALPERIOD', 'valperiod')], outputs: [], modes: ASYNC, bytesLimit: { params: ['TEXT', 'URL'], ...WAP_PUSH_BYTES } },
-  { name: 'WIB_PUSH', section: '6.4.15', inputs: [req('WML'), req('MSISDN', 'ctn')], outputs: [], modes: ASYNC, alwaysPost: true },
+  // §6.4.15: synchronous and asynchronous.
+  { name: 'WIB_PUSH', section: '6.4.15', inputs: [req('WML'), req('MSISDN', 'ctn')], outputs: [], modes: ALL, alwaysPost: true },
   { name: 'IMEI_TRANSLATOR', section: '6.4.16', inputs: [req('IMEI', 'imei')], outputs: IMEI_OUT, modes: ALL },
-  { name: 'IMEI_TORPEDO', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: IMEI_OUT, modes: ALL },
+  // §6.4.17: like LBS_TORPEDO, answered only in async-delivery (the handset is paged).
+  { name: 'IMEI_TORPEDO', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: IMEI_OUT, modes: DELIVERY },
   { name: 'SYS_CTN_INFO', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS'], modes: ALL },
   { name: 'SYS_CTN_INFO_TYPE', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS', 'CUSTOMER_TYPE'], modes: ALL },
   { name: 'OFFER_INSERT', section: '6.4.23', inputs: [req('CTN', 'ctn'), opt('CATEGORIA', 'list'), opt('OFFERS', 'list')], outputs: [], modes: SYNC, exactlyOneOf: ['CATEGORIA', 'OFFERS'] },
@@ -111,3 +116,8 @@ const list: ServiceSpec[] = [
 
 export const MSE_SERVICES: ReadonlyMap<string, ServiceSpec> = new Map(list.map((s) => [s.name, s]))
 export const MSE_SERVICE_NAMES = list.map((s) => s.name)
+
+/** The mode a form or the CLI starts with: sync where the service answers at once, else the first it accepts. */
+export function defaultMode(service: ServiceSpec): MseMode {
+  return service.modes.includes('sync') ? 'sync' : (service.modes[0] ?? 'async-oneway')
+}

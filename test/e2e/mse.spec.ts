@@ -47,6 +47,9 @@ test('an LBS answer is drawn on the offline map of Brazil', async ({ app }) => {
   await app.goTo('Serviços MSE')
   await app.page.getByRole('tab', { name: 'Localização' }).click()
   const form = app.page.getByTestId('mse-form-lbs')
+  // §6.4.12: LBS_TORPEDO is answered only in async-delivery — the answer below arrived later, by delivery.
+  await expect(form.locator('#lbs-mode')).toHaveValue('async-delivery')
+  await expect(form.locator('#lbs-mode')).toBeDisabled()
   await form.locator('#mse-CTN').fill('2191000000')
   await form.getByRole('button', { name: 'Enviar ao MSE' }).click()
   await expect(app.page.getByTestId('mse-status')).toHaveText(/Status 0/)

@@ -11,9 +11,16 @@ describe.skipIf(!CLI_BUILT)('sentinela mse (built CLI)', () => {
     const ok = await cli(['mse', 'SYS_CTN_INFO_TYPE', '--param', 'CTN=1170000000'])
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout)).toEqual({ statusCode: 0, profile: 'SANDBOX_SYS_CTN_INFO_TYPE', transactionId: expect.stringMatching(/^\d{19}$/), parameters: { SUBSCRIBER_TYPE: expect.any(String), TECNOLOGY: 'GSM', STATUS: 'ATIVO', CUSTOMER_TYPE: expect.stringMatching(/^P[FJ]$/) } })
-    const silent = await cli(['mse', 'LBS_TORPEDO', '--param', 'CTN=1199990110'])
-    expect(silent.code).toBe(1)
-    expect(JSON.parse(silent.stdout)).toMatchObject({ statusCode: 110, errorMessage: 'No Device Response' })
+    // A non-zero MSE status exits 1 with the shape printed (the sandbox refuses a password starting with "wrong": 1).
+    expect((await cli(['credentials', 'set', 'mse:SYS_CTN_INFO'], JSON.stringify({ profile: 'SANDBOX_SYS_CTN_INFO', password: 'wrong-pass' }))).code).toBe(0)
+    const refused = await cli(['mse', 'SYS_CTN_INFO', '--param', 'CTN=1170000000'])
+    expect(refused.code).toBe(1)
+    expect(JSON.parse(refused.stdout)).toMatchObject({ statusCode: 1 })
+    // LBS_TORPEDO defaults to async-delivery, the only mode it has (§6.4.12): acknowledged, answered later.
+    const torpedo = await cli(['mse', 'LBS_TORPEDO', '--param', 'CTN=1199990110'])
+    expect(torpedo.code).toBe(0)
+    expect(JSON.parse(torpedo.stdout)).toMatchObject({ statusCode: 0, transactionId: expect.stringMatching(/^\d{19}$/), parameters: {} })
+    expect((await cli(['mse', 'LBS_TORPEDO', '--mode', 'sync', '--param', 'CTN=1199990110'])).code).toBe(2)
   })
 
   it('exits 2 for an unknown service, a refused mode or invalid parameters', async () => {

@@ -25,6 +25,19 @@ describe('MSE receipts and MO', () => {
     expect(await h.core.router.invoke('callbacks:list', {})).toMatchObject({ ok: true, data: [{ provider: 'mse', kind: 'receipt', summary: `${tid} · ${status}` }] })
   })
 
+  it('LBS and IMEI torpedoes: acknowledged at once, answered later by delivery — outputs, or 110 from a silent handset', async () => {
+    const answers: { transactionId: string; statusCode: number; parameters: Record<string, string>; errorMessage: string | null }[] = []
+    h.core.events.subscribe('mse:receipt', (r) => answers.push(r as never))
+    const lbs = await h.core.router.invoke('mse:call', { service: 'LBS_TORPEDO', mode: 'async-delivery', params: { CTN: '(11) 99100-0002' } })
+    expect(lbs).toMatchObject({ ok: true, data: { statusCode: 0, parameters: {} } })
+    const lbsId = lbs.ok ? (lbs.data as { transactionId: string }).transactionId : ''
+    const silent = await h.core.router.invoke('mse:call', { service: 'IMEI_TORPEDO', mode: 'async-delivery', params: { CTN: '1199990110' } })
+    const silentId = silent.ok ? (silent.data as { transactionId: string }).transactionId : ''
+    await expect.poll(() => answers.length).toBe(2)
+    expect(answers.find((a) => a.transactionId === lbsId)).toMatchObject({ statusCode: 0, parameters: { LATITUDE: expect.any(String), LONGITUDE: expect.any(String), RADIUS: expect.any(String) } })
+    expect(answers.find((a) => a.transactionId === silentId)).toMatchObject({ statusCode: 110, errorMessage: 'No Device Response' })
+  })
+
   it('refuses a receipt without the configured userid/pwd', async () => {
     const url = h.core.context.callbacks.status().url
     const body = '<mse-response><status-code>0</status-code><profile>p</profile><transaction-id>1</transaction-id></mse-response>'

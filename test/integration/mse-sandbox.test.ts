@@ -27,10 +27,13 @@ describe('MSE against the sandbox', () => {
     expect(result).toMatchObject({ ok: true, data: { mode: 'async-oneway', statusCode: 0, raw: { url: expect.stringMatching(/\/MSE\/api$/) } } })
   })
 
-  it('110 "No Device Response" for the TORPEDO services on the silent handset', async () => {
+  it('the TORPEDO services are answered only in async-delivery (§6.4.12, §6.4.17): sync is refused before sending', async () => {
     for (const service of ['LBS_TORPEDO', 'IMEI_TORPEDO']) {
-      expect(await h.core.router.invoke('mse:call', { service, mode: 'sync', params: { CTN: SILENT_HANDSET_CTN } })).toMatchObject({ ok: true, data: { statusCode: 110, errorMessage: 'No Device Response' } })
+      expect(await h.core.router.invoke('mse:call', { service, mode: 'sync', params: { CTN: SILENT_HANDSET_CTN } })).toMatchObject({ ok: false, error: { code: 'mse.mode_not_allowed' } })
     }
+    // EAI_CHECK_CREDIT is synchronous (§6.4.8); WIB_PUSH takes both (§6.4.15).
+    expect(await h.core.router.invoke('mse:call', { service: 'EAI_CHECK_CREDIT', mode: 'async-oneway', params: { CTN: '1191112222', AMOUNT: '99' } })).toMatchObject({ ok: false, error: { code: 'mse.mode_not_allowed' } })
+    expect(await h.core.router.invoke('mse:call', { service: 'WIB_PUSH', mode: 'sync', params: MSE_SAMPLES['WIB_PUSH']?.params ?? {} })).toMatchObject({ ok: true, data: { statusCode: 0 } })
   })
 
   it('refuses before sending: a mode the service refuses, bad parameters, an unconfirmed charge', async () => {

@@ -37,10 +37,11 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
       if (!expected || query.get('userid') !== expected.profile || !tokensEqual(query.get('pwd') ?? undefined, expected.password)) return { status: 401 }
       const parsed = parseMseResponse(body.toString('utf8'))
       if (!parsed.ok || !parsed.response.transactionId) return { status: 400 }
-      const tid = parsed.response.transactionId
-      const status = parsed.response.parameters['SMPP_MESSAGE_STATUS'] ?? `status-code ${parsed.response.statusCode}`
-      const message = ctx.mseMessages.receipt(tid, status, parsed.response.parameters)
-      ctx.events.publish('mse:receipt', { transactionId: tid, status, message })
+      const r = parsed.response
+      const tid = r.transactionId ?? ''
+      const status = r.parameters['SMPP_MESSAGE_STATUS'] ?? `status-code ${r.statusCode}${r.errorMessage ? ` (${r.errorMessage})` : ''}`
+      const message = ctx.mseMessages.receipt(tid, status, r.parameters)
+      ctx.events.publish('mse:receipt', { transactionId: tid, status, statusCode: r.statusCode, parameters: r.parameters, errorMessage: r.errorMessage ?? null, message })
       return { status: 200, record: { provider: 'mse', kind: 'receipt', summary: `${tid} · ${status}${message ? '' : ' (transação desconhecida)'}`, body: body.toString('utf8') } }
     },
   }

@@ -54,6 +54,14 @@ export function postReceipt(target: DeliveryTarget, r: { profile: string; transa
     .catch(() => undefined)
 }
 
+/** §6.4.12/§6.4.17: an async-delivery answer (the whole mse-response, outputs or error) POSTed like a receipt. */
+export function postAnswer(target: DeliveryTarget, xml: string): Promise<void> {
+  const query = new URLSearchParams({ userid: target.userid, pwd: target.pwd })
+  return request(`${target.receiptUrl}?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml })
+    .then((res) => res.body.dump())
+    .catch(() => undefined)
+}
+
 export function sendMo(target: DeliveryTarget, mo: { text: string; anum: string; bnum: string; id: string }): Promise<number> {
   const query = latin1FormEncode({ TEXT: mo.text, ID: mo.id, ANUM: mo.anum, BNUM: mo.bnum })
   return request(`${target.moUrl}?${query}`, { method: 'GET' }).then(

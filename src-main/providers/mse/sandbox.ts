@@ -4,7 +4,7 @@ import { digitsHash } from '../claro/personas'
 import { MSE_SERVICES, normaliseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
 import { validateParams } from '../../../src-shared/domain/mse-validate'
 import { mseDateNow } from '../../../src-shared/domain/mse-date'
-import { postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './sandbox-delivery'
+import { postAnswer, postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './sandbox-delivery'
 import { createUssdSandbox } from './sandbox-ussd'
 
 /*
@@ -150,6 +150,15 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       if (mode === 'async-delivery' && service.name.startsWith('SMS_') && delivery) {
         const target = delivery
         setTimeout(() => void postReceipt(target, { profile, transactionId: tid, anum: serviceParams['ANUM'] ?? '', bnum: serviceParams['BNUM'] ?? '' }), 30)
+      }
+      // §6.4.12/§6.4.17: the handset is paged; its answer (or 110 when it stays silent) is delivered afterwards.
+      if (mode === 'async-delivery' && service.name.endsWith('_TORPEDO') && delivery) {
+        const target = delivery
+        const answer =
+          serviceParams['CTN'] === SILENT_HANDSET_CTN
+            ? mseXml({ status: 110, profile, transactionId: tid, error: 'No Device Response' })
+            : mseXml({ status: 0, profile, transactionId: tid, parameters: outputs(service, serviceParams) })
+        setTimeout(() => void postAnswer(target, answer), 60)
       }
       if (mode !== 'sync') return reply({ status: 0, profile, transactionId: tid })
       return reply({ status: 0, profile, transactionId: tid, parameters: outputs(service, serviceParams) })

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useMseStore } from '../../stores/mse/store'
 import { useTranslation } from 'react-i18next'
 import type { MseCallResult } from '../../../src-shared/contract/mse'
 import { luhnCheckDigit } from '../../../src-shared/domain/imei'
@@ -86,6 +87,9 @@ function ViewForm({ view }: { view: View }) {
 export function MsePage() {
   const { t } = useTranslation()
   const [view, setView] = useState<View>('linha')
+  // Answers delivered later (torpedoes in async-delivery) reach the forms through the store's subscriptions.
+  const start = useMseStore((s) => s.start)
+  useEffect(() => start(), [start])
   return (
     <section className="page" data-testid="page-mse">
       <h1 id="page-title">{t('nav.mse')}</h1>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MseCallResult } from '../../../src-shared/contract/mse'
-import { MSE_SERVICES, type MseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
+import { defaultMode, MSE_SERVICES, type MseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
 import { conditionalWarnings, normaliseParams, validateParams } from '../../../src-shared/domain/mse-validate'
 import { LookupOutcome } from '../../components/LookupOutcome'
 import { SubmitButton } from '../../components/SubmitButton'
@@ -32,7 +32,6 @@ const spec = (name: string): ServiceSpec => {
   if (!s) throw new Error(`unknown MSE service ${name}`)
   return s
 }
-const defaultMode = (s: ServiceSpec): MseMode => (s.modes.includes('sync') ? 'sync' : (s.modes[0] ?? 'async-oneway'))
 
 /** A form drawn from the service table: the fields, limits and modes the seed declares, checked as you type. */
 export function ServiceForm({ form, services, hint, groups, extra, initialMode }: Props) {
@@ -96,7 +95,12 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
 
   const required = service.inputs.filter((i) => i.required).map((i) => i.name)
   const loose = service.inputs.filter((i) => !i.required && !grouped.has(i.name) && !service.exactlyOneOf?.includes(i.name)).map((i) => i.name)
-  const result = outcome.result?.service === service.name ? outcome.result : null
+  const sent = outcome.result?.service === service.name ? outcome.result : null
+  // A service answered only in async-delivery (§6.4.12/§6.4.17): its outputs arrive later, by transaction id.
+  const delivered = useMseStore((s) => (sent?.transactionId ? s.answers[sent.transactionId] : undefined))
+  const awaiting = sent !== null && sent.mode === 'async-delivery' && service.outputs.length > 0 && sent.statusCode === 0
+  const result =
+    sent && awaiting && delivered ? { ...sent, statusCode: delivered.statusCode, parameters: delivered.parameters, ...(delivered.errorMessage ? { errorMessage: delivered.errorMessage } : {}) } : sent
 
   return (
     <>
@@ -160,6 +164,11 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
       <ResendPrompt error={outcome.error} onResend={() => last && void send(form, { ...last, resend: true })} />
       {confirming && <ChargeConfirm ctn={params['CTN'] ?? ''} onConfirm={dispatch} onCancel={() => setConfirming(false)} />}
       <LookupOutcome status={outcome.status} error={outcome.error} answered={result ? { environment, raw: result.raw } : null} loadingText={t('mse.sending')}>
+        {awaiting && !delivered && (
+          <p className="hint" role="status" data-testid="mse-awaiting">
+            {t('mse.awaitingDelivery', { id: sent.transactionId ?? '' })}
+          </p>
+        )}
         {result && <MseResult result={result}>{extra?.(result)}</MseResult>}
       </LookupOutcome>
     </>

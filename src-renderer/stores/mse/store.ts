@@ -15,6 +15,8 @@ export interface MseState {
   messages: MseMessage[]
   inbox: MseInbound[]
   handsets: ResponseOf<'sandbox:sms-handsets'>
+  /** Answers delivered later (async-delivery, §6.4.12/§6.4.17), by transaction id. */
+  answers: Record<string, { statusCode: number; parameters: Record<string, string>; errorMessage: string | null }>
 }
 
 export interface MseActions {
@@ -38,13 +40,15 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
     messages: [],
     inbox: [],
     handsets: [],
+    answers: {},
 
     start() {
       void get().loadMessages()
       void get().loadInbox()
       const stops = [
         // seed 003 §6.4.1.1: a receipt attaches to the message sent with the same transaction id.
-        on('mse:receipt', ({ message }) => {
+        on('mse:receipt', ({ transactionId, statusCode, parameters, errorMessage, message }) => {
+          set({ answers: { ...get().answers, [transactionId]: { statusCode, parameters, errorMessage } } })
           if (!message) return
           const others = get().messages.filter((m) => m.transactionId !== message.transactionId)
           set({ messages: [message, ...others].sort((a, b) => b.at.localeCompare(a.at)) })

@@ -35,6 +35,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     },
     conditional: 'The seed requires {{param}} when {{when}}.',
     status: { s0: 'Success', s12: 'Missing or invalid parameter', s110: 'The handset did not answer (No Device Response)', other: 'A code MSE does not document (the seed defines only 0, 12 and 110)' },
+    awaitingDelivery: 'Accepted by MSE (transaction {{id}}): the answer comes later, in async-delivery, and shows here.',
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transaction {{id}}',
     acknowledged: 'Request accepted ({{mode}}): only receipt was confirmed; the result comes later.',

@@ -34,6 +34,7 @@ export const mse = {
     },
     conditional: '{{param}} é exigido pelo seed quando {{when}}.',
     status: { s0: 'Sucesso', s12: 'Parâmetro ausente ou inválido', s110: 'O aparelho não respondeu (No Device Response)', other: 'Código não documentado pelo MSE (o seed define só 0, 12 e 110)' },
+    awaitingDelivery: 'Aceito pelo MSE (transação {{id}}): a resposta chega depois, em async-delivery, e aparece aqui.',
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transação {{id}}',
     acknowledged: 'Pedido aceito ({{mode}}): só o recebimento foi confirmado; o resultado chega depois.',

@@ -68,7 +68,18 @@ export type Handset = z.infer<typeof HandsetSchema>
 const msisdn = text(20)
 export const ussdChannels = {
   /** A menu on a subscriber's handset is an effect: `resend` only after an uncertain push, by the analyst's choice. */
-  'ussd:push': channel(z.strictObject({ msisdn, shortCode: text(10), sessionOwner: text(60).optional(), command: UssdCommandSchema, resend: z.boolean().optional() }), UssdPushResultSchema),
+  'ussd:push': channel(
+    z.strictObject({
+      msisdn,
+      shortCode: text(10),
+      sessionOwner: text(60).optional(),
+      /** §6.4.18 head: billing code, number billed, content description, transaction info (all optional). */
+      billing: z.strictObject({ billingcode: text(20).optional(), ctn_billing: text(20).optional(), content_description: text(100).optional(), transaction_info: text(200).optional() }).optional(),
+      command: UssdCommandSchema,
+      resend: z.boolean().optional(),
+    }),
+    UssdPushResultSchema,
+  ),
   'ussd:app-exchange': channel(z.strictObject({ url: text(500), head: HeadSchema, response: ResponseSchema, timeoutMs: z.number().int().min(100).max(60_000).optional() }), UssdExchangeSchema),
   'ussd:replay': channel(z.strictObject({ url: text(500), script: UssdScriptSchema }), ReplaySchema),
   'ussd:scripts': channel(z.strictObject({}), z.array(SavedScriptSchema)),

@@ -23,6 +23,37 @@ async function refusal<C extends ChannelName>(channel: C, payload: RequestOf<C>)
 describe('USSD push and the virtual handset', () => {
   const seedMenu = SEED_MENU
 
+  it("carries the seed head's optional fields, answers an open session with its session_owner, and the keypad types digits", async () => {
+    const sent = await call('ussd:push', {
+      msisdn: '(11) 99999-7777',
+      shortCode: '200',
+      sessionOwner: '172.1.1.1',
+      billing: { billingcode: 'DH2010', ctn_billing: '111111111', content_description: 'Teste Menu', transaction_info: 'Implementacao de teste' },
+      command: { kind: 'input', content: 'Digite o valor:' },
+    })
+    expect(sent.statusCode).toBe(0)
+    // §6.4.18's example head, field for field.
+    for (const tag of ['<billingcode>DH2010</billingcode>', '<ctn_billing>111111111</ctn_billing>', '<content_description>Teste Menu</content_description>', '<transaction_info>Implementacao de teste</transaction_info>', '<session_owner>172.1.1.1</session_owner>']) {
+      expect(sent.sentXml).toContain(tag)
+    }
+    const log: string[] = []
+    h.core.events.subscribe('mse:mo', (m) => log.push((m as { text: string }).text))
+    // §6.4.23: a phone keypad sends digits; letters stay on the handset with a note.
+    let handset = await call('sandbox:ussd-key', { msisdn: '11999997777', key: 'dez reais' })
+    expect(handset.note).toContain('dígitos')
+    expect(log).toEqual([])
+    handset = await call('sandbox:ussd-key', { msisdn: '11999997777', key: '10' })
+    await expect.poll(() => log).toEqual(['10'])
+    // The console's reply keeps the open session's owner (§6.4.18 "deverá ser encaminhada").
+    const listener = h.core.context.callbacks.status().url
+    const reply = await request(`${listener}/mse/ussd`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+      body: '<?xml version="1.0" encoding="UTF-8"?><ussd_message_response><head><msisdn>11999997777</msisdn><short_code>200</short_code><session_owner>172.1.1.1</session_owner></head><response><input>20</input></response></ussd_message_response>',
+    })
+    expect(await reply.body.text()).toContain('<session_owner>172.1.1.1</session_owner>')
+  })
+
   it('a paged menu arrives on the handset as MSE pages it; the answer reaches the listener and the reply shows', async () => {
     const inbound: { kind: string; text: string }[] = []
     h.core.events.subscribe('mse:mo', (m) => inbound.push(m as never))

@@ -123,7 +123,8 @@ export function mseUssdRoute(ctx: CoreContext): CallbackRoute {
       const text = 'user_init' in response ? `*${head.short_code}#` : 'index' in response ? `opção ${response.index}` : response.input
       const mo: MseInbound = { kind: 'ussd', id: head.session_owner ?? '', anum: head.msisdn, bnum: head.short_code, text, at: new Date().toISOString() }
       ctx.ussdLog.add({ kind: 'inbound', msisdn: head.msisdn, shortCode: head.short_code, summary: text, detail: { received: xml } })
-      const reply = buildUssdRequest({ profile: '', password: '', mode: '', msisdn: head.msisdn, short_code: head.short_code }, { kind: 'notify', content: USSD_CONSOLE_REPLY })
+      // §6.4.18: "se existir uma sessão aberta junto ao cliente … esta informação deverá ser encaminhada".
+      const reply = buildUssdRequest({ profile: '', password: '', mode: '', msisdn: head.msisdn, short_code: head.short_code, ...(head.session_owner ? { session_owner: head.session_owner } : {}) }, { kind: 'notify', content: USSD_CONSOLE_REPLY })
       return { ...received(ctx, mo, xml), reply: { contentType: 'text/xml; charset=UTF-8', body: reply } }
     },
   }

@@ -62,7 +62,12 @@ export function createUssdSandbox(ussdUrl: () => string | null) {
   async function key(msisdn: string, pressed: string): Promise<Handset> {
     const h = handsets.get(msisdn)
     if (!h?.command || h.ended) return view(msisdn)
-    if (h.command.kind === 'input') await toPartner(msisdn, h, { input: pressed.trim() })
+    if (h.command.kind === 'input') {
+      // §6.4.23: what the subscriber answers is typed on a phone keypad — digits only.
+      const typed = pressed.trim()
+      if (!/^\d{1,160}$/.test(typed)) h.note = 'o teclado do aparelho só envia dígitos / the handset keypad sends digits only'
+      else await toPartner(msisdn, h, { input: typed })
+    }
     else if (h.command.kind === 'menu') {
       const k = pressOnMenu(h.command, h.page, pressed)
       if (k.kind === 'page') h.page = k.page
@@ -80,7 +85,7 @@ export function createUssdSandbox(ussdUrl: () => string | null) {
     const missing = (name: string) => xmlReply(mseXml({ status: 12, profile, transactionId: tid(), error: `O parametro obrigatorio [${name}] nao foi encontrado!` }))
     for (const name of ['profile', 'password', 'mode', 'msisdn', 'short_code'] as const) if (!head[name]) return missing(name)
     if (!profile.toUpperCase().endsWith('USSD') || (head.password ?? '').startsWith('wrong')) return xmlReply(mseXml({ status: 1, profile, error: 'Acesso negado: profile ou senha invalidos' }))
-    if (!/^\d{10}$/.test(head.msisdn ?? '')) return xmlReply(mseXml({ status: 12, profile, transactionId: tid(), error: `Invalid CTN format [${head.msisdn ?? ''}]` }))
+    if (!/^\d{10,11}$/.test(head.msisdn ?? '')) return xmlReply(mseXml({ status: 12, profile, transactionId: tid(), error: `Invalid CTN format [${head.msisdn ?? ''}]` }))
     const problem = validateUssd(command).find((p) => p.level === 'error')
     if (problem) return xmlReply(mseXml({ status: 12, profile, transactionId: tid(), error: `Comando USSD invalido: ${problem.code}` }))
     handsets.set(head.msisdn ?? '', { shortCode: head.short_code ?? null, sessionOwner: head.session_owner ?? null, command, page: 0, ended: false, note: null })
@@ -106,7 +111,8 @@ export function createUssdSandbox(ussdUrl: () => string | null) {
         : { kind: 'input', content: 'CPF invalido. Digite os 4 ultimos digitos:' }
     } else command = { kind: 'notify', content: 'Sessao expirada. Disque *100# de novo.' }
     demo.sessions.set(head.msisdn, command.kind === 'menu' ? 'menu' : command.kind === 'input' ? 'cpf' : 'end')
-    return xmlReply(buildUssdRequest({ profile: '', password: '', mode: '', msisdn: head.msisdn, short_code: head.short_code }, command))
+    // §6.4.18: with a session open at the handset, the answer carries its session_owner.
+    return xmlReply(buildUssdRequest({ profile: '', password: '', mode: '', msisdn: head.msisdn, short_code: head.short_code, ...(head.session_owner ? { session_owner: head.session_owner } : {}) }, command))
   }
 
   return {

@@ -24,6 +24,8 @@ export interface UssdPush {
   command: UssdCommand
   /** Send again although an identical push ended "resultado incerto". */
   resend?: boolean | undefined
+  /** §6.4.18 optional head fields. */
+  billing?: { billingcode?: string | undefined; ctn_billing?: string | undefined; content_description?: string | undefined; transaction_info?: string | undefined } | undefined
 }
 
 /** §6.4.18–20: menu, input or notify, POSTed as XML to /MSE/ussd (async recommended). Sent once. */
@@ -34,7 +36,8 @@ export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPu
   const errors = validateUssd(push.command).filter((p) => p.level === 'error')
   if (errors.length > 0) throw new AppFailure('ussd.invalid', { summary: errors.map((p) => p.code).join(', ') }, { problems: errors as never })
   const credential = await providerCredential(ctx, USSD_CREDENTIAL, 'MSE USSD', MseCredentialSchema, { profile: 'SANDBOX_USSD', password: SANDBOX_MSE_PASSWORD })
-  const head = { profile: credential.profile, password: credential.password, msisdn, short_code: push.shortCode, mode: 'async', ...(push.sessionOwner ? { session_owner: push.sessionOwner } : {}) }
+  const extras = Object.fromEntries(Object.entries(push.billing ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]))
+  const head = { profile: credential.profile, password: credential.password, msisdn, short_code: push.shortCode, mode: 'async', ...extras, ...(push.sessionOwner ? { session_owner: push.sessionOwner } : {}) }
   const xml = buildUssdRequest(head, push.command)
   const request = { method: 'POST' as const, url: `${await ctx.baseUrl('mse')}/ussd`, headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml }
   // A menu shown on a subscriber's handset is an effect (seed 003 §6.4.18): sent at most once.

@@ -43,6 +43,24 @@ export function PushConsole() {
             </label>
             <input id="ussd-session-owner" value={s.target.sessionOwner} onChange={(e) => s.setTarget({ sessionOwner: e.target.value })} />
           </div>
+          <details className="field" data-testid="ussd-head-extras">
+            <summary>{t('ussd.headExtras')}</summary>
+            {(
+              [
+                ['billingcode', 'billingcode'],
+                ['ctnBilling', 'ctn_billing'],
+                ['description', 'content_description'],
+                ['info', 'transaction_info'],
+              ] as const
+            ).map(([key, name]) => (
+              <div key={key} className="field">
+                <label htmlFor={`ussd-${name}`}>
+                  {name} <span className="muted">({t('mse.optional')})</span>
+                </label>
+                <input id={`ussd-${name}`} value={s.target[key]} onChange={(e) => s.setTarget({ [key]: e.target.value })} />
+              </div>
+            ))}
+          </details>
           <CommandBuilder command={s.command} onChange={s.setCommand} />
           <SubmitButton busy={s.push.status === 'loading'} label={t('ussd.push')} busyLabel={t('mse.sending')} />
         </form>

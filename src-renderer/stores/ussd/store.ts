@@ -11,7 +11,7 @@ const asAppError = (error: unknown): AppError => (error instanceof ApiError ? er
 export interface UssdState {
   /** Push console. */
   command: UssdCommand
-  target: { msisdn: string; shortCode: string; sessionOwner: string }
+  target: { msisdn: string; shortCode: string; sessionOwner: string; billingcode: string; ctnBilling: string; description: string; info: string }
   push: { status: 'idle' | 'loading' | 'done' | 'error'; result: UssdPushResult | null; error: AppError | null }
   handset: Handset | null
   /** App tester. */
@@ -54,7 +54,7 @@ let phone: UssdPhone | null = null
 
 export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   command: { kind: 'menu', title: '', options: [{ index: '1', subtitle: '' }] },
-  target: { msisdn: '1199998888', shortCode: '100', sessionOwner: '' },
+  target: { msisdn: '1199998888', shortCode: '100', sessionOwner: '', billingcode: '', ctnBilling: '', description: '', info: '' },
   push: { status: 'idle', result: null, error: null },
   handset: null,
   appUrl: '',
@@ -78,7 +78,9 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     const { command, target } = get()
     set({ push: { status: 'loading', result: null, error: null } })
     try {
-      const result = await call('ussd:push', { msisdn: target.msisdn, shortCode: target.shortCode, command, ...(target.sessionOwner ? { sessionOwner: target.sessionOwner } : {}), ...(resend ? { resend } : {}) })
+      const billing = { billingcode: target.billingcode, ctn_billing: target.ctnBilling, content_description: target.description, transaction_info: target.info }
+      const anyBilling = Object.values(billing).some((v) => v.trim() !== '')
+      const result = await call('ussd:push', { msisdn: target.msisdn, shortCode: target.shortCode, command, ...(target.sessionOwner ? { sessionOwner: target.sessionOwner } : {}), ...(anyBilling ? { billing } : {}), ...(resend ? { resend } : {}) })
       set({ push: { status: 'done', result, error: null } })
       void get().loadHandset()
     } catch (error) {

@@ -2,6 +2,7 @@ import type { Catalog } from '../types'
 
 export const ussd: Pick<Catalog, 'ussd'> = {
   ussd: {
+    headExtras: 'Billing and description of the push (optional, §6.4.18)',
     views: { push: 'Push (menu, input, notify)', app: 'Test a USSD application' },
     kinds: { menu: 'Menu', input: 'Input', notify: 'Notification' },
     title: 'Title',

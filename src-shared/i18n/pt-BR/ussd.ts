@@ -1,6 +1,7 @@
 /** Consoles USSD (seed 003 §6.4.18–23). */
 export const ussd = {
   ussd: {
+    headExtras: 'Cobrança e descrição do envio (opcionais, §6.4.18)',
     views: { push: 'Push (menu, input, notify)', app: 'Testar aplicação USSD' },
     kinds: { menu: 'Menu', input: 'Input', notify: 'Notificação' },
     title: 'Título',

@@ -39,10 +39,10 @@ describe('USSD push and the virtual handset', () => {
     const log: string[] = []
     h.core.events.subscribe('mse:mo', (m) => log.push((m as { text: string }).text))
     // §6.4.23: a phone keypad sends digits; letters stay on the handset with a note.
-    let handset = await call('sandbox:ussd-key', { msisdn: '11999997777', key: 'dez reais' })
+    const handset = await call('sandbox:ussd-key', { msisdn: '11999997777', key: 'dez reais' })
     expect(handset.note).toContain('dígitos')
     expect(log).toEqual([])
-    handset = await call('sandbox:ussd-key', { msisdn: '11999997777', key: '10' })
+    await call('sandbox:ussd-key', { msisdn: '11999997777', key: '10' })
     await expect.poll(() => log).toEqual(['10'])
     // The console's reply keeps the open session's owner (§6.4.18 "deverá ser encaminhada").
     const listener = h.core.context.callbacks.status().url

@@ -13,6 +13,9 @@ import { prepareJob, runJob } from '../../src-main/batch/service'
 import { sendDataTrust } from '../../src-main/providers/clearsale/service'
 import { callMse } from '../../src-main/providers/mse/service'
 import { outcomeOfCall } from '../../src-main/batch/facts'
+import { createCore } from '../../src-main/core'
+import { silentLogger } from '../../src-main/core/log'
+import { invokeOrThrow } from '../../src-main/cli/invoke'
 
 /* Issue #13 A: a call that costs money or changes the world is never re-sent blindly. */
 
@@ -103,6 +106,25 @@ describe('Data Trust: sent at most once, reconciled by the seed search', () => {
     // A second run (a resume) does not touch it either.
     expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 300 }).done).toBe('done')
     expect(await posted()).toEqual([])
+  })
+})
+
+describe('sends a killed process left in flight', () => {
+  it('are "resultado incerto" at the next start, said once, and block the same send until the analyst resends', async () => {
+    const ctx = h.core.context
+    // What a kill -9 during an MSE send leaves: the effect journaled as sending, never settled.
+    const sms = { service: 'SMS_TEXT', mode: 'async-oneway', params: { BNUM: '1191000000', TEXT: 'Oferta' } }
+    await control(mse, '/__sandbox/faults?holdRate=1&holdMs=1500&holdPath=GET /MSE/api,POST /MSE/api')
+    await expect(callMse(ctx, { ...sms, timeoutMs: 200 })).rejects.toMatchObject({ code: 'mse.outcome_unknown' })
+    ctx.db.prepare("UPDATE effects SET state = 'sending', started_at = ? WHERE operation = 'mse.SMS_TEXT'").run(new Date(Date.now() - 11 * 60_000).toISOString())
+    const next = await createCore({ dataDir: h.dataDir, host: 'cli', log: silentLogger, endpoints: { mse: `${mse.url}/MSE` } })
+    try {
+      const info = await invokeOrThrow(next, 'app:info', {})
+      expect(info.notices).toEqual([expect.objectContaining({ code: 'effects_uncertain', message: expect.stringContaining('1 envio(s) ficaram em andamento') })])
+      await expect(callMse(next.context, sms)).rejects.toMatchObject({ code: 'effect_unsettled' })
+    } finally {
+      await next.close()
+    }
   })
 })
 

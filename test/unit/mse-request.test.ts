@@ -19,6 +19,11 @@ describe('MSE service table', () => {
     )
   })
 
+  it("accepts the seed's own 11-digit CTN examples (CTN=11700000000) and today's mobiles typed as people type them", () => {
+    expect(validateParams(spec('SYS_CTN_INFO_TYPE'), { CTN: '11700000000' })).toEqual([])
+    expect(normaliseParams(spec('SMS_TEXT'), { BNUM: '+55 (11) 99999-0001', TEXT: 'x' })).toEqual({ BNUM: '11999990001', TEXT: 'x' })
+  })
+
   it("accepts the seed's own VALPERIOD examples: absolute 200606151201, relative 000000001500000R (15 min)", () => {
     expect(validValperiod('200606151201')).toBe(true)
     expect(validValperiod('000000001500000R')).toBe(true)

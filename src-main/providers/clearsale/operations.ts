@@ -4,6 +4,9 @@ import type { CoreContext } from '../../core/context'
 import { CLEARSALE_PATHS } from './paths'
 import { clearSaleClient } from './service'
 import { normaliseListed } from './listing'
+import { runEffect } from '../../core/effects'
+import { AppFailure, asFailure } from '../../core/errors'
+import { outcomeUnknown } from '../../../src-shared/domain/operations'
 
 type SearchInput = z.output<typeof DataTrustSearchSchema>
 
@@ -38,9 +41,21 @@ export async function searchDataTrust(ctx: CoreContext, input: SearchInput) {
   }
 }
 
+/**
+ * A validation attempt counts against the token's tries (seed 004: Incorrect up to 3, then Invalid): an effect,
+ * journaled, never repeated on its own after an unknown outcome.
+ */
 export async function validateDataTrustToken(ctx: CoreContext, id: string, token: string) {
   const client = await clearSaleClient(ctx)
-  const { result, date } = await client.validateToken(id, token)
+  const { result, date } = await runEffect(ctx, { operation: 'clearsale.validate', payload: { id, token }, target: id }, async () => {
+    try {
+      return await client.validateToken(id, token)
+    } catch (error) {
+      const failure = asFailure(error)
+      if (outcomeUnknown(failure.code, String(failure.params['reason'] ?? ''))) throw new AppFailure('clearsale.outcome_unknown', { cause: failure.code, search: 'validate' })
+      throw error
+    }
+  })
   // seed 004: "Utilize o método de consulta para visualizar a transação atualizada."
   const refreshed = await client.get(id)
   return { result, date: date ?? null, transaction: refreshed?.transaction ?? null }

@@ -60,6 +60,11 @@ export async function loadSettings(dataDir: string, log: Logger, now = new Date(
   return { settings: SettingsSchema.parse({}), notice: { code: 'settings_corrupt', params: { movedTo } } }
 }
 
+function withoutConfirmation(callbacks: SettingsPatch['callbacks']): Omit<NonNullable<SettingsPatch['callbacks']>, 'exposeConfirmed'> {
+  const { exposeConfirmed: _confirmed, ...rest } = callbacks ?? {}
+  return rest
+}
+
 async function writeAtomically(file: string, settings: Settings): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`
   await writeFile(temp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 })
@@ -89,7 +94,7 @@ export class SettingsStore {
       ...patch,
       sandbox: { ...this.current.sandbox, ...patch.sandbox },
       customEndpoints: { ...this.current.customEndpoints, ...patch.customEndpoints },
-      callbacks: { ...this.current.callbacks, ...patch.callbacks },
+      callbacks: { ...this.current.callbacks, ...withoutConfirmation(patch.callbacks) },
     })
     await this.write(next)
     return next

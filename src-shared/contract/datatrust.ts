@@ -92,7 +92,18 @@ export const datatrustChannels = {
   'datatrust:conditional-get': channel(z.strictObject({}), z.object({ conditionalSmsSending: z.boolean(), creationDate: z.string().nullish() }).nullable()),
   'datatrust:conditional-set': channel(z.strictObject({ enabled: z.boolean() }), z.strictObject({})),
   'sandbox:inbox': channel(z.strictObject({}), z.array(z.object({ to: z.string(), channel: z.string(), text: z.string(), at: z.string(), transactionId: z.string() }))),
-  'callbacks:status': channel(z.strictObject({}), z.object({ listening: z.boolean(), url: z.string().nullable(), error: z.string().nullable() })),
+  'callbacks:status': channel(
+    z.strictObject({}),
+    z.object({
+      listening: z.boolean(),
+      url: z.string().nullable(),
+      error: z.string().nullable(),
+      /** Requests refused since start, by reason (browser, unauthenticated, media type, size, rate, route). */
+      refused: z.record(z.string(), z.number()).default({}),
+      /** What the analyst should fix: receipts open to loopback, no ClearSale webhook token. */
+      warnings: z.array(z.enum(['receipts_open', 'webhook_token_missing'])).default([]),
+    }),
+  ),
   'callbacks:list': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallbackSchema)),
 }
 

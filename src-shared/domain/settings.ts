@@ -73,7 +73,14 @@ export const SettingsPatchSchema = z.strictObject({
     rateLimitPerSecond: z.number().int().min(0).max(10_000).optional(),
     tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
   }).optional(),
-  callbacks: z.strictObject({ bindAddress: z.string().max(100).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
+  callbacks: z
+    .strictObject({
+      bindAddress: z.string().max(100).optional(),
+      port: z.number().int().min(0).max(65535).optional(),
+      /** Binding to anything but loopback exposes the listener to a network: the analyst confirms it explicitly. */
+      exposeConfirmed: z.boolean().optional(),
+    })
+    .optional(),
   customEndpoints: z.strictObject({
     claro: z.url().max(500).optional(),
     clearsale: z.url().max(500).optional(),

@@ -41,8 +41,9 @@ describe('MSE receipts and MO', () => {
   it('refuses a receipt without the configured userid/pwd', async () => {
     const url = h.core.context.callbacks.status().url
     const body = '<mse-response><status-code>0</status-code><profile>p</profile><transaction-id>1</transaction-id></mse-response>'
-    expect((await request(`${url}/mse/receipt?userid=sentinela&pwd=nope`, { method: 'POST', body })).statusCode).toBe(401)
-    expect((await request(`${url}/mse/receipt`, { method: 'POST', body })).statusCode).toBe(401)
+    const xml = { 'Content-Type': 'text/xml; charset=UTF-8' }
+    expect((await request(`${url}/mse/receipt?userid=sentinela&pwd=nope`, { method: 'POST', headers: xml, body })).statusCode).toBe(401)
+    expect((await request(`${url}/mse/receipt`, { method: 'POST', headers: xml, body })).statusCode).toBe(401)
     expect(await h.core.router.invoke('callbacks:list', {})).toEqual({ ok: true, data: [] })
   })
 
@@ -74,7 +75,8 @@ describe('MSE receipts and MO', () => {
 
   it('refuses an unreadable MMS MO with 400 and keeps what arrived', async () => {
     const url = h.core.context.callbacks.status().url
-    expect((await request(`${url}/mse/mms`, { method: 'POST', body: '<REQUEST REQ_TYPE="Rcv_MMS_MO"><MMS>' })).statusCode).toBe(400)
+    const mms = `${url}/mse/mms?userid=sentinela&pwd=sentinela-sandbox-receipts`
+    expect((await request(mms, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: '<REQUEST REQ_TYPE="Rcv_MMS_MO"><MMS>' })).statusCode).toBe(400)
     expect(await h.core.router.invoke('callbacks:list', { limit: 1 })).toMatchObject({ ok: true, data: [{ kind: 'mms-mo-invalid', summary: expect.stringMatching(/malformed XML/) }] })
     expect(await h.core.router.invoke('mse:inbox', {})).toEqual({ ok: true, data: [] })
   })

@@ -46,7 +46,7 @@ describe('USSD push and the virtual handset', () => {
     await expect.poll(() => log).toEqual(['10'])
     // The console's reply keeps the open session's owner (§6.4.18 "deverá ser encaminhada").
     const listener = h.core.context.callbacks.status().url
-    const reply = await request(`${listener}/mse/ussd`, {
+    const reply = await request(`${listener}/mse/ussd?userid=sentinela&pwd=sentinela-sandbox-receipts`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
       body: '<?xml version="1.0" encoding="UTF-8"?><ussd_message_response><head><msisdn>11999997777</msisdn><short_code>200</short_code><session_owner>172.1.1.1</session_owner></head><response><input>20</input></response></ussd_message_response>',

@@ -9,31 +9,61 @@ import type { Db } from '../store/db'
 import { tokensEqual } from '../secure-compare'
 
 /*
- * The one local listener for provider callbacks (DESIGN.md): ClearSale webhooks now; MSE receipts, MO and USSD
- * join as routes later. Everything received is stored, then pushed live to the renderer.
+ * The one local listener for provider callbacks (DESIGN.md): ClearSale webhooks, MSE receipts, MO (SMS, MMS) and
+ * USSD answers. A request passes, in order: not from a browser (no Origin, no Sec-Fetch-*: providers never send
+ * them, and any web page the analyst opens could reach 127.0.0.1), a known route, the route's rate, its exact media
+ * type, its size, and its credentials — all before its body is read. Only then is it parsed, stored and pushed live.
+ * Refused requests are counted, never stored, never logged one by one.
  */
 
 export interface CallbackRoute {
   method: 'GET' | 'POST'
   path: string
+  /** Media types the body may have (POST): exact, parameters such as `charset` aside. */
+  accepts?: readonly string[]
+  /** Body limit in bytes (default 64 KiB); past it the socket is closed. */
+  maxBody?: number
+  /** Checked on the request line and headers, before anything is read, parsed or stored. */
+  authenticate(req: IncomingMessage): Promise<boolean>
   /** Returns the HTTP status to answer and what to store; throws nothing. */
   handle(req: IncomingMessage, body: Buffer): Promise<{ status: number; record?: { provider: string; kind: string; summary: string; body: string }; after?: () => Promise<void>; reply?: { contentType: string; body: string } }>
 }
+
+export type RefusalReason = 'browser' | 'not_found' | 'rate' | 'media_type' | 'too_large' | 'unauthenticated'
 
 export interface ListenerStatus {
   listening: boolean
   url: string | null
   error: string | null
+  /** Requests refused since start, by reason. */
+  refused: Partial<Record<RefusalReason, number>>
 }
 
-/** What is read of a request (an MMS MO carries images) and what of it is stored. */
-const MAX_BODY = 2 * 1024 * 1024
+const DEFAULT_MAX_BODY = 64 * 1024
 const MAX_STORED = 64 * 1024
+/** Per route, per second: MSE delivers receipts in bursts, but never thousands a second to one partner. */
+const RATE_PER_SECOND = 200
+
+/** The media type of a Content-Type header, lowercased, without parameters (`text/xml; charset=UTF-8` → `text/xml`). */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+}
+
+export function fromBrowser(req: IncomingMessage): boolean {
+  return req.headers['origin'] !== undefined || req.headers['sec-fetch-site'] !== undefined || req.headers['sec-fetch-mode'] !== undefined
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false)
+}
 
 export class CallbackListener {
   private server: Server | null = null
-  private state: ListenerStatus = { listening: false, url: null, error: null }
+  private state: Omit<ListenerStatus, 'refused'> = { listening: false, url: null, error: null }
   private readonly routes: CallbackRoute[] = []
+  private readonly refused = new Map<RefusalReason, number>()
+  private readonly windows = new Map<string, { start: number; count: number }>()
+  private lastRefusalLog = 0
 
   constructor(
     private readonly deps: { db: Db; events: EventHub; log: Logger; redactor: Redactor },
@@ -44,7 +74,7 @@ export class CallbackListener {
   }
 
   status(): ListenerStatus {
-    return this.state
+    return { ...this.state, refused: Object.fromEntries(this.refused) }
   }
 
   list(limit: number): CallbackRecord[] {
@@ -58,13 +88,55 @@ export class CallbackListener {
     return { id: Number(info.lastInsertRowid), at, provider: record.provider, kind: record.kind, summary: record.summary, body }
   }
 
-  private async serve(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+  /** Counted, answered, and the connection closed: nothing of the request is read further. */
+  private refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: RefusalReason): void {
+    this.refused.set(reason, (this.refused.get(reason) ?? 0) + 1)
+    const now = Date.now()
+    if (now - this.lastRefusalLog > 60_000) {
+      this.lastRefusalLog = now
+      this.deps.log.warn('callbacks.refused', { counts: Object.fromEntries(this.refused) })
+    }
+    res.writeHead(status, { Connection: 'close' }).end()
+    req.destroy()
+  }
+
+  private overRate(route: CallbackRoute): boolean {
+    const key = `${route.method} ${route.path}`
+    const now = Date.now()
+    const w = this.windows.get(key)
+    if (!w || now - w.start >= 1000) {
+      this.windows.set(key, { start: now, count: 1 })
+      return false
+    }
+    return ++w.count > RATE_PER_SECOND
+  }
+
+  private async admit(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (fromBrowser(req)) return this.refuse(req, res, 403, 'browser')
     const path = new URL(req.url ?? '/', 'http://listener').pathname
     const route = this.routes.find((r) => r.method === req.method && r.path === path)
-    if (!route) {
-      res.writeHead(404).end()
-      return
-    }
+    if (!route) return this.refuse(req, res, 404, 'not_found')
+    if (this.overRate(route)) return this.refuse(req, res, 429, 'rate')
+    if (route.method === 'POST' && !(route.accepts ?? []).includes(mediaType(req.headers['content-type']))) return this.refuse(req, res, 415, 'media_type')
+    const limit = route.maxBody ?? DEFAULT_MAX_BODY
+    if (Number(req.headers['content-length'] ?? 0) > limit) return this.refuse(req, res, 413, 'too_large')
+    if (!(await route.authenticate(req).catch(() => false))) return this.refuse(req, res, 401, 'unauthenticated')
+    const chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit && !over) {
+        over = true
+        this.refuse(req, res, 413, 'too_large')
+      } else if (!over) chunks.push(c)
+    })
+    req.on('end', () => {
+      if (!over) this.serve(route, req, res, Buffer.concat(chunks)).catch(() => res.writeHead(500).end())
+    })
+  }
+
+  private async serve(route: CallbackRoute, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const outcome = await route.handle(req, body)
     if (outcome.record) {
       const saved = this.store(outcome.record)
@@ -79,15 +151,8 @@ export class CallbackListener {
   async start(settings: CallbackSettings): Promise<ListenerStatus> {
     await this.close()
     const server = createServer((req, res) => {
-      const chunks: Buffer[] = []
-      let size = 0
-      req.on('data', (c: Buffer) => {
-        size += c.length
-        if (size <= MAX_BODY) chunks.push(c)
-      })
-      req.on('end', () => {
-        if (size > MAX_BODY) return void res.writeHead(413).end()
-        this.serve(req, res, Buffer.concat(chunks)).catch(() => res.writeHead(500).end())
+      this.admit(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end()
       })
     })
     try {
@@ -98,20 +163,23 @@ export class CallbackListener {
     } catch (error) {
       this.state = { listening: false, url: null, error: `${settings.bindAddress}:${settings.port} — ${(error as Error).message}` }
       this.deps.log.warn('callbacks.listen_failed', { reason: this.state.error })
-      return this.state
+      return this.status()
     }
     this.server = server
     const port = (server.address() as AddressInfo).port
     const host = settings.bindAddress.includes(':') ? `[${settings.bindAddress}]` : settings.bindAddress
     this.state = { listening: true, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, error: null }
-    return this.state
+    return this.status()
   }
 
   async close(): Promise<void> {
     const server = this.server
     this.server = null
     this.state = { listening: false, url: null, error: null }
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+    if (server) {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   }
 }
 

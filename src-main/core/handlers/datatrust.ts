@@ -1,8 +1,9 @@
 import type { CoreContext } from '../context'
 import type { Handlers } from '../router'
-import { dataTrustResult, getDataTrust, sendDataTrust, clearSaleClient } from '../../providers/clearsale/service'
+import { clearSaleCredential, dataTrustResult, getDataTrust, sendDataTrust, clearSaleClient } from '../../providers/clearsale/service'
 import { sandboxInbox, searchDataTrust, validateDataTrustToken } from '../../providers/clearsale/operations'
 import { registerSandboxWebhook } from '../../providers/clearsale/webhook'
+import { receiptsUnauthenticated } from '../../providers/mse/callbacks'
 
 type DataTrustHandlers = Pick<
   Handlers,
@@ -47,7 +48,12 @@ export function datatrustHandlers(ctx: CoreContext): DataTrustHandlers {
       return {}
     },
     'sandbox:inbox': () => sandboxInbox(ctx),
-    'callbacks:status': () => ctx.callbacks.status(),
+    'callbacks:status': async () => {
+      const warnings: ('receipts_open' | 'webhook_token_missing')[] = []
+      if (await receiptsUnauthenticated(ctx)) warnings.push('receipts_open')
+      if (!(await clearSaleCredential(ctx).catch(() => null))?.webhookToken) warnings.push('webhook_token_missing')
+      return { ...ctx.callbacks.status(), warnings }
+    },
     'callbacks:list': ({ limit }) => ctx.callbacks.list(limit),
   }
 }

@@ -14,12 +14,12 @@ export function clearSaleWebhookRoute(ctx: CoreContext): CallbackRoute {
   return {
     method: 'POST',
     path: CLEARSALE_WEBHOOK_PATH,
-    async handle(req, body) {
-      const expected = (await clearSaleCredential(ctx).catch(() => null))?.webhookToken
-      if (!bearerMatches(req, expected)) {
-        ctx.log.warn('callbacks.clearsale_refused', { reason: expected ? 'wrong token' : 'no webhook token configured' })
-        return { status: 401 }
-      }
+    accepts: ['application/json'],
+    maxBody: 16 * 1024,
+    async authenticate(req) {
+      return bearerMatches(req, (await clearSaleCredential(ctx).catch(() => null))?.webhookToken)
+    },
+    async handle(_req, body) {
       let parsed: ReturnType<typeof WebhookNotificationSchema.safeParse>
       try {
         parsed = WebhookNotificationSchema.safeParse(JSON.parse(body.toString('utf8')))

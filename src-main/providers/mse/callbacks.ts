@@ -2,7 +2,8 @@ import { parse } from 'node:querystring'
 import { MseCredentialSchema } from '../../../src-shared/domain/credentials'
 import type { CoreContext } from '../../core/context'
 import { tokensEqual } from '../../core/secure-compare'
-import type { CallbackRoute } from '../../core/callbacks/listener'
+import { isLoopback, type CallbackRoute } from '../../core/callbacks/listener'
+import type { IncomingMessage } from 'node:http'
 import { providerCredential } from '../../core/provider-credential'
 import type { MseInbound } from '../../../src-shared/contract/mse'
 import { parseMseResponse } from './parse'
@@ -26,15 +27,33 @@ export function decodeLatin1Query(query: string): Record<string, string> {
   return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')]))
 }
 
+const XML = ['text/xml', 'application/xml'] as const
+
+/**
+ * The partner's user and password for MSE's deliveries (§6.4.1.1 `userid`/`pwd`, §6.4.5.1 `USER`/`PWD`; MMS MO and
+ * USSD carry them in the URL the partner configured), compared in constant time. Without a stored credential only
+ * receipts are accepted, and only from this machine (Configurações warns); MO, MMS and USSD are refused.
+ */
+async function deliveryAuthenticated(ctx: CoreContext, req: IncomingMessage, keys: readonly [string, string], loopbackWithout: boolean): Promise<boolean> {
+  const expected = await receiptsCredential(ctx).catch(() => null)
+  if (!expected) return loopbackWithout && isLoopback(req.socket.remoteAddress)
+  const query = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
+  return tokensEqual(query[keys[0]], expected.profile) && tokensEqual(query[keys[1]], expected.password)
+}
+
+/** Whether MSE receipts are open to loopback callers for want of a stored `mse:RECEIPTS` credential. */
+export async function receiptsUnauthenticated(ctx: CoreContext): Promise<boolean> {
+  return (await receiptsCredential(ctx).catch(() => null)) === null
+}
+
 /** §6.4.1.1: POST with `userid`/`pwd` in the query and the mse-response XML as body. */
 export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
   return {
     method: 'POST',
     path: MSE_RECEIPT_PATH,
-    async handle(req, body) {
-      const query = new URL(req.url ?? '/', 'http://listener').searchParams
-      const expected = await receiptsCredential(ctx).catch(() => null)
-      if (!expected || query.get('userid') !== expected.profile || !tokensEqual(query.get('pwd') ?? undefined, expected.password)) return { status: 401 }
+    accepts: XML,
+    authenticate: (req) => deliveryAuthenticated(ctx, req, ['userid', 'pwd'], true),
+    async handle(_req, body) {
       const parsed = parseMseResponse(body.toString('utf8'))
       if (!parsed.ok || !parsed.response.transactionId) return { status: 400 }
       const r = parsed.response
@@ -58,6 +77,7 @@ export function mseMoRoute(ctx: CoreContext): CallbackRoute {
   return {
     method: 'GET',
     path: MSE_MO_PATH,
+    authenticate: (req) => deliveryAuthenticated(ctx, req, ['USER', 'PWD'], false),
     async handle(req) {
       const p = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
       if (p['TEXT'] === undefined) return { status: 400 }
@@ -72,6 +92,10 @@ export function mseMmsRoute(ctx: CoreContext): CallbackRoute {
   return {
     method: 'POST',
     path: MSE_MMS_PATH,
+    accepts: XML,
+    // An MMS carries pictures: up to 2 MiB.
+    maxBody: 2 * 1024 * 1024,
+    authenticate: (req) => deliveryAuthenticated(ctx, req, ['userid', 'pwd'], false),
     async handle(_req, body) {
       const xml = body.toString('utf8')
       const parsed = await parseMmsMo(xml)
@@ -102,7 +126,15 @@ export async function registerSandboxDelivery(ctx: CoreContext): Promise<void> {
     method: 'POST',
     url: `${sandboxUrl}/__sandbox/mse-delivery`,
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`, moUrl: `${listener.url}${MSE_MO_PATH}`, mmsUrl: `${listener.url}${MSE_MMS_PATH}`, ussdUrl: `${listener.url}${MSE_USSD_PATH}`, userid: auth.profile, pwd: auth.password }),
+    // The partner's URLs for MMS MO and USSD carry its user and password, as it would configure them at MSE.
+    body: JSON.stringify({
+      receiptUrl: `${listener.url}${MSE_RECEIPT_PATH}`,
+      moUrl: `${listener.url}${MSE_MO_PATH}`,
+      mmsUrl: `${listener.url}${MSE_MMS_PATH}?${new URLSearchParams({ userid: auth.profile, pwd: auth.password })}`,
+      ussdUrl: `${listener.url}${MSE_USSD_PATH}?${new URLSearchParams({ userid: auth.profile, pwd: auth.password })}`,
+      userid: auth.profile,
+      pwd: auth.password,
+    }),
   })
   registered = key
 }
@@ -115,6 +147,8 @@ export function mseUssdRoute(ctx: CoreContext): CallbackRoute {
   return {
     method: 'POST',
     path: MSE_USSD_PATH,
+    accepts: XML,
+    authenticate: (req) => deliveryAuthenticated(ctx, req, ['userid', 'pwd'], false),
     async handle(_req, body) {
       const xml = body.toString('utf8')
       const parsed = parseUssdResponse(xml)

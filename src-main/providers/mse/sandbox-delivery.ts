@@ -63,7 +63,8 @@ export function postAnswer(target: DeliveryTarget, xml: string): Promise<void> {
 }
 
 export function sendMo(target: DeliveryTarget, mo: { text: string; anum: string; bnum: string; id: string }): Promise<number> {
-  const query = latin1FormEncode({ TEXT: mo.text, ID: mo.id, ANUM: mo.anum, BNUM: mo.bnum })
+  // §6.4.5.1: USER and PWD ride along when the partner configured them.
+  const query = latin1FormEncode({ TEXT: mo.text, ID: mo.id, ANUM: mo.anum, BNUM: mo.bnum, USER: target.userid, PWD: target.pwd })
   return request(`${target.moUrl}?${query}`, { method: 'GET' }).then(
     async (res) => {
       await res.body.dump()

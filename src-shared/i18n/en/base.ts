@@ -70,6 +70,15 @@ export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | '
     callbacksPort: 'Port (0 = any free)',
     callbacksStatus: 'Status',
     callbacksOff: 'Off (only the app and the browser host start it).',
+    callbacksExposeTitle: 'Expose the listener to the network',
+    callbacksExpose: 'Listening on {{address}} lets other machines reach the listener. Bearer tokens and MSE passwords would travel without TLS: put a TLS reverse proxy in front (README, "Listener on a network").',
+    callbacksExposeConfirm: 'I understand — expose on {{address}}',
+    callbacksWarnings: {
+      receipts_open: 'No mse:RECEIPTS credential in this environment: MSE receipts are accepted from this machine only, and MO/MMS/USSD are refused. Add it in Credentials.',
+      webhook_token_missing: 'No ClearSale webhook token: ClearSale notifications are refused. Set it in the ClearSale credential.',
+    },
+    callbacksRefused: 'Refused since start: {{list}}',
+    callbacksReasons: { browser: 'from a browser', not_found: 'unknown route', rate: 'over the rate', media_type: 'wrong media type', too_large: 'too large', unauthenticated: 'no valid credential' },
     apply: 'Apply',
   },
   effects: {

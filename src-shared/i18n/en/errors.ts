@@ -11,6 +11,7 @@ export const errors: Pick<Catalog, 'errors'> = {
     effect_unsettled:
       'An identical send at {{at}} ({{target}}) ended with its outcome unknown: it may have been processed. Check first (receipt, handset, search); to send again anyway, use "Send again anyway" (CLI: --resend).',
     effects_uncertain: '{{count}} send(s) were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
+    callbacks_exposure_unconfirmed: 'Listening on {{address}} exposes the callback listener to the network (tokens and passwords would travel without TLS). Confirm explicitly and put a TLS reverse proxy in front (README).',
     policy_migrated:
       'The old thresholds became one decision policy. "{{setting}}" was {{value}}, but verdicts used {{kept}}: {{kept}} applies. Review it in Settings → Decision policy.',
     policy_invalid: 'Invalid policy: {{summary}}',

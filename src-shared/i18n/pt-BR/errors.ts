@@ -10,6 +10,7 @@ export const errors = {
     effect_unsettled:
       'Um envio idêntico em {{at}} ({{target}}) ficou com resultado incerto: pode ter sido processado. Confira (recibo, aparelho, pesquisa) antes; para enviar de novo mesmo assim, use "Reenviar mesmo assim" (CLI: --resend).',
     effects_uncertain: '{{count}} envio(s) ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
+    callbacks_exposure_unconfirmed: 'Escutar em {{address}} expõe o receptor de callbacks à rede (tokens e senhas trafegariam sem TLS). Confirme explicitamente e ponha um proxy reverso com TLS na frente (README).',
     policy_migrated:
       'Os limites antigos viraram uma só política de decisão. "{{setting}}" valia {{value}}, mas os vereditos usavam {{kept}}: vale {{kept}}. Revise em Configurações → Política de decisão.',
     policy_invalid: 'Política inválida: {{summary}}',

@@ -6,7 +6,7 @@ import type { CoreContext } from './context'
 import { EventHub } from './events'
 import { appHandlers } from './handlers/app'
 import { settingsHandlers } from './handlers/settings'
-import { createFileLogger, type Logger } from './log'
+import { createFileLogger, purgeLogs, type Logger } from './log'
 import { NoticeBoard } from './notices'
 import { createRouter, type Router } from './router'
 import { SettingsStore } from './settings'
@@ -20,6 +20,8 @@ import { lookupHandlers } from './handlers/lookup'
 import { openDatabase } from './store/db'
 import { HistoryStore } from './store/history'
 import { EffectJournal } from './store/effects'
+import { privateUmask, tightenDataDir } from './store/private-files'
+import { purgePersonalData } from './store/retention'
 import { resolveBaseUrl } from './endpoints'
 import { SandboxManager } from '../sandbox'
 import { CallbackListener } from './callbacks/listener'
@@ -67,7 +69,9 @@ export interface Core {
 
 /** Everything the hosts (Electron, browser, CLI) share. No electron import below this line. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  await mkdir(options.dataDir, { recursive: true })
+  privateUmask()
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
+  tightenDataDir(options.dataDir)
   const redactor = new Redactor()
   const log = options.log ?? createFileLogger(options.dataDir, redactor)
   const events = new EventHub(log)
@@ -164,7 +168,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (removed > 0) log.info('history.purged', { removed })
       const batches = purgeBatches(context)
       if (batches > 0) log.info('batch.purged', { removed: batches })
-      context.effects.purge(new Date(Date.now() - settings.get().historyRetentionDays * 86_400_000).toISOString())
+      const cutoff = new Date(Date.now() - settings.get().historyRetentionDays * 86_400_000)
+      const others = purgePersonalData(db, options.dataDir, cutoff)
+      const logs = purgeLogs(options.dataDir, cutoff)
+      if (Object.values(others).some((n) => n > 0) || logs > 0) log.info('retention.purged', { ...others, logs })
     } catch (error) {
       log.error('history.purge_failed', { reason: (error as Error).message })
     }

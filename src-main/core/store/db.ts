@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
+import { tightenFile } from './private-files'
 
 export type Db = Database.Database
 
@@ -13,7 +14,11 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
+  // Erased rows are overwritten, not left in free pages (LGPD erasure, issue #14).
+  db.pragma('secure_delete = ON')
   migrate(db)
+  // The WAL and SHM exist once WAL mode is on: private like the database.
+  for (const suffix of ['', '-wal', '-shm']) tightenFile(join(dataDir, `sentinela.db${suffix}`))
   return db
 }
 

@@ -54,9 +54,4 @@ export class EffectJournal {
     this.db.prepare("UPDATE effects SET state = 'unknown', detail = 'process_ended' WHERE state = 'sending' AND started_at < ?").run(before)
     return rows.map((r) => ({ id: r.id, startedAt: r.started_at, operation: r.operation, target: r.target, state: 'unknown' }))
   }
-
-  /** LGPD retention, like the history. */
-  purge(cutoffIso: string): number {
-    return this.db.prepare('DELETE FROM effects WHERE started_at < ?').run(cutoffIso).changes
-  }
 }

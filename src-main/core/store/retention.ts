@@ -26,11 +26,11 @@ export function purgePersonalData(db: Db, dataDir: string, cutoff: Date): Record
   })()
   for (const folder of FOLDERS) {
     const dir = join(dataDir, folder)
-    let names: string[] = []
+    let names: string[]
     try {
       names = readdirSync(dir)
     } catch {
-      continue
+      continue // the folder was never created
     }
     let n = 0
     for (const name of names) {

@@ -2,7 +2,7 @@
  * Electron shell: lifecycle, window, security lockdown and IPC wiring. The only main-process file that imports
  * electron; everything it delegates to (core/, security/) runs under plain Node too.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './core'
@@ -12,7 +12,7 @@ import { SECURITY_HEADERS } from './security/csp'
 import { isSafeExternalUrl } from './security/external'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security/hardening'
 import { resolveAppFile } from './security/protocol'
-import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mainWindowOptions } from './security/window'
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mainWindowOptions, PACKAGED_MENU, sqliteBindingFor } from './security/window'
 
 const INVOKE = 'sentinela:invoke'
 const SUBSCRIBE = 'sentinela:subscribe'
@@ -76,7 +76,7 @@ function openExternal(url: string): void {
 async function createWindow(): Promise<void> {
   // Reason for the suppression below: Electronegativity cannot see through mainWindowOptions(), whose
   // webPreferences (contextIsolation, sandbox, Auxclick disabled, …) test/unit/security.test.ts checks item by item.
-  const win = new BrowserWindow(mainWindowOptions(preloadPath)) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, app.isPackaged)) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   win.once('ready-to-show', () => win.show())
   await win.loadURL(APP_ENTRY_URL)
 }
@@ -88,6 +88,10 @@ app.on('window-all-closed', () => {
 })
 
 void app.whenReady().then(async () => {
+  // A packaged app loads only its own SQLite build, whatever the environment says (issue #14).
+  const binding = sqliteBindingFor(process.env, app.isPackaged)
+  if (binding === undefined) delete process.env['SENTINELA_SQLITE_BINDING']
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(PACKAGED_MENU))
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
   const core = await createCore({ dataDir, host: 'electron', primeRedactor: true, startCallbacks: true })
   hardenSession(session.defaultSession)

@@ -1,5 +1,6 @@
 import { EnvironmentSchema, ProviderSchema, type Environment, type Provider } from '../../src-shared/domain/environment'
 import { defaultDataDir } from '../core/datadir'
+import { forbiddenHost } from '../../src-shared/domain/net'
 import { LanguageSchema, type Language } from '../../src-shared/domain/settings'
 
 /** Raised for anything the user typed wrong: the CLI prints the message and exits 2. */
@@ -41,6 +42,7 @@ export function parseEndpoint(spec: string): [Provider, string] {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--endpoint ${provider.data}: só http(s) / http(s) only: ${raw}`)
   }
+  if (forbiddenHost(raw)) throw new UsageError(`--endpoint ${provider.data}: endereço link-local ou de metadados de nuvem recusado / link-local or cloud metadata address refused: ${raw}`)
   return [provider.data, raw.replace(/\/+$/, '')]
 }
 

@@ -47,10 +47,13 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false
   spellcheck: false
   safeDialogs: true
+  /** Packaged builds ship without DevTools (issue #14): they would open the renderer's memory to anyone at the keyboard. */
+  devTools: boolean
 }
 
-export function secureWebPreferences(preloadPath: string): SecureWebPreferences {
+export function secureWebPreferences(preloadPath: string, packaged = false): SecureWebPreferences {
   return {
+    devTools: !packaged,
     preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
@@ -70,7 +73,22 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
   }
 }
 
-export function mainWindowOptions(preloadPath: string) {
+/**
+ * The menu of a packaged build: only what an analyst uses (edit, window, quit) — no View menu with reload or
+ * DevTools. A development build keeps Electron's default menu.
+ */
+export const PACKAGED_MENU = [
+  { role: 'editMenu' as const },
+  { role: 'windowMenu' as const },
+  { role: 'quit' as const },
+]
+
+/** The native SQLite build the desktop app may be pointed at — only in development (`npm start`), never packaged. */
+export function sqliteBindingFor(env: Record<string, string | undefined>, packaged: boolean): string | undefined {
+  return packaged ? undefined : env['SENTINELA_SQLITE_BINDING']
+}
+
+export function mainWindowOptions(preloadPath: string, packaged = false) {
   return {
     width: 1360,
     height: 860,
@@ -80,6 +98,6 @@ export function mainWindowOptions(preloadPath: string) {
     show: false,
     backgroundColor: '#f4f6f8',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, packaged),
   }
 }

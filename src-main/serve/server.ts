@@ -1,3 +1,4 @@
+import { mediaType } from '../core/callbacks/listener'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import sirv from 'sirv'
@@ -66,7 +67,8 @@ async function handleInvoke(core: Core, req: IncomingMessage, res: ServerRespons
   const reply = (body: unknown, status = 200): void => send(res, status, JSON.stringify(body), 'application/json; charset=utf-8')
   const failWith = (failure: AppFailure, status: number): void => reply({ ok: false, error: toAppError(failure, t) }, status)
 
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  // Exactly application/json (parameters aside): `application/jsonx` or `text/plain` never pass (issue #14).
+  if (mediaType(req.headers['content-type']) !== 'application/json') {
     return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'Content-Type must be application/json' }), 415)
   }
   const text = await readBody(req)

@@ -68,7 +68,7 @@ export function operation(name: string): OperationSpec {
  * on its way. A refused connection or an unknown host means nothing left this machine.
  */
 export function outcomeUnknown(code: string, reason?: string): boolean {
-  if (code === 'provider_timeout') return true
+  if (code === 'provider_timeout' || code === 'provider_answer_too_large') return true
   if (code === 'provider_unreachable') return !/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ERR_INVALID_URL)$/.test(reason ?? '')
   // A 5xx answer says the provider failed while processing: whether it created the transaction is not said.
   return /\.server_error$/.test(code)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EnvironmentSchema } from './environment'
 import { DEFAULT_POLICY, PolicySchema } from './policy/schema'
+import { forbiddenHost } from './net'
 
 export const LANGUAGES = ['pt-BR', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -60,6 +61,9 @@ export const SettingsSchema = z.object({
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
+/** A provider base URL of the `custom` environment: http(s), never link-local or a cloud metadata service. */
+const EndpointSchema = z.url().max(500).refine((u) => !forbiddenHost(u), { message: 'endereço link-local ou de metadados de nuvem / link-local or cloud metadata address' })
+
 /** What settings:update accepts: any subset of the fields, nothing else. */
 export const SettingsPatchSchema = z.strictObject({
   language: LanguageSchema.optional(),
@@ -82,9 +86,9 @@ export const SettingsPatchSchema = z.strictObject({
     })
     .optional(),
   customEndpoints: z.strictObject({
-    claro: z.url().max(500).optional(),
-    clearsale: z.url().max(500).optional(),
-    mse: z.url().max(500).optional(),
+    claro: EndpointSchema.optional(),
+    clearsale: EndpointSchema.optional(),
+    mse: EndpointSchema.optional(),
   }).optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -72,6 +72,10 @@ describe('browser host gate', () => {
     })
     expect(res.statusCode).toBe(415)
     expect(await res.body.json()).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+    // The media type is parsed exactly: a look-alike does not pass for application/json.
+    const lookAlike = await request(`${t.host.origin}/api/invoke`, { method: 'POST', headers: { ...t.auth, 'content-type': 'application/jsonx' }, body: invokeBody })
+    expect(lookAlike.statusCode).toBe(415)
+    await lookAlike.body.dump()
   })
 
   it('sends hardening headers on every answer', async () => {

@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, SECURITY_HEADERS } from '../..
 import { isSafeExternalUrl } from '../../src-main/security/external'
 import { hardenSession, hardenWebContents, isTrustedSender, type SessionLike, type WebContentsLike } from '../../src-main/security/hardening'
 import { resolveAppFile } from '../../src-main/security/protocol'
-import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, mainWindowOptions } from '../../src-main/security/window'
+import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, mainWindowOptions, PACKAGED_MENU, sqliteBindingFor } from '../../src-main/security/window'
 
 const prefs = mainWindowOptions('/app/preload.cjs').webPreferences
 const shellSource = readFileSync(join(import.meta.dirname, '../../src-main/index.ts'), 'utf8')
@@ -197,3 +197,18 @@ describe('Electron security checklist', () => {
     expect(spies.send.mock.calls).toEqual([['sentinela:subscribe', 'settings:changed'], ['sentinela:unsubscribe', 'settings:changed']])
   })
 })
+
+describe('packaged builds (issue #14)', () => {
+  it('ship without DevTools and with a minimal menu; development keeps them', () => {
+    expect(mainWindowOptions('/app/preload.cjs', true).webPreferences.devTools).toBe(false)
+    expect(mainWindowOptions('/app/preload.cjs', false).webPreferences.devTools).toBe(true)
+    expect(PACKAGED_MENU.map((m) => m.role)).toEqual(['editMenu', 'windowMenu', 'quit'])
+  })
+
+  it('load only their own SQLite build: SENTINELA_SQLITE_BINDING is honoured in development only', () => {
+    const env = { SENTINELA_SQLITE_BINDING: '/tmp/evil.node' }
+    expect(sqliteBindingFor(env, true)).toBeUndefined()
+    expect(sqliteBindingFor(env, false)).toBe('/tmp/evil.node')
+  })
+})
+

@@ -21,6 +21,8 @@ export interface HttpAnswer {
 
 const MAX_RAW_BODY = 64 * 1024
 const DEFAULT_TIMEOUT_MS = 15_000
+/** No provider answer is this large (a 50-transaction search is ~100 KiB): past it the reading stops (issue #14). */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
 
 /**
  * One keep-alive pool for every provider call of the process (undici). Network failures become AppFailures
@@ -45,11 +47,27 @@ export class HttpClient {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       })
-      const body = await res.body.text()
+      const tooLarge = (): AppFailure => new AppFailure('provider_answer_too_large', { provider, limit: `${MAX_ANSWER_BYTES / 1024 / 1024} MiB` })
+      if (Number(res.headers['content-length'] ?? 0) > MAX_ANSWER_BYTES) {
+        res.body.destroy()
+        throw tooLarge()
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length
+        if (size > MAX_ANSWER_BYTES) {
+          res.body.destroy()
+          throw tooLarge()
+        }
+        chunks.push(chunk as Buffer)
+      }
+      const body = Buffer.concat(chunks).toString('utf8')
       const headers: Record<string, string> = {}
       for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
       return { status: res.statusCode, headers, body, durationMs: performance.now() - started }
     } catch (error) {
+      if (error instanceof AppFailure) throw error
       const name = (error as Error).name
       if (name === 'TimeoutError' || name === 'AbortError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || error instanceof errors.ConnectTimeoutError) {
         throw new AppFailure('provider_timeout', { provider, seconds: Math.round(timeoutMs / 1000) })

@@ -1,6 +1,7 @@
 import type { UssdPushResult } from '../../../src-shared/contract/ussd'
 import { MseCredentialSchema } from '../../../src-shared/domain/credentials'
 import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
+import { forbiddenHost } from '../../../src-shared/domain/net'
 import { validateUssd, type UssdCommand } from '../../../src-shared/domain/ussd'
 import type { UssdExchange, UssdTransport } from '../../../src-shared/domain/ussd-session'
 import { buildUssdRequest, buildUssdResponse, parseUssdCommand } from '../../../src-shared/domain/ussd-xml'
@@ -86,5 +87,7 @@ export function checkAppUrl(url: string): string {
     throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
+  // Never toward link-local networks or a cloud metadata service (issue #14).
+  if (forbiddenHost(url)) throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
   return parsed.toString()
 }

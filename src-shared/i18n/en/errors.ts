@@ -21,6 +21,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       'No {{provider}} credential for environment {{environment}}. Add it under Credentials (or `sentinela --env {{environment}} credentials set {{name}}`).',
     endpoint_missing: 'No URL for {{provider}} in environment {{environment}}: set it in Settings or use --endpoint {{provider}}=URL.',
     provider_timeout: '{{provider}} did not answer within {{seconds}} s. Try again; if it persists, check the network or the provider status.',
+    provider_answer_too_large: '{{provider}} answered more than {{limit}}: reading was stopped. Check the environment URL (this is not a normal provider answer).',
     provider_unreachable: 'Could not connect to {{provider}} ({{reason}}). Check the network, the proxy and the environment URL.',
     history_not_found: 'History entry {{id}} no longer exists (retention may have purged it).',
     invalid_cep: 'Invalid CEP: enter 8 digits (e.g. 01310-100).',

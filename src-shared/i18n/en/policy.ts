@@ -46,6 +46,7 @@ export const policy: Pick<Catalog, 'policy'> = {
       credentials_missing: 'no provider credential in this environment',
       endpoint_missing: 'no provider URL in this environment',
       provider_timeout: 'the provider did not answer in time',
+      provider_answer_too_large: 'answer too large — reading stopped',
       provider_unreachable: 'no connection to the provider',
       outcome_unknown: 'the send may have been processed, but no answer came and the search could not confirm it — it was not sent again',
       effect_unsettled: 'an identical earlier send ended with its outcome unknown — confirm before sending again',

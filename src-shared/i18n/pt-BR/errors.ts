@@ -20,6 +20,7 @@ export const errors = {
       'Nenhuma credencial {{provider}} para o ambiente {{environment}}. Cadastre-a em Credenciais (ou `sentinela --env {{environment}} credentials set {{name}}`).',
     endpoint_missing: 'Sem URL para {{provider}} no ambiente {{environment}}: defina-a em Configurações ou use --endpoint {{provider}}=URL.',
     provider_timeout: '{{provider}} não respondeu em {{seconds}} s. Tente de novo; se persistir, verifique a rede ou o status do provedor.',
+    provider_answer_too_large: '{{provider}} respondeu mais de {{limit}}: a leitura foi interrompida. Verifique a URL do ambiente (isso não é uma resposta normal do provedor).',
     provider_unreachable: 'Não foi possível conectar a {{provider}} ({{reason}}). Verifique a rede, o proxy e a URL do ambiente.',
     history_not_found: 'Registro {{id}} não existe mais no histórico (pode ter sido expurgado pela retenção).',
     invalid_cep: 'CEP inválido: informe 8 dígitos (ex.: 01310-100).',

@@ -45,6 +45,7 @@ export const policy = {
       credentials_missing: 'sem credencial do provedor neste ambiente',
       endpoint_missing: 'sem URL do provedor neste ambiente',
       provider_timeout: 'o provedor não respondeu no prazo',
+      provider_answer_too_large: 'resposta grande demais — leitura interrompida',
       provider_unreachable: 'sem conexão com o provedor',
       outcome_unknown: 'o envio pode ter sido processado, mas a resposta não chegou e a pesquisa não confirmou — não foi reenviado',
       effect_unsettled: 'um envio idêntico anterior ficou com resultado incerto — confirme antes de reenviar',

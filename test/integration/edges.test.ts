@@ -1,4 +1,4 @@
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { HttpClient, MAX_ANSWER_BYTES } from '../../src-main/core/http/client'
@@ -9,7 +9,7 @@ import { SettingsPatchSchema } from '../../src-shared/domain/settings'
 
 /* Issue #14, smaller edges: provider answers read with a byte cap; provider URLs never link-local or cloud metadata. */
 
-async function serve(write: (res: import('node:http').ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(write: (res: ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_req, res) => write(res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {

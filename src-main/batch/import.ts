@@ -1,5 +1,5 @@
 import { detectMapping, keyFor, type Check, type Mapping } from '../../src-shared/domain/batch'
-import { MAX_CELL_CHARS, readRecords, sniff } from './input'
+import { MAX_CELL_CHARS, MAX_COLUMNS, readRecords, sniff } from './input'
 import type { BatchJournal, JobRow } from './journal'
 
 /** Import problems a user sees as one line each (the malformed corpus's reports). */
@@ -56,6 +56,7 @@ export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ o
     const problems: string[] = []
     if (record.fields.length !== header.length) problems.push(`columns:${record.fields.length},${header.length}`)
     if (record.cut) problems.push(`cell_cut:${MAX_CELL_CHARS}`)
+    if (record.columnsCut) problems.push(`columns_cut:${MAX_COLUMNS}`)
     const keys: Partial<Record<Check, string>> = {}
     let unreadable = false
     for (const check of job.spec.checks) {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { parse } from 'csv-parse'
 import iconv from 'iconv-lite'
+import { Transform, type TransformCallback } from 'node:stream'
 
 /*
  * Reading an analyst's CSV as Excel writes it: UTF-8 with or without BOM, or Windows-1252; `,`, `;` or tab;
@@ -22,6 +23,44 @@ const SAMPLE_BYTES = 64 * 1024
 export const MAX_RECORD_BYTES = 32 * 1024 * 1024
 /** Cells longer than this are cut on import and the row flagged (a 10 MB "line" is not a customer). */
 export const MAX_CELL_CHARS = 4096
+/**
+ * No customer list has this many columns. A line past it is cut before csv-parse sees it: one 8 MiB line of commas
+ * would otherwise become eight million fields in memory (issue #14). The row is kept and flagged.
+ */
+export const MAX_COLUMNS = 5000
+const COLUMNS_CUT = '\u0001colunas-cortadas'
+
+/** Cuts, outside quotes, every line with more than MAX_COLUMNS fields; what it cut is marked in a last field. */
+export function columnGuard(delimiter: string): Transform {
+  let inQuotes = false
+  let fields = 1
+  let dropping = false
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8')
+      let out = ''
+      let from = 0
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i]
+        if (ch === '"') inQuotes = !inQuotes
+        else if (!inQuotes && ch === '\n') {
+          if (dropping) {
+            from = i // the line break itself is kept
+            dropping = false
+          }
+          fields = 1
+        } else if (!inQuotes && !dropping && ch === delimiter && ++fields > MAX_COLUMNS) {
+          out += text.slice(from, i) + delimiter + COLUMNS_CUT
+          dropping = true
+        }
+      }
+      if (!dropping) out += text.slice(from)
+      this.push(out)
+      done()
+    },
+  })
+}
 
 function validUtf8(bytes: Buffer): boolean {
   // The sample may end inside a multi-byte character: check up to the last line break.
@@ -92,7 +131,7 @@ export async function sniff(path: string): Promise<SniffResult> {
   return { ok: true, sniffed: { encoding, delimiter: sniffDelimiter(text) } }
 }
 
-export type InputRecord = { line: number; fields: string[]; cut: boolean } | { line: number; error: string }
+export type InputRecord = { line: number; fields: string[]; cut: boolean; columnsCut?: boolean } | { line: number; error: string }
 
 /** Every record of the file, in order (header included as the first), with per-record problems. */
 export async function* readRecords(path: string, sniffed: Sniffed): AsyncGenerator<InputRecord> {
@@ -110,16 +149,18 @@ export async function* readRecords(path: string, sniffed: Sniffed): AsyncGenerat
   parser.on('skip', (error: Error & { lines?: number; code?: string }) => skipped.push({ line: error.lines ?? 0, error: `${error.code ?? 'CSV'}: ${error.message.slice(0, 200)}` }))
   const source = createReadStream(path).pipe(iconv.decodeStream(sniffed.encoding === 'windows-1252' ? 'win1252' : 'utf8'))
   source.on('error', (error) => parser.destroy(error))
-  source.pipe(parser)
+  source.pipe(columnGuard(sniffed.delimiter)).pipe(parser)
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     while (skipped.length) yield skipped.shift() as InputRecord
     let cut = false
+    const columnsCut = item.record[item.record.length - 1] === COLUMNS_CUT
+    if (columnsCut) item.record.pop()
     const fields = item.record.map((f) => {
       if (f.length <= MAX_CELL_CHARS) return f
       cut = true
       return f.slice(0, MAX_CELL_CHARS)
     })
-    yield { line: item.info.lines, fields, cut }
+    yield { line: item.info.lines, fields, cut, ...(columnsCut ? { columnsCut } : {}) }
   }
   while (skipped.length) yield skipped.shift() as InputRecord
 }

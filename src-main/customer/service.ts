@@ -46,7 +46,8 @@ export async function checkCustomer(ctx: CoreContext, input: CustomerInput, poli
   const person: Person = { cpf: input.cpf, phone: input.phone ?? '', email: input.email ?? '', cep: input.cep ?? '' }
   const now = new Date()
   const [alerts, score, dataTrust] = await Promise.all([
-    run(ctx, 'alerts', person, checks.includes('alerts'), (msisdn) => lookupAlerts(ctx, { msisdn }), (r) => ({ status: 'answered', answer: alertFacts(r.events, now) })),
+    // An event's age is counted from when the answer arrived — as a batch counts it — so both read alike.
+    run(ctx, 'alerts', person, checks.includes('alerts'), (msisdn) => lookupAlerts(ctx, { msisdn }), (r) => ({ status: 'answered', answer: alertFacts(r.events, new Date()) })),
     run(ctx, 'score', person, checks.includes('score'), (key) => lookupScore(ctx, { cpf: key }), (r) => ({ status: 'answered', answer: { score: r.score } })),
     run(
       ctx,

@@ -74,6 +74,8 @@ describe('the decision policy', () => {
     expect(d.verdict).toBe('recusar')
     expect(explain(d, pt)[0]?.text).toBe('Troca de SIM (chip) há 1 dia — dentro da janela de 7 dias.')
     expect(explain(d, en)[0]?.text).toBe('SIM card changed 1 day ago — inside the 7-day window.')
+    const today = { ...facts, outcomes: { alerts: { status: 'answered' as const, answer: { events: [{ name: 'DEVICE_CHANGED', at: '2026-11-23T10:00:00Z', ageDays: 0 }] } } } }
+    expect(explain(decide(DEFAULT_POLICY, today), pt)[0]?.text).toBe('Troca de aparelho hoje — dentro da janela de 7 dias.')
     const old = { ...facts, outcomes: { alerts: { status: 'answered' as const, answer: { events: [{ name: 'SIMCARD_CHANGED', at: '2026-05-01T12:00:00Z', ageDays: 200 }] } } } }
     expect(decide(DEFAULT_POLICY, old).verdict).toBe('aprovar')
   })

@@ -7,9 +7,11 @@ export const policy: Pick<Catalog, 'policy'> = {
     checks: { alerts: 'Claro Alerta', score: 'Claro Score', datatrust: 'Data Trust', line: 'Line data (MSE)' },
     outcomes: { answered: 'Answered', not_found: 'Not found', not_run: 'Not run', failed: 'Failed', unknown: 'Outcome unknown' },
     reasons: {
+      takeover_recent_zero: '{{event}} today — inside the {{days}}-day window.',
       takeover_recent_one: '{{event}} {{count}} day ago — inside the {{days}}-day window.',
       takeover_recent_other: '{{event}} {{count}} days ago — inside the {{days}}-day window.',
       takeover_recent_undated: '{{event}} with an unreadable date — treated as recent ({{days}}-day window).',
+      line_change_recent_zero: '{{event}} today — inside the {{days}}-day window.',
       line_change_recent_one: '{{event}} {{count}} day ago — inside the {{days}}-day window.',
       line_change_recent_other: '{{event}} {{count}} days ago — inside the {{days}}-day window.',
       line_change_recent_undated: '{{event}} with an unreadable date — treated as recent ({{days}}-day window).',

@@ -6,9 +6,11 @@ export const policy = {
     checks: { alerts: 'Claro Alerta', score: 'Score Claro', datatrust: 'Data Trust', line: 'Dados da linha (MSE)' },
     outcomes: { answered: 'Respondida', not_found: 'Não encontrado', not_run: 'Não consultado', failed: 'Falhou', unknown: 'Resultado incerto' },
     reasons: {
+      takeover_recent_zero: '{{event}} hoje — dentro da janela de {{days}} dias.',
       takeover_recent_one: '{{event}} há {{count}} dia — dentro da janela de {{days}} dias.',
       takeover_recent_other: '{{event}} há {{count}} dias — dentro da janela de {{days}} dias.',
       takeover_recent_undated: '{{event}} com data ilegível — tratado como recente (janela de {{days}} dias).',
+      line_change_recent_zero: '{{event}} hoje — dentro da janela de {{days}} dias.',
       line_change_recent_one: '{{event}} há {{count}} dia — dentro da janela de {{days}} dias.',
       line_change_recent_other: '{{event}} há {{count}} dias — dentro da janela de {{days}} dias.',
       line_change_recent_undated: '{{event}} com data ilegível — tratado como recente (janela de {{days}} dias).',

@@ -80,6 +80,11 @@ describe('the decision policy', () => {
     expect(decide(DEFAULT_POLICY, old).verdict).toBe('aprovar')
   })
 
+  it('ends an insight reason with one full stop, whatever the provider wrote', () => {
+    const facts: Facts = { checks: ['datatrust'], outcomes: { datatrust: { status: 'answered', answer: { score: 80, insights: [{ code: 'DEV017', relevance: 'Alerta', description: 'Device visto em fraude.' }] } } } }
+    expect(explain(decide(DEFAULT_POLICY, facts), pt)[0]?.text).toBe('Data Trust aponta um insight de relevância "Alerta": DEV017 — Device visto em fraude.')
+  })
+
   it('words numbers the way each language writes them', () => {
     const facts: Facts = { checks: ['datatrust'], outcomes: { datatrust: { status: 'answered', answer: { score: 12.4, insights: [] } } } }
     expect(explain(decide(DEFAULT_POLICY, facts), pt)[0]?.text).toBe('Score Data Trust 12,4 abaixo do mínimo da política (30).')

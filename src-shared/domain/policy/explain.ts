@@ -29,6 +29,9 @@ export function reasonText(reason: Reason, t: Translate): string {
     case 'failed':
     case 'unknown':
       return t(`policy.reasons.${reason.rule}`, { check, cause: causeText(String(p['cause']), t) })
+    case 'insight_alert':
+      // The provider's description usually ends its own sentence: one full stop, not two.
+      return t('policy.reasons.insight_alert', { ...p, description: String(p['description'] ?? '').replace(/[.\s]+$/, '') })
     case 'input_problem':
       return t('policy.reasons.input_problem', { problem: problemText(String(p['problem']), t) })
     default:

@@ -12,6 +12,18 @@ import type { BatchJournal, JobRow } from './journal'
  * stored facts without touching the journal. Sorting and filtering 100k+ rows is then an indexed query.
  */
 
+/** The policy that decided the job's stored results (none yet: version 0). */
+function decidedBy(job: JobRow): PolicyRef {
+  return job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
+}
+
+/** How many rows got each verdict in the stored results. */
+export function verdictCounts(db: Db, job: JobRow): Record<Verdict, number> {
+  const counts = zero()
+  for (const r of db.prepare('SELECT verdict AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v').all(job.id) as { v: Verdict; n: number }[]) counts[r.v] = r.n
+  return counts
+}
+
 export function summary(journal: BatchJournal, job: JobRow): JobSummary {
   const c = journal.counts(job.id)
   return { id: job.id, name: job.name, createdAt: job.createdAt, status: job.status, checks: job.spec.checks, totalRows: job.totalRows, invalidRows: job.invalidRows, importProblem: job.importProblem, unique: c.unique, answered: c.answered, failed: c.failed, policy: job.policy ? policyRef(job.policy) : null }
@@ -78,7 +90,7 @@ function stored(r: { row_no: number; fields: string; verdict: string; reasons: s
 
 /** Every materialised row in input order, with its original fields, a page at a time (exports). */
 export function* storedRows(db: Db, job: JobRow): Generator<StoredRow> {
-  const ref = job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
+  const ref = decidedBy(job)
   const select = db.prepare(
     `SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no
      WHERE r.job_id = ? AND r.row_no >= ? ORDER BY r.row_no LIMIT 2000`,
@@ -128,14 +140,14 @@ export function page(db: Db, job: JobRow, q: PageQuery): { total: number; rows: 
   const rows = db
     .prepare(`SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...args, q.limit, q.offset) as { row_no: number; fields: string; verdict: string; reasons: string; facts: string }[]
-  const ref = job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
+  const ref = decidedBy(job)
   return { total, rows: rows.map((r) => stored(r, ref)) }
 }
 
 const AGE_BUCKETS: [string, number][] = [['≤ 1 dia', 1], ['≤ 7 dias', 7], ['≤ 30 dias', 30], ['≤ 90 dias', 90], ['> 90 dias', Infinity]]
 
 export function stats(db: Db, job: JobRow) {
-  const verdicts = Object.fromEntries((db.prepare('SELECT verdict AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v').all(job.id) as { v: string; n: number }[]).map((r) => [r.v, r.n]))
+  const verdicts = verdictCounts(db, job)
   const histogram = Array.from({ length: 10 }, (_, i) => ({ from: i * 100, count: 0 }))
   for (const r of db.prepare('SELECT score FROM batch_results WHERE job_id = ? AND score IS NOT NULL').all(job.id) as { score: number }[]) {
     const bin = histogram[Math.min(9, Math.max(0, Math.floor(r.score / 100)))]
@@ -212,5 +224,5 @@ export function whatIf(db: Db, job: JobRow, candidate: Policy, limit: number): W
       from = chunk[chunk.length - 1]?.row_no ?? from
     }
   }
-  return { changed, before, after, policy: { before: job.policy ? policyRef(job.policy) : { version: 0, hash: '' }, after: policyRef(candidate) }, rows, truncated: rows.length < changed }
+  return { changed, before, after, policy: { before: decidedBy(job), after: policyRef(candidate) }, rows, truncated: rows.length < changed }
 }

@@ -188,6 +188,9 @@ export class JobRunner {
    * "resultado incerto" and is never re-sent by a resume.
    */
   private async reconcileInFlight(): Promise<void> {
+    // One limiter and one client for every search: the searches keep within the provider's rate too.
+    const limiter = new SlidingWindowLimiter(this.options.rate.clearsale)
+    let client: Awaited<ReturnType<typeof clearSaleClient>> | undefined
     for (const { check, key, startedAt } of this.journal.inFlight(this.job.id)) {
       if (this.cancelled) return
       if (check !== 'datatrust') {
@@ -198,8 +201,7 @@ export class JobRunner {
       // that long after the send began, so it cannot miss a transaction still being created.
       const settleAt = Date.parse(startedAt) + this.options.timeoutMs
       if (settleAt > Date.now()) await sleep(settleAt - Date.now())
-      const limiter = new SlidingWindowLimiter(this.options.rate.clearsale)
-      const client = await clearSaleClient(this.ctx, this.options.timeoutMs, () => this.gate(limiter))
+      client ??= await clearSaleClient(this.ctx, this.options.timeoutMs, () => this.gate(limiter))
       const settled = await findSentTransaction(client, dataTrustRequest(key), new Date(startedAt), this.journal.ownTransactions(this.job.id))
       if ('found' in settled) this.record(check, key, { ok: true, result: dataTrustResult(settled.found), code: null, reason: 'reconciled', attempts: 1 })
       else if ('none' in settled) this.journal.clearSending(this.job.id, check, key)

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../src-shared/domain/policy/schema'
-import { operation } from '../../src-shared/domain/operations'
+import { operation, outcomeUnknown } from '../../src-shared/domain/operations'
+import { causeText } from '../../src-shared/domain/policy/explain'
+import { formatDateTime } from '../../src-shared/domain/format'
 import type { CoreContext } from './context'
 import { AppFailure, asFailure } from './errors'
 
@@ -20,13 +22,19 @@ export interface EffectSpec {
   target: string
   /** The analyst chose to send again despite an uncertain earlier send. */
   resend?: boolean | undefined
+  /**
+   * The failure to report when the send may have happened (no answer, connection lost after sending, a 5xx): given
+   * the original failure and its cause in words. Without it the original failure is kept.
+   */
+  onUnknown?: ((failure: AppFailure, cause: string) => AppFailure) | undefined
 }
 
 export async function runEffect<T>(ctx: CoreContext, spec: EffectSpec, send: () => Promise<T>): Promise<T> {
   if (operation(spec.operation).kind === 'read') return send()
   const fingerprint = createHash('sha256').update(`${ctx.environment()}\u0000${spec.operation}\u0000${canonicalJson(spec.payload)}`).digest('hex')
   const earlier = ctx.effects.unsettled(fingerprint, UNSETTLED_WINDOW_MS)
-  if (earlier && !spec.resend) throw new AppFailure('effect_unsettled', { at: earlier.startedAt, target: earlier.target, state: earlier.state })
+  // The time in the analyst's zone and format (words, not codes): "30/11/2026 21:05".
+  if (earlier && !spec.resend) throw new AppFailure('effect_unsettled', { at: formatDateTime(earlier.startedAt, ctx.settings.get().timeZone, 'br'), target: earlier.target })
   if (earlier) ctx.effects.supersede(fingerprint)
   const id = ctx.effects.begin({ environment: ctx.environment(), operation: spec.operation, fingerprint, target: spec.target })
   try {
@@ -34,8 +42,12 @@ export async function runEffect<T>(ctx: CoreContext, spec: EffectSpec, send: () 
     ctx.effects.settle(id, 'done')
     return result
   } catch (error) {
-    const failure = asFailure(error)
+    let failure = asFailure(error)
+    if (spec.onUnknown && outcomeUnknown(failure.code, String(failure.params['reason'] ?? ''))) {
+      const status = failure.params['status']
+      failure = spec.onUnknown(failure, status ? `HTTP ${String(status)}` : causeText(failure.code, ctx.translate()))
+    }
     ctx.effects.settle(id, /(^|\.)outcome_unknown$/.test(failure.code) ? 'unknown' : 'failed', failure.code)
-    throw error
+    throw failure
   }
 }

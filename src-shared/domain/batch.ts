@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { parseCpf } from './cpf'
 import type { Provider } from './environment'
 import { parseMsisdn } from './phone'
@@ -103,9 +104,11 @@ export function keyFor(check: Check, fields: readonly string[], mapping: Mapping
   return checkKey(check, personFrom(fields, mapping))
 }
 
+const DataTrustKeySchema = z.tuple([z.string(), z.string(), z.string(), z.string()])
+
 /** The Data Trust key back into its parts. */
 export function dataTrustKey(key: string): { cpf: string; phone: string; email: string; cep: string } {
-  const [cpf = '', phone = '', email = '', cep = ''] = JSON.parse(key) as string[]
+  const [cpf = '', phone = '', email = '', cep = ''] = DataTrustKeySchema.parse(JSON.parse(key))
   return { cpf, phone, email, cep }
 }
 

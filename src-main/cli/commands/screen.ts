@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { CHECKS, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
 import { AppFailure, toAppError } from '../../core/errors'
-import { materialise, whatIf } from '../../batch/results'
+import { materialise, verdictCounts, whatIf } from '../../batch/results'
 import { policyLabel, policyRef } from '../../../src-shared/domain/policy'
 import { loadPolicyFile } from '../policy-file'
 import { BatchJournal } from '../../batch/journal'
@@ -107,7 +107,7 @@ export function registerScreen(program: Command, globals: (command: Command) => 
         const journal = new BatchJournal(ctx.db)
         const { rows, job: finished } = await exportJob(ctx, job, out, { policy, columns: opts.columns as 'words' | 'codes', delimiter: opts.delimiter as ';' | ',' | undefined })
         const counts = journal.counts(job.id)
-        const verdicts = whatIf(ctx.db, finished, policy, 0).before
+        const verdicts = verdictCounts(ctx.db, finished)
         const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0)
         io.stderr(`screen: ${rows} linhas escritas em/rows written to ${out}; chamadas/calls: ${sum(counts.answered)} ok, ${sum(counts.failed)} falharam/failed\n`)
         io.stderr(`screen: ${Object.entries(verdicts).map(([v, n]) => `${t(`verdict.values.${v}`)} ${n}`).join(' · ')} — ${t('policy.label', { label: policyLabel(policyRef(policy)) })}\n`)

@@ -5,8 +5,7 @@ import { CLEARSALE_PATHS } from './paths'
 import { clearSaleClient } from './service'
 import { normaliseListed } from './listing'
 import { runEffect } from '../../core/effects'
-import { AppFailure, asFailure } from '../../core/errors'
-import { outcomeUnknown } from '../../../src-shared/domain/operations'
+import { AppFailure } from '../../core/errors'
 
 type SearchInput = z.output<typeof DataTrustSearchSchema>
 
@@ -47,15 +46,11 @@ export async function searchDataTrust(ctx: CoreContext, input: SearchInput) {
  */
 export async function validateDataTrustToken(ctx: CoreContext, id: string, token: string) {
   const client = await clearSaleClient(ctx)
-  const { result, date } = await runEffect(ctx, { operation: 'clearsale.validate', payload: { id, token }, target: id }, async () => {
-    try {
-      return await client.validateToken(id, token)
-    } catch (error) {
-      const failure = asFailure(error)
-      if (outcomeUnknown(failure.code, String(failure.params['reason'] ?? ''))) throw new AppFailure('clearsale.outcome_unknown', { cause: failure.code, search: 'validate' })
-      throw error
-    }
-  })
+  const { result, date } = await runEffect(
+    ctx,
+    { operation: 'clearsale.validate', payload: { id, token }, target: id, onUnknown: (_failure, cause) => new AppFailure('clearsale.outcome_unknown', { cause, search: 'validate' }) },
+    () => client.validateToken(id, token),
+  )
   // seed 004: "Utilize o método de consulta para visualizar a transação atualizada."
   const refreshed = await client.get(id)
   return { result, date: date ?? null, transaction: refreshed?.transaction ?? null }

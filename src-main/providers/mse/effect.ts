@@ -1,7 +1,7 @@
-import { mseOperation, outcomeUnknown } from '../../../src-shared/domain/operations'
+import { mseOperation } from '../../../src-shared/domain/operations'
 import type { CoreContext } from '../../core/context'
 import { runEffect } from '../../core/effects'
-import { AppFailure, asFailure } from '../../core/errors'
+import { AppFailure } from '../../core/errors'
 import { rawAnswer, type HttpAnswer, type HttpRequest } from '../../core/http/client'
 
 /**
@@ -10,17 +10,21 @@ import { rawAnswer, type HttpAnswer, type HttpRequest } from '../../core/http/cl
  * it, so it becomes `mse.outcome_unknown` and the same send waits for the analyst's explicit `resend`.
  */
 export function sendMse(ctx: CoreContext, service: string, request: HttpRequest, effect: { payload: unknown; target: string; resend?: boolean | undefined }): Promise<HttpAnswer> {
-  const send = () => ctx.http.send('MSE', request)
-  if (mseOperation(service).kind === 'read') return send()
-  return runEffect(ctx, { operation: `mse.${service}`, payload: effect.payload, target: effect.target ? `…${effect.target.slice(-4)}` : service, resend: effect.resend }, async () => {
-    try {
-      const answer = await send()
-      if (answer.status >= 500) throw new AppFailure('mse.outcome_unknown', { service, cause: `HTTP ${answer.status}` }, { raw: rawAnswer(request, answer) })
+  const isEffect = mseOperation(service).kind === 'effect'
+  return runEffect(
+    ctx,
+    {
+      operation: `mse.${service}`,
+      payload: effect.payload,
+      target: effect.target ? `…${effect.target.slice(-4)}` : service,
+      resend: effect.resend,
+      onUnknown: (_failure, cause) => new AppFailure('mse.outcome_unknown', { service, cause }),
+    },
+    async () => {
+      const answer = await ctx.http.send('MSE', request)
+      // A 5xx to a send says the gateway failed while processing it, not whether the message went out.
+      if (isEffect && answer.status >= 500) throw new AppFailure('mse.server_error', { status: answer.status }, { raw: rawAnswer(request, answer) })
       return answer
-    } catch (error) {
-      const failure = asFailure(error)
-      if (outcomeUnknown(failure.code, String(failure.params['reason'] ?? ''))) throw new AppFailure('mse.outcome_unknown', { service, cause: failure.code })
-      throw error
-    }
-  })
+    },
+  )
 }

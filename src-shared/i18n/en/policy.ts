@@ -3,7 +3,6 @@ import type { Catalog } from '../types'
 export const policy: Pick<Catalog, 'policy'> = {
   policy: {
     label: 'Policy {{label}}',
-    decidedBy: 'Decided by policy {{label}}',
     checks: { alerts: 'Claro Alerta', score: 'Claro Score', datatrust: 'Data Trust', line: 'Line data (MSE)' },
     outcomes: { answered: 'Answered', not_found: 'Not found', not_run: 'Not run', failed: 'Failed', unknown: 'Outcome unknown' },
     reasons: {

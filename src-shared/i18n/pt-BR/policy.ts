@@ -2,7 +2,6 @@
 export const policy = {
   policy: {
     label: 'Política {{label}}',
-    decidedBy: 'Decidido pela política {{label}}',
     checks: { alerts: 'Claro Alerta', score: 'Score Claro', datatrust: 'Data Trust', line: 'Dados da linha (MSE)' },
     outcomes: { answered: 'Respondida', not_found: 'Não encontrado', not_run: 'Não consultado', failed: 'Falhou', unknown: 'Resultado incerto' },
     reasons: {

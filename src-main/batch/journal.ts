@@ -252,4 +252,9 @@ export class BatchJournal {
     })()
     return old
   }
+
+  /** An export written anywhere (the data folder or the CLI's --out): an LGPD erasure must reach it (issue #14). */
+  recordExport(id: number, path: string, at = new Date()): void {
+    this.db.prepare('INSERT OR REPLACE INTO written_files (path, at, job_id) VALUES (?, ?, ?)').run(path, at.toISOString(), id)
+  }
 }

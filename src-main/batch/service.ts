@@ -56,5 +56,6 @@ export async function exportJob(ctx: CoreContext, job: JobRow, out: string, opti
   const rows = out.toLowerCase().endsWith('.xlsx')
     ? await exportXlsx(ctx.db, current, out, format)
     : await exportCsv(ctx.db, current, out, options.delimiter ?? (current.sniffed?.delimiter === ',' ? ',' : ';'), format)
+  journal.recordExport(job.id, resolve(out))
   return { rows, job: current }
 }

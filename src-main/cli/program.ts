@@ -13,6 +13,7 @@ import { registerUssd } from './commands/ussd'
 import { registerScreen } from './commands/screen'
 import { registerCustomer } from './commands/customer'
 import { registerPolicy } from './commands/policy'
+import { registerPrivacy } from './commands/privacy'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -69,6 +70,7 @@ export function buildProgram(io: CliIO): Command {
   registerScreen(program, globals, io)
   registerCustomer(program, globals, io)
   registerPolicy(program, globals, io)
+  registerPrivacy(program, globals, io)
 
   return program
 }

@@ -36,7 +36,7 @@ export async function runEffect<T>(ctx: CoreContext, spec: EffectSpec, send: () 
   // The time in the analyst's zone and format (words, not codes): "30/11/2026 21:05".
   if (earlier && !spec.resend) throw new AppFailure('effect_unsettled', { at: formatDateTime(earlier.startedAt, ctx.settings.get().timeZone, 'br'), target: earlier.target })
   if (earlier) ctx.effects.supersede(fingerprint)
-  const id = ctx.effects.begin({ environment: ctx.environment(), operation: spec.operation, fingerprint, target: spec.target })
+  const id = ctx.effects.begin({ environment: ctx.environment(), operation: spec.operation, fingerprint, target: spec.target, payload: spec.payload })
   try {
     const result = await send()
     ctx.effects.settle(id, 'done')

@@ -17,6 +17,8 @@ import { Redactor } from './redact'
 import { HttpClient } from './http/client'
 import { TokenManager } from './http/tokens'
 import { lookupHandlers } from './handlers/lookup'
+import { subjectHasher } from '../privacy/key'
+import { privacyHandlers } from './handlers/privacy'
 import { openDatabase } from './store/db'
 import { HistoryStore } from './store/history'
 import { EffectJournal } from './store/effects'
@@ -95,9 +97,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sandbox = new SandboxManager(() => settings.get().sandbox)
   const http = new HttpClient(options.httpTimeoutMs)
   const db = openDatabase(options.dataDir)
+  const subjectOf = subjectHasher(options.dataDir)
   const history = new HistoryStore(db, redactor, {
     mask: () => settings.get().maskIdentifiers,
     retentionDays: () => settings.get().historyRetentionDays,
+    hash: subjectOf,
   })
   const callbacks = new CallbackListener({ db, events, log, redactor })
   const environment = (): Environment => options.environment ?? settings.get().environment
@@ -123,14 +127,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mseMessages: new MseMessages(db),
     ussdLog: new UssdStore(db),
     db,
-    effects: new EffectJournal(db),
+    effects: new EffectJournal(db, subjectOf),
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...policyHandlers(context), ...mseHandlers(context), ...ussdHandlers(context), ...batchHandlers(context) },
+    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...policyHandlers(context), ...mseHandlers(context), ...ussdHandlers(context), ...batchHandlers(context), ...privacyHandlers(context) },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {

@@ -10,6 +10,7 @@ import { mseChannels, mseEvents } from './mse'
 import { ussdChannels } from './ussd'
 import { batchChannels, batchEvents } from './batch'
 import { policyChannels } from './policy'
+import { privacyChannels } from './privacy'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -29,6 +30,7 @@ export const channels = {
   ...ussdChannels,
   ...batchChannels,
   ...policyChannels,
+  ...privacyChannels,
 }
 
 /** Every server → renderer event, declared once. */

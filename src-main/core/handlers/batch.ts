@@ -20,9 +20,16 @@ type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload
 /** seed 000: the Alerta trial plan has 1000 free requests. */
 export const CLARO_TRIAL_REQUESTS = 1000
 const PREVIEW_ROWS = 20
+/** A list past this is not one batch (a million customers is ~100 MB): refused with a sentence, the piece deleted. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
 /** Runs in progress per core, so closing the core halts them (they resume at the next start). */
 const RUNNERS = new WeakMap<CoreContext, Map<number, JobRunner>>()
+
+/** A batch running in this process (an LGPD erasure waits for it: it would write answers back). */
+export function batchesRunning(ctx: CoreContext): boolean {
+  return (RUNNERS.get(ctx)?.size ?? 0) > 0
+}
 
 export async function haltBatches(ctx: CoreContext): Promise<void> {
   await Promise.all([...(RUNNERS.get(ctx)?.values() ?? [])].map((r) => r.halt()))
@@ -77,7 +84,12 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       const size = statSync(path, { throwIfNoEntry: false })?.size
       // Pieces in order only: a repeated or skipped piece is refused rather than silently corrupting the file.
       if (size !== offset) throw new AppFailure('batch.upload_order', { expected: size ?? 0, got: offset })
-      appendFileSync(path, Buffer.from(dataBase64, 'base64'))
+      const piece = Buffer.from(dataBase64, 'base64')
+      if (offset + piece.length > MAX_UPLOAD_BYTES) {
+        rmSync(path, { force: true })
+        throw new AppFailure('batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` })
+      }
+      appendFileSync(path, piece)
       return { bytes: statSync(path).size }
     },
     'batch:upload-end': async ({ uploadId, name }) => {

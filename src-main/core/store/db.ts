@@ -178,6 +178,22 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX effects_fingerprint ON effects(fingerprint, started_at);
    CREATE INDEX effects_state ON effects(state);`,
+  // Issue #14 (LGPD): history rows findable by a keyed hash of their person; an anonymous line per erasure; every
+  // export Sentinela wrote, wherever it went, so an erasure reaches it.
+  `ALTER TABLE history ADD COLUMN subject TEXT;
+   ALTER TABLE effects ADD COLUMN subjects TEXT;
+   CREATE INDEX history_subject ON history(subject);
+   CREATE TABLE privacy_audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     removed TEXT NOT NULL
+   );
+   CREATE TABLE written_files (
+     path TEXT PRIMARY KEY,
+     at TEXT NOT NULL,
+     job_id INTEGER
+   );`,
 ]
 
 function migrate(db: Db): void {

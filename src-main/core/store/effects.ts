@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import { subjectsIn, type Subject } from '../../../src-shared/domain/privacy'
 
 /*
  * Single calls that cost money or change the world (domain/operations), journaled as "sending" before the request
@@ -20,12 +21,17 @@ export interface EffectRow {
 const ORPHAN_AFTER_MS = 10 * 60_000
 
 export class EffectJournal {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Keyed hash of a person: the people a send is about stay findable for LGPD requests (issue #14). */
+    private readonly hash: (subject: Subject) => string,
+  ) {}
 
-  begin(entry: { environment: string; operation: string; fingerprint: string; target: string }, now = new Date()): number {
+  begin(entry: { environment: string; operation: string; fingerprint: string; target: string; payload?: unknown }, now = new Date()): number {
+    const subjects = [...new Set(subjectsIn(entry.payload).map(this.hash))].join(' ') || null
     const info = this.db
-      .prepare("INSERT INTO effects (started_at, environment, operation, fingerprint, target, state) VALUES (?, ?, ?, ?, ?, 'sending')")
-      .run(now.toISOString(), entry.environment, entry.operation, entry.fingerprint, entry.target)
+      .prepare("INSERT INTO effects (started_at, environment, operation, fingerprint, target, state, subjects) VALUES (?, ?, ?, ?, ?, 'sending', ?)")
+      .run(now.toISOString(), entry.environment, entry.operation, entry.fingerprint, entry.target, subjects)
     return Number(info.lastInsertRowid)
   }
 

@@ -8,6 +8,7 @@ import type { Db } from './db'
 import { z } from 'zod'
 import { ReasonSchema, type Reason } from '../../../src-shared/domain/policy/decide'
 import type { PolicyRef, Verdict } from '../../../src-shared/domain/policy/schema'
+import type { Subject } from '../../../src-shared/domain/privacy'
 
 export interface HistoryEntry {
   environment: Environment
@@ -41,6 +42,12 @@ interface DbRow {
   policy_hash: string | null
 }
 
+/** The person a row is about, for LGPD requests: an Alerta line or a CPF (a Data Trust result id is nobody). */
+function subjectOf(kind: HistoryRow['kind'], identifier: string): Subject | null {
+  if (kind === 'alerts') return /^55\d{11}$/.test(identifier) ? { kind: 'phone', value: identifier } : null
+  return /^\d{11}$/.test(identifier) ? { kind: 'cpf', value: identifier } : null
+}
+
 const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf, datatrust: maskCpf, customer: maskCpf }
 
 function toRow(r: DbRow): HistoryRow {
@@ -66,7 +73,7 @@ export class HistoryStore {
   constructor(
     private readonly db: Db,
     private readonly redactor: Redactor,
-    private readonly policy: { mask: () => boolean; retentionDays: () => number },
+    private readonly policy: { mask: () => boolean; retentionDays: () => number; hash: (subject: Subject) => string },
   ) {}
 
   add(entry: HistoryEntry, now = new Date()): HistoryRow {
@@ -78,12 +85,14 @@ export class HistoryStore {
     const d = entry.decision
     // Reason parameters never hold identifiers (scores, event names, cause codes), so they are kept as they are.
     const reasons = d ? JSON.stringify(d.reasons) : null
+    // A keyed hash, never the identifier: a masked row stays findable for the person's LGPD request (issue #14).
+    const subject = subjectOf(entry.kind, entry.identifier)
     const info = this.db
       .prepare(
-        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw, verdict, reasons, policy_version, policy_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw, verdict, reasons, policy_version, policy_hash, subject)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(now.toISOString(), entry.environment, entry.kind, shown, mask ? 1 : 0, entry.outcome, entry.summary, entry.errorCode, entry.durationMs, raw, d?.verdict ?? null, reasons, d?.policy.version ?? null, d?.policy.hash ?? null)
+      .run(now.toISOString(), entry.environment, entry.kind, shown, mask ? 1 : 0, entry.outcome, entry.summary, entry.errorCode, entry.durationMs, raw, d?.verdict ?? null, reasons, d?.policy.version ?? null, d?.policy.hash ?? null, subject ? this.policy.hash(subject) : null)
     return { id: Number(info.lastInsertRowid), at: now.toISOString(), environment: entry.environment, kind: entry.kind, identifier: shown, masked: mask, outcome: entry.outcome, summary: entry.summary, errorCode: entry.errorCode, durationMs: entry.durationMs, verdict: d?.verdict ?? null, reasons: d?.reasons ?? null, policy: d?.policy ?? null }
   }
 

@@ -32,12 +32,17 @@ export const errors: Pick<Catalog, 'errors'> = {
       phone_required: 'SMS token/2nd factor needs the mobile number.',
       email_required: 'E-mail token/2nd factor needs the e-mail.',
     },
+    privacy: {
+      subject_invalid: 'Invalid identifier for a data-subject search: give an 11-digit CPF, a mobile number with its area code or a complete e-mail.',
+      batch_running: 'A batch is running now: pause it in Batch and erase again (it would otherwise write the person\'s answers back).',
+    },
     batch: {
       input_missing: 'Input file not found: {{path}}.',
       no_checks: 'Choose at least one check (alerts, score, datatrust, line).',
       unknown_check: 'Unknown check: {{check}}. Use alerts, score, datatrust or line.',
       import_failed: 'The file could not be imported: {{problem}}',
       upload_order: 'File upload out of order (expected byte {{expected}}, got {{got}}). Choose the file again.',
+      upload_too_large: 'The list is larger than {{limit}}: too big for one batch. Split the file into smaller parts (each becomes a batch).',
       job_not_found: 'Batch {{id}} not found.',
       not_finished: 'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
     },

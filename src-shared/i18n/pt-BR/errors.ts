@@ -31,12 +31,17 @@ export const errors = {
       phone_required: 'Token/2º fator por SMS exige o celular.',
       email_required: 'Token/2º fator por e-mail exige o e-mail.',
     },
+    privacy: {
+      subject_invalid: 'Identificador inválido para a pesquisa do titular: informe um CPF de 11 dígitos, um celular com DDD ou um e-mail completo.',
+      batch_running: 'Um lote está rodando agora: pause-o em Lote e elimine de novo (senão ele regravaria as respostas do titular).',
+    },
     batch: {
       input_missing: 'Arquivo de entrada não encontrado: {{path}}.',
       no_checks: 'Escolha pelo menos uma checagem (alerts, score, datatrust, line).',
       unknown_check: 'Checagem desconhecida: {{check}}. Use alerts, score, datatrust ou line.',
       import_failed: 'O arquivo não pôde ser importado: {{problem}}',
       upload_order: 'Envio do arquivo fora de ordem (esperado o byte {{expected}}, veio {{got}}). Escolha o arquivo de novo.',
+      upload_too_large: 'A lista passa de {{limit}}: grande demais para um lote. Divida o arquivo em partes menores (cada uma vira um lote).',
       job_not_found: 'Lote {{id}} não encontrado.',
       not_finished: 'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
     },

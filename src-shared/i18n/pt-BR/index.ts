@@ -8,5 +8,6 @@ import { mse } from './mse'
 import { ussd } from './ussd'
 import { batch } from './batch'
 import { policy } from './policy'
+import { privacy } from './privacy'
 
-export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch, ...policy }
+export const ptBR = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch, ...policy, ...privacy }

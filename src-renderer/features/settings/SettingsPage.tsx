@@ -6,6 +6,7 @@ import { CallbackSettings } from './CallbackSettings'
 import { PolicyPanel } from '../policy/PolicyPanel'
 import { TimeZoneSetting } from './TimeZoneSetting'
 import { SandboxStats } from './SandboxStats'
+import { PrivacyPanel } from '../privacy/PrivacyPanel'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -43,6 +44,7 @@ export function SettingsPage() {
       </div>
       {settings && <PolicyPanel idPrefix="settings-policy" />}
       {settings && <CallbackSettings />}
+      {settings && <PrivacyPanel timeZone={settings.timeZone} />}
       {settings && (
         <>
           <h2 className="section-title">{t('settings.sandboxTitle')}</h2>

@@ -8,6 +8,8 @@ import { PolicyRefSchema, PolicySchema, VERDICTS } from '../domain/policy/schema
 /** Base64 of a 512 KiB piece of an uploaded file. */
 export const UPLOAD_CHUNK_BASE64 = 700_000
 export const UPLOAD_CHUNK_BYTES = 512 * 1024
+/** A list past this is not one batch (a million customers is ~100 MB): refused with a sentence (issue #14). */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
 const CheckSchema = z.enum(CHECKS)
 const MappingSchema = z.partialRecord(z.enum(FIELDS), z.number().int().min(0).max(5000))

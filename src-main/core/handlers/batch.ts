@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { MAX_UPLOAD_BYTES } from '../../../src-shared/contract/batch'
 import { CHECK_PROVIDER, detectMapping, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
 import type { CoreContext } from '../context'
@@ -20,8 +21,6 @@ type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload
 /** seed 000: the Alerta trial plan has 1000 free requests. */
 export const CLARO_TRIAL_REQUESTS = 1000
 const PREVIEW_ROWS = 20
-/** A list past this is not one batch (a million customers is ~100 MB): refused with a sentence, the piece deleted. */
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
 /** Runs in progress per core, so closing the core halts them (they resume at the next start). */
 const RUNNERS = new WeakMap<CoreContext, Map<number, JobRunner>>()
@@ -86,6 +85,7 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       if (size !== offset) throw new AppFailure('batch.upload_order', { expected: size ?? 0, got: offset })
       const piece = Buffer.from(dataBase64, 'base64')
       if (offset + piece.length > MAX_UPLOAD_BYTES) {
+        // What arrived so far is deleted: a list that cannot be screened is not kept.
         rmSync(path, { force: true })
         throw new AppFailure('batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` })
       }

@@ -2,7 +2,8 @@ import { create } from 'zustand'
 import type { AppError, EventOf, ResponseOf } from '../../../src-shared/contract'
 import type { Check, Mapping } from '../../../src-shared/domain/batch'
 import { ApiError, call, on } from '../../api/client'
-import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/batch'
+import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/batch'
+import { i18next } from '../../i18n'
 import type { Policy } from '../../../src-shared/domain/policy'
 
 type Upload = ResponseOf<'batch:upload-end'>
@@ -93,6 +94,11 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
 
   async choose(file) {
     set({ busy: true, error: null, upload: null, plan: null, fileName: file.name })
+    if (file.size > MAX_UPLOAD_BYTES) {
+      // Said before a byte travels (the core refuses it too, at the piece past the limit).
+      set({ busy: false, error: { code: 'batch.upload_too_large', message: i18next.t('errors.batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }) } })
+      return
+    }
     try {
       // In pieces: a 60 MB list never travels as one message.
       const { uploadId } = await call('batch:upload-begin', { name: file.name })

@@ -70,6 +70,20 @@ describe('privacy report and erase over every place', () => {
     expect(JSON.stringify(audit)).not.toMatch(/1234|5678/)
   })
 
+  it('waits for a batch in progress: erasing under it would let the runner write the person back', async () => {
+    await invoke('settings:update', { sandbox: { latencyMs: 1500 } })
+    const begun = (await invoke('batch:upload-begin', { name: 'lista.csv' })) as { ok: true; data: { uploadId: string } }
+    const { uploadId } = begun.data
+    await invoke('batch:upload-chunk', { uploadId, offset: 0, dataBase64: Buffer.from(`Nome;Celular\nAna;(11) 91234-5678\n`).toString('base64') })
+    await invoke('batch:upload-end', { uploadId, name: 'lista.csv' })
+    const plan = (await invoke('batch:plan', { uploadId, checks: ['alerts'], mapping: { phone: 1 } })) as { ok: true; data: { job: { id: number } } }
+    expect(await invoke('batch:start', { jobId: plan.data.job.id })).toMatchObject({ ok: true })
+    const refused = await invoke('privacy:erase', { kind: 'phone', value: ANA, confirm: true })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'privacy.batch_running' } })
+    expect((refused as { error: { message: string } }).error.message).toContain('espere ele terminar ou cancele-o')
+    expect(core.context.db.prepare('SELECT COUNT(*) AS n FROM batch_rows').get()).toEqual({ n: 1 }) // nothing was erased
+  })
+
   it('refuses an identifier that is none, in words', async () => {
     const r = await invoke('privacy:report', { kind: 'cpf', value: '123' })
     expect(r).toMatchObject({ ok: false, error: { code: 'privacy.subject_invalid' } })

@@ -25,7 +25,7 @@ const PREVIEW_ROWS = 20
 /** Runs in progress per core, so closing the core halts them (they resume at the next start). */
 const RUNNERS = new WeakMap<CoreContext, Map<number, JobRunner>>()
 
-/** A batch running in this process (an LGPD erasure waits for it: it would write answers back). */
+/** A batch running or paused in this process (an LGPD erasure waits for it: it would write answers back). */
 export function batchesRunning(ctx: CoreContext): boolean {
   return (RUNNERS.get(ctx)?.size ?? 0) > 0
 }

@@ -34,7 +34,7 @@ export const errors: Pick<Catalog, 'errors'> = {
     },
     privacy: {
       subject_invalid: 'Invalid identifier for a data-subject search: give an 11-digit CPF, a mobile number with its area code or a complete e-mail.',
-      batch_running: 'A batch is running now: pause it in Batch and erase again (it would otherwise write the person\'s answers back).',
+      batch_running: 'A batch is in progress (running or paused): let it finish or cancel it in Batch, then erase again — it would otherwise write the person\'s answers back.',
     },
     batch: {
       input_missing: 'Input file not found: {{path}}.',

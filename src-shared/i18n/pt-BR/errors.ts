@@ -33,7 +33,7 @@ export const errors = {
     },
     privacy: {
       subject_invalid: 'Identificador inválido para a pesquisa do titular: informe um CPF de 11 dígitos, um celular com DDD ou um e-mail completo.',
-      batch_running: 'Um lote está rodando agora: pause-o em Lote e elimine de novo (senão ele regravaria as respostas do titular).',
+      batch_running: 'Há um lote em andamento (rodando ou pausado): espere ele terminar ou cancele-o em Lote e elimine de novo — senão ele regravaria respostas do titular.',
     },
     batch: {
       input_missing: 'Arquivo de entrada não encontrado: {{path}}.',

@@ -69,6 +69,22 @@ export default tseslint.config(
     },
   },
   {
+    // Every IPC call goes through a store action (STYLE habit 7): pages and components read stores.
+    files: ['src-renderer/features/**/*.{ts,tsx}', 'src-renderer/components/**/*.{ts,tsx}', 'src-renderer/App.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronPaths, ...nodePaths],
+          patterns: [
+            { group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports main-process code: go through the contract.' },
+            { group: ['**/api/client'], importNames: ['call', 'on'], message: 'Call the core from a store action (src-renderer/stores), not from a component.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/index.ts', 'src-main/preload/**'],
     rules: {

@@ -1,5 +1,6 @@
 import type { AppError, ChannelName, EventName, EventOf, RequestOf, ResponseOf } from '../../src-shared/contract'
 import { bridge } from './bridge'
+import { i18next } from '../i18n'
 
 /** A typed failure from the core, thrown by `call` so stores can catch one kind of thing. */
 export class ApiError extends Error {
@@ -7,6 +8,15 @@ export class ApiError extends Error {
   constructor(readonly error: AppError) {
     super(error.message)
   }
+}
+
+/**
+ * The one converter from whatever a call threw to the error the UI shows: the core's typed error as it came (a
+ * sentence in the user's language), anything else (a bug in the renderer) as the generic sentence, its text beside.
+ */
+export function appErrorOf(error: unknown): AppError {
+  if (error instanceof ApiError) return error.error
+  return { code: 'internal', message: i18next.t('errors.internal'), detail: { reason: String(error).slice(0, 300) } }
 }
 
 /** Calls a contract channel; resolves with its typed answer or rejects with ApiError. */

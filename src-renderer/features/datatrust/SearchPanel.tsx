@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppError } from '../../../src-shared/contract'
 import { SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS } from '../../../src-shared/domain/clearsale'
-import { ApiError, call } from '../../api/client'
+import type { RequestOf } from '../../../src-shared/contract'
+import { useDataTrustConfig } from '../../stores/datatrust/config'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
 type Mode = 'parameter' | 'user' | 'period' | 'list'
-type Listing = { location: number; totalPages: number; totalTransactions: number; transactions: Record<string, unknown>[] }
 
 /** seed 004 "Pesquisa de Transações": four ways to search, chosen fields, pages of up to 50. */
 export function SearchPanel() {
@@ -19,19 +18,14 @@ export function SearchPanel() {
   const [limit, setLimit] = useState(10)
   const [txFields, setTxFields] = useState<string[]>(['id', 'document', 'phone', 'email', 'creationdate'])
   const [resultFields, setResultFields] = useState<string[]>(['score'])
-  const [listing, setListing] = useState<Listing | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
+  const listing = useDataTrustConfig((s) => s.listing)
+  const error = useDataTrustConfig((s) => s.searchError)
 
   const run = async (page: number): Promise<void> => {
-    try {
-      const common = { limit, page, transactionFields: txFields, resultFields } as const
-      const input =
-        mode === 'parameter' ? { mode, parameter, value, ...common } : mode === 'user' ? { mode, userId: Number(value), ...common } : mode === 'period' ? { mode, startDate, endDate, ...common } : { mode, ids: value.split(',').map((s) => s.trim()).filter(Boolean), ...common }
-      setListing(await call('datatrust:search', input as Parameters<typeof call<'datatrust:search'>>[1]))
-      setError(null)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.error : { code: 'internal', message: String(e) })
-    }
+    const common = { limit, page, transactionFields: txFields, resultFields } as const
+    const input =
+      mode === 'parameter' ? { mode, parameter, value, ...common } : mode === 'user' ? { mode, userId: Number(value), ...common } : mode === 'period' ? { mode, startDate, endDate, ...common } : { mode, ids: value.split(',').map((s) => s.trim()).filter(Boolean), ...common }
+    await useDataTrustConfig.getState().search(input as RequestOf<'datatrust:search'>)
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppError } from '../../../src-shared/contract'
 import { checkSmsTemplate, SMS_KEYS, SMS_TEXT_LIMIT } from '../../../src-shared/domain/clearsale'
-import { ApiError, call } from '../../api/client'
+import { useDataTrustConfig } from '../../stores/datatrust/config'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
 type SmsType = 2 | 3 | 4
@@ -14,41 +13,23 @@ export function SmsConfigPanel() {
   const [text, setText] = useState('')
   const [active, setActive] = useState(true)
   const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const [conditional, setConditional] = useState<boolean | null>(null)
+  const error = useDataTrustConfig((s) => s.smsError)
+  const conditional = useDataTrustConfig((s) => s.conditional)
+  const store = useDataTrustConfig.getState()
   const check = checkSmsTemplate(text, typeId)
-  const fail = (e: unknown): void => setError(e instanceof ApiError ? e.error : { code: 'internal', message: String(e) })
 
   const load = async (id: SmsType): Promise<void> => {
-    try {
-      const config = await call('datatrust:sms-template-get', { smsTypeId: id })
-      setText(config?.Text ?? '')
-      setActive(config?.Active ?? true)
-      setNotice(config ? null : t('datatrust.sms.none'))
-      setError(null)
-    } catch (e) {
-      fail(e)
-    }
+    const config = await store.loadTemplate(id)
+    if (config === undefined) return
+    setText(config?.Text ?? '')
+    setActive(config?.Active ?? true)
+    setNotice(config ? null : t('datatrust.sms.none'))
   }
   const save = async (): Promise<void> => {
-    try {
-      await call('datatrust:sms-template-set', { Text: text, Active: active, SmsTypeId: typeId })
-      setNotice(t('datatrust.sms.saved'))
-      setError(null)
-    } catch (e) {
-      fail(e)
-    }
-  }
-  const setConditionalSending = async (enabled: boolean): Promise<void> => {
-    try {
-      await call('datatrust:conditional-set', { enabled })
-      setConditional(enabled)
-    } catch (e) {
-      fail(e)
-    }
+    if (await store.saveTemplate({ Text: text, Active: active, SmsTypeId: typeId })) setNotice(t('datatrust.sms.saved'))
   }
   useEffect(() => {
-    call('datatrust:conditional-get', {}).then((c) => setConditional(c?.conditionalSmsSending ?? false), () => setConditional(null))
+    void useDataTrustConfig.getState().loadConditional()
   }, [])
 
   return (
@@ -98,7 +79,7 @@ export function SmsConfigPanel() {
       {notice && <p className="outcome ok" role="status">{notice}</p>}
       {error && <ErrorBanner error={error} />}
       <label className="check conditional">
-        <input type="checkbox" checked={conditional ?? false} disabled={conditional === null} onChange={(e) => void setConditionalSending(e.target.checked)} />
+        <input type="checkbox" checked={conditional ?? false} disabled={conditional === null} onChange={(e) => void store.setConditional(e.target.checked)} />
         {t('datatrust.sms.conditional')}
       </label>
     </div>

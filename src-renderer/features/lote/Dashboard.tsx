@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ResponseOf } from '../../../src-shared/contract'
-import { call } from '../../api/client'
+import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
 import { VERDICTS } from '../../../src-shared/domain/policy'
 
@@ -43,9 +42,9 @@ function Chart({ title, data, testId, color = '#1565c0' }: { title: string; data
 export function Dashboard({ jobId }: { jobId: number }) {
   const { t } = useTranslation()
   const version = useBatchStore((s) => s.version)
-  const [stats, setStats] = useState<ResponseOf<'batch:stats'> | null>(null)
+  const stats = useBatchResults((s) => s.stats)
   useEffect(() => {
-    void call('batch:stats', { jobId }).then(setStats, () => setStats(null))
+    void useBatchResults.getState().loadStats(jobId)
   }, [jobId, version])
   if (!stats) return null
   const verdicts = VERDICTS.map((v) => ({ name: t(`verdict.values.${v}`), value: stats.verdicts[v] ?? 0, fill: COLORS[v] }))

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { SubTabs } from '../../components/SubTabs'
-import { call } from '../../api/client'
+import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
 import { Dashboard } from './Dashboard'
 import { ImportStep } from './ImportStep'
@@ -26,20 +26,17 @@ export function LotePage() {
   const s = useBatchStore()
   const start = useBatchStore((st) => st.start)
   const [view, setView] = useState<'grid' | 'charts' | 'whatif'>('grid')
-  const [exporting, setExporting] = useState(false)
+  const exporting = useBatchResults((r) => r.exporting)
+  const resultsError = useBatchResults((r) => r.error)
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null)
   useEffect(() => start(), [start])
   const exportAs = async (format: 'csv' | 'xlsx', delimiter: ';' | ',' = ';'): Promise<void> => {
     if (s.jobId === null) return
-    setExporting(true)
-    try {
-      const file = await call('batch:export', { jobId: s.jobId, format, delimiter })
-      // Also kept in the data folder: the desktop shell blocks browser downloads, the path is what it offers.
-      setSaved({ path: file.path, rows: file.rows })
-      download(file.fileName, file.contentBase64, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    } finally {
-      setExporting(false)
-    }
+    const file = await useBatchResults.getState().exportJob(s.jobId, format, delimiter)
+    if (!file) return
+    // Also kept in the data folder: the desktop shell blocks browser downloads, the path is what it offers.
+    setSaved({ path: file.path, rows: file.rows })
+    download(file.fileName, file.contentBase64, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   }
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
   return (
@@ -47,6 +44,7 @@ export function LotePage() {
       <h1 id="page-title">{t('nav.lote')}</h1>
       <p className="lead">{t('pages.lote')}</p>
       {s.error && <ErrorBanner error={s.error} />}
+      {resultsError && <ErrorBanner error={resultsError} />}
       <div className="lote">
         <div className="lookup">
           <ImportStep />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { ResponseOf } from '../../../src-shared/contract'
 import { ALERT_EVENT_TYPES } from '../../../src-shared/domain/claro'
 import { OUTCOME_STATUSES, VERDICTS, type OutcomeStatus, type Verdict } from '../../../src-shared/domain/policy'
-import { call } from '../../api/client'
+import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
 import { RowDrawer } from './RowDrawer'
 
@@ -29,7 +29,8 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
       if (loading.current.has(index)) return
       loading.current.add(index)
       try {
-        const page = await call('batch:rows', { jobId, offset: index * PAGE, limit: PAGE, sort: filter.sort, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.flag ? { flag: filter.flag } : {}) })
+        const page = await useBatchResults.getState().rows(jobId, { offset: index * PAGE, limit: PAGE, sort: filter.sort, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.flag ? { flag: filter.flag } : {}) })
+        if (!page) return
         setHeader(page.header)
         setTotal(page.total)
         setPages((prev) => new Map(prev).set(index, page.rows))

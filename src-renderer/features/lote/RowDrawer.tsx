@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ResponseOf } from '../../../src-shared/contract'
-import { call } from '../../api/client'
+import { useBatchResults } from '../../stores/batch/results'
 import { problemText } from '../../../src-shared/domain/policy'
 import { useTranslate } from '../../i18n'
 
@@ -9,9 +8,9 @@ import { useTranslate } from '../../i18n'
 export function RowDrawer({ jobId, rowNo, onClose }: { jobId: number; rowNo: number; onClose(): void }) {
   const { t } = useTranslation()
   const tr = useTranslate()
-  const [row, setRow] = useState<ResponseOf<'batch:row'> | null>(null)
+  const row = useBatchResults((s) => s.row)
   useEffect(() => {
-    void call('batch:row', { jobId, rowNo }).then(setRow, () => setRow(null))
+    void useBatchResults.getState().loadRow(jobId, rowNo)
   }, [jobId, rowNo])
   return (
     <aside className="drawer" role="dialog" aria-label={t('batch.row', { n: rowNo })} data-testid="row-drawer">

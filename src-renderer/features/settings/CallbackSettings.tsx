@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ResponseOf } from '../../../src-shared/contract'
-import { call } from '../../api/client'
+import { useStatusStore } from '../../stores/status/store'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore } from '../../stores/app/store'
 import { NumberSetting } from './NumberSetting'
 
@@ -15,11 +15,12 @@ export function CallbackSettings() {
   const { t } = useTranslation()
   const settings = useAppStore((s) => s.settings)
   const update = useAppStore((s) => s.updateSettings)
-  const [status, setStatus] = useState<ResponseOf<'callbacks:status'> | null>(null)
+  const status = useStatusStore((s) => s.callbacks)
+  const failure = useStatusStore((s) => s.error)
   const [address, setAddress] = useState<string | null>(null)
   const [exposing, setExposing] = useState<string | null>(null)
   useEffect(() => {
-    call('callbacks:status', {}).then(setStatus, () => setStatus(null))
+    void useStatusStore.getState().loadCallbacks()
   }, [settings?.callbacks.bindAddress, settings?.callbacks.port])
   if (!settings) return null
   const shown = address ?? settings.callbacks.bindAddress
@@ -34,6 +35,7 @@ export function CallbackSettings() {
   return (
     <>
       <h2 className="section-title">{t('settings.callbacksTitle')}</h2>
+      {failure && <ErrorBanner error={failure} />}
       <div className="form-grid">
         <label htmlFor="callbacks-address">{t('settings.callbacksAddress')}</label>
         <div>

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppError, AppInfo } from '../../../src-shared/contract'
 import type { Language, Settings, SettingsPatch } from '../../../src-shared/domain/settings'
-import { ApiError, call, on } from '../../api/client'
+import { appErrorOf, call, on } from '../../api/client'
 import { applyLanguage } from '../../i18n'
 
 export interface AppState {
@@ -20,10 +20,6 @@ export interface AppActions {
   dismissNotice(code: string): Promise<void>
 }
 
-function asAppError(error: unknown): AppError {
-  return error instanceof ApiError ? error.error : { code: 'internal', message: String(error) }
-}
-
 export const useAppStore = create<AppState & AppActions>()((set, get) => {
   const adoptSettings = (settings: Settings): void => {
     applyLanguage(settings.language)
@@ -34,7 +30,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       await work()
       set({ error: null })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   }
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppError, EventOf, ResponseOf } from '../../../src-shared/contract'
 import type { Check, Mapping } from '../../../src-shared/domain/batch'
-import { ApiError, call, on } from '../../api/client'
+import { appErrorOf, call, on } from '../../api/client'
 import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/batch'
 import { i18next } from '../../i18n'
 import type { Policy } from '../../../src-shared/domain/policy'
@@ -10,7 +10,6 @@ type Upload = ResponseOf<'batch:upload-end'>
 type Plan = ResponseOf<'batch:plan'>
 type Progress = EventOf<'batch:progress'>
 
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 export interface BatchState {
   upload: Upload | null
@@ -109,7 +108,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       const upload = await call('batch:upload-end', { uploadId, name: file.name })
       set({ upload, mapping: upload.mapping })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     } finally {
       set({ busy: false })
     }
@@ -128,7 +127,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       set({ plan, jobId: plan.job.id, progress: null })
       void get().loadJobs()
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     } finally {
       set({ busy: false })
     }
@@ -142,7 +141,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       await call('batch:start', { jobId, concurrency: pace.concurrency, rate: pace.rate })
       void get().loadJobs()
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -154,7 +153,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       const progress = get().progress
       if (progress) set({ progress: { ...progress, status: status as typeof progress.status } })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -162,7 +161,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     try {
       set({ jobs: await call('batch:jobs', {}) })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -179,7 +178,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     try {
       set({ whatIf: await call('batch:whatif', { jobId, policy, limit: 200 }) })
     } catch (error) {
-      set({ error: asAppError(error), whatIf: null })
+      set({ error: appErrorOf(error), whatIf: null })
     } finally {
       set({ simulating: false })
     }

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { CredentialSummary } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
-import { ApiError, call, on } from '../../api/client'
+import { appErrorOf, call, on } from '../../api/client'
 
 export interface CredentialsState {
   environment: Environment | null
@@ -24,7 +24,6 @@ export interface CredentialsActions {
   remove(name: string, successText: string): Promise<void>
 }
 
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 export const useCredentialsStore = create<CredentialsState & CredentialsActions>()((set, get) => ({
   environment: null,
@@ -47,7 +46,7 @@ export const useCredentialsStore = create<CredentialsState & CredentialsActions>
       const list = await call('credentials:list', { environment })
       if (get().environment === environment) set({ items: list.items, error: null })
     } catch (error) {
-      if (get().environment === environment) set({ items: [], error: asAppError(error) })
+      if (get().environment === environment) set({ items: [], error: appErrorOf(error) })
     } finally {
       set({ loading: false })
     }
@@ -63,7 +62,7 @@ export const useCredentialsStore = create<CredentialsState & CredentialsActions>
       await get().load(environment)
       return true
     } catch (error) {
-      set((s) => ({ outcome: { ...s.outcome, [name]: { ok: false, message: asAppError(error).message } } }))
+      set((s) => ({ outcome: { ...s.outcome, [name]: { ok: false, message: appErrorOf(error).message } } }))
       return false
     } finally {
       set({ busy: null })
@@ -79,7 +78,7 @@ export const useCredentialsStore = create<CredentialsState & CredentialsActions>
       set((s) => ({ outcome: { ...s.outcome, [name]: { ok: true, message: successText } } }))
       await get().load(environment)
     } catch (error) {
-      set((s) => ({ outcome: { ...s.outcome, [name]: { ok: false, message: asAppError(error).message } } }))
+      set((s) => ({ outcome: { ...s.outcome, [name]: { ok: false, message: appErrorOf(error).message } } }))
     } finally {
       set({ busy: null })
     }

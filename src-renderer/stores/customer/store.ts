@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppError, RequestOf } from '../../../src-shared/contract'
 import type { CustomerCheck } from '../../../src-shared/contract/customer'
-import { ApiError, call } from '../../api/client'
+import { appErrorOf, call } from '../../api/client'
 
 export interface CustomerState {
   status: 'idle' | 'loading' | 'done' | 'error'
@@ -22,7 +22,7 @@ export const useCustomerStore = create<CustomerState & CustomerActions>()((set) 
     try {
       set({ status: 'done', result: await call('customer:check', input) })
     } catch (error) {
-      set({ status: 'error', result: null, error: error instanceof ApiError ? error.error : { code: 'internal', message: String(error) } })
+      set({ status: 'error', result: null, error: appErrorOf(error) })
     }
   },
 }))

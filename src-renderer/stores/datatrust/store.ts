@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { DataTrustResult, DataTrustSend } from '../../../src-shared/contract/datatrust'
 import type { DtTransaction } from '../../../src-shared/domain/clearsale'
-import { ApiError, call, on } from '../../api/client'
+import { appErrorOf, call, on } from '../../api/client'
 
 export interface InboxMessage {
   to: string
@@ -35,7 +35,6 @@ export interface DataTrustActions {
   loadInbox(): Promise<void>
 }
 
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((set, get) => {
   const adopt = (transaction: DtTransaction): void => {
@@ -70,7 +69,7 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
       try {
         set({ status: 'done', result: await call('datatrust:send', input) })
       } catch (error) {
-        set({ status: 'error', error: asAppError(error) })
+        set({ status: 'error', error: appErrorOf(error) })
       }
       void get().loadInbox()
     },
@@ -82,7 +81,7 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
         const { results } = await call('datatrust:result', { id: current.transaction.ID })
         set({ result: { ...current, transaction: { ...current.transaction, Results: results } }, refreshedAt: new Date().toISOString() })
       } catch (error) {
-        set({ error: asAppError(error) })
+        set({ error: appErrorOf(error) })
       }
     },
 
@@ -92,7 +91,7 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
       try {
         set({ result: await call('datatrust:get', { id }) })
       } catch (error) {
-        set({ error: asAppError(error) })
+        set({ error: appErrorOf(error) })
       }
     },
 
@@ -104,7 +103,7 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
         set({ tokenResult: answer.result, tokenError: null })
         if (answer.transaction) adopt(answer.transaction)
       } catch (error) {
-        set({ tokenError: asAppError(error) })
+        set({ tokenError: appErrorOf(error) })
       }
     },
 

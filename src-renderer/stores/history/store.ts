@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { HistoryRow } from '../../../src-shared/contract/history'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
-import { ApiError, call, on } from '../../api/client'
+import { appErrorOf, call, on } from '../../api/client'
 
 export interface HistoryFilters {
   kind: '' | HistoryRow['kind']
@@ -30,7 +30,6 @@ export interface HistoryActions {
   clear(doneText: (count: number) => string): Promise<void>
 }
 
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 /** `<input type="date">` gives local dates; the filter wants instants. */
 const dayStart = (d: string): string | undefined => (d ? new Date(`${d}T00:00:00`).toISOString() : undefined)
 const dayEnd = (d: string): string | undefined => (d ? new Date(`${d}T23:59:59.999`).toISOString() : undefined)
@@ -68,7 +67,7 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
       })
       set({ rows: answer.rows, total: answer.total, error: null })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -76,7 +75,7 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
     try {
       set({ selected: await call('history:get', { id }) })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -88,7 +87,7 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
       set({ notice: doneText(deleted), selected: null })
       await get().load()
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 }))

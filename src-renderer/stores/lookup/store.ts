@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { AlertsResult, ScoreResult } from '../../../src-shared/contract/lookup'
 import type { AlertEventType } from '../../../src-shared/domain/claro'
-import { ApiError, call } from '../../api/client'
+import { appErrorOf, call } from '../../api/client'
 
 export type Status = 'idle' | 'loading' | 'done' | 'error'
 
@@ -30,7 +30,6 @@ export interface LookupActions {
 }
 
 const idle = { status: 'idle' as const, result: null, error: null }
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 export const useLookupStore = create<LookupState & LookupActions>()((set) => ({
   alerts: idle,
@@ -43,7 +42,7 @@ export const useLookupStore = create<LookupState & LookupActions>()((set) => ({
       const result = await call('lookup:alerts', { msisdn, ...(events.length > 0 ? { events } : {}) })
       set({ alerts: { status: 'done', result, error: null } })
     } catch (error) {
-      set({ alerts: { status: 'error', result: null, error: asAppError(error) } })
+      set({ alerts: { status: 'error', result: null, error: appErrorOf(error) } })
     }
   },
 
@@ -53,7 +52,7 @@ export const useLookupStore = create<LookupState & LookupActions>()((set) => ({
       const result = await call('lookup:score', { cpf })
       set({ score: { status: 'done', result, error: null } })
     } catch (error) {
-      set({ score: { status: 'error', result: null, error: asAppError(error) } })
+      set({ score: { status: 'error', result: null, error: appErrorOf(error) } })
     }
   },
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppError, RequestOf, ResponseOf } from '../../../src-shared/contract'
 import type { MseCallResult, MseInbound, MseMessage } from '../../../src-shared/contract/mse'
-import { ApiError, call, on } from '../../api/client'
+import { appErrorOf, call, on } from '../../api/client'
 
 export interface MseOutcome {
   status: 'idle' | 'loading' | 'done' | 'error'
@@ -29,7 +29,6 @@ export interface MseActions {
 }
 
 const IDLE: MseOutcome = { status: 'idle', result: null, error: null }
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 export const selectOutcome = (form: string) => (s: MseState): MseOutcome => s.outcomes[form] ?? IDLE
 
@@ -68,7 +67,7 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
         if (input.service.startsWith('SMS_')) void get().loadHandsets()
         return result
       } catch (error) {
-        setOutcome(form, { status: 'error', result: null, error: asAppError(error) })
+        setOutcome(form, { status: 'error', result: null, error: appErrorOf(error) })
         return null
       }
     },
@@ -105,7 +104,7 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
         await call('sandbox:mse-mo', { withImage: false, ...mo })
         return null
       } catch (error) {
-        return asAppError(error)
+        return appErrorOf(error)
       }
     },
   }

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { Policy, PolicyRef } from '../../../src-shared/domain/policy'
-import { ApiError, call } from '../../api/client'
+import { appErrorOf, call } from '../../api/client'
 
 export interface PolicyState {
   saving: boolean
@@ -26,7 +26,7 @@ export const usePolicyStore = create<PolicyState & PolicyActions>()((set) => ({
       set({ saving: false, saved: state.ref })
       return true
     } catch (error) {
-      set({ saving: false, error: error instanceof ApiError ? error.error : { code: 'internal', message: String(error) } })
+      set({ saving: false, error: appErrorOf(error) })
       return false
     }
   },

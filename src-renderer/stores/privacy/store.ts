@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { ErasureView, PrivacyReportView } from '../../../src-shared/contract/privacy'
 import type { SubjectKind } from '../../../src-shared/domain/privacy'
-import { ApiError, call } from '../../api/client'
+import { appErrorOf, call } from '../../api/client'
 
 export interface PrivacyAudit {
   at: string
@@ -25,7 +25,6 @@ export interface PrivacyActions {
   loadAudit(): Promise<void>
 }
 
-const asError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 /** LGPD data-subject requests (privacy:report / privacy:erase / privacy:audit). Erasure acts on the last report's person. */
 export const usePrivacyStore = create<PrivacyState & PrivacyActions>()((set, get) => ({
@@ -40,7 +39,7 @@ export const usePrivacyStore = create<PrivacyState & PrivacyActions>()((set, get
       const report = await call('privacy:report', { kind, value })
       set({ busy: false, report: { ...report, who: value.trim(), kind } })
     } catch (error) {
-      set({ busy: false, report: null, error: asError(error) })
+      set({ busy: false, report: null, error: appErrorOf(error) })
     }
   },
   async erase() {
@@ -52,14 +51,14 @@ export const usePrivacyStore = create<PrivacyState & PrivacyActions>()((set, get
       set({ busy: false, report: null, erased: { ...erased, who: report.who } })
       await get().loadAudit()
     } catch (error) {
-      set({ busy: false, error: asError(error) })
+      set({ busy: false, error: appErrorOf(error) })
     }
   },
   async loadAudit() {
     try {
       set({ audit: (await call('privacy:audit', {})).lines })
     } catch (error) {
-      set({ error: asError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 }))

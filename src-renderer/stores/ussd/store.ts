@@ -3,10 +3,9 @@ import type { AppError } from '../../../src-shared/contract'
 import type { Handset, SavedScript, UssdLogEntry, UssdPushResult } from '../../../src-shared/contract/ussd'
 import type { UssdCommand } from '../../../src-shared/domain/ussd'
 import { IDLE_SCREEN, UssdPhone, type PhoneScreen, type ReplayStep, type UssdExchange, type UssdScript } from '../../../src-shared/domain/ussd-session'
-import { ApiError, call } from '../../api/client'
+import { appErrorOf, call } from '../../api/client'
 import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
 
-const asAppError = (error: unknown): AppError => (error instanceof ApiError ? error.error : { code: 'internal', message: String(error) })
 
 export interface UssdState {
   /** Push console. */
@@ -84,7 +83,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
       set({ push: { status: 'done', result, error: null } })
       void get().loadHandset()
     } catch (error) {
-      set({ push: { status: 'error', result: null, error: asAppError(error) } })
+      set({ push: { status: 'error', result: null, error: appErrorOf(error) } })
     }
   },
 
@@ -102,7 +101,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     try {
       set({ handset: await call('sandbox:ussd-key', { msisdn, key }) })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -145,7 +144,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
       const screen = await phone.press(input)
       set({ screen, log: [...phone.log], recording: [...get().recording, { press: input.trim(), expect: screen.text }] })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     } finally {
       set({ busy: false })
     }
@@ -158,7 +157,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
       await call('ussd:script-save', { appUrl, script: { version: 1, name, msisdn: subscriber, steps: recording } })
       await get().loadScripts()
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -166,7 +165,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     try {
       set({ scripts: await call('ussd:scripts', {}) })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     }
   },
 
@@ -176,7 +175,7 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
       const result = await call('ussd:replay', { url: get().appUrl || saved.appUrl, script: saved.script })
       set({ replay: { scriptId: saved.id, ok: result.ok, steps: result.steps } })
     } catch (error) {
-      set({ error: asAppError(error) })
+      set({ error: appErrorOf(error) })
     } finally {
       set({ busy: false })
     }

@@ -43,6 +43,8 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       // Fonts/images stay files: the CSP allows data: only for images.
       assetsInlineLimit: 0,
+      // electron-vite leaves the renderer unminified by default: 2.7 MB of JavaScript before the first paint.
+      minify: true,
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
   },

@@ -15,6 +15,26 @@ test('opens in Portuguese with every area and a status panel fed by app:info', a
   await expect(app.page).toHaveURL(`${served.origin}/`) // the token left the address bar
 })
 
+test('the first screen loads at most 700 KB of JavaScript; a page brings its own code when first opened', async ({ app }) => {
+  const scripts = new Map<string, number>()
+  const reading: Promise<void>[] = []
+  app.page.on('response', (r) => {
+    if (r.url().endsWith('.js')) reading.push(r.body().then((b) => void scripts.set(r.url(), b.length)))
+  })
+  await app.open()
+  await expect(app.page.locator('#page-title')).toHaveText('Consulta')
+  await app.page.waitForLoadState('networkidle')
+  await Promise.all(reading)
+  expect([...scripts.keys()].some((u) => /ConsultaPage-/.test(u))).toBe(true)
+  const firstLoad = [...scripts.values()].reduce((a, b) => a + b, 0)
+  expect(firstLoad).toBeLessThan(700 * 1024)
+  expect([...scripts.keys()].some((u) => /LotePage-|Dashboard-/.test(u))).toBe(false)
+  await app.goTo('Lote')
+  await expect(app.page.locator('#page-title')).toHaveText('Lote')
+  await expect.poll(() => [...scripts.keys()].some((u) => /LotePage-/.test(u))).toBe(true)
+  console.log(`first load: ${(firstLoad / 1024).toFixed(0)} KB of JavaScript`)
+})
+
 test('navigates between areas and keeps the area on reload', async ({ app }) => {
   await app.open()
   await app.goTo('Lote')

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { SubTabs } from '../../components/SubTabs'
 import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
-import { Dashboard } from './Dashboard'
 import { ImportStep } from './ImportStep'
 import { ResultsGrid } from './ResultsGrid'
 import { RunPanel } from './RunPanel'
 import { WhatIfPanel } from './WhatIfPanel'
+
+// The charts (recharts) load when the analyst opens them, not with the page.
+const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })))
 
 function download(fileName: string, base64: string, type: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -91,7 +93,11 @@ export function LotePage() {
             </p>
           )}
           {view === 'grid' && <ResultsGrid jobId={s.jobId} />}
-          {view === 'charts' && <Dashboard jobId={s.jobId} />}
+          {view === 'charts' && (
+            <Suspense fallback={<p className="muted" role="status">{t('status.loading')}</p>}>
+              <Dashboard jobId={s.jobId} />
+            </Suspense>
+          )}
           {view === 'whatif' && <WhatIfPanel jobId={s.jobId} finished={['done', 'cancelled'].includes(s.jobs.find((j) => j.id === s.jobId)?.status ?? '')} />}
         </div>
       )}

@@ -1,34 +1,31 @@
+import { lazy, Suspense, type ComponentType } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Area } from '../../stores/nav/store'
-import { SettingsPage } from '../settings/SettingsPage'
-import { CredentialsPage } from '../credentials/CredentialsPage'
-import { ConsultaPage } from '../consulta/ConsultaPage'
-import { HistoryPage } from '../historico/HistoryPage'
-import { CustomerPage } from '../cliente/CustomerPage'
-import { MsePage } from '../mse/MsePage'
-import { SmsPage } from '../sms/SmsPage'
-import { UssdPage } from '../ussd/UssdPage'
-import { LotePage } from '../lote/LotePage'
 
-/** One page per area. */
+/*
+ * One page per area, each its own chunk loaded on first visit (issue #15): the first load carries the shell, the
+ * stores and the catalogs, not recharts, the offline map or the MSE forms of pages the analyst may never open.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })))
+
+const PAGES: Record<Area, ComponentType> = {
+  configuracoes: page(() => import('../settings/SettingsPage'), 'SettingsPage'),
+  credenciais: page(() => import('../credentials/CredentialsPage'), 'CredentialsPage'),
+  consulta: page(() => import('../consulta/ConsultaPage'), 'ConsultaPage'),
+  historico: page(() => import('../historico/HistoryPage'), 'HistoryPage'),
+  cliente: page(() => import('../cliente/CustomerPage'), 'CustomerPage'),
+  mse: page(() => import('../mse/MsePage'), 'MsePage'),
+  sms: page(() => import('../sms/SmsPage'), 'SmsPage'),
+  ussd: page(() => import('../ussd/UssdPage'), 'UssdPage'),
+  lote: page(() => import('../lote/LotePage'), 'LotePage'),
+}
+
 export function AreaPage({ area }: { area: Area }) {
-  switch (area) {
-    case 'configuracoes':
-      return <SettingsPage />
-    case 'credenciais':
-      return <CredentialsPage />
-    case 'consulta':
-      return <ConsultaPage />
-    case 'historico':
-      return <HistoryPage />
-    case 'cliente':
-      return <CustomerPage />
-    case 'mse':
-      return <MsePage />
-    case 'sms':
-      return <SmsPage />
-    case 'ussd':
-      return <UssdPage />
-    case 'lote':
-      return <LotePage />
-  }
+  const { t } = useTranslation()
+  const Page = PAGES[area]
+  return (
+    <Suspense fallback={<p className="muted" role="status">{t('status.loading')}</p>}>
+      <Page />
+    </Suspense>
+  )
 }

@@ -62,11 +62,22 @@ export class JobRunner {
     private readonly onProgress: (p: Progress) => void = () => undefined,
   ) {}
 
+  /** Requests that passed the gate and have not answered yet. */
+  private inFlight = 0
+
+  /**
+   * No request leaves while paused; those already on the wire still land. "Paused" is reported once the last of them
+   * has answered, so the count it shows is final until resumed.
+   */
   pause(): void {
     if (this.paused) return
     this.paused = new Promise((resolve) => (this.release = resolve))
     this.journal.setStatus(this.job.id, 'paused')
-    this.report('paused')
+    this.settled()
+  }
+
+  private settled(): void {
+    if (this.paused && this.inFlight === 0) this.report('paused')
   }
 
   resume(): void {
@@ -135,10 +146,25 @@ export class JobRunner {
     const effect = isEffectCheck(check)
     const exclude = () => this.journal.ownTransactions(this.job.id)
     for (let attempt = 1; ; attempt++) {
+      // One request of this call on the wire at a time: counted from the gate until it answered — the call's next
+      // request (a token, a 401 retry) passes the gate again, the recorded answer or a retry's wait ends it.
+      let sending = false
+      const landed = (): void => {
+        if (!sending) return
+        sending = false
+        this.inFlight--
+        this.settled()
+      }
+      const gate = async (): Promise<void> => {
+        landed()
+        await this.gate(limiter)
+        sending = true
+        this.inFlight++
+      }
       try {
         // An effect is journaled as in flight before its request leaves (a kill -9 now is reconciled on resume).
         if (effect) this.journal.markSending(this.job.id, check, key, new Date())
-        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, () => this.gate(limiter), exclude)
+        const result = await runCheck(this.ctx, check, key, this.options.timeoutMs, gate, exclude)
         return this.record(check, key, { ok: true, result, code: null, reason: null, attempts: attempt })
       } catch (error) {
         const failure = asFailure(error)
@@ -147,7 +173,10 @@ export class JobRunner {
           const message = String(this.ctx.redactor.value(toAppError(failure, this.ctx.translate()).message))
           return this.record(check, key, { ok: false, result: null, code: failure.code, reason: message.slice(0, 500), attempts: attempt })
         }
+        landed()
         await sleep(backoffMs(attempt - 1, afterMs))
+      } finally {
+        landed()
       }
     }
   }
@@ -176,7 +205,7 @@ export class JobRunner {
         if (!item) return
         await this.call(item.check, item.key, limiter)
         this.recent.push(performance.now())
-        this.report('running')
+        if (!this.paused) this.report('running')
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency[provider]) }, worker))

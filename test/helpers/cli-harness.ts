@@ -1,13 +1,23 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach } from 'vitest'
+import { afterEach, beforeAll, beforeEach } from 'vitest'
 import { ROOT, runBuiltCli, type CliRun } from './cli'
 import { startKeyring, type Keyring } from './keyring'
 import { tempDir } from './tmp'
 import { need } from './need'
 
-/** Whether `npm run build` ran: CLI tests say so (skip) instead of failing obscurely when run alone. */
-export const CLI_BUILT = existsSync(join(ROOT, 'out/main/cli.js'))
+/** Whether `npm run build` ran. */
+export const CLI_BUILT = existsSync(join(ROOT, 'out/main/cli.js')) && existsSync(join(ROOT, 'out/renderer/index.html'))
+
+/**
+ * In a suite that runs the built CLI: fails it, saying what to do, when the build is missing — never a silent skip
+ * (`npm test` always builds first).
+ */
+export function requireBuiltCli(): void {
+  beforeAll(() => {
+    if (!CLI_BUILT) throw new Error('the built CLI is missing (out/main/cli.js, out/renderer): run `npm run build` first — `npm test` does')
+  })
+}
 
 export interface CliHarness {
   readonly keyring: Keyring

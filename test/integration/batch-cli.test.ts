@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { request } from 'undici'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BIN } from '../helpers/cli'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { writeCustomersCsv } from '../helpers/customers'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
@@ -13,7 +13,8 @@ import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/h
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 
 /* `sentinela screen` killed with SIGKILL halfway, then run again: complete output, no answered call repeated. */
-describe.skipIf(!CLI_BUILT)('sentinela screen (built CLI)', () => {
+describe('sentinela screen (built CLI)', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
   let claro: SandboxServer
   beforeEach(async () => {
@@ -42,7 +43,7 @@ describe.skipIf(!CLI_BUILT)('sentinela screen (built CLI)', () => {
 
     const child = spawn(process.execPath, args, { env: h.keyring.env, stdio: 'ignore' })
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-    for (let i = 0; i < 400 && answered().length < 600; i++) await new Promise((r) => setTimeout(r, 25))
+    await vi.waitFor(() => expect(answered().length).toBeGreaterThanOrEqual(600), { timeout: 10_000, interval: 25 })
     child.kill('SIGKILL')
     await exited
     const before = new Set(answered().map((r) => r.key))
@@ -88,7 +89,7 @@ describe.skipIf(!CLI_BUILT)('sentinela screen (built CLI)', () => {
       }
       const child = spawn(process.execPath, args, { env: h.keyring.env, stdio: 'ignore' })
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-      for (let i = 0; i < 400 && answeredDt() < 80; i++) await new Promise((r) => setTimeout(r, 25))
+      await vi.waitFor(() => expect(answeredDt()).toBeGreaterThanOrEqual(80), { timeout: 10_000, interval: 25 })
       child.kill('SIGKILL')
       await exited
       expect(answeredDt()).toBeLessThan(240)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'undici'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { writeCustomersCsv } from '../helpers/customers'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
@@ -9,7 +9,7 @@ import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/h
 import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
 import { BatchJournal, type JobRow } from '../../src-main/batch/journal'
 import { purgeBatches } from '../../src-main/core/handlers/batch'
-import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src-main/batch/runner'
+import { DEFAULT_RUN_OPTIONS, type Progress, type RunOptions } from '../../src-main/batch/runner'
 import { exportJob, prepareJob, runJob } from '../../src-main/batch/service'
 import { UPLOAD_CHUNK_BYTES } from '../../src-shared/contract/batch'
 import { createCore } from '../../src-main/core'
@@ -75,6 +75,27 @@ describe('batch screening', () => {
     expect(worst).toBeLessThanOrEqual(40)
   })
 
+  it('pausing: "paused" is said once the requests on the wire have answered, with the final count; resuming finishes every row once', async () => {
+    const input = join(h.dataDir, 'pausa.csv')
+    await writeCustomersCsv(input, { rows: 300, unique: 300 })
+    knobs.latencyMs = 50
+    const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
+    const events: Progress[] = []
+    const { runner, done } = runJob(h.core.context, job, options({ concurrency: { claro: 8, clearsale: 4, mse: 4 }, rate: { claro: 1000, clearsale: 10, mse: 10 } }), (p) => events.push(p))
+    const scoreCalls = async () => ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
+    await vi.waitFor(async () => expect(await scoreCalls()).toBeGreaterThanOrEqual(20), { timeout: 10_000, interval: 5 })
+    runner.pause()
+    await vi.waitFor(() => expect(events.at(-1)?.status).toBe('paused'), { timeout: 10_000, interval: 5 })
+    const paused = events.at(-1) as Progress
+    // Every request that left has answered and is counted; none is on the wire, so nothing moves until resumed.
+    expect(await scoreCalls()).toBe(paused.done + paused.failed)
+    expect(paused.remaining).toBeGreaterThan(0)
+    runner.resume()
+    expect(await done).toBe('done')
+    expect(await scoreCalls()).toBe(300)
+    expect(events.at(-1)).toMatchObject({ status: 'done', done: 300, remaining: 0 })
+  })
+
   it('an app closed mid-run resumes the batch when it opens again, without repeating an answered call', async () => {
     const dir = join(h.dataDir, 'app')
     const input = join(h.dataDir, 'app.csv')
@@ -89,9 +110,10 @@ describe('batch screening', () => {
     expect(await first.router.invoke('batch:plan', { uploadId: '../../etc/passwd', checks: ['score'], mapping: {} })).toMatchObject({ ok: false, error: { code: 'batch.input_missing' } })
     const job = await prepareJob(first.context, { inputPath: input, checks: ['score'] })
     expect(await first.router.invoke('batch:start', { jobId: job.id, concurrency: 2, rate: { claro: 40 } })).toEqual({ ok: true, data: { started: true } })
-    await new Promise((r) => setTimeout(r, 1200))
-    await first.close()
     const stats = async () => ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
+    // Closed mid-run: once a few answers have landed, long before the 120 could (2 at a time, 40/s).
+    await vi.waitFor(async () => expect(await stats()).toBeGreaterThanOrEqual(10), { timeout: 10_000, interval: 20 })
+    await first.close()
     const before = await stats()
     expect(before).toBeGreaterThan(0)
     expect(before).toBeLessThan(120)

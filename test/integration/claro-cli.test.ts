@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { startWireServer, type WireAnswer, type WireRequest } from '../helpers/wire-server'
 import { startSandboxServer } from '../../src-main/sandbox/host'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
@@ -7,7 +7,8 @@ import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 
 const CRED = { key: 'wire-key-123', secret: 'wire-secret-456', customerId: 'ACMEFRAUDES' }
 
-describe.skipIf(!CLI_BUILT)('sentinela lookup (built CLI)', () => {
+describe('sentinela lookup (built CLI)', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
   const cli = h.cli
 

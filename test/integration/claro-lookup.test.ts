@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createCore } from '../../src-main/core'
 import { silentLogger } from '../../src-main/core/log'
 import { SANDBOX_FORBIDDEN_CUSTOMER } from '../../src-main/providers/claro/sandbox'
@@ -57,12 +57,18 @@ describe('Claro lookups against the sandbox', () => {
   })
 
   it('an expired token causes exactly 1 new one', async () => {
-    await h.core.router.invoke('settings:update', { sandbox: { tokenLifetimeSeconds: 1 } })
-    await h.core.router.invoke('lookup:score', { cpf: '529.982.247-25' })
-    await new Promise((r) => setTimeout(r, 1_100))
-    const results = await Promise.all(Array.from({ length: 10 }, () => h.core.router.invoke('lookup:score', { cpf: '529.982.247-25' })))
-    expect(results.every((r) => r.ok)).toBe(true)
-    expect(await tokenRequests()).toBe(2)
+    // The clocks of the client and the in-process sandbox move together, without waiting for real time.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      await h.core.router.invoke('settings:update', { sandbox: { tokenLifetimeSeconds: 1 } })
+      await h.core.router.invoke('lookup:score', { cpf: '529.982.247-25' })
+      vi.setSystemTime(Date.now() + 1_100)
+      const results = await Promise.all(Array.from({ length: 10 }, () => h.core.router.invoke('lookup:score', { cpf: '529.982.247-25' })))
+      expect(results.every((r) => r.ok)).toBe(true)
+      expect(await tokenRequests()).toBe(2)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('a token the provider stops accepting (401) is renewed once and the lookups succeed', async () => {

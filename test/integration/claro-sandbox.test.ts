@@ -1,5 +1,5 @@
 import { request } from 'undici'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
 import { createClaroSandbox, SANDBOX_FORBIDDEN_CUSTOMER } from '../../src-main/providers/claro/sandbox'
@@ -96,9 +96,14 @@ describe('Claro sandbox', () => {
     knobs = { ...knobs, rateLimitPerSecond: 0, errorRate: 1 }
     expect((await api('/customers/v1/alerts', { 'x-client-auth': bearer }, alerts)).status).toBe(500)
     knobs = { ...knobs, errorRate: 0, tokenLifetimeSeconds: 1 }
-    const short = `Bearer ${await token()}`
-    await new Promise((r) => setTimeout(r, 1100))
-    expect((await api('/customers/v1/alerts', { 'x-client-auth': short }, alerts)).status).toBe(401)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const short = `Bearer ${await token()}`
+      vi.setSystemTime(Date.now() + 1_100) // the token's one-second lifetime passes
+      expect((await api('/customers/v1/alerts', { 'x-client-auth': short }, alerts)).status).toBe(401)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('counts requests at /__sandbox/stats', async () => {

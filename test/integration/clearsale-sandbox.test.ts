@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { request } from 'undici'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
@@ -152,11 +152,16 @@ describe('ClearSale Data Trust sandbox', () => {
   })
 
   it('token validation: Expired after its lifetime', async () => {
-    await call('POST', '/__sandbox/sms-token-lifetime?seconds=0')
-    const id = ((await call('POST', '/products/v1/datatrust', { ...tx, SendOption: [1] })).json as { ID: string }).ID
-    await new Promise((r) => setTimeout(r, 20))
-    expect(await call('POST', `/products/v1/datatrust/${id}/validate?token=123456`)).toMatchObject({ json: { result: 'Expired' } })
-    await call('POST', '/__sandbox/sms-token-lifetime?seconds=300')
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      await call('POST', '/__sandbox/sms-token-lifetime?seconds=60')
+      const id = ((await call('POST', '/products/v1/datatrust', { ...tx, SendOption: [1] })).json as { ID: string }).ID
+      vi.setSystemTime(Date.now() + 61_000) // the token's minute passes
+      expect(await call('POST', `/products/v1/datatrust/${id}/validate?token=123456`)).toMatchObject({ json: { result: 'Expired' } })
+    } finally {
+      vi.useRealTimers()
+      await call('POST', '/__sandbox/sms-token-lifetime?seconds=300')
+    }
   })
 
   it('SMS template: 160-character limit, known keys, {respostas} required; GET 204 before, 200 after', async () => {

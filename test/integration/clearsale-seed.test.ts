@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
+import { seedText } from '../helpers/seeds'
 import { startWireServer, type WireAnswer, type WireRequest } from '../helpers/wire-server'
 import { searchDataTrust } from '../../src-main/providers/clearsale/operations'
 import { sendDataTrust, clearSaleClient } from '../../src-main/providers/clearsale/service'
@@ -16,8 +15,7 @@ import { createTranslator } from '../../src-shared/i18n'
  * (shared/seeds, beside the repository), so the client is held to the document, not to a copy of it.
  */
 
-const seedsDir = join(import.meta.dirname, '../../../shared/seeds')
-const seed = (): string => readFileSync(join(seedsDir, readdirSync(seedsDir).find((f) => f.startsWith('004_')) ?? ''), 'utf8')
+const seed = (): string => seedText('004_')
 
 /** The JSON object of the seed that contains `marker`, brace-matched. */
 function seedJson(marker: string): string {
@@ -37,7 +35,7 @@ function seedJson(marker: string): string {
 
 const pt = createTranslator('pt-BR')
 
-describe.skipIf(!existsSync(seedsDir))('ClearSale as seed 004 writes it', () => {
+describe('ClearSale as seed 004 writes it', () => {
   const h = coreWithPrivateKeychain({ host: 'cli', endpoints: {} })
   let answer: (req: WireRequest) => WireAnswer
   let wire: Awaited<ReturnType<typeof startWireServer>>

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
+import { requireBuiltCli } from '../helpers/cli-harness'
 import { tempDir } from '../helpers/tmp'
 
 const root = join(import.meta.dirname, '../..')
 const bin = join(root, 'bin/sentinela.js')
-const built = existsSync(join(root, 'out/main/cli.js')) && existsSync(join(root, 'out/renderer/index.html'))
 
 /** Starts the built `sentinela serve` and resolves with the URL it prints. */
 function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -24,7 +23,8 @@ function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string
 }
 
 // `npm test` builds first; running this file alone without a build says so instead of failing obscurely.
-describe.skipIf(!built)('sentinela serve (built CLI)', () => {
+describe('sentinela serve (built CLI)', () => {
+  requireBuiltCli()
   const cleanups: (() => void)[] = []
   afterEach(() => cleanups.splice(0).forEach((f) => f()))
 

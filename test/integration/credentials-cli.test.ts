@@ -4,12 +4,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { envWithoutSessionBus, filesContaining } from '../helpers/cli'
 import { startKeyring } from '../helpers/keyring'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 
 const CANARY = 'CANARY-9c1d-secret-never-written'
 const CLARO = JSON.stringify({ key: 'cli-key-0000beef', secret: CANARY, customerId: 'ACME' })
 
-describe.skipIf(!CLI_BUILT)('sentinela credentials (built CLI, real keychain per test)', () => {
+describe('sentinela credentials (built CLI, real keychain per test)', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
   const cli = h.cli
 

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { requireBuiltCli } from '../helpers/cli-harness'
 import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
-import { ROOT, runBuiltCli } from '../helpers/cli'
+import { runBuiltCli } from '../helpers/cli'
 import { startKeyring, type Keyring } from '../helpers/keyring'
 import { tempDir } from '../helpers/tmp'
 
-const built = existsSync(join(ROOT, 'out/main/cli.js'))
 
-describe.skipIf(!built)('sentinela lookup datatrust (built CLI)', () => {
+describe('sentinela lookup datatrust (built CLI)', () => {
+  requireBuiltCli()
   let keyring: Keyring
   let dir: ReturnType<typeof tempDir>
   let sandbox: SandboxServer

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { startWireServer } from '../helpers/wire-server'
 
 
-describe.skipIf(!CLI_BUILT)('sentinela mse (built CLI)', () => {
+describe('sentinela mse (built CLI)', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
   const cli = h.cli
 

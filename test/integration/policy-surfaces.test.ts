@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
-import { CLI_BUILT } from '../helpers/cli-harness'
+import { requireBuiltCli } from '../helpers/cli-harness'
 import { runBuiltCli } from '../helpers/cli'
 import { DEFAULT_RUN_OPTIONS } from '../../src-main/batch/runner'
 import { exportJob, prepareJob, runJob } from '../../src-main/batch/service'
@@ -43,8 +43,9 @@ const pt = createTranslator('pt-BR')
 
 describe('one decision on every surface', () => {
   const h = coreWithPrivateKeychain({ host: 'cli' })
+  requireBuiltCli()
 
-  it.skipIf(!CLI_BUILT)('Cliente, Lote and the CLI give the same verdict and reasons for the same customers', { timeout: 120_000 }, async () => {
+  it('Cliente, Lote and the CLI give the same verdict and reasons for the same customers', { timeout: 120_000 }, async () => {
     const ctx = h.core.context
     // The batch path: the table as one CSV, screened with the three checks, exported in words.
     const input = join(h.dataDir, 'tabela.csv')

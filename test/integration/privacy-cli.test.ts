@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { tempDir } from '../helpers/tmp'
 import { subjectPattern, type Subject } from '../../src-shared/domain/privacy'
 
@@ -36,7 +36,8 @@ const LIST = [
   'Bia;111.444.777-35;+55 11 99999-0002;bia@example.com',
 ].join('\r\n')
 
-describe.skipIf(!CLI_BUILT)('sentinela privacy', () => {
+describe('sentinela privacy', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
 
   it('after lookups, an SMS, a batch and exports mentioning a phone, erase leaves no byte of it in the data folder while another person stays', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
 import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
@@ -23,7 +23,8 @@ const LIST = [
   'Portabilidade;529.982.247-25;+55 11 99999-0002',
 ].join('\r\n')
 
-describe.skipIf(!CLI_BUILT)('sentinela screen: one policy, words and formats', () => {
+describe('sentinela screen: one policy, words and formats', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
   let claro: SandboxServer
   let clearsale: SandboxServer

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliWithPrivateKeychain, CLI_BUILT } from '../helpers/cli-harness'
+import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { DEMO_BALANCE_SCRIPT, SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
 import { buildUssdRequest } from '../../src-shared/domain/ussd-xml'
 import { createMseSandbox } from '../../src-main/providers/mse/sandbox'
@@ -11,7 +11,8 @@ import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/h
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 
 /* `sentinela ussd preview` and `sentinela ussd replay` (issue #7 CLI), against the sandbox's demo application. */
-describe.skipIf(!CLI_BUILT)('sentinela ussd (built CLI)', () => {
+describe('sentinela ussd (built CLI)', () => {
+  requireBuiltCli()
   const h = cliWithPrivateKeychain()
   let sandbox: SandboxServer
   beforeAll(async () => {

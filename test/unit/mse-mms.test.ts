@@ -1,20 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { seedText } from '../helpers/seeds'
 import { buildMmsMoXml, mmsOctets, parseMmsMo } from '../../src-main/providers/mse/mms'
 import { SEED_GIF } from '../../src-main/providers/mse/sandbox-delivery'
 
 /* seed 003 §6.4.7.1: MMS MO XML with the MMS form-encoded in a CDATA; read from the seed itself. */
-const seedsDir = join(import.meta.dirname, '../../../shared/seeds')
-const seedFile = existsSync(seedsDir) ? readdirSync(seedsDir).find((f) => f.startsWith('003_')) : undefined
-
 function seedMmsMo(): string {
-  const text = readFileSync(join(seedsDir, seedFile ?? ''), 'utf8')
+  const text = seedText('003_')
   const start = text.indexOf('<?xml version="1.0" encoding="UTF-8"?>  \n<REQUEST REQ_TYPE="Rcv_MMS_MO">')
   return text.slice(start, text.indexOf('</REQUEST>', start) + '</REQUEST>'.length)
 }
 
-describe.skipIf(!seedFile)('MMS MO against seed 003 §6.4.7.1', () => {
+describe('MMS MO against seed 003 §6.4.7.1', () => {
   it('reads the seed example: numbers, message id, headers and its three MIME parts', async () => {
     const parsed = await parseMmsMo(seedMmsMo())
     if (!parsed.ok) throw new Error(parsed.reason)

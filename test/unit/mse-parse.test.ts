@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { seedText } from '../helpers/seeds'
 import { parseMseResponse } from '../../src-main/providers/mse/parse'
 import { normaliseMode } from '../../src-shared/domain/mse-services'
 
@@ -8,11 +7,8 @@ import { normaliseMode } from '../../src-shared/domain/mse-services'
  * Every `mse-response` example of seed 003, read from the seed itself (shared/ sits beside the repository, as in
  * CI), so the parser is held to the document rather than to a copy of it.
  */
-const seedsDir = join(import.meta.dirname, '../../../shared/seeds')
-const seedFile = existsSync(seedsDir) ? readdirSync(seedsDir).find((f) => f.startsWith('003_')) : undefined
-
 function seedExamples(): string[] {
-  const text = readFileSync(join(seedsDir, seedFile ?? ''), 'utf8')
+  const text = seedText('003_')
   const examples: string[] = []
   let from = 0
   for (;;) {
@@ -34,8 +30,8 @@ function seedExamples(): string[] {
   return examples
 }
 
-describe.skipIf(!seedFile)('MSE response parser against seed 003', () => {
-  const examples = seedFile ? seedExamples() : []
+describe('MSE response parser against seed 003', () => {
+  const examples = seedExamples()
 
   it('finds the seed examples', () => expect(examples.length).toBeGreaterThanOrEqual(25))
 

@@ -1,15 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { seedText } from '../helpers/seeds'
 import { buildUssdRequest, buildUssdResponse, parseUssdCommand, parseUssdRequest, parseUssdResponse } from '../../src-shared/domain/ussd-xml'
 import { allScreens, type UssdCommand } from '../../src-shared/domain/ussd'
 
 /* The USSD XML documents of seed 003 §6.4.18–23, read from the seed itself. */
-const seedsDir = join(import.meta.dirname, '../../../shared/seeds')
-const seedFile = existsSync(seedsDir) ? readdirSync(seedsDir).find((f) => f.startsWith('003_')) : undefined
-
 function seedDocs(root: string): string[] {
-  const text = readFileSync(join(seedsDir, seedFile ?? ''), 'utf8')
+  const text = seedText('003_')
   const docs: string[] = []
   let from = 0
   for (;;) {
@@ -23,7 +19,7 @@ function seedDocs(root: string): string[] {
   return docs
 }
 
-describe.skipIf(!seedFile)('USSD XML against seed 003', () => {
+describe('USSD XML against seed 003', () => {
   it('reads the menu, input and notify requests', () => {
     const docs = seedDocs('ussd_message_request').map(parseUssdRequest)
     expect(docs).toHaveLength(3)

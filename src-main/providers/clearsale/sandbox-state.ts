@@ -42,7 +42,7 @@ export class DataTrustState {
   smsTokenLifetimeMs = 5 * 60_000
   private seq = 0
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   /** seed 004 "Requisição com parâmetros inválidos": field → messages. */
   validate(input: unknown): { errors: FieldErrors } | { request: TransactionRequest } {

@@ -33,7 +33,7 @@ export interface ClearSaleSandbox extends SandboxProvider {
   readonly state: DataTrustState
 }
 
-export function createClearSaleSandbox(now: () => number = Date.now): ClearSaleSandbox {
+export function createClearSaleSandbox(now: () => number = () => Date.now()): ClearSaleSandbox {
   const state = new DataTrustState(now)
   const tokens = new Map<string, { expiresAt: number; user: number }>()
   const users = new Map<string, number>()

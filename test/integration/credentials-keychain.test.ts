@@ -92,8 +92,12 @@ describe('credentials in the OS keychain, through the router', () => {
     await h.core.router.invoke('credentials:set', { name: 'claro', value: CLARO })
     await h.core.context.credentials.setToken('sandbox', 'claro', CLARO, { token: 'tok-3', expiresAt: new Date(Date.now() + 60_000) })
     const other = await createCore({ dataDir: h.dataDir, host: 'cli', log: silentLogger })
-    expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-3' })
-    expect(await other.context.credentials.getToken('sandbox', 'claro', { ...CLARO, secret: 'other' })).toBeNull()
-    expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO, new Date(Date.now() + 120_000))).toBeNull()
+    try {
+      expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO)).toMatchObject({ token: 'tok-3' })
+      expect(await other.context.credentials.getToken('sandbox', 'claro', { ...CLARO, secret: 'other' })).toBeNull()
+      expect(await other.context.credentials.getToken('sandbox', 'claro', CLARO, new Date(Date.now() + 120_000))).toBeNull()
+    } finally {
+      await other.close()
+    }
   })
 })

@@ -26,7 +26,10 @@ describe('router', () => {
     dir = tempDir()
     core = await createCore({ dataDir: dir.path, host: 'cli', log: silentLogger })
   })
-  afterEach(() => dir.cleanup())
+  afterEach(async () => {
+    await core.close()
+    dir.cleanup()
+  })
 
   it('answers app:info with the running instance', async () => {
     const result = await core.router.invoke('app:info', {})

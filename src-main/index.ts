@@ -2,7 +2,7 @@
  * Electron shell: lifecycle, window, security lockdown and IPC wiring. The only main-process file that imports
  * electron; everything it delegates to (core/, security/) runs under plain Node too.
  */
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './core'
@@ -83,6 +83,15 @@ async function createWindow(): Promise<void> {
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
 
+/** An export goes where the analyst says (the core streams it there): the OS save dialog, in Downloads by default. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const ext = suggestedName.split('.').pop() ?? 'csv'
+  const options = { defaultPath: join(app.getPath('downloads'), suggestedName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
+  const window = BrowserWindow.getFocusedWindow()
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  return chosen.canceled || !chosen.filePath ? null : chosen.filePath
+}
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
@@ -93,7 +102,7 @@ void app.whenReady().then(async () => {
   if (binding === undefined) delete process.env['SENTINELA_SQLITE_BINDING']
   if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(PACKAGED_MENU))
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
-  const core = await createCore({ dataDir, host: 'electron', primeRedactor: true, startCallbacks: true })
+  const core = await createCore({ dataDir, host: 'electron', primeRedactor: true, startCallbacks: true, chooseSavePath })
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, serveAppFile)
   wireIpc(core)

@@ -46,6 +46,8 @@ export interface CoreContext {
   readonly db: Db
   /** Single calls that cost money or change the world, journaled before they leave (issue #13). */
   readonly effects: EffectJournal
+  /** The desktop's save dialog (absent elsewhere): exports go where the analyst chose. */
+  readonly chooseSavePath?: (suggestedName: string) => Promise<string | null>
   /** Where a provider lives for this run: `--endpoint` > environment (sandbox: the embedded one). */
   baseUrl(provider: Provider): Promise<string>
   /** The environment for this run: the `--env` override if given, else the saved setting. */

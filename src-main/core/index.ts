@@ -60,6 +60,8 @@ export interface CoreOptions {
   language?: Language
   /** Per-request limit of calls that name none (tests shorten it). */
   httpTimeoutMs?: number
+  /** The desktop's save dialog: where an export goes (null: the analyst cancelled). Other hosts write to the data folder. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
 }
 
 export interface Core {
@@ -128,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ussdLog: new UssdStore(db),
     db,
     effects: new EffectJournal(db, subjectOf),
+    ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
     baseUrl: (provider) => resolveBaseUrl(provider, environment(), options.endpoints ?? {}, settings.get(), sandbox),
     environment,
     translate,

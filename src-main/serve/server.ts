@@ -10,6 +10,8 @@ import { MAX_PAYLOAD_BYTES } from '../core/router'
 import { SECURITY_HEADERS } from '../security/csp'
 import { checkRequest, newToken, sessionCookie, tokensEqual, TOKEN_QUERY, type GateVerdict } from './guard'
 import { attachEventSocket } from './events'
+import { EXPORT_DOWNLOAD_PATH, exportFilePath } from '../core/handlers/batch'
+import { createReadStream, statSync } from 'node:fs'
 
 export interface BrowserHostOptions {
   core: Core
@@ -60,6 +62,24 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+const EXPORT_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+
+/** An export of the data folder, streamed from disk as an attachment (never read whole into memory). */
+function sendExport(core: Core, name: string, res: ServerResponse): void {
+  const path = exportFilePath(core.context.dataDir, name)
+  const size = path ? statSync(path, { throwIfNoEntry: false })?.size : undefined
+  if (!path || size === undefined) return send(res, 404, 'Not found')
+  res.writeHead(200, {
+    'Content-Type': EXPORT_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'Cache-Control': 'no-store',
+  })
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res)
 }
 
 async function handleInvoke(core: Core, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -116,6 +136,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       })
       return
     }
+    if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return sendExport(options.core, decodeURIComponent(url.pathname.slice(EXPORT_DOWNLOAD_PATH.length)), res)
     if (url.pathname.startsWith('/api/')) return send(res, 404, 'Not found')
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     statics(req, res, () => send(res, 404, 'Not found'))

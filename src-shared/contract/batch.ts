@@ -70,6 +70,15 @@ export const StatsSchema = z.object({
   statuses: z.record(z.string(), z.record(z.string(), z.number())),
 })
 
+/**
+ * An export never crosses IPC whole (issue #15): it is written to disk as it is built — where the desktop's save
+ * dialog said, else the data folder — and the browser host streams it from there (`download`, same-origin GET).
+ */
+export const ExportedSchema = z.union([
+  z.object({ saved: z.literal(true), fileName: z.string(), path: z.string(), rows: z.number(), download: z.string().nullable() }),
+  z.object({ saved: z.literal(false) }),
+])
+
 export const batchChannels = {
   /** A file arrives in pieces (every payload stays under the router's 1 MB): begin, chunks in order, end. */
   'batch:upload-begin': channel(z.strictObject({ name: z.string().max(200) }), z.object({ uploadId: z.string() })),
@@ -90,7 +99,7 @@ export const batchChannels = {
   'batch:stats': channel(z.strictObject({ jobId: z.number().int() }), StatsSchema),
   /** The same finished batch under another policy, from its stored answers: no provider call. */
   'batch:whatif': channel(z.strictObject({ jobId: z.number().int(), policy: PolicySchema, limit: z.number().int().min(0).max(1000).default(200) }), WhatIfSchema),
-  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';'), columns: z.enum(['words', 'codes']).default('words') }), z.object({ fileName: z.string(), path: z.string(), contentBase64: z.string(), rows: z.number() })),
+  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';'), columns: z.enum(['words', 'codes']).default('words') }), ExportedSchema),
 }
 
 export const batchEvents = {

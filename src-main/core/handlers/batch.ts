@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/contract/batch'
 import { CHECK_PROVIDER, detectMapping, type Check } from '../../../src-shared/domain/batch'
@@ -17,6 +17,16 @@ import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunOptions } from '../../batc
 import { exportJob, prepareJob, runJob } from '../../batch/service'
 
 type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload-end' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:whatif' | 'batch:export'
+
+/** Where the browser host streams an export from the data folder (serve/server.ts). */
+export const EXPORT_DOWNLOAD_PATH = '/api/download/'
+const EXPORT_NAME = /^sentinela-lote-\d{1,12}\.(csv|xlsx)$/
+const exportFileName = (jobId: number, format: 'csv' | 'xlsx'): string => `sentinela-lote-${jobId}.${format}`
+
+/** The export file a download asks for, inside the data folder — or null for any other name (no path ever). */
+export function exportFilePath(dataDir: string, name: string): string | null {
+  return EXPORT_NAME.test(name) ? join(dataDir, 'batch-exports', name) : null
+}
 
 /** seed 000: the Alerta trial plan has 1000 free requests. */
 export const CLARO_TRIAL_REQUESTS = 1000
@@ -178,11 +188,15 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       return whatIf(ctx.db, materialise(ctx.db, journal, found, ctx.settings.get().policy), policy, limit)
     },
     'batch:export': async ({ jobId, format, delimiter, columns }) => {
+      const found = job(jobId)
+      const fileName = exportFileName(jobId, format)
+      // Written as it is built, never held whole: where the desktop's dialog says, else the data folder.
+      const chosen = ctx.chooseSavePath ? await ctx.chooseSavePath(fileName) : null
+      if (ctx.chooseSavePath && chosen === null) return { saved: false as const }
       mkdirSync(join(ctx.dataDir, 'batch-exports'), { recursive: true })
-      const fileName = `sentinela-lote-${jobId}.${format}`
-      const out = join(ctx.dataDir, 'batch-exports', fileName)
-      const { rows } = await exportJob(ctx, job(jobId), out, { policy: ctx.settings.get().policy, columns, delimiter })
-      return { fileName, path: out, contentBase64: readFileSync(out).toString('base64'), rows }
+      const out = chosen ?? join(ctx.dataDir, 'batch-exports', fileName)
+      const { rows } = await exportJob(ctx, found, out, { policy: ctx.settings.get().policy, columns, delimiter })
+      return { saved: true as const, fileName, path: out, rows, download: chosen === null && ctx.host === 'browser' ? `${EXPORT_DOWNLOAD_PATH}${fileName}` : null }
     },
   }
 }

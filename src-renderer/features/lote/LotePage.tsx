@@ -12,14 +12,12 @@ import { WhatIfPanel } from './WhatIfPanel'
 // The charts (recharts) load when the analyst opens them, not with the page.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })))
 
-function download(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type }))
+/** The browser host streams the file from disk: a plain same-origin download, nothing held in the page. */
+function download(fileName: string, url: string): void {
   const a = document.createElement('a')
   a.href = url
   a.download = fileName
   a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 /** Lote: import a customer list, plan, run in the main process (pausable), read the results, export them. */
@@ -35,10 +33,9 @@ export function LotePage() {
   const exportAs = async (format: 'csv' | 'xlsx', delimiter: ';' | ',' = ';'): Promise<void> => {
     if (s.jobId === null) return
     const file = await useBatchResults.getState().exportJob(s.jobId, format, delimiter)
-    if (!file) return
-    // Also kept in the data folder: the desktop shell blocks browser downloads, the path is what it offers.
+    if (!file?.saved) return // failed (said on the page) or the save dialog was cancelled
     setSaved({ path: file.path, rows: file.rows })
-    download(file.fileName, file.contentBase64, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    if (file.download) download(file.fileName, file.download)
   }
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
   return (

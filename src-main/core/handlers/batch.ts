@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/contract/batch'
 import { CHECK_PROVIDER, detectMapping, type Check } from '../../../src-shared/domain/batch'
@@ -64,6 +65,7 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
   const runners = new Map<number, JobRunner>()
   RUNNERS.set(ctx, runners)
   const uploads = join(ctx.dataDir, 'batch-uploads')
+  const appending = new Map<string, Promise<void>>()
   const job = (id: number): JobRow => {
     const j = journal.job(id)
     if (!j) throw new AppFailure('batch.job_not_found', { id })
@@ -90,17 +92,25 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
     },
     'batch:upload-chunk': ({ uploadId, offset, dataBase64 }) => {
       const path = uploadPath(uploadId)
-      const size = statSync(path, { throwIfNoEntry: false })?.size
-      // Pieces in order only: a repeated or skipped piece is refused rather than silently corrupting the file.
-      if (size !== offset) throw new AppFailure('batch.upload_order', { expected: size ?? 0, got: offset })
-      const piece = Buffer.from(dataBase64, 'base64')
-      if (offset + piece.length > MAX_UPLOAD_BYTES) {
-        // What arrived so far is deleted: a list that cannot be screened is not kept.
-        rmSync(path, { force: true })
-        throw new AppFailure('batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` })
+      const append = async (): Promise<{ bytes: number }> => {
+        const size = (await stat(path).catch(() => null))?.size
+        // Pieces in order only: a repeated or skipped piece is refused rather than silently corrupting the file.
+        if (size !== offset) throw new AppFailure('batch.upload_order', { expected: size ?? 0, got: offset })
+        const piece = Buffer.from(dataBase64, 'base64')
+        if (offset + piece.length > MAX_UPLOAD_BYTES) {
+          // What arrived so far is deleted: a list that cannot be screened is not kept.
+          await rm(path, { force: true })
+          throw new AppFailure('batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` })
+        }
+        await appendFile(path, piece)
+        return { bytes: offset + piece.length }
       }
-      appendFileSync(path, piece)
-      return { bytes: statSync(path).size }
+      // Asynchronous, never blocking the main process; one piece at a time per upload, in the order they came.
+      const done = (appending.get(path) ?? Promise.resolve()).then(append, append)
+      const settled = done.then(() => undefined, () => undefined)
+      appending.set(path, settled)
+      void settled.then(() => appending.get(path) === settled && appending.delete(path))
+      return done
     },
     'batch:upload-end': async ({ uploadId, name }) => {
       const path = uploadPath(uploadId)

@@ -36,7 +36,13 @@ export default defineConfig({
       react(),
       {
         name: 'sentinela-csp-meta',
-        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaCsp }, injectTo: 'head-prepend' }],
+        transformIndexHtml: () => [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: metaCsp },
+            injectTo: 'head-prepend',
+          },
+        ],
       },
     ],
     build: {

@@ -12,11 +12,23 @@ import { builtinModules } from 'node:module'
  * - src-main: only the shell (index.ts) and the preload import electron.
  */
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
-const electronPaths = [{ name: 'electron', message: 'Only src-main/index.ts and src-main/preload may import electron.' }]
-const nodePaths = nodeModules.map((name) => ({ name, message: 'No Node.js modules here: this layer must run anywhere.' }))
-const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'WebSocket'].map(
-  (name) => ({ name, message: 'src-shared must not touch the DOM.' }),
-)
+const electronPaths = [
+  { name: 'electron', message: 'Only src-main/index.ts and src-main/preload may import electron.' },
+]
+const nodePaths = nodeModules.map((name) => ({
+  name,
+  message: 'No Node.js modules here: this layer must run anywhere.',
+}))
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'fetch',
+  'WebSocket',
+].map((name) => ({ name, message: 'src-shared must not touch the DOM.' }))
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**'] },
@@ -38,11 +50,19 @@ export default tseslint.config(
         {
           paths: [...electronPaths, ...nodePaths, { name: 'react', message: 'src-shared is framework-free.' }],
           patterns: [
-            { group: ['**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'], message: 'src-shared imports nothing from main or renderer.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'],
+              message: 'src-shared imports nothing from main or renderer.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...domGlobals, { name: 'process', message: 'src-shared must not touch Node globals.' }, { name: 'Buffer', message: 'src-shared must not touch Node globals.' }],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals,
+        { name: 'process', message: 'src-shared must not touch Node globals.' },
+        { name: 'Buffer', message: 'src-shared must not touch Node globals.' },
+      ],
     },
   },
   {
@@ -55,7 +75,12 @@ export default tseslint.config(
         'error',
         {
           paths: [...electronPaths, ...nodePaths],
-          patterns: [{ group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports main-process code: go through the contract.' }],
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-main'],
+              message: 'The renderer never imports main-process code: go through the contract.',
+            },
+          ],
         },
       ],
     },
@@ -64,8 +89,17 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-renderer/api/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'sentinela', message: 'Only src-renderer/api talks to the bridge.' }],
-      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/api\\/(bridge|web-bridge)$/]", message: 'Use src-renderer/api/client, not the bridge itself.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'sentinela', message: 'Only src-renderer/api talks to the bridge.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/api\\/(bridge|web-bridge)$/]',
+          message: 'Use src-renderer/api/client, not the bridge itself.',
+        },
+      ],
     },
   },
   {
@@ -77,8 +111,15 @@ export default tseslint.config(
         {
           paths: [...electronPaths, ...nodePaths],
           patterns: [
-            { group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports main-process code: go through the contract.' },
-            { group: ['**/api/client'], importNames: ['call', 'on'], message: 'Call the core from a store action (src-renderer/stores), not from a component.' },
+            {
+              group: ['**/src-main/**', '**/src-main'],
+              message: 'The renderer never imports main-process code: go through the contract.',
+            },
+            {
+              group: ['**/api/client'],
+              importNames: ['call', 'on'],
+              message: 'Call the core from a store action (src-renderer/stores), not from a component.',
+            },
           ],
         },
       ],
@@ -88,7 +129,13 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/index.ts', 'src-main/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: electronPaths, patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports renderer code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electronPaths,
+          patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports renderer code.' }],
+        },
+      ],
     },
   },
 )

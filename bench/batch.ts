@@ -20,7 +20,8 @@ import { silentLogger } from '../src-main/core/log'
 import { DEFAULT_RUN_OPTIONS } from '../src-main/batch/runner'
 import { prepareJob, runJob } from '../src-main/batch/service'
 import { BatchJournal } from '../src-main/batch/journal'
-import { materialise, whatIf } from '../src-main/batch/results'
+import { materialise } from '../src-main/batch/results'
+import { whatIf } from '../src-main/batch/whatif'
 import { DEFAULT_POLICY, type Policy } from '../src-shared/domain/policy'
 import { writeCustomersCsv } from '../test/helpers/customers'
 
@@ -33,7 +34,11 @@ const RATE = 1000
 const BIN = join(import.meta.dirname, '../bin/sentinela.js')
 
 async function startSandbox(dir: string): Promise<{ claro: string; stop(): void }> {
-  const child = spawn(process.execPath, [BIN, '--data-dir', dir, '--json', 'sandbox', '--latency', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    process.execPath,
+    [BIN, '--data-dir', dir, '--json', 'sandbox', '--latency', String(LATENCY_MS)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   const urls = await new Promise<Record<string, string>>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (c: Buffer) => {
@@ -53,20 +58,35 @@ interface Rescore {
   changed: number
 }
 
-async function throughput(dir: string, claro: string): Promise<{ calls: number; seconds: number; perSecond: number; ideal: number; rescore: Rescore }> {
+async function throughput(
+  dir: string,
+  claro: string,
+): Promise<{ calls: number; seconds: number; perSecond: number; ideal: number; rescore: Rescore }> {
   const input = join(dir, 'a.csv')
   await writeCustomersCsv(input, { rows: ROWS, unique: ROWS })
   const core = await createCore({ dataDir: join(dir, 'a-data'), host: 'cli', log: silentLogger, endpoints: { claro } })
   try {
     const job = await prepareJob(core.context, { inputPath: input, checks: ['score', 'alerts'] })
-    const options = { ...structuredClone(DEFAULT_RUN_OPTIONS), concurrency: { claro: CONCURRENCY, clearsale: 1, mse: 1 }, rate: { claro: RATE, clearsale: 1, mse: 1 } }
+    const options = {
+      ...structuredClone(DEFAULT_RUN_OPTIONS),
+      concurrency: { claro: CONCURRENCY, clearsale: 1, mse: 1 },
+      rate: { claro: RATE, clearsale: 1, mse: 1 },
+    }
     const started = performance.now()
     await runJob(core.context, job, options).done
     const seconds = (performance.now() - started) / 1000
     // The calls actually made: unique identifiers per check (phones repeat in the generated list).
     const counts = new BatchJournal(core.context.db).counts(job.id)
-    const calls = Object.values(counts.answered).reduce((a, b) => a + b, 0) + Object.values(counts.failed).reduce((a, b) => a + b, 0)
-    return { calls, seconds, perSecond: calls / seconds, ideal: Math.min(RATE, CONCURRENCY / (LATENCY_MS / 1000)), rescore: rescore(core, job.id) }
+    const calls =
+      Object.values(counts.answered).reduce((a, b) => a + b, 0) +
+      Object.values(counts.failed).reduce((a, b) => a + b, 0)
+    return {
+      calls,
+      seconds,
+      perSecond: calls / seconds,
+      ideal: Math.min(RATE, CONCURRENCY / (LATENCY_MS / 1000)),
+      rescore: rescore(core, job.id),
+    }
   } finally {
     await core.close()
   }
@@ -81,7 +101,10 @@ function rescore(core: Awaited<ReturnType<typeof createCore>>, jobId: number): R
   let started = performance.now()
   const built = materialise(db, journal, job, DEFAULT_POLICY)
   const buildSeconds = (performance.now() - started) / 1000
-  const strict: Policy = { ...DEFAULT_POLICY, rules: { ...DEFAULT_POLICY.rules, claro_score_low: { enabled: true, action: 'revisar', below: 600 } } }
+  const strict: Policy = {
+    ...DEFAULT_POLICY,
+    rules: { ...DEFAULT_POLICY.rules, claro_score_low: { enabled: true, action: 'revisar', below: 600 } },
+  }
   started = performance.now()
   const result = whatIf(db, built, strict, Number.MAX_SAFE_INTEGER)
   const rescoreSeconds = (performance.now() - started) / 1000
@@ -92,14 +115,37 @@ function rescore(core: Awaited<ReturnType<typeof createCore>>, jobId: number): R
 }
 
 /** (b) the CLI on a million rows: peak RSS read from /proc (VmHWM) while it runs. */
-async function bigFile(dir: string, claro: string): Promise<{ rows: number; seconds: number; peakMb: number; outRows: number }> {
+async function bigFile(
+  dir: string,
+  claro: string,
+): Promise<{ rows: number; seconds: number; peakMb: number; outRows: number }> {
   const input = join(dir, 'big.csv')
   await writeCustomersCsv(input, { rows: BIG_ROWS, unique: 2000 })
   const out = join(dir, 'big-out.csv')
   const started = performance.now()
-  const child = spawn(process.execPath, [BIN, '--data-dir', join(dir, 'b-data'), '--endpoint', `claro=${claro}`, 'screen', input, '--checks', 'score', '--out', out, '--concurrency', String(CONCURRENCY), '--rate', `claro=${RATE}`], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      '--data-dir',
+      join(dir, 'b-data'),
+      '--endpoint',
+      `claro=${claro}`,
+      'screen',
+      input,
+      '--checks',
+      'score',
+      '--out',
+      out,
+      '--concurrency',
+      String(CONCURRENCY),
+      '--rate',
+      `claro=${RATE}`,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  )
   let peakKb = 0
   const poll = setInterval(() => {
     try {
@@ -122,11 +168,19 @@ async function seedsApproach(claro: string): Promise<{ calls: number; seconds: n
   const basic = Buffer.from('sentinela-sandbox-key:sentinela-sandbox-secret').toString('base64')
   const started = performance.now()
   for (let i = 0; i < SEED_CALLS; i++) {
-    const token = await request(`${claro}/oauth2/v1/token`, { method: 'POST', headers: { 'x-client-auth': `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' })
+    const token = await request(`${claro}/oauth2/v1/token`, {
+      method: 'POST',
+      headers: { 'x-client-auth': `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    })
     const { access_token } = (await token.body.json()) as { access_token: string }
     const score = await request(`${claro}/customers/v1/scores`, {
       method: 'POST',
-      headers: { 'x-client-auth': `Bearer ${access_token}`, 'X-CustomerID': 'SENTINELA_SANDBOX', 'Content-Type': 'application/json' },
+      headers: {
+        'x-client-auth': `Bearer ${access_token}`,
+        'X-CustomerID': 'SENTINELA_SANDBOX',
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ data: { customer: { idCpf: '52998224725' } } }),
     })
     await score.body.dump()
@@ -143,18 +197,37 @@ async function main(): Promise<void> {
     const a = await throughput(dir, sandbox.claro)
     const b = await bigFile(dir, sandbox.claro)
     const c = await seedsApproach(sandbox.claro)
-    const row = (name: string, value: string, target: string) => console.log(`${name.padEnd(62)} ${value.padStart(22)}   ${target}`)
-    console.log(`\nbench:batch — sandbox in its own process, latency ${LATENCY_MS} ms, concurrency ${CONCURRENCY}, rate ${RATE}/s (Node ${process.versions.node})\n`)
+    const row = (name: string, value: string, target: string) =>
+      console.log(`${name.padEnd(62)} ${value.padStart(22)}   ${target}`)
+    console.log(
+      `\nbench:batch — sandbox in its own process, latency ${LATENCY_MS} ms, concurrency ${CONCURRENCY}, rate ${RATE}/s (Node ${process.versions.node})\n`,
+    )
     row('measure', 'value', 'target')
-    row(`(a) ${ROWS.toLocaleString('en')} rows × 2 checks: ${a.calls.toLocaleString('en')} calls`, `${a.perSecond.toFixed(0)} /s (${a.seconds.toFixed(1)} s)`, '')
+    row(
+      `(a) ${ROWS.toLocaleString('en')} rows × 2 checks: ${a.calls.toLocaleString('en')} calls`,
+      `${a.perSecond.toFixed(0)} /s (${a.seconds.toFixed(1)} s)`,
+      '',
+    )
     row(`(a) ideal min(rate ${RATE}, ${CONCURRENCY} / ${LATENCY_MS} ms)`, `${a.ideal.toFixed(0)} /s`, '')
     row('(a) throughput ÷ ideal', (a.perSecond / a.ideal).toFixed(3), '≥ 0.95')
     row(`(b) ${b.rows.toLocaleString('en')}-row CSV through the CLI: peak RSS`, `${b.peakMb.toFixed(0)} MB`, '< 400 MB')
-    row('(b) wall time, rows written', `${b.seconds.toFixed(1)} s, ${b.outRows.toLocaleString('en')}`, `${b.rows.toLocaleString('en')} rows`)
+    row(
+      '(b) wall time, rows written',
+      `${b.seconds.toFixed(1)} s, ${b.outRows.toLocaleString('en')}`,
+      `${b.rows.toLocaleString('en')} rows`,
+    )
     row(`(c) seeds' samples (token per call, one at a time): calls/s`, `${c.perSecond.toFixed(1)} /s`, '')
-    row('(c) Sentinela speed-up over the seeds\' samples', `${(a.perSecond / c.perSecond).toFixed(1)}×`, '')
-    row(`(d) results of (a) built once (facts + verdicts, ${ROWS.toLocaleString('en')} rows)`, `${a.rescore.buildSeconds.toFixed(2)} s`, '')
-    row(`(d) what-if / rescore under a stricter policy (${a.rescore.changed.toLocaleString('en')} rows change)`, `${a.rescore.rescoreSeconds.toFixed(2)} s`, '< 2 s')
+    row("(c) Sentinela speed-up over the seeds' samples", `${(a.perSecond / c.perSecond).toFixed(1)}×`, '')
+    row(
+      `(d) results of (a) built once (facts + verdicts, ${ROWS.toLocaleString('en')} rows)`,
+      `${a.rescore.buildSeconds.toFixed(2)} s`,
+      '',
+    )
+    row(
+      `(d) what-if / rescore under a stricter policy (${a.rescore.changed.toLocaleString('en')} rows change)`,
+      `${a.rescore.rescoreSeconds.toFixed(2)} s`,
+      '< 2 s',
+    )
     row('(d) adopting that policy: every row re-decided and stored', `${a.rescore.adoptSeconds.toFixed(2)} s`, '')
   } finally {
     sandbox.stop()

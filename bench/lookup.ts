@@ -28,7 +28,9 @@ function report(name: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b)
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length
   const f = (n: number): string => n.toFixed(2).padStart(7)
-  console.log(`${name.padEnd(44)} p50 ${f(percentile(sorted, 50))} ms  p95 ${f(percentile(sorted, 95))} ms  p99 ${f(percentile(sorted, 99))} ms  mean ${f(mean)} ms  (n=${samples.length})`)
+  console.log(
+    `${name.padEnd(44)} p50 ${f(percentile(sorted, 50))} ms  p95 ${f(percentile(sorted, 95))} ms  p99 ${f(percentile(sorted, 99))} ms  mean ${f(mean)} ms  (n=${samples.length})`,
+  )
 }
 
 async function main(): Promise<void> {
@@ -56,7 +58,10 @@ async function main(): Promise<void> {
     return samples
   }
 
-  const floor = await measure(() => request(`${sandboxUrl}/__sandbox/none`, { method: 'POST', body: '{}' }).then((r) => r.body.text()), 0)
+  const floor = await measure(
+    () => request(`${sandboxUrl}/__sandbox/none`, { method: 'POST', body: '{}' }).then((r) => r.body.text()),
+    0,
+  )
   const score = await measure(async () => {
     const r = await core.router.invoke('lookup:score', { cpf: '529.982.247-25' })
     if (!r.ok) throw new Error(r.error.message)
@@ -66,11 +71,16 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(r.error.message)
   })
 
-  console.log(`bench:lookup — sandbox latency ${LATENCY_MS} ms, ${N} sequential lookups each, Node ${process.versions.node}`)
+  console.log(
+    `bench:lookup — sandbox latency ${LATENCY_MS} ms, ${N} sequential lookups each, Node ${process.versions.node}`,
+  )
   report('raw undici POST, control path (floor)', floor)
   report('lookup:score  (router → … → history)', score)
   report('lookup:alerts (router → … → history)', alerts)
-  const p50 = percentile([...score, ...alerts].sort((a, b) => a - b), 50)
+  const p50 = percentile(
+    [...score, ...alerts].sort((a, b) => a - b),
+    50,
+  )
   console.log(`added latency p50 over both: ${p50.toFixed(2)} ms — target < 5 ms: ${p50 < 5 ? 'met' : 'NOT met'}`)
 
   await core.close()

@@ -25,7 +25,17 @@ async function main(): Promise<void> {
     copyFileSync(join(dir, 'source.csv'), list)
     rmSync(join(dir, 'source.csv'))
     await prepareJob(core.context, { inputPath: list, checks: ['alerts', 'score'] })
-    for (let i = 0; i < HISTORY; i++) core.context.history.add({ environment: 'sandbox', kind: 'score', identifier: cpfs[i % cpfs.length] ?? '', outcome: 'ok', summary: '870', errorCode: null, durationMs: 1, raw: null })
+    for (let i = 0; i < HISTORY; i++)
+      core.context.history.add({
+        environment: 'sandbox',
+        kind: 'score',
+        identifier: cpfs[i % cpfs.length] ?? '',
+        outcome: 'ok',
+        summary: '870',
+        errorCode: null,
+        durationMs: 1,
+        raw: null,
+      })
     for (let i = 0; i < 20_000; i++) core.context.log.info('bench.line', { i })
     const subject = cpfs[Math.floor(cpfs.length / 2)] ?? ''
     const dbBefore = statSync(join(dir, 'sentinela.db')).size
@@ -37,10 +47,22 @@ async function main(): Promise<void> {
     const dbAfter = statSync(join(dir, 'sentinela.db')).size
     const scanned = ROWS + HISTORY
     console.table([
-      { step: 'report', ms: Math.round(t1 - t0), 'rows/s': Math.round(scanned / ((t1 - t0) / 1000)), found: report.total },
-      { step: 'erase (incl. VACUUM)', ms: Math.round(t2 - t1), 'rows/s': Math.round(scanned / ((t2 - t1) / 1000)), found: erased.total },
+      {
+        step: 'report',
+        ms: Math.round(t1 - t0),
+        'rows/s': Math.round(scanned / ((t1 - t0) / 1000)),
+        found: report.total,
+      },
+      {
+        step: 'erase (incl. VACUUM)',
+        ms: Math.round(t2 - t1),
+        'rows/s': Math.round(scanned / ((t2 - t1) / 1000)),
+        found: erased.total,
+      },
     ])
-    console.log(`database ${(dbBefore / 1e6).toFixed(1)} MB → ${(dbAfter / 1e6).toFixed(1)} MB after the erasure; WAL emptied: ${erased.storageClean}`)
+    console.log(
+      `database ${(dbBefore / 1e6).toFixed(1)} MB → ${(dbAfter / 1e6).toFixed(1)} MB after the erasure; WAL emptied: ${erased.storageClean}`,
+    )
   } finally {
     await core.close()
     rmSync(dir, { recursive: true, force: true })

@@ -16,14 +16,24 @@ export async function ensureElectronSqlite() {
   const sqliteVersion = require('better-sqlite3/package.json').version
   const stamp = join(nativeDir, 'built-for')
   const wanted = `electron ${electronVersion} / better-sqlite3 ${sqliteVersion}`
-  if (existsSync(electronSqliteBinding) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return electronSqliteBinding
+  if (existsSync(electronSqliteBinding) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted)
+    return electronSqliteBinding
 
-  process.stderr.write(`Sentinela: compilando better-sqlite3 para o Electron ${electronVersion} / building better-sqlite3 for Electron…\n`)
+  process.stderr.write(
+    `Sentinela: compilando better-sqlite3 para o Electron ${electronVersion} / building better-sqlite3 for Electron…\n`,
+  )
   rmSync(nativeDir, { recursive: true, force: true })
   mkdirSync(dirname(moduleDir), { recursive: true })
   cpSync(dirname(require.resolve('better-sqlite3/package.json')), moduleDir, { recursive: true })
   rmSync(join(moduleDir, 'build'), { recursive: true, force: true })
-  writeFileSync(join(nativeDir, 'package.json'), JSON.stringify({ name: 'sentinela-electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }))
+  writeFileSync(
+    join(nativeDir, 'package.json'),
+    JSON.stringify({
+      name: 'sentinela-electron-native',
+      private: true,
+      dependencies: { 'better-sqlite3': sqliteVersion },
+    }),
+  )
   const { rebuild } = await import('@electron/rebuild')
   await rebuild({ buildPath: nativeDir, electronVersion, onlyModules: ['better-sqlite3'], force: true })
   writeFileSync(stamp, wanted)

@@ -48,7 +48,10 @@ for (const issue of issues) {
   const where = `${issue.file.replace(`${input}/`, '')}:${issue.location.line}:${issue.location.column}`
   console.log(`  ${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id.padEnd(36)} ${where}`)
 }
-for (const error of errors) console.log(`  parse ${error.tolerable ? 'warning' : 'ERROR'}: ${error.file}: ${error.message}`)
+for (const error of errors)
+  console.log(`  parse ${error.tolerable ? 'warning' : 'ERROR'}: ${error.file}: ${error.message}`)
 const fatalErrors = errors.filter((e) => !e.tolerable)
-console.log(`electronegativity: ${issues.length} finding(s), ${blocking.length} HIGH/MEDIUM, ${fatalErrors.length} parse error(s)`)
+console.log(
+  `electronegativity: ${issues.length} finding(s), ${blocking.length} HIGH/MEDIUM, ${fatalErrors.length} parse error(s)`,
+)
 process.exitCode = blocking.length > 0 || fatalErrors.length > 0 ? 1 : 0

@@ -22,5 +22,8 @@ if (!binary) {
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 const sqliteBinding = await ensureElectronSqlite()
-const app = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SENTINELA_SQLITE_BINDING: sqliteBinding } })
+const app = spawn(binary, ['.', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, SENTINELA_SQLITE_BINDING: sqliteBinding },
+})
 app.on('exit', (code) => process.exit(code ?? 0))

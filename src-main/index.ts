@@ -2,7 +2,19 @@
  * Electron shell: lifecycle, window, security lockdown and IPC wiring. The only main-process file that imports
  * electron; everything it delegates to (core/, security/) runs under plain Node too.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './core'
@@ -12,7 +24,14 @@ import { SECURITY_HEADERS } from './security/csp'
 import { isSafeExternalUrl } from './security/external'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security/hardening'
 import { resolveAppFile } from './security/protocol'
-import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mainWindowOptions, PACKAGED_MENU, sqliteBindingFor } from './security/window'
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  mainWindowOptions,
+  PACKAGED_MENU,
+  sqliteBindingFor,
+} from './security/window'
 
 const INVOKE = 'sentinela:invoke'
 const SUBSCRIBE = 'sentinela:subscribe'
@@ -86,7 +105,10 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 /** An export goes where the analyst says (the core streams it there): the OS save dialog, in Downloads by default. */
 async function chooseSavePath(suggestedName: string): Promise<string | null> {
   const ext = suggestedName.split('.').pop() ?? 'csv'
-  const options = { defaultPath: join(app.getPath('downloads'), suggestedName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
+  const options = {
+    defaultPath: join(app.getPath('downloads'), suggestedName),
+    filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+  }
   const window = BrowserWindow.getFocusedWindow()
   const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
   return chosen.canceled || !chosen.filePath ? null : chosen.filePath
@@ -102,7 +124,13 @@ void app.whenReady().then(async () => {
   if (binding === undefined) delete process.env['SENTINELA_SQLITE_BINDING']
   if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(PACKAGED_MENU))
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
-  const core = await createCore({ dataDir, host: 'electron', primeRedactor: true, startCallbacks: true, chooseSavePath })
+  const core = await createCore({
+    dataDir,
+    host: 'electron',
+    primeRedactor: true,
+    startCallbacks: true,
+    chooseSavePath,
+  })
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, serveAppFile)
   wireIpc(core)

@@ -16,19 +16,38 @@ import { callMse } from '../providers/mse/service'
 export type CallResult =
   | { check: 'alerts'; events: { eventName: string; timestamp: string }[] }
   | { check: 'score'; score: number }
-  | { check: 'datatrust'; id: string; score: number | null; insights: { Code: string; Description: string; Relevance: string }[] }
+  | {
+      check: 'datatrust'
+      id: string
+      score: number | null
+      insights: { Code: string; Description: string; Relevance: string }[]
+    }
   | { check: 'line'; parameters: Record<string, string> }
   | { check: Check; notFound: true }
 
 /** The Data Trust answer a batch keeps (seed 004 Results: score and insights). */
 export function dataTrustResult(transaction: DtTransaction): CallResult {
   const results = transaction.Results
-  return { check: 'datatrust', id: transaction.ID, score: results?.Score?.Value ?? null, insights: (results?.Insights ?? []).map((i) => ({ Code: i.Code, Description: i.Description, Relevance: i.Relevance })) }
+  return {
+    check: 'datatrust',
+    id: transaction.ID,
+    score: results?.Score?.Value ?? null,
+    insights: (results?.Insights ?? []).map((i) => ({
+      Code: i.Code,
+      Description: i.Description,
+      Relevance: i.Relevance,
+    })),
+  }
 }
 
 export function dataTrustRequest(key: string): TransactionRequest {
   const { cpf, phone, email, cep } = dataTrustKey(key)
-  return toTransactionRequest({ cpf, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(cep ? { cep } : {}) })
+  return toTransactionRequest({
+    cpf,
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+    ...(cep ? { cep } : {}),
+  })
 }
 
 /**
@@ -36,7 +55,14 @@ export function dataTrustRequest(key: string): TransactionRequest {
  * Trust send is an effect: sent at most once, reconciled by the search when its outcome is unknown (`exclude`: the
  * transactions this job already owns).
  */
-export async function runCheck(ctx: CoreContext, check: Check, key: string, timeoutMs: number, gate: () => Promise<void>, exclude: () => ReadonlySet<string> = () => new Set()): Promise<CallResult> {
+export async function runCheck(
+  ctx: CoreContext,
+  check: Check,
+  key: string,
+  timeoutMs: number,
+  gate: () => Promise<void>,
+  exclude: () => ReadonlySet<string> = () => new Set(),
+): Promise<CallResult> {
   try {
     switch (check) {
       case 'alerts': {
@@ -46,7 +72,11 @@ export async function runCheck(ctx: CoreContext, check: Check, key: string, time
       case 'score':
         return { check, score: (await (await claroClient(ctx, timeoutMs, gate)).score(key)).score }
       case 'datatrust': {
-        const { transaction } = await sendTransactionOnce(await clearSaleClient(ctx, timeoutMs, gate), dataTrustRequest(key), exclude)
+        const { transaction } = await sendTransactionOnce(
+          await clearSaleClient(ctx, timeoutMs, gate),
+          dataTrustRequest(key),
+          exclude,
+        )
         return dataTrustResult(transaction)
       }
       case 'line': {
@@ -54,7 +84,8 @@ export async function runCheck(ctx: CoreContext, check: Check, key: string, time
         await gate()
         const r = await callMse(ctx, { service: 'SYS_CTN_INFO_TYPE', mode: 'sync', params: { CTN: key }, timeoutMs })
         if (r.statusCode === 20) throw new AppFailure('mse.volume', { status: 20, retryAfter: '' })
-        if (r.statusCode !== 0) throw new AppFailure('mse.status', { status: r.statusCode, detail: r.errorMessage ?? '' })
+        if (r.statusCode !== 0)
+          throw new AppFailure('mse.status', { status: r.statusCode, detail: r.errorMessage ?? '' })
         return { check, parameters: r.parameters }
       }
     }
@@ -72,7 +103,8 @@ export function retryable(failure: AppFailure): { retry: boolean; afterMs: numbe
   const retryAfter = Number(failure.params['retryAfter'])
   const afterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0
   if (code.endsWith('.rate_limited') || code === 'mse.volume') return { retry: true, afterMs }
-  if (code.endsWith('.server_error') || code === 'provider_timeout' || code === 'provider_unreachable') return { retry: true, afterMs }
+  if (code.endsWith('.server_error') || code === 'provider_timeout' || code === 'provider_unreachable')
+    return { retry: true, afterMs }
   if (code === 'mse.http_status' && Number(failure.params['status']) >= 500) return { retry: true, afterMs }
   return { retry: false, afterMs: 0 }
 }

@@ -2,7 +2,15 @@ import { CHECKS, personFrom, type Check, type Mapping } from '../../src-shared/d
 import { formatCpf, parseCpf } from '../../src-shared/domain/cpf'
 import { formatDateTime, formatNumber, formatPhoneBr } from '../../src-shared/domain/format'
 import { parseMsisdn } from '../../src-shared/domain/phone'
-import { causeText, explain, policyLabel, problemText, type Decision, type Facts, type Outcome } from '../../src-shared/domain/policy'
+import {
+  causeText,
+  explain,
+  policyLabel,
+  problemText,
+  type Decision,
+  type Facts,
+  type Outcome,
+} from '../../src-shared/domain/policy'
 import type { Translate } from '../../src-shared/i18n'
 
 /*
@@ -11,7 +19,8 @@ import type { Translate } from '../../src-shared/i18n'
  * CSV and the XLSX: a cell is typed (text, number, date) and each writer formats it its own way.
  */
 
-export type Cell = { kind: 'text'; text: string } | { kind: 'number'; value: number; fraction: number } | { kind: 'date'; iso: string }
+export type Cell =
+  { kind: 'text'; text: string } | { kind: 'number'; value: number; fraction: number } | { kind: 'date'; iso: string }
 
 export interface RowView {
   fields: string[]
@@ -59,27 +68,47 @@ function statusColumn(check: Check, key: string, o: ColumnOptions): Column {
 }
 
 function checkColumns(check: Check, o: ColumnOptions): Column[] {
-  const col = (key: string, words: string, value: (row: RowView) => Cell): Column => ({ key, words: `batch.columns.${words}`, value })
+  const col = (key: string, words: string, value: (row: RowView) => Cell): Column => ({
+    key,
+    words: `batch.columns.${words}`,
+    value,
+  })
   switch (check) {
     case 'alerts':
       return [
         statusColumn('alerts', 'alerta_status', o),
-        col('alerta_eventos', 'alerts_events', (r) => text((answer(r, 'alerts')?.events ?? []).map((e) => (o.mode === 'words' ? o.t(`claroEvents.${e.name}`, { defaultValue: e.name }) : e.name)).join(' | '))),
+        col('alerta_eventos', 'alerts_events', (r) =>
+          text(
+            (answer(r, 'alerts')?.events ?? [])
+              .map((e) => (o.mode === 'words' ? o.t(`claroEvents.${e.name}`, { defaultValue: e.name }) : e.name))
+              .join(' | '),
+          ),
+        ),
         col('alerta_ultimo_evento', 'alerts_last', (r) => {
           const latest = answer(r, 'alerts')?.events[0]
           return latest ? { kind: 'date', iso: latest.at } : EMPTY
         }),
       ]
     case 'score':
-      return [statusColumn('score', 'score_status', o), col('score', 'score', (r) => numberCell(answer(r, 'score')?.score, 0))]
+      return [
+        statusColumn('score', 'score_status', o),
+        col('score', 'score', (r) => numberCell(answer(r, 'score')?.score, 0)),
+      ]
     case 'datatrust':
       return [
         statusColumn('datatrust', 'datatrust_status', o),
         col('datatrust_score', 'datatrust_score', (r) => numberCell(answer(r, 'datatrust')?.score, 2)),
-        col('datatrust_insights', 'datatrust_insights', (r) => text((answer(r, 'datatrust')?.insights ?? []).map((i) => (o.mode === 'words' ? `${i.code} (${i.relevance})` : i.code)).join(' | '))),
+        col('datatrust_insights', 'datatrust_insights', (r) =>
+          text(
+            (answer(r, 'datatrust')?.insights ?? [])
+              .map((i) => (o.mode === 'words' ? `${i.code} (${i.relevance})` : i.code))
+              .join(' | '),
+          ),
+        ),
       ]
     case 'line': {
-      const param = (key: string, words: string, name: string): Column => col(key, words, (r) => text(answer(r, 'line')?.parameters[name] ?? ''))
+      const param = (key: string, words: string, name: string): Column =>
+        col(key, words, (r) => text(answer(r, 'line')?.parameters[name] ?? ''))
       return [
         statusColumn('line', 'linha_status', o),
         param('linha_tipo', 'line_type', 'SUBSCRIBER_TYPE'),
@@ -99,23 +128,32 @@ function numberCell(value: number | undefined, fraction: number): Cell {
 function identifierColumns(mapping: Mapping): Column[] {
   const cols: Column[] = []
   if (mapping.cpf !== undefined) {
-    cols.push({ key: 'cpf_consultado', words: 'batch.columns.cpf', value: (r) => {
-      const c = parseCpf(personFrom(r.fields, mapping).cpf)
-      return text(c.ok ? formatCpf(c.cpf) : '')
-    } })
+    cols.push({
+      key: 'cpf_consultado',
+      words: 'batch.columns.cpf',
+      value: (r) => {
+        const c = parseCpf(personFrom(r.fields, mapping).cpf)
+        return text(c.ok ? formatCpf(c.cpf) : '')
+      },
+    })
   }
   if (mapping.phone !== undefined) {
-    cols.push({ key: 'celular_consultado', words: 'batch.columns.phone', value: (r) => {
-      const p = parseMsisdn(personFrom(r.fields, mapping).phone)
-      return text(p.ok ? formatPhoneBr(p.msisdn) : '')
-    } })
+    cols.push({
+      key: 'celular_consultado',
+      words: 'batch.columns.phone',
+      value: (r) => {
+        const p = parseMsisdn(personFrom(r.fields, mapping).phone)
+        return text(p.ok ? formatPhoneBr(p.msisdn) : '')
+      },
+    })
   }
   return cols
 }
 
 function verdictColumns(o: ColumnOptions): Column[] {
   const codes = (r: RowView): string => r.decision.reasons.map((x) => x.code).join(' | ')
-  const problem = (r: RowView): string => (r.facts.inputProblem ? (o.mode === 'words' ? problemText(r.facts.inputProblem, o.t) : r.facts.inputProblem) : '')
+  const problem = (r: RowView): string =>
+    r.facts.inputProblem ? (o.mode === 'words' ? problemText(r.facts.inputProblem, o.t) : r.facts.inputProblem) : ''
   const policy = (r: RowView): Cell => text(policyLabel(r.decision.policy))
   if (o.mode === 'codes') {
     return [
@@ -126,8 +164,21 @@ function verdictColumns(o: ColumnOptions): Column[] {
     ]
   }
   return [
-    { key: 'veredito', words: 'batch.columns.verdict', value: (r) => text(o.t(`verdict.values.${r.decision.verdict}`)) },
-    { key: 'motivos', words: 'batch.columns.reasons', value: (r) => text(explain(r.decision, o.t).map((x) => x.text).join(' | ')) },
+    {
+      key: 'veredito',
+      words: 'batch.columns.verdict',
+      value: (r) => text(o.t(`verdict.values.${r.decision.verdict}`)),
+    },
+    {
+      key: 'motivos',
+      words: 'batch.columns.reasons',
+      value: (r) =>
+        text(
+          explain(r.decision, o.t)
+            .map((x) => x.text)
+            .join(' | '),
+        ),
+    },
     { key: MACHINE_COLUMN, words: '', value: (r) => text(codes(r)) },
     { key: 'linha_problema', words: 'batch.columns.problem', value: (r) => text(problem(r)) },
     { key: 'politica', words: 'batch.columns.policy', value: policy },
@@ -141,7 +192,11 @@ export interface ResultColumns {
 
 export function resultColumns(job: { spec: { checks: Check[]; mapping: Mapping } }, o: ColumnOptions): ResultColumns {
   const checks = CHECKS.filter((c) => job.spec.checks.includes(c))
-  const columns = [...(o.mode === 'words' ? identifierColumns(job.spec.mapping) : []), ...checks.flatMap((c) => checkColumns(c, o)), ...verdictColumns(o)]
+  const columns = [
+    ...(o.mode === 'words' ? identifierColumns(job.spec.mapping) : []),
+    ...checks.flatMap((c) => checkColumns(c, o)),
+    ...verdictColumns(o),
+  ]
   return {
     header: columns.map((c) => (o.mode === 'words' && c.words ? o.t(c.words) : c.key)),
     cells: (row) => columns.map((c) => c.value(row)),

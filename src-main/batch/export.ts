@@ -31,7 +31,13 @@ function padded(fields: string[], width: number): string[] {
   return fields.length >= width ? fields : [...fields, ...Array<string>(width - fields.length).fill('')]
 }
 
-export async function exportCsv(db: Db, job: JobRow, out: string, delimiter: ';' | ',', options: ExportOptions): Promise<number> {
+export async function exportCsv(
+  db: Db,
+  job: JobRow,
+  out: string,
+  delimiter: ';' | ',',
+  options: ExportOptions,
+): Promise<number> {
   const tmp = `${out}.partial`
   const file = createWriteStream(tmp)
   file.write('\uFEFF')
@@ -41,7 +47,11 @@ export async function exportCsv(db: Db, job: JobRow, out: string, delimiter: ';'
     if (!csv.write(cells.map(neutralise))) await once(csv, 'drain')
   }
   const columns = resultColumns(job, options)
-  const style = { decimalComma: delimiter === ';', dates: delimiter === ';' ? ('br' as const) : ('iso' as const), timeZone: options.timeZone }
+  const style = {
+    decimalComma: delimiter === ';',
+    dates: delimiter === ';' ? ('br' as const) : ('iso' as const),
+    timeZone: options.timeZone,
+  }
   await write([...(job.header ?? []), ...columns.header])
   let count = 0
   for (const row of storedRows(db, job)) {
@@ -87,4 +97,13 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
   await workbook.commit()
   await rename(tmp, out)
   return count
+}
+
+/** An export written anywhere (the data folder or the CLI's --out): an LGPD erasure must reach it (issue #14). */
+export function recordExport(db: Db, jobId: number, path: string, at = new Date()): void {
+  db.prepare('INSERT OR REPLACE INTO written_files (path, at, job_id) VALUES (?, ?, ?)').run(
+    path,
+    at.toISOString(),
+    jobId,
+  )
 }

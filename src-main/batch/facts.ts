@@ -1,5 +1,13 @@
 import { CHECKS, type Check } from '../../src-shared/domain/batch'
-import { alertFacts, dataTrustFacts, failureOutcome, lineFacts, PENDING, type Facts, type Outcome } from '../../src-shared/domain/policy/facts'
+import {
+  alertFacts,
+  dataTrustFacts,
+  failureOutcome,
+  lineFacts,
+  PENDING,
+  type Facts,
+  type Outcome,
+} from '../../src-shared/domain/policy/facts'
 import type { CallResult } from './checks'
 import type { BatchJournal, CallRecord, JobRow } from './journal'
 
@@ -16,7 +24,10 @@ export function outcomeOfCall(check: Check, key: string | undefined, call: CallR
   if (!call.ok) return failureOutcome(check, call.code ?? 'internal')
   const r = call.result as CallResult
   // Journals written before the fix may hold a ClearSale 404 as "not found": it is a wrong route (seed 004).
-  if ('notFound' in r) return check === 'datatrust' ? failureOutcome(check, 'clearsale.not_found') : { status: 'not_found', code: 'claro.not_found' }
+  if ('notFound' in r)
+    return check === 'datatrust'
+      ? failureOutcome(check, 'clearsale.not_found')
+      : { status: 'not_found', code: 'claro.not_found' }
   switch (r.check) {
     case 'alerts':
       return { status: 'answered', answer: alertFacts(r.events, new Date(call.at ?? Date.now())) }
@@ -52,13 +63,18 @@ export function* rowFacts(journal: BatchJournal, job: JobRow): Generator<RowFact
     }
     return o
   }
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = journal.rows(job.id, from, 2000)
     if (page.length === 0) return
     for (const row of page) {
       const outcomes: Facts['outcomes'] = {}
       for (const check of checks) Object.assign(outcomes, { [check]: outcome(check, row.keys[check]) })
-      yield { rowNo: row.rowNo, fields: row.fields, keys: row.keys, facts: { checks, outcomes, inputProblem: row.problem } }
+      yield {
+        rowNo: row.rowNo,
+        fields: row.fields,
+        keys: row.keys,
+        facts: { checks, outcomes, inputProblem: row.problem },
+      }
     }
     from = (page[page.length - 1]?.rowNo ?? from) + 1
   }

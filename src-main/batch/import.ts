@@ -9,7 +9,8 @@ export const IMPORT_PROBLEMS = {
   unreadable: 'arquivo ilegível / unreadable file',
   utf16: 'arquivo em UTF-16 ("Texto Unicode" do Excel): salve como "CSV UTF-8" / UTF-16 file: save as "CSV UTF-8"',
   header_only: 'só o cabeçalho, nenhuma linha de dados / header only, no data rows',
-  no_identifier: 'nenhuma coluna de CPF ou telefone reconhecida: mapeie as colunas / no CPF or phone column recognised: map the columns',
+  no_identifier:
+    'nenhuma coluna de CPF ou telefone reconhecida: mapeie as colunas / no CPF or phone column recognised: map the columns',
 } as const
 
 const FLUSH_ROWS = 2000
@@ -18,7 +19,10 @@ const FLUSH_ROWS = 2000
  * Streams the CSV into the journal: every record becomes a row (in order), valid or with its reasons; the unique
  * identifiers per check are collected for the run. Returns the mapping used (given, or detected from the header).
  */
-export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ ok: boolean; problem: string | null; mapping: Mapping }> {
+export async function importJob(
+  journal: BatchJournal,
+  job: JobRow,
+): Promise<{ ok: boolean; problem: string | null; mapping: Mapping }> {
   const sniffed = await sniff(job.inputPath)
   if (!sniffed.ok) {
     const problem = `${IMPORT_PROBLEMS[sniffed.problem]}${sniffed.detail ? ` (${sniffed.detail})` : ''}`
@@ -41,8 +45,15 @@ export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ o
       }
       rowNo++
       invalid++
-      pending.push({ rowNo, line: record.line, fields: [], problem: `record:${record.error}`, keys: Object.fromEntries(job.spec.checks.map((c) => [c, '!unreadable_row'])) })
-      if (record.error.startsWith('CSV_MAX_RECORD_SIZE')) stopped = `linha ${record.line}: ${record.error} — o resto do arquivo não foi lido / the rest of the file was not read`
+      pending.push({
+        rowNo,
+        line: record.line,
+        fields: [],
+        problem: `record:${record.error}`,
+        keys: Object.fromEntries(job.spec.checks.map((c) => [c, '!unreadable_row'])),
+      })
+      if (record.error.startsWith('CSV_MAX_RECORD_SIZE'))
+        stopped = `linha ${record.line}: ${record.error} — o resto do arquivo não foi lido / the rest of the file was not read`
       continue
     }
     if (!header) {
@@ -65,7 +76,13 @@ export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ o
       if (!k.ok) unreadable = true
     }
     if (problems.length || unreadable) invalid++
-    pending.push({ rowNo, line: record.line, fields: record.fields, problem: problems.length ? problems.join('; ') : null, keys })
+    pending.push({
+      rowNo,
+      line: record.line,
+      fields: record.fields,
+      problem: problems.length ? problems.join('; ') : null,
+      keys,
+    })
     if (pending.length >= FLUSH_ROWS) {
       importer.add(pending)
       pending = []
@@ -77,7 +94,13 @@ export async function importJob(journal: BatchJournal, job: JobRow): Promise<{ o
     journal.failImport(job.id, problem)
     return { ok: false, problem, mapping }
   }
-  const problem = stopped ?? (rowNo === 0 ? IMPORT_PROBLEMS.header_only : mapping.cpf === undefined && mapping.phone === undefined ? IMPORT_PROBLEMS.no_identifier : null)
+  const problem =
+    stopped ??
+    (rowNo === 0
+      ? IMPORT_PROBLEMS.header_only
+      : mapping.cpf === undefined && mapping.phone === undefined
+        ? IMPORT_PROBLEMS.no_identifier
+        : null)
   journal.finishImport(job.id, { header, sniffed: sniffed.sniffed, totalRows: rowNo, invalidRows: invalid, problem })
   return { ok: true, problem, mapping }
 }

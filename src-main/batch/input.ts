@@ -16,7 +16,8 @@ export interface Sniffed {
   encoding: Encoding
   delimiter: Delimiter
 }
-export type SniffResult = { ok: true; sniffed: Sniffed } | { ok: false; problem: 'empty' | 'binary' | 'unreadable' | 'utf16'; detail?: string }
+export type SniffResult =
+  { ok: true; sniffed: Sniffed } | { ok: false; problem: 'empty' | 'binary' | 'unreadable' | 'utf16'; detail?: string }
 
 const SAMPLE_BYTES = 64 * 1024
 /** A record larger than this stops the file (csv-parse cannot resynchronise after it): reported, never a crash. */
@@ -66,7 +67,9 @@ function validUtf8(bytes: Buffer): boolean {
   // The sample may end inside a multi-byte character: check up to the last line break.
   const end = bytes.lastIndexOf(0x0a)
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(end > 0 && bytes.length === SAMPLE_BYTES ? bytes.subarray(0, end) : bytes)
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      end > 0 && bytes.length === SAMPLE_BYTES ? bytes.subarray(0, end) : bytes,
+    )
     return true
   } catch {
     return false
@@ -117,9 +120,14 @@ export async function sniff(path: string): Promise<SniffResult> {
       await handle.close()
     }
   } catch (error) {
-    return { ok: false, problem: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message }
+    return {
+      ok: false,
+      problem: 'unreadable',
+      detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    }
   }
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return { ok: false, problem: 'utf16' }
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))
+    return { ok: false, problem: 'utf16' }
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf
   const body = bom ? sample.subarray(3) : sample
   if (body.toString('latin1').trim() === '') return { ok: false, problem: 'empty' }
@@ -131,7 +139,8 @@ export async function sniff(path: string): Promise<SniffResult> {
   return { ok: true, sniffed: { encoding, delimiter: sniffDelimiter(text) } }
 }
 
-export type InputRecord = { line: number; fields: string[]; cut: boolean; columnsCut?: boolean } | { line: number; error: string }
+export type InputRecord =
+  { line: number; fields: string[]; cut: boolean; columnsCut?: boolean } | { line: number; error: string }
 
 /** Every record of the file, in order (header included as the first), with per-record problems. */
 export async function* readRecords(path: string, sniffed: Sniffed): AsyncGenerator<InputRecord> {
@@ -146,8 +155,12 @@ export async function* readRecords(path: string, sniffed: Sniffed): AsyncGenerat
     info: true,
   })
   const skipped: InputRecord[] = []
-  parser.on('skip', (error: Error & { lines?: number; code?: string }) => skipped.push({ line: error.lines ?? 0, error: `${error.code ?? 'CSV'}: ${error.message.slice(0, 200)}` }))
-  const source = createReadStream(path).pipe(iconv.decodeStream(sniffed.encoding === 'windows-1252' ? 'win1252' : 'utf8'))
+  parser.on('skip', (error: Error & { lines?: number; code?: string }) =>
+    skipped.push({ line: error.lines ?? 0, error: `${error.code ?? 'CSV'}: ${error.message.slice(0, 200)}` }),
+  )
+  const source = createReadStream(path).pipe(
+    iconv.decodeStream(sniffed.encoding === 'windows-1252' ? 'win1252' : 'utf8'),
+  )
   source.on('error', (error) => parser.destroy(error))
   source.pipe(columnGuard(sniffed.delimiter)).pipe(parser)
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

@@ -1,7 +1,10 @@
-import { isEffectCheck, type Check, type Mapping } from '../../src-shared/domain/batch'
-import type { Db } from '../core/store/db'
+import { isEffectCheck, type Check } from '../../src-shared/domain/batch'
 import type { Sniffed } from './input'
-import { PolicySchema, type Policy } from '../../src-shared/domain/policy/schema'
+import type { Db } from '../core/store/db'
+import type { Policy } from '../../src-shared/domain/policy/schema'
+import { toJob, type CallRecord, type JobRow, type JobSpec, type RawJob } from './job'
+
+export type { CallRecord, JobRow, JobSpec } from './job'
 
 /*
  * The batch journal (SQLite, WAL): the job, every input row (original fields, in order), the unique identifiers
@@ -9,83 +12,14 @@ import { PolicySchema, type Policy } from '../../src-shared/domain/policy/schema
  * moment resumes without losing a row or paying a call twice.
  */
 
-export interface JobSpec {
-  checks: Check[]
-  mapping: Mapping
-  /** Answers younger than this from earlier jobs are reused instead of calling again (0 = never). */
-  reuseHours: number
-  /** Where the calls go (the Claro trial quota is counted per environment). */
-  environment?: string
-}
-
-export interface JobRow {
-  id: number
-  createdAt: string
-  fingerprint: string
-  name: string
-  inputPath: string
-  spec: JobSpec
-  status: 'importing' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
-  header: string[] | null
-  sniffed: Sniffed | null
-  totalRows: number
-  invalidRows: number
-  importProblem: string | null
-  /** The policy that decided the materialised results, and what they were built from. */
-  policy: Policy | null
-  resultsStamp: string | null
-}
-
-interface RawJob {
-  id: number
-  created_at: string
-  fingerprint: string
-  name: string
-  input_path: string
-  spec: string
-  status: JobRow['status']
-  header: string | null
-  sniffed: string | null
-  total_rows: number
-  invalid_rows: number
-  import_problem: string | null
-  policy: string | null
-  results_stamp: string | null
-}
-
-const toJob = (r: RawJob): JobRow => ({
-  id: r.id,
-  createdAt: r.created_at,
-  fingerprint: r.fingerprint,
-  name: r.name,
-  inputPath: r.input_path,
-  spec: JSON.parse(r.spec) as JobSpec,
-  status: r.status,
-  header: r.header ? (JSON.parse(r.header) as string[]) : null,
-  sniffed: r.sniffed ? (JSON.parse(r.sniffed) as Sniffed) : null,
-  totalRows: r.total_rows,
-  invalidRows: r.invalid_rows,
-  importProblem: r.import_problem,
-  policy: r.policy ? PolicySchema.parse(JSON.parse(r.policy)) : null,
-  resultsStamp: r.results_stamp,
-})
-
-export interface CallRecord {
-  ok: boolean
-  result: unknown
-  code: string | null
-  reason: string | null
-  attempts: number
-  /** When the answer was obtained (ISO): an Alerta event's age is counted from here. */
-  at?: string
-}
-
 export class BatchJournal {
   constructor(private readonly db: Db) {}
 
   create(job: { fingerprint: string; name: string; inputPath: string; spec: JobSpec }): JobRow {
     const info = this.db
-      .prepare("INSERT INTO batch_jobs (created_at, fingerprint, name, input_path, spec, status) VALUES (?, ?, ?, ?, ?, 'importing')")
+      .prepare(
+        "INSERT INTO batch_jobs (created_at, fingerprint, name, input_path, spec, status) VALUES (?, ?, ?, ?, ?, 'importing')",
+      )
       .run(new Date().toISOString(), job.fingerprint, job.name, job.inputPath, JSON.stringify(job.spec))
     return this.job(Number(info.lastInsertRowid)) as JobRow
   }
@@ -97,7 +31,9 @@ export class BatchJournal {
 
   /** The newest job for this fingerprint (same file, checks and mapping): what a re-run resumes. */
   byFingerprint(fingerprint: string): JobRow | null {
-    const r = this.db.prepare('SELECT * FROM batch_jobs WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as RawJob | undefined
+    const r = this.db
+      .prepare('SELECT * FROM batch_jobs WHERE fingerprint = ? ORDER BY id DESC LIMIT 1')
+      .get(fingerprint) as RawJob | undefined
     return r ? toJob(r) : null
   }
 
@@ -112,7 +48,9 @@ export class BatchJournal {
 
   /** After the results were (re)built: what they were built from and the policy that decided them. */
   setResults(id: number, stamp: string, policy: Policy): void {
-    this.db.prepare('UPDATE batch_jobs SET results_stamp = ?, policy = ? WHERE id = ?').run(stamp, JSON.stringify(policy), id)
+    this.db
+      .prepare('UPDATE batch_jobs SET results_stamp = ?, policy = ? WHERE id = ?')
+      .run(stamp, JSON.stringify(policy), id)
   }
 
   setStatus(id: number, status: JobRow['status']): void {
@@ -124,27 +62,65 @@ export class BatchJournal {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM batch_rows WHERE job_id = ?').run(id)
       this.db.prepare('DELETE FROM batch_keys WHERE job_id = ?').run(id)
-      this.db.prepare("UPDATE batch_jobs SET status = 'importing', total_rows = 0, invalid_rows = 0, import_problem = NULL WHERE id = ?").run(id)
+      this.db
+        .prepare(
+          "UPDATE batch_jobs SET status = 'importing', total_rows = 0, invalid_rows = 0, import_problem = NULL WHERE id = ?",
+        )
+        .run(id)
     })()
   }
 
-  importer(id: number): { add(rows: { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[]): void } {
-    const insertRow = this.db.prepare('INSERT INTO batch_rows (job_id, row_no, line, fields, problem, keys) VALUES (?, ?, ?, ?, ?, ?)')
+  importer(id: number): {
+    add(
+      rows: {
+        rowNo: number
+        line: number
+        fields: string[]
+        problem: string | null
+        keys: Partial<Record<Check, string>>
+      }[],
+    ): void
+  } {
+    const insertRow = this.db.prepare(
+      'INSERT INTO batch_rows (job_id, row_no, line, fields, problem, keys) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     const insertKey = this.db.prepare('INSERT OR IGNORE INTO batch_keys (job_id, check_name, key) VALUES (?, ?, ?)')
     return {
-      add: this.db.transaction((rows: { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[]) => {
-        for (const r of rows) {
-          insertRow.run(id, r.rowNo, r.line, JSON.stringify(r.fields), r.problem, JSON.stringify(r.keys))
-          for (const [check, key] of Object.entries(r.keys)) if (!key.startsWith('!')) insertKey.run(id, check, key)
-        }
-      }),
+      add: this.db.transaction(
+        (
+          rows: {
+            rowNo: number
+            line: number
+            fields: string[]
+            problem: string | null
+            keys: Partial<Record<Check, string>>
+          }[],
+        ) => {
+          for (const r of rows) {
+            insertRow.run(id, r.rowNo, r.line, JSON.stringify(r.fields), r.problem, JSON.stringify(r.keys))
+            for (const [check, key] of Object.entries(r.keys)) if (!key.startsWith('!')) insertKey.run(id, check, key)
+          }
+        },
+      ),
     }
   }
 
-  finishImport(id: number, info: { header: string[]; sniffed: Sniffed; totalRows: number; invalidRows: number; problem: string | null }): void {
+  finishImport(
+    id: number,
+    info: { header: string[]; sniffed: Sniffed; totalRows: number; invalidRows: number; problem: string | null },
+  ): void {
     this.db
-      .prepare("UPDATE batch_jobs SET status = 'ready', header = ?, sniffed = ?, total_rows = ?, invalid_rows = ?, import_problem = ? WHERE id = ?")
-      .run(JSON.stringify(info.header), JSON.stringify(info.sniffed), info.totalRows, info.invalidRows, info.problem, id)
+      .prepare(
+        "UPDATE batch_jobs SET status = 'ready', header = ?, sniffed = ?, total_rows = ?, invalid_rows = ?, import_problem = ? WHERE id = ?",
+      )
+      .run(
+        JSON.stringify(info.header),
+        JSON.stringify(info.sniffed),
+        info.totalRows,
+        info.invalidRows,
+        info.problem,
+        id,
+      )
   }
 
   failImport(id: number, problem: string): void {
@@ -165,12 +141,21 @@ export class BatchJournal {
     ).map((r) => r.key)
   }
 
-  counts(id: number): { unique: Record<string, number>; answered: Record<string, number>; failed: Record<string, number> } {
-    const group = (sql: string): Record<string, number> => Object.fromEntries((this.db.prepare(sql).all(id) as { c: string; n: number }[]).map((r) => [r.c, r.n]))
+  counts(id: number): {
+    unique: Record<string, number>
+    answered: Record<string, number>
+    failed: Record<string, number>
+  } {
+    const group = (sql: string): Record<string, number> =>
+      Object.fromEntries((this.db.prepare(sql).all(id) as { c: string; n: number }[]).map((r) => [r.c, r.n]))
     return {
       unique: group('SELECT check_name AS c, COUNT(*) AS n FROM batch_keys WHERE job_id = ? GROUP BY check_name'),
-      answered: group('SELECT check_name AS c, COUNT(*) AS n FROM batch_calls WHERE job_id = ? AND ok = 1 GROUP BY check_name'),
-      failed: group('SELECT check_name AS c, COUNT(*) AS n FROM batch_calls WHERE job_id = ? AND ok = 0 GROUP BY check_name'),
+      answered: group(
+        'SELECT check_name AS c, COUNT(*) AS n FROM batch_calls WHERE job_id = ? AND ok = 1 GROUP BY check_name',
+      ),
+      failed: group(
+        'SELECT check_name AS c, COUNT(*) AS n FROM batch_calls WHERE job_id = ? AND ok = 0 GROUP BY check_name',
+      ),
     }
   }
 
@@ -179,19 +164,31 @@ export class BatchJournal {
     if (hours <= 0) return null
     const since = new Date(Date.now() - hours * 3_600_000).toISOString()
     const r = this.db
-      .prepare('SELECT result, attempts, at FROM batch_calls WHERE check_name = ? AND key = ? AND ok = 1 AND at >= ? AND job_id != ? ORDER BY at DESC LIMIT 1')
+      .prepare(
+        'SELECT result, attempts, at FROM batch_calls WHERE check_name = ? AND key = ? AND ok = 1 AND at >= ? AND job_id != ? ORDER BY at DESC LIMIT 1',
+      )
       .get(check, key, since, jobId) as { result: string; attempts: number; at: string } | undefined
-    return r ? { ok: true, result: JSON.parse(r.result) as unknown, code: null, reason: 'reused', attempts: 0, at: r.at } : null
+    return r
+      ? { ok: true, result: JSON.parse(r.result) as unknown, code: null, reason: 'reused', attempts: 0, at: r.at }
+      : null
   }
 
   /** An effect's request is about to leave: written first, so a process killed mid-call knows it may have gone. */
   markSending(id: number, check: Check, key: string, at: Date): void {
-    this.db.prepare('INSERT OR REPLACE INTO batch_sends (job_id, check_name, key, started_at) VALUES (?, ?, ?, ?)').run(id, check, key, at.toISOString())
+    this.db
+      .prepare('INSERT OR REPLACE INTO batch_sends (job_id, check_name, key, started_at) VALUES (?, ?, ?, ?)')
+      .run(id, check, key, at.toISOString())
   }
 
   /** Effects a killed process left in flight: each must be reconciled before the run goes on. */
   inFlight(id: number): { check: Check; key: string; startedAt: string }[] {
-    return (this.db.prepare('SELECT check_name, key, started_at FROM batch_sends WHERE job_id = ? ORDER BY key').all(id) as { check_name: Check; key: string; started_at: string }[]).map((r) => ({ check: r.check_name, key: r.key, startedAt: r.started_at }))
+    return (
+      this.db.prepare('SELECT check_name, key, started_at FROM batch_sends WHERE job_id = ? ORDER BY key').all(id) as {
+        check_name: Check
+        key: string
+        started_at: string
+      }[]
+    ).map((r) => ({ check: r.check_name, key: r.key, startedAt: r.started_at }))
   }
 
   clearSending(id: number, check: Check, key: string): void {
@@ -200,15 +197,31 @@ export class BatchJournal {
 
   /** Data Trust transactions this job already owns (a reconciliation must not adopt one of them for another row). */
   ownTransactions(id: number): Set<string> {
-    const rows = this.db.prepare("SELECT json_extract(result, '$.id') AS tx FROM batch_calls WHERE job_id = ? AND check_name = 'datatrust' AND ok = 1").all(id) as { tx: string | null }[]
+    const rows = this.db
+      .prepare(
+        "SELECT json_extract(result, '$.id') AS tx FROM batch_calls WHERE job_id = ? AND check_name = 'datatrust' AND ok = 1",
+      )
+      .all(id) as { tx: string | null }[]
     return new Set(rows.map((r) => r.tx).filter((t): t is string => typeof t === 'string'))
   }
 
   record(id: number, check: Check, key: string, call: CallRecord): void {
     const insert = () =>
       this.db
-        .prepare('INSERT OR REPLACE INTO batch_calls (job_id, check_name, key, ok, result, code, reason, attempts, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, check, key, call.ok ? 1 : 0, call.ok ? JSON.stringify(call.result) : null, call.code, call.reason, call.attempts, call.at ?? new Date().toISOString())
+        .prepare(
+          'INSERT OR REPLACE INTO batch_calls (job_id, check_name, key, ok, result, code, reason, attempts, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          check,
+          key,
+          call.ok ? 1 : 0,
+          call.ok ? JSON.stringify(call.result) : null,
+          call.code,
+          call.reason,
+          call.attempts,
+          call.at ?? new Date().toISOString(),
+        )
     if (!isEffectCheck(check)) return void insert()
     // The answer (or the failure) is known: in the same transaction, the effect is no longer in flight.
     this.db.transaction(() => {
@@ -218,23 +231,50 @@ export class BatchJournal {
   }
 
   call(id: number, check: Check, key: string): CallRecord | null {
-    const r = this.db.prepare('SELECT ok, result, code, reason, attempts, at FROM batch_calls WHERE job_id = ? AND check_name = ? AND key = ?').get(id, check, key) as
+    const r = this.db
+      .prepare(
+        'SELECT ok, result, code, reason, attempts, at FROM batch_calls WHERE job_id = ? AND check_name = ? AND key = ?',
+      )
+      .get(id, check, key) as
       | { ok: number; result: string | null; code: string | null; reason: string | null; attempts: number; at: string }
       | undefined
-    return r ? { ok: r.ok === 1, result: r.result ? (JSON.parse(r.result) as unknown) : null, code: r.code, reason: r.reason, attempts: r.attempts, at: r.at } : null
+    return r
+      ? {
+          ok: r.ok === 1,
+          result: r.result ? (JSON.parse(r.result) as unknown) : null,
+          code: r.code,
+          reason: r.reason,
+          attempts: r.attempts,
+          at: r.at,
+        }
+      : null
   }
 
   /** Every input row in input order, a page at a time (exports and the grid). */
-  rows(id: number, fromRow: number, limit: number): { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[] {
+  rows(
+    id: number,
+    fromRow: number,
+    limit: number,
+  ): { rowNo: number; line: number; fields: string[]; problem: string | null; keys: Partial<Record<Check, string>> }[] {
     return (
-      this.db.prepare('SELECT row_no, line, fields, problem, keys FROM batch_rows WHERE job_id = ? AND row_no >= ? ORDER BY row_no LIMIT ?').all(id, fromRow, limit) as {
+      this.db
+        .prepare(
+          'SELECT row_no, line, fields, problem, keys FROM batch_rows WHERE job_id = ? AND row_no >= ? ORDER BY row_no LIMIT ?',
+        )
+        .all(id, fromRow, limit) as {
         row_no: number
         line: number
         fields: string
         problem: string | null
         keys: string
       }[]
-    ).map((r) => ({ rowNo: r.row_no, line: r.line, fields: JSON.parse(r.fields) as string[], problem: r.problem, keys: JSON.parse(r.keys) as Partial<Record<Check, string>> }))
+    ).map((r) => ({
+      rowNo: r.row_no,
+      line: r.line,
+      fields: JSON.parse(r.fields) as string[],
+      problem: r.problem,
+      keys: JSON.parse(r.keys) as Partial<Record<Check, string>>,
+    }))
   }
 
   /**
@@ -242,7 +282,11 @@ export class BatchJournal {
    * Returns the removed jobs so their files can be deleted too.
    */
   purge(cutoffIso: string): JobRow[] {
-    const old = (this.db.prepare("SELECT * FROM batch_jobs WHERE created_at < ? AND status NOT IN ('running', 'importing')").all(cutoffIso) as RawJob[]).map(toJob)
+    const old = (
+      this.db
+        .prepare("SELECT * FROM batch_jobs WHERE created_at < ? AND status NOT IN ('running', 'importing')")
+        .all(cutoffIso) as RawJob[]
+    ).map(toJob)
     const tables = ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results', 'batch_sends']
     this.db.transaction(() => {
       for (const job of old) {
@@ -251,10 +295,5 @@ export class BatchJournal {
       }
     })()
     return old
-  }
-
-  /** An export written anywhere (the data folder or the CLI's --out): an LGPD erasure must reach it (issue #14). */
-  recordExport(id: number, path: string, at = new Date()): void {
-    this.db.prepare('INSERT OR REPLACE INTO written_files (path, at, job_id) VALUES (?, ?, ?)').run(path, at.toISOString(), id)
   }
 }

@@ -1,6 +1,19 @@
 import type { JobSummary } from '../../src-shared/contract/batch'
 import { z } from 'zod'
-import { FactsSchema, memoDecider, policyHash, policyRef, ReasonSchema, VERDICTS, type Decision, type Facts, type Policy, type PolicyRef, type Reason, type Verdict } from '../../src-shared/domain/policy'
+import {
+  FactsSchema,
+  memoDecider,
+  policyHash,
+  policyRef,
+  ReasonSchema,
+  VERDICTS,
+  type Decision,
+  type Facts,
+  type Policy,
+  type PolicyRef,
+  type Reason,
+  type Verdict,
+} from '../../src-shared/domain/policy'
 import type { Db } from '../core/store/db'
 import type { CallResult } from './checks'
 import { rowFacts } from './facts'
@@ -12,21 +25,41 @@ import type { BatchJournal, JobRow } from './journal'
  * stored facts without touching the journal. Sorting and filtering 100k+ rows is then an indexed query.
  */
 
+/** Every verdict at 0. */
+export const zero = (): Record<Verdict, number> =>
+  Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>
+
 /** The policy that decided the job's stored results (none yet: version 0). */
-function decidedBy(job: JobRow): PolicyRef {
+export function decidedBy(job: JobRow): PolicyRef {
   return job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
 }
 
 /** How many rows got each verdict in the stored results. */
 export function verdictCounts(db: Db, job: JobRow): Record<Verdict, number> {
   const counts = zero()
-  for (const r of db.prepare('SELECT verdict AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v').all(job.id) as { v: Verdict; n: number }[]) counts[r.v] = r.n
+  for (const r of db
+    .prepare('SELECT verdict AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v')
+    .all(job.id) as { v: Verdict; n: number }[])
+    counts[r.v] = r.n
   return counts
 }
 
 export function summary(journal: BatchJournal, job: JobRow): JobSummary {
   const c = journal.counts(job.id)
-  return { id: job.id, name: job.name, createdAt: job.createdAt, status: job.status, checks: job.spec.checks, totalRows: job.totalRows, invalidRows: job.invalidRows, importProblem: job.importProblem, unique: c.unique, answered: c.answered, failed: c.failed, policy: job.policy ? policyRef(job.policy) : null }
+  return {
+    id: job.id,
+    name: job.name,
+    createdAt: job.createdAt,
+    status: job.status,
+    checks: job.spec.checks,
+    totalRows: job.totalRows,
+    invalidRows: job.invalidRows,
+    importProblem: job.importProblem,
+    unique: c.unique,
+    answered: c.answered,
+    failed: c.failed,
+    policy: job.policy ? policyRef(job.policy) : null,
+  }
 }
 
 function answersStamp(journal: BatchJournal, job: JobRow): string {
@@ -48,7 +81,10 @@ export function materialise(db: Db, journal: BatchJournal, job: JobRow, policy: 
   if (job.resultsStamp?.startsWith(`${answers}#`)) {
     // Same answers, another policy: re-decide from the stored facts.
     const update = db.prepare('UPDATE batch_results SET verdict = ?, reasons = ? WHERE job_id = ? AND row_no = ?')
-    const rows = db.prepare('SELECT row_no, facts FROM batch_results WHERE job_id = ?').all(job.id) as { row_no: number; facts: string }[]
+    const rows = db.prepare('SELECT row_no, facts FROM batch_results WHERE job_id = ?').all(job.id) as {
+      row_no: number
+      facts: string
+    }[]
     db.transaction(() => {
       for (const r of rows) {
         const d = decider(r.facts)
@@ -56,7 +92,9 @@ export function materialise(db: Db, journal: BatchJournal, job: JobRow, policy: 
       }
     })()
   } else {
-    const insert = db.prepare('INSERT INTO batch_results (job_id, row_no, verdict, reasons, score, statuses, facts) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    const insert = db.prepare(
+      'INSERT INTO batch_results (job_id, row_no, verdict, reasons, score, statuses, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     db.transaction(() => {
       db.prepare('DELETE FROM batch_results WHERE job_id = ?').run(job.id)
       for (const row of rowFacts(journal, job)) {
@@ -64,7 +102,15 @@ export function materialise(db: Db, journal: BatchJournal, job: JobRow, policy: 
         const d = decider(facts)
         const score = row.facts.outcomes.score
         const statuses = Object.fromEntries(Object.entries(row.facts.outcomes).map(([check, o]) => [check, o.status]))
-        insert.run(job.id, row.rowNo, d.verdict, reasonsJson(d.reasons), score?.status === 'answered' ? score.answer.score : null, JSON.stringify(statuses), facts)
+        insert.run(
+          job.id,
+          row.rowNo,
+          d.verdict,
+          reasonsJson(d.reasons),
+          score?.status === 'answered' ? score.answer.score : null,
+          JSON.stringify(statuses),
+          facts,
+        )
       }
     })()
   }
@@ -81,11 +127,29 @@ export interface StoredRow {
   decision: Decision
 }
 
-const StoredSchema = z.object({ fields: z.array(z.string()), facts: FactsSchema, reasons: z.array(ReasonSchema), verdict: z.enum(VERDICTS) })
+const StoredSchema = z.object({
+  fields: z.array(z.string()),
+  facts: FactsSchema,
+  reasons: z.array(ReasonSchema),
+  verdict: z.enum(VERDICTS),
+})
 
-function stored(r: { row_no: number; fields: string; verdict: string; reasons: string; facts: string }, ref: PolicyRef): StoredRow {
-  const s = StoredSchema.parse({ fields: JSON.parse(r.fields), facts: JSON.parse(r.facts), reasons: JSON.parse(r.reasons), verdict: r.verdict })
-  return { rowNo: r.row_no, fields: s.fields, facts: s.facts, decision: { verdict: s.verdict, reasons: s.reasons, policy: ref } }
+function stored(
+  r: { row_no: number; fields: string; verdict: string; reasons: string; facts: string },
+  ref: PolicyRef,
+): StoredRow {
+  const s = StoredSchema.parse({
+    fields: JSON.parse(r.fields),
+    facts: JSON.parse(r.facts),
+    reasons: JSON.parse(r.reasons),
+    verdict: r.verdict,
+  })
+  return {
+    rowNo: r.row_no,
+    fields: s.fields,
+    facts: s.facts,
+    decision: { verdict: s.verdict, reasons: s.reasons, policy: ref },
+  }
 }
 
 /** Every materialised row in input order, with its original fields, a page at a time (exports). */
@@ -95,8 +159,14 @@ export function* storedRows(db: Db, job: JobRow): Generator<StoredRow> {
     `SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no
      WHERE r.job_id = ? AND r.row_no >= ? ORDER BY r.row_no LIMIT 2000`,
   )
-  for (let from = 1; ; ) {
-    const page = select.all(job.id, from) as { row_no: number; fields: string; verdict: string; reasons: string; facts: string }[]
+  for (let from = 1; ;) {
+    const page = select.all(job.id, from) as {
+      row_no: number
+      fields: string
+      verdict: string
+      reasons: string
+      facts: string
+    }[]
     if (page.length === 0) return
     for (const r of page) yield stored(r, ref)
     from = (page[page.length - 1]?.row_no ?? from) + 1
@@ -134,28 +204,51 @@ export function page(db: Db, job: JobRow, q: PageQuery): { total: number; rows: 
     where.push('r.facts LIKE ?')
     args.push(`%"name":"${q.flag.replace(/[^A-Z_]/g, '')}"%`)
   }
-  const order = { row: 'r.row_no', verdict: "CASE r.verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 ELSE 2 END, r.row_no", score: 'r.score IS NULL, r.score, r.row_no' }[q.sort]
+  const order = {
+    row: 'r.row_no',
+    verdict: "CASE r.verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 ELSE 2 END, r.row_no",
+    score: 'r.score IS NULL, r.score, r.row_no',
+  }[q.sort]
   const clause = where.join(' AND ')
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM batch_results r WHERE ${clause}`).get(...args) as { n: number }).n
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM batch_results r WHERE ${clause}`).get(...args) as { n: number })
+    .n
   const rows = db
-    .prepare(`SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...args, q.limit, q.offset) as { row_no: number; fields: string; verdict: string; reasons: string; facts: string }[]
+    .prepare(
+      `SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...args, q.limit, q.offset) as {
+    row_no: number
+    fields: string
+    verdict: string
+    reasons: string
+    facts: string
+  }[]
   const ref = decidedBy(job)
   return { total, rows: rows.map((r) => stored(r, ref)) }
 }
 
-const AGE_BUCKETS: [string, number][] = [['≤ 1 dia', 1], ['≤ 7 dias', 7], ['≤ 30 dias', 30], ['≤ 90 dias', 90], ['> 90 dias', Infinity]]
+const AGE_BUCKETS: [string, number][] = [
+  ['≤ 1 dia', 1],
+  ['≤ 7 dias', 7],
+  ['≤ 30 dias', 30],
+  ['≤ 90 dias', 90],
+  ['> 90 dias', Infinity],
+]
 
 export function stats(db: Db, job: JobRow) {
   const verdicts = verdictCounts(db, job)
   const histogram = Array.from({ length: 10 }, (_, i) => ({ from: i * 100, count: 0 }))
-  for (const r of db.prepare('SELECT score FROM batch_results WHERE job_id = ? AND score IS NOT NULL').all(job.id) as { score: number }[]) {
+  for (const r of db.prepare('SELECT score FROM batch_results WHERE job_id = ? AND score IS NOT NULL').all(job.id) as {
+    score: number
+  }[]) {
     const bin = histogram[Math.min(9, Math.max(0, Math.floor(r.score / 100)))]
     if (bin) bin.count++
   }
   const flags: Record<string, number> = {}
   const ages = AGE_BUCKETS.map(([bucket]) => ({ bucket, count: 0 }))
-  for (const r of db.prepare("SELECT result, at FROM batch_calls WHERE job_id = ? AND check_name = 'alerts' AND ok = 1").all(job.id) as { result: string; at: string }[]) {
+  for (const r of db
+    .prepare("SELECT result, at FROM batch_calls WHERE job_id = ? AND check_name = 'alerts' AND ok = 1")
+    .all(job.id) as { result: string; at: string }[]) {
     const result = JSON.parse(r.result) as CallResult
     if (!('events' in result)) continue
     for (const e of result.events) {
@@ -168,61 +261,13 @@ export function stats(db: Db, job: JobRow) {
     }
   }
   const statuses: Record<string, Record<string, number>> = {}
-  for (const r of db.prepare('SELECT statuses, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY statuses').all(job.id) as { statuses: string; n: number }[]) {
+  for (const r of db
+    .prepare('SELECT statuses, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY statuses')
+    .all(job.id) as { statuses: string; n: number }[]) {
     for (const [check, status] of Object.entries(JSON.parse(r.statuses) as Record<string, string>)) {
       const byCheck = (statuses[check] ??= {})
       byCheck[status] = (byCheck[status] ?? 0) + r.n
     }
   }
   return { verdicts, scoreHistogram: histogram, flags, eventsByAge: ages, statuses }
-}
-
-export interface WhatIf {
-  changed: number
-  before: Record<Verdict, number>
-  after: Record<Verdict, number>
-  policy: { before: PolicyRef; after: PolicyRef }
-  rows: { rowNo: number; before: Verdict; after: Verdict; reasons: string[] }[]
-  truncated: boolean
-}
-
-const zero = (): Record<Verdict, number> => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>
-
-/**
- * The same rows under another policy, from the stored facts only: not a single provider call. Distinct cases are
- * decided once (GROUP BY facts); the rows that change are listed in input order, up to `limit`.
- */
-export function whatIf(db: Db, job: JobRow, candidate: Policy, limit: number): WhatIf {
-  const decider = memoDecider(candidate)
-  const before = zero()
-  const after = zero()
-  const changedFacts: string[] = []
-  let changed = 0
-  for (const g of db.prepare('SELECT facts, verdict, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY facts, verdict').all(job.id) as { facts: string; verdict: Verdict; n: number }[]) {
-    const next = decider(g.facts).verdict
-    before[g.verdict] += g.n
-    after[next] += g.n
-    if (next !== g.verdict) {
-      changed += g.n
-      changedFacts.push(g.facts)
-    }
-  }
-  const rows: WhatIf['rows'] = []
-  if (changedFacts.length > 0 && limit > 0) {
-    // The changed cases are few distinct facts strings; their rows come back in input order.
-    const wanted = new Set(changedFacts)
-    const select = db.prepare('SELECT row_no, verdict, facts FROM batch_results WHERE job_id = ? AND row_no > ? ORDER BY row_no LIMIT 5000')
-    for (let from = 0; rows.length < limit; ) {
-      const chunk = select.all(job.id, from) as { row_no: number; verdict: Verdict; facts: string }[]
-      if (chunk.length === 0) break
-      for (const r of chunk) {
-        if (!wanted.has(r.facts)) continue
-        const d = decider(r.facts)
-        rows.push({ rowNo: r.row_no, before: r.verdict, after: d.verdict, reasons: d.reasons.map((x) => x.code) })
-        if (rows.length >= limit) break
-      }
-      from = chunk[chunk.length - 1]?.row_no ?? from
-    }
-  }
-  return { changed, before, after, policy: { before: decidedBy(job), after: policyRef(candidate) }, rows, truncated: rows.length < changed }
 }

@@ -1,8 +1,7 @@
-import { CHECK_PROVIDER, type Check } from '../../src-shared/domain/batch'
+import { CHECK_PROVIDER, isEffectCheck, type Check } from '../../src-shared/domain/batch'
 import type { Provider } from '../../src-shared/domain/environment'
 import type { CoreContext } from '../core/context'
 import { AppFailure, asFailure, toAppError } from '../core/errors'
-import { isEffectCheck } from '../../src-shared/domain/batch'
 import { clearSaleClient } from '../providers/clearsale/service'
 import { findSentTransaction } from '../providers/clearsale/reconcile'
 import { dataTrustRequest, dataTrustResult, runCheck, retryable } from './checks'
@@ -128,7 +127,16 @@ export class JobRunner {
     while (this.recent.length && (this.recent[0] ?? 0) < now - 5000) this.recent.shift()
     const rate = this.recent.length / Math.min(5, Math.max(1, (now - (this.recent[0] ?? now)) / 1000))
     const remaining = total - done - failed
-    this.progress.push({ jobId: this.job.id, status, total, done, failed, remaining, rate: Math.round(rate * 10) / 10, etaSeconds: rate > 0 ? Math.round(remaining / rate) : null })
+    this.progress.push({
+      jobId: this.job.id,
+      status,
+      total,
+      done,
+      failed,
+      remaining,
+      rate: Math.round(rate * 10) / 10,
+      etaSeconds: rate > 0 ? Math.round(remaining / rate) : null,
+    })
   }
 
   /** Before each request: the rate limit, and a pause taken while waiting for it holds the request back. */
@@ -171,7 +179,13 @@ export class JobRunner {
         const { retry, afterMs } = retryable(failure)
         if (!retry || attempt >= this.options.maxAttempts || this.cancelled) {
           const message = String(this.ctx.redactor.value(toAppError(failure, this.ctx.translate()).message))
-          return this.record(check, key, { ok: false, result: null, code: failure.code, reason: message.slice(0, 500), attempts: attempt })
+          return this.record(check, key, {
+            ok: false,
+            result: null,
+            code: failure.code,
+            reason: message.slice(0, 500),
+            attempts: attempt,
+          })
         }
         landed()
         await sleep(backoffMs(attempt - 1, afterMs))
@@ -231,12 +245,37 @@ export class JobRunner {
       const settleAt = Date.parse(startedAt) + this.options.timeoutMs
       if (settleAt > Date.now()) await sleep(settleAt - Date.now())
       client ??= await clearSaleClient(this.ctx, this.options.timeoutMs, () => this.gate(limiter))
-      const settled = await findSentTransaction(client, dataTrustRequest(key), new Date(startedAt), this.journal.ownTransactions(this.job.id))
-      if ('found' in settled) this.record(check, key, { ok: true, result: dataTrustResult(settled.found), code: null, reason: 'reconciled', attempts: 1 })
+      const settled = await findSentTransaction(
+        client,
+        dataTrustRequest(key),
+        new Date(startedAt),
+        this.journal.ownTransactions(this.job.id),
+      )
+      if ('found' in settled)
+        this.record(check, key, {
+          ok: true,
+          result: dataTrustResult(settled.found),
+          code: null,
+          reason: 'reconciled',
+          attempts: 1,
+        })
       else if ('none' in settled) this.journal.clearSending(this.job.id, check, key)
       else {
-        const message = String(this.ctx.redactor.value(toAppError(new AppFailure('clearsale.outcome_unknown', { cause: 'process_killed', search: settled.unknown }), this.ctx.translate()).message))
-        this.record(check, key, { ok: false, result: null, code: 'clearsale.outcome_unknown', reason: message.slice(0, 500), attempts: 1 })
+        const message = String(
+          this.ctx.redactor.value(
+            toAppError(
+              new AppFailure('clearsale.outcome_unknown', { cause: 'process_killed', search: settled.unknown }),
+              this.ctx.translate(),
+            ).message,
+          ),
+        )
+        this.record(check, key, {
+          ok: false,
+          result: null,
+          code: 'clearsale.outcome_unknown',
+          reason: message.slice(0, 500),
+          attempts: 1,
+        })
       }
     }
   }
@@ -246,7 +285,8 @@ export class JobRunner {
     this.report('running')
     await this.reconcileInFlight()
     const byProvider = new Map<Provider, Check[]>()
-    for (const check of this.job.spec.checks) byProvider.set(CHECK_PROVIDER[check], [...(byProvider.get(CHECK_PROVIDER[check]) ?? []), check])
+    for (const check of this.job.spec.checks)
+      byProvider.set(CHECK_PROVIDER[check], [...(byProvider.get(CHECK_PROVIDER[check]) ?? []), check])
     this.finished = Promise.all([...byProvider].map(([provider, checks]) => this.provider(provider, checks)))
     await this.finished
     if (this.halted) return 'cancelled'

@@ -8,7 +8,7 @@ import { importJob } from './import'
 import { BatchJournal, type JobRow } from './journal'
 import { JobRunner, type Progress, type RunOptions } from './runner'
 import { materialise } from './results'
-import { exportCsv, exportXlsx } from './export'
+import { exportCsv, exportXlsx, recordExport } from './export'
 import type { Policy } from '../../src-shared/domain/policy/schema'
 
 /*
@@ -20,18 +20,33 @@ import type { Policy } from '../../src-shared/domain/policy/schema'
 export async function fingerprint(inputPath: string, checks: Check[], mapping: Mapping): Promise<string> {
   const info = await stat(inputPath).catch(() => null)
   if (!info) throw new AppFailure('batch.input_missing', { path: inputPath.slice(-200) })
-  const parts = [resolve(inputPath), info.size, Math.round(info.mtimeMs), [...checks].sort().join(','), JSON.stringify(mapping)]
+  const parts = [
+    resolve(inputPath),
+    info.size,
+    Math.round(info.mtimeMs),
+    [...checks].sort().join(','),
+    JSON.stringify(mapping),
+  ]
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 
-export async function prepareJob(ctx: CoreContext, input: { inputPath: string; checks: Check[]; mapping?: Mapping; reuseHours?: number; name?: string }): Promise<JobRow> {
+export async function prepareJob(
+  ctx: CoreContext,
+  input: { inputPath: string; checks: Check[]; mapping?: Mapping; reuseHours?: number; name?: string },
+): Promise<JobRow> {
   if (input.checks.length === 0) throw new AppFailure('batch.no_checks')
   const journal = new BatchJournal(ctx.db)
   const mapping = input.mapping ?? {}
   const fp = await fingerprint(input.inputPath, input.checks, mapping)
   let job = journal.byFingerprint(fp)
   if (job && (job.status === 'importing' || job.status === 'failed')) journal.resetImport(job.id)
-  if (!job || job.status === 'cancelled') job = journal.create({ fingerprint: fp, name: input.name ?? basename(input.inputPath), inputPath: resolve(input.inputPath), spec: { checks: input.checks, mapping, reuseHours: input.reuseHours ?? 0, environment: ctx.environment() } })
+  if (!job || job.status === 'cancelled')
+    job = journal.create({
+      fingerprint: fp,
+      name: input.name ?? basename(input.inputPath),
+      inputPath: resolve(input.inputPath),
+      spec: { checks: input.checks, mapping, reuseHours: input.reuseHours ?? 0, environment: ctx.environment() },
+    })
   else job = journal.job(job.id) as JobRow
   if (job.status === 'importing') {
     const imported = await importJob(journal, job)
@@ -40,7 +55,12 @@ export async function prepareJob(ctx: CoreContext, input: { inputPath: string; c
   return journal.job(job.id) as JobRow
 }
 
-export function runJob(ctx: CoreContext, job: JobRow, options: RunOptions, onProgress?: (p: Progress) => void): { runner: JobRunner; done: Promise<'done' | 'cancelled'> } {
+export function runJob(
+  ctx: CoreContext,
+  job: JobRow,
+  options: RunOptions,
+  onProgress?: (p: Progress) => void,
+): { runner: JobRunner; done: Promise<'done' | 'cancelled'> } {
   const runner = new JobRunner(ctx, new BatchJournal(ctx.db), job, options, onProgress)
   return { runner, done: runner.run() }
 }
@@ -49,13 +69,24 @@ export function runJob(ctx: CoreContext, job: JobRow, options: RunOptions, onPro
  * The job's results under `policy` (rebuilt or re-decided when stale), written to `out`: XLSX by extension, else CSV
  * with the given delimiter (default: the input's). The verdicts exported are the stored ones.
  */
-export async function exportJob(ctx: CoreContext, job: JobRow, out: string, options: { policy: Policy; columns: 'words' | 'codes'; delimiter?: ';' | ',' | undefined }): Promise<{ rows: number; job: JobRow }> {
+export async function exportJob(
+  ctx: CoreContext,
+  job: JobRow,
+  out: string,
+  options: { policy: Policy; columns: 'words' | 'codes'; delimiter?: ';' | ',' | undefined },
+): Promise<{ rows: number; job: JobRow }> {
   const journal = new BatchJournal(ctx.db)
   const current = materialise(ctx.db, journal, journal.job(job.id) ?? job, options.policy)
   const format = { mode: options.columns, t: ctx.translate(), timeZone: ctx.settings.get().timeZone }
   const rows = out.toLowerCase().endsWith('.xlsx')
     ? await exportXlsx(ctx.db, current, out, format)
-    : await exportCsv(ctx.db, current, out, options.delimiter ?? (current.sniffed?.delimiter === ',' ? ',' : ';'), format)
-  journal.recordExport(job.id, resolve(out))
+    : await exportCsv(
+        ctx.db,
+        current,
+        out,
+        options.delimiter ?? (current.sniffed?.delimiter === ',' ? ',' : ';'),
+        format,
+      )
+  recordExport(ctx.db, job.id, resolve(out))
   return { rows, job: current }
 }

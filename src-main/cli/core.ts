@@ -7,8 +7,18 @@ import { CliFailure } from './invoke'
  * Runs one CLI command over a fresh core and closes it. Anything thrown leaves through the core's redactor, so
  * a CLI error message can never print a stored secret.
  */
-export async function withCore<T>(globals: GlobalOptions, work: (core: Core) => Promise<T>, host: HostKind = 'cli'): Promise<T> {
-  const core = await createCore({ dataDir: globals.dataDir, host, environment: globals.env, endpoints: globals.endpoints, ...(globals.lang ? { language: globals.lang } : {}) })
+export async function withCore<T>(
+  globals: GlobalOptions,
+  work: (core: Core) => Promise<T>,
+  host: HostKind = 'cli',
+): Promise<T> {
+  const core = await createCore({
+    dataDir: globals.dataDir,
+    host,
+    environment: globals.env,
+    endpoints: globals.endpoints,
+    ...(globals.lang ? { language: globals.lang } : {}),
+  })
   try {
     return await work(core)
   } catch (error) {

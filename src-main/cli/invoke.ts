@@ -13,7 +13,11 @@ export class CliFailure extends Error {
 }
 
 /** The CLI goes through the same router as the renderer, so it gets the same validation and errors. */
-export async function invokeOrThrow<C extends ChannelName>(core: Core, channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function invokeOrThrow<C extends ChannelName>(
+  core: Core,
+  channel: C,
+  payload: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   const result = await core.router.invoke(channel, payload)
   if (!result.ok) throw new CliFailure(result.error.code, result.error.message)
   return result.data as ResponseOf<C>

@@ -30,7 +30,9 @@ export function parseEndpoint(spec: string): [Provider, string] {
   const eq = spec.indexOf('=')
   const provider = ProviderSchema.safeParse(eq > 0 ? spec.slice(0, eq) : '')
   if (!provider.success) {
-    throw new UsageError(`--endpoint "${spec}": esperado PROVEDOR=URL com PROVEDOR em claro, clearsale, mse / expected PROVIDER=URL`)
+    throw new UsageError(
+      `--endpoint "${spec}": esperado PROVEDOR=URL com PROVEDOR em claro, clearsale, mse / expected PROVIDER=URL`,
+    )
   }
   const raw = spec.slice(eq + 1)
   let url: URL
@@ -42,7 +44,10 @@ export function parseEndpoint(spec: string): [Provider, string] {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--endpoint ${provider.data}: só http(s) / http(s) only: ${raw}`)
   }
-  if (forbiddenHost(raw)) throw new UsageError(`--endpoint ${provider.data}: endereço link-local ou de metadados de nuvem recusado / link-local or cloud metadata address refused: ${raw}`)
+  if (forbiddenHost(raw))
+    throw new UsageError(
+      `--endpoint ${provider.data}: endereço link-local ou de metadados de nuvem recusado / link-local or cloud metadata address refused: ${raw}`,
+    )
   return [provider.data, raw.replace(/\/+$/, '')]
 }
 

@@ -9,7 +9,13 @@ export async function loadPolicyFile(path: string, t: Translate): Promise<Policy
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    throw new CliFailure('policy_unreadable', t('errors.policy_unreadable', { path, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }))
+    throw new CliFailure(
+      'policy_unreadable',
+      t('errors.policy_unreadable', {
+        path,
+        reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      }),
+    )
   }
   let json: unknown
   try {
@@ -18,6 +24,7 @@ export async function loadPolicyFile(path: string, t: Translate): Promise<Policy
     throw new CliFailure('policy_unreadable', t('errors.policy_unreadable', { path, reason: (error as Error).message }))
   }
   const read = readPolicy(json, t)
-  if (!read.ok) throw new CliFailure('policy_invalid', t('errors.policy_invalid', { summary: read.problems.join('; ') }))
+  if (!read.ok)
+    throw new CliFailure('policy_invalid', t('errors.policy_invalid', { summary: read.problems.join('; ') }))
   return read.policy
 }

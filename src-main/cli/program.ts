@@ -21,9 +21,21 @@ import { ErrorCodes } from '../../src-shared/contract'
  * Typed core errors that exit 2: the input was wrong, or the machine lacks something the user must fix
  * (a keychain) — as opposed to "something broke" (1).
  */
-const EXIT_2_ERRORS = new Set<string>([ErrorCodes.invalidRequest, ErrorCodes.payloadTooLarge, 'keychain_unavailable', 'credentials_missing', 'endpoint_missing', 'policy_invalid', 'policy_unreadable', 'effect_unsettled'])
+const EXIT_2_ERRORS = new Set<string>([
+  ErrorCodes.invalidRequest,
+  ErrorCodes.payloadTooLarge,
+  'keychain_unavailable',
+  'credentials_missing',
+  'endpoint_missing',
+  'policy_invalid',
+  'policy_unreadable',
+  'effect_unsettled',
+])
 const isExit2 = (code: string): boolean =>
-  EXIT_2_ERRORS.has(code) || /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.)/.test(code)
+  EXIT_2_ERRORS.has(code) ||
+  /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.)/.test(
+    code,
+  )
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -38,13 +50,24 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
  */
 export function buildProgram(io: CliIO): Command {
   const program = new Command('sentinela')
-    .description('Sentinela — consultas Claro Alerta/Score/MSE e ClearSale Data Trust / lookups and integration consoles')
+    .description(
+      'Sentinela — consultas Claro Alerta/Score/MSE e ClearSale Data Trust / lookups and integration consoles',
+    )
     .version(APP_VERSION)
     .option('--data-dir <dir>', 'pasta de dados (configurações, histórico, lotes) / data folder')
     .addOption(new Option('--env <env>', 'ambiente / environment').choices(ENVIRONMENTS).default('sandbox'))
-    .option('--endpoint <provider=url>', 'URL base de um provedor nesta execução (repetível) / provider base URL (repeatable)', collect, [])
+    .option(
+      '--endpoint <provider=url>',
+      'URL base de um provedor nesta execução (repetível) / provider base URL (repeatable)',
+      collect,
+      [],
+    )
     .option('--json', 'resultado em JSON no stdout; progresso e logs no stderr / JSON result on stdout')
-    .addOption(new Option('--lang <lang>', 'idioma das frases e cabeçalhos / language of sentences and headers').choices(LANGUAGES))
+    .addOption(
+      new Option('--lang <lang>', 'idioma das frases e cabeçalhos / language of sentences and headers').choices(
+        LANGUAGES,
+      ),
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -58,7 +81,9 @@ export function buildProgram(io: CliIO): Command {
 
   program
     .command('serve')
-    .description('abre o Sentinela no navegador via loopback; imprime a URL com token / the workstation in a browser on loopback')
+    .description(
+      'abre o Sentinela no navegador via loopback; imprime a URL com token / the workstation in a browser on loopback',
+    )
     .option('--port <n>', 'porta (0 = qualquer livre) / port (0 = any free)', '0')
     .action(async (opts: { port: string }, command: Command) => runServe(globals(command), parsePort(opts.port), io))
 
@@ -83,7 +108,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0
       return 2
     }
     if (error instanceof UsageError || (error instanceof CliFailure && isExit2(error.code))) {

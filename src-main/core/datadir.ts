@@ -4,7 +4,10 @@ import { join } from 'node:path'
 /** Electron's userData folder is `<appData>/<productName>`; the CLI and `serve` default to the same place. */
 export const PRODUCT_NAME = 'Sentinela'
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = homedir()
   if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME)
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME)

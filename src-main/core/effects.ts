@@ -31,12 +31,24 @@ export interface EffectSpec {
 
 export async function runEffect<T>(ctx: CoreContext, spec: EffectSpec, send: () => Promise<T>): Promise<T> {
   if (operation(spec.operation).kind === 'read') return send()
-  const fingerprint = createHash('sha256').update(`${ctx.environment()}\u0000${spec.operation}\u0000${canonicalJson(spec.payload)}`).digest('hex')
+  const fingerprint = createHash('sha256')
+    .update(`${ctx.environment()}\u0000${spec.operation}\u0000${canonicalJson(spec.payload)}`)
+    .digest('hex')
   const earlier = ctx.effects.unsettled(fingerprint, UNSETTLED_WINDOW_MS)
   // The time in the analyst's zone and format (words, not codes): "30/11/2026 21:05".
-  if (earlier && !spec.resend) throw new AppFailure('effect_unsettled', { at: formatDateTime(earlier.startedAt, ctx.settings.get().timeZone, 'br'), target: earlier.target })
+  if (earlier && !spec.resend)
+    throw new AppFailure('effect_unsettled', {
+      at: formatDateTime(earlier.startedAt, ctx.settings.get().timeZone, 'br'),
+      target: earlier.target,
+    })
   if (earlier) ctx.effects.supersede(fingerprint)
-  const id = ctx.effects.begin({ environment: ctx.environment(), operation: spec.operation, fingerprint, target: spec.target, payload: spec.payload })
+  const id = ctx.effects.begin({
+    environment: ctx.environment(),
+    operation: spec.operation,
+    fingerprint,
+    target: spec.target,
+    payload: spec.payload,
+  })
   try {
     const result = await send()
     ctx.effects.settle(id, 'done')

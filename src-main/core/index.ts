@@ -36,7 +36,13 @@ import { batchHandlers, haltBatches, purgeBatches } from './handlers/batch'
 import { BatchJournal } from '../batch/journal'
 import { MseMessages } from '../providers/mse/messages'
 import { UssdStore } from '../providers/mse/ussd-store'
-import { mseMmsRoute, mseMoRoute, mseReceiptRoute, mseUssdRoute, registerSandboxDelivery } from '../providers/mse/callbacks'
+import {
+  mseMmsRoute,
+  mseMoRoute,
+  mseReceiptRoute,
+  mseUssdRoute,
+  registerSandboxDelivery,
+} from '../providers/mse/callbacks'
 import { clearSaleWebhookRoute, registerSandboxWebhook } from '../providers/clearsale/webhook'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -137,11 +143,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const router = createRouter(
-    { ...appHandlers(context), ...settingsHandlers(context), ...credentialsHandlers(context), ...lookupHandlers(context), ...datatrustHandlers(context), ...customerHandlers(context), ...policyHandlers(context), ...mseHandlers(context), ...ussdHandlers(context), ...batchHandlers(context), ...privacyHandlers(context) },
+    {
+      ...appHandlers(context),
+      ...settingsHandlers(context),
+      ...credentialsHandlers(context),
+      ...lookupHandlers(context),
+      ...datatrustHandlers(context),
+      ...customerHandlers(context),
+      ...policyHandlers(context),
+      ...mseHandlers(context),
+      ...ussdHandlers(context),
+      ...batchHandlers(context),
+      ...privacyHandlers(context),
+    },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
   if (options.primeRedactor) {
-    context.credentials.list(context.environment()).catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
+    context.credentials
+      .list(context.environment())
+      .catch((error: unknown) => log.debug('credentials.prime_failed', { reason: (error as Error).message }))
   }
   callbacks.route(clearSaleWebhookRoute(context))
   callbacks.route(mseReceiptRoute(context))
@@ -153,7 +173,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })
     else {
       const registrations = [registerSandboxWebhook(context), registerSandboxDelivery(context)]
-      for (const r of await Promise.allSettled(registrations)) if (r.status === 'rejected') log.warn('callbacks.sandbox_register_failed', { reason: String(r.reason) })
+      for (const r of await Promise.allSettled(registrations))
+        if (r.status === 'rejected') log.warn('callbacks.sandbox_register_failed', { reason: String(r.reason) })
     }
   }
   if (options.startCallbacks) {
@@ -186,13 +207,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   purge()
   // Sends a killed process left in flight: their outcome is unknown, and the analyst is told once.
   const orphans = context.effects.orphans()
-  if (orphans.length > 0) notices.add({ code: 'effects_uncertain', params: { count: orphans.length, operations: [...new Set(orphans.map((o) => o.operation))].join(', ') } })
+  if (orphans.length > 0)
+    notices.add({
+      code: 'effects_uncertain',
+      params: { count: orphans.length, operations: [...new Set(orphans.map((o) => o.operation))].join(', ') },
+    })
   const purgeTimer = setInterval(purge, 6 * 3_600_000)
   purgeTimer.unref()
   events.subscribe('settings:changed', purge)
   if (options.startCallbacks) {
     // The app was closed (or killed) while a batch ran: it goes on where it stopped, nothing answered is repeated.
-    for (const job of new BatchJournal(db).list(50)) if (job.status === 'running') void router.invoke('batch:start', { jobId: job.id })
+    for (const job of new BatchJournal(db).list(50))
+      if (job.status === 'running') void router.invoke('batch:start', { jobId: job.id })
   }
   log.info('core.started', { host: options.host, environment: context.environment() })
 

@@ -53,7 +53,12 @@ export function purgeLogs(dataDir: string, cutoff: Date): number {
  * JSON lines in `<dataDir>/logs/sentinela.log`, every line passed through the redactor first, rotated by size.
  * Logging never throws: a log that cannot be written must not take a lookup down with it.
  */
-export function createFileLogger(dataDir: string, redactor: Redactor, minLevel: LogLevel = 'info', rotateBytes = ROTATE_BYTES): Logger {
+export function createFileLogger(
+  dataDir: string,
+  redactor: Redactor,
+  minLevel: LogLevel = 'info',
+  rotateBytes = ROTATE_BYTES,
+): Logger {
   const dir = join(dataDir, 'logs')
   const file = join(dir, 'sentinela.log')
   let ready = false

@@ -23,9 +23,20 @@ export async function recordLookup<T>(
   const environment = ctx.environment()
   const at = new Date()
   const started = performance.now()
-  const save = (entry: Omit<Parameters<CoreContext['history']['add']>[0], 'environment' | 'kind' | 'identifier' | 'durationMs'>): number | null => {
+  const save = (
+    entry: Omit<Parameters<CoreContext['history']['add']>[0], 'environment' | 'kind' | 'identifier' | 'durationMs'>,
+  ): number | null => {
     try {
-      const row = ctx.history.add({ ...entry, environment, kind: what.kind, identifier: what.identifier, durationMs: performance.now() - started }, at)
+      const row = ctx.history.add(
+        {
+          ...entry,
+          environment,
+          kind: what.kind,
+          identifier: what.identifier,
+          durationMs: performance.now() - started,
+        },
+        at,
+      )
       ctx.events.publish('history:added', row)
       return row.id
     } catch (error) {
@@ -41,7 +52,12 @@ export async function recordLookup<T>(
     const failure = asFailure(error)
     const raw = (failure.detail as { raw?: RawAnswer } | undefined)?.raw ?? null
     if (failure.code !== 'internal') {
-      save({ outcome: failure.code.endsWith('not_found') ? 'not_found' : 'error', summary: failure.code, errorCode: failure.code, raw })
+      save({
+        outcome: failure.code.endsWith('not_found') ? 'not_found' : 'error',
+        summary: failure.code,
+        errorCode: failure.code,
+        raw,
+      })
     }
     throw error
   }

@@ -10,7 +10,13 @@ let keychainDownUntil = 0
  * The credential a provider call uses: the keychain entry for the active environment; in the sandbox, the
  * built-in sandbox credential when none is stored or the keychain is unavailable (the sandbox needs none).
  */
-export async function providerCredential<T>(ctx: CoreContext, name: string, provider: string, schema: z.ZodType<T>, sandboxDefault: T): Promise<T> {
+export async function providerCredential<T>(
+  ctx: CoreContext,
+  name: string,
+  provider: string,
+  schema: z.ZodType<T>,
+  sandboxDefault: T,
+): Promise<T> {
   const env = ctx.environment()
   const skipKeychain = env === 'sandbox' && Date.now() < keychainDownUntil
   const stored = skipKeychain

@@ -7,7 +7,8 @@
 export const REDACTED = '[redacted]'
 
 /** Field names whose values are never written, whatever they contain. */
-const SECRET_KEY = /^(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|id_token|authorization|proxy-authorization|x-client-auth|cookie|set-cookie|x-sentinela-token|api[-_]?key|key|webhooktoken)$/i
+const SECRET_KEY =
+  /^(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|id_token|authorization|proxy-authorization|x-client-auth|cookie|set-cookie|x-sentinela-token|api[-_]?key|key|webhooktoken)$/i
 
 /** Credentials in the shapes they take on the wire. */
 const TEXT_PATTERNS: [RegExp, string][] = [
@@ -41,7 +42,8 @@ export class Redactor {
     const strings = Object.values(value).filter((v): v is string => typeof v === 'string')
     this.remember(...strings)
     const { key, secret } = value as { key?: unknown; secret?: unknown }
-    if (typeof key === 'string' && typeof secret === 'string') this.remember(Buffer.from(`${key}:${secret}`).toString('base64'))
+    if (typeof key === 'string' && typeof secret === 'string')
+      this.remember(Buffer.from(`${key}:${secret}`).toString('base64'))
   }
 
   text(input: string): string {
@@ -60,7 +62,10 @@ export class Redactor {
     if (input instanceof Error) return { name: input.name, message: this.text(input.message) }
     const out: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(input)) {
-      out[key] = SECRET_KEY.test(key) && item !== undefined && item !== null && item !== '' ? REDACTED : this.value(item, depth + 1)
+      out[key] =
+        SECRET_KEY.test(key) && item !== undefined && item !== null && item !== ''
+          ? REDACTED
+          : this.value(item, depth + 1)
     }
     return out
   }

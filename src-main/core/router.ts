@@ -56,7 +56,10 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: string; co
 
 export function createRouter(handlers: Handlers, deps: RouterDeps): Router {
   const redact = deps.redact ?? ((error: AppError) => error)
-  const fail = (failure: AppFailure): InvokeResult<unknown> => ({ ok: false, error: redact(toAppError(failure, deps.translate())) })
+  const fail = (failure: AppFailure): InvokeResult<unknown> => ({
+    ok: false,
+    error: redact(toAppError(failure, deps.translate())),
+  })
 
   return {
     async invoke(channel, payload) {
@@ -85,7 +88,8 @@ export function createRouter(handlers: Handlers, deps: RouterDeps): Router {
         return { ok: true, data: checked.data }
       } catch (error) {
         const failure = asFailure(error)
-        if (failure.code === ErrorCodes.internal) deps.log.error('router.handler_failed', { channel, ...errorFields(error) })
+        if (failure.code === ErrorCodes.internal)
+          deps.log.error('router.handler_failed', { channel, ...errorFields(error) })
         return fail(failure)
       }
     },

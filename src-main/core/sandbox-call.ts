@@ -4,7 +4,12 @@ import { AppFailure } from './errors'
 import type { HttpAnswer } from './http/client'
 
 /** A call to the embedded sandbox's own controls (`/__sandbox/…`): only in the sandbox environment. */
-export async function sandboxRequest(ctx: CoreContext, provider: Provider, path: string, body?: unknown): Promise<HttpAnswer> {
+export async function sandboxRequest(
+  ctx: CoreContext,
+  provider: Provider,
+  path: string,
+  body?: unknown,
+): Promise<HttpAnswer> {
   if (ctx.environment() !== 'sandbox') throw new AppFailure('mse.sandbox_only')
   return ctx.http.send(`${provider} sandbox`, {
     method: body === undefined ? 'GET' : 'POST',

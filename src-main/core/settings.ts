@@ -47,10 +47,14 @@ export async function loadSettings(dataDir: string, log: Logger, now = new Date(
   if (checked.success) {
     if (!migration.migrated) return { settings: checked.data, notice: null }
     // Written back at once (atomically) so every process reads the one policy from now on.
-    await writeAtomically(file, checked.data).catch((error: unknown) => log.warn('settings.migration_unwritten', { reason: (error as Error).message }))
+    await writeAtomically(file, checked.data).catch((error: unknown) =>
+      log.warn('settings.migration_unwritten', { reason: (error as Error).message }),
+    )
     log.info('settings.policy_migrated', { dropped: migration.dropped })
     const [first] = migration.dropped
-    const notice = first ? { code: 'policy_migrated', params: { setting: first.setting, value: first.value, kept: first.kept } } : null
+    const notice = first
+      ? { code: 'policy_migrated', params: { setting: first.setting, value: first.value, kept: first.kept } }
+      : null
     return { settings: checked.data, notice }
   }
 
@@ -60,7 +64,9 @@ export async function loadSettings(dataDir: string, log: Logger, now = new Date(
   return { settings: SettingsSchema.parse({}), notice: { code: 'settings_corrupt', params: { movedTo } } }
 }
 
-function withoutConfirmation(callbacks: SettingsPatch['callbacks']): Omit<NonNullable<SettingsPatch['callbacks']>, 'exposeConfirmed'> {
+function withoutConfirmation(
+  callbacks: SettingsPatch['callbacks'],
+): Omit<NonNullable<SettingsPatch['callbacks']>, 'exposeConfirmed'> {
   const { exposeConfirmed: _confirmed, ...rest } = callbacks ?? {}
   return rest
 }

@@ -3,7 +3,16 @@ import { CUSTOMER_CHECKS } from '../../src-shared/contract/customer'
 import type { AppError } from '../../src-shared/contract'
 import { checkKey, dataTrustKey, type Person } from '../../src-shared/domain/batch'
 import { parseCpf } from '../../src-shared/domain/cpf'
-import { alertFacts, dataTrustFacts, decide, explain, failureOutcome, type Facts, type Outcome, type Policy } from '../../src-shared/domain/policy'
+import {
+  alertFacts,
+  dataTrustFacts,
+  decide,
+  explain,
+  failureOutcome,
+  type Facts,
+  type Outcome,
+  type Policy,
+} from '../../src-shared/domain/policy'
 import type { CoreContext } from '../core/context'
 import { AppFailure, asFailure, toAppError } from '../core/errors'
 import { lookupAlerts, lookupScore } from '../providers/claro/service'
@@ -23,12 +32,24 @@ export interface CustomerInput {
   checks?: CustomerCheckId[] | undefined
 }
 
-type Section<T> = { status: 'ok'; result: T } | { status: 'error'; error: AppError } | { status: 'not_run'; cause: string } | { status: 'not_asked' }
+type Section<T> =
+  | { status: 'ok'; result: T }
+  | { status: 'error'; error: AppError }
+  | { status: 'not_run'; cause: string }
+  | { status: 'not_asked' }
 
-async function run<T>(ctx: CoreContext, check: CustomerCheckId, person: Person, asked: boolean, call: (key: string) => Promise<T>, facts: (result: T) => Outcome): Promise<{ section: Section<T>; outcome?: Outcome }> {
+async function run<T>(
+  ctx: CoreContext,
+  check: CustomerCheckId,
+  person: Person,
+  asked: boolean,
+  call: (key: string) => Promise<T>,
+  facts: (result: T) => Outcome,
+): Promise<{ section: Section<T>; outcome?: Outcome }> {
   if (!asked) return { section: { status: 'not_asked' } }
   const key = checkKey(check, person)
-  if (!key.ok) return { section: { status: 'not_run', cause: key.reason }, outcome: { status: 'not_run', code: key.reason } }
+  if (!key.ok)
+    return { section: { status: 'not_run', cause: key.reason }, outcome: { status: 'not_run', code: key.reason } }
   try {
     const result = await call(key.key)
     return { section: { status: 'ok', result }, outcome: facts(result) }
@@ -47,8 +68,22 @@ export async function checkCustomer(ctx: CoreContext, input: CustomerInput, poli
   const now = new Date()
   const [alerts, score, dataTrust] = await Promise.all([
     // An event's age is counted from when the answer arrived — as a batch counts it — so both read alike.
-    run(ctx, 'alerts', person, checks.includes('alerts'), (msisdn) => lookupAlerts(ctx, { msisdn }), (r) => ({ status: 'answered', answer: alertFacts(r.events, new Date()) })),
-    run(ctx, 'score', person, checks.includes('score'), (key) => lookupScore(ctx, { cpf: key }), (r) => ({ status: 'answered', answer: { score: r.score } })),
+    run(
+      ctx,
+      'alerts',
+      person,
+      checks.includes('alerts'),
+      (msisdn) => lookupAlerts(ctx, { msisdn }),
+      (r) => ({ status: 'answered', answer: alertFacts(r.events, new Date()) }),
+    ),
+    run(
+      ctx,
+      'score',
+      person,
+      checks.includes('score'),
+      (key) => lookupScore(ctx, { cpf: key }),
+      (r) => ({ status: 'answered', answer: { score: r.score } }),
+    ),
     run(
       ctx,
       'datatrust',
@@ -56,7 +91,12 @@ export async function checkCustomer(ctx: CoreContext, input: CustomerInput, poli
       checks.includes('datatrust'),
       (key) => {
         const k = dataTrustKey(key)
-        return sendDataTrust(ctx, { cpf: k.cpf, ...(k.phone ? { phone: k.phone } : {}), ...(k.email ? { email: k.email } : {}), ...(k.cep ? { cep: k.cep } : {}) })
+        return sendDataTrust(ctx, {
+          cpf: k.cpf,
+          ...(k.phone ? { phone: k.phone } : {}),
+          ...(k.email ? { email: k.email } : {}),
+          ...(k.cep ? { cep: k.cep } : {}),
+        })
       },
       (r) => dataTrustFacts(r.transaction.Results),
     ),
@@ -83,8 +123,25 @@ export async function checkCustomer(ctx: CoreContext, input: CustomerInput, poli
 /** The verdict goes to the history with the policy that made it; a history that cannot be written loses no answer. */
 function recordDecision(ctx: CoreContext, cpf: string, decision: ReturnType<typeof decide>, at: Date): number | null {
   try {
-    const summary = `${decision.verdict}${decision.reasons.length ? `: ${decision.reasons.map((r) => r.code).join(' | ')}` : ''}`.slice(0, 500)
-    const row = ctx.history.add({ environment: ctx.environment(), kind: 'customer', identifier: cpf, outcome: 'ok', summary, errorCode: null, durationMs: Date.now() - at.getTime(), raw: null, decision }, at)
+    const summary =
+      `${decision.verdict}${decision.reasons.length ? `: ${decision.reasons.map((r) => r.code).join(' | ')}` : ''}`.slice(
+        0,
+        500,
+      )
+    const row = ctx.history.add(
+      {
+        environment: ctx.environment(),
+        kind: 'customer',
+        identifier: cpf,
+        outcome: 'ok',
+        summary,
+        errorCode: null,
+        durationMs: Date.now() - at.getTime(),
+        raw: null,
+        decision,
+      },
+      at,
+    )
     ctx.events.publish('history:added', row)
     return row.id
   } catch (error) {

@@ -23,7 +23,9 @@ const formatOf = (name: string): PersonalFile['format'] => (name.toLowerCase().e
 
 function listDir(dir: string, test: (name: string) => boolean): string[] {
   try {
-    return readdirSync(dir).filter(test).map((name) => join(dir, name))
+    return readdirSync(dir)
+      .filter(test)
+      .map((name) => join(dir, name))
   } catch {
     return [] // never created
   }
@@ -31,9 +33,21 @@ function listDir(dir: string, test: (name: string) => boolean): string[] {
 
 export function personalFiles(dataDir: string, db: Db): PersonalFile[] {
   const files: PersonalFile[] = [
-    ...listDir(join(dataDir, 'batch-uploads'), () => true).map((path) => ({ path, kind: 'upload' as const, format: 'csv' as const })),
-    ...listDir(join(dataDir, 'batch-exports'), (n) => !n.endsWith('.partial')).map((path) => ({ path, kind: 'export' as const, format: formatOf(path) })),
-    ...listDir(join(dataDir, 'logs'), (n) => /^sentinela\.log(\.\d+)?$/.test(n)).map((path) => ({ path, kind: 'log' as const, format: 'lines' as const })),
+    ...listDir(join(dataDir, 'batch-uploads'), () => true).map((path) => ({
+      path,
+      kind: 'upload' as const,
+      format: 'csv' as const,
+    })),
+    ...listDir(join(dataDir, 'batch-exports'), (n) => !n.endsWith('.partial')).map((path) => ({
+      path,
+      kind: 'export' as const,
+      format: formatOf(path),
+    })),
+    ...listDir(join(dataDir, 'logs'), (n) => /^sentinela\.log(\.\d+)?$/.test(n)).map((path) => ({
+      path,
+      kind: 'log' as const,
+      format: 'lines' as const,
+    })),
   ]
   const seen = new Set(files.map((f) => resolve(f.path)))
   for (const { path } of db.prepare('SELECT path FROM written_files ORDER BY at').all() as { path: string }[]) {
@@ -61,7 +75,10 @@ async function* textRecords(path: string, csv: boolean): AsyncGenerator<string> 
       quotes = 0
     }
   }
-  for await (const chunk of createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+  for await (const chunk of createReadStream(path, {
+    encoding: 'latin1',
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<string>) {
     const parts = (carry + chunk).split('\n')
     carry = parts.pop() ?? ''
     for (const part of parts) yield* take(`${part}\n`)

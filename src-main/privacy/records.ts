@@ -7,7 +7,18 @@ import { mentions } from '../../src-shared/domain/privacy'
  * read row by row (iterate), so a million-row journal costs time, not memory.
  */
 
-export type Place = 'history' | 'batch_rows' | 'batch_keys' | 'batch_calls' | 'batch_sends' | 'mse_inbox' | 'mse_messages' | 'ussd_log' | 'ussd_scripts' | 'callbacks' | 'effects'
+export type Place =
+  | 'history'
+  | 'batch_rows'
+  | 'batch_keys'
+  | 'batch_calls'
+  | 'batch_sends'
+  | 'mse_inbox'
+  | 'mse_messages'
+  | 'ussd_log'
+  | 'ussd_scripts'
+  | 'callbacks'
+  | 'effects'
 
 export interface DbRecord {
   place: Place
@@ -32,12 +43,43 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? '')
 
 /** Tables with a rowid whose rows are wholly the person's once any column mentions them. */
 const SIMPLE: Simple[] = [
-  { place: 'mse_inbox', at: 'at', columns: ['anum', 'bnum', 'body'], what: (r) => ({ what: 'mse_inbox', params: { kind: str(r['kind']) } }) },
-  { place: 'mse_messages', at: 'at', columns: ['target', 'text', 'receipt_params'], what: (r) => ({ what: 'mse_messages', params: { service: str(r['service']) } }) },
-  { place: 'ussd_log', at: 'at', columns: ['msisdn', 'summary', 'detail'], what: (r) => ({ what: 'ussd_log', params: { kind: str(r['kind']), shortCode: str(r['short_code']) } }) },
-  { place: 'ussd_scripts', at: 'created_at', columns: ['app_url', 'script'], what: () => ({ what: 'ussd_scripts', params: {} }) },
-  { place: 'callbacks', at: 'at', columns: ['summary', 'body'], what: (r) => ({ what: 'callbacks', params: { provider: str(r['provider']), kind: str(r['kind']) } }) },
-  { place: 'effects', at: 'started_at', columns: ['target', 'detail'], hashes: 'subjects', what: (r) => ({ what: 'effects', params: { operation: str(r['operation']), state: str(r['state']) } }) },
+  {
+    place: 'mse_inbox',
+    at: 'at',
+    columns: ['anum', 'bnum', 'body'],
+    what: (r) => ({ what: 'mse_inbox', params: { kind: str(r['kind']) } }),
+  },
+  {
+    place: 'mse_messages',
+    at: 'at',
+    columns: ['target', 'text', 'receipt_params'],
+    what: (r) => ({ what: 'mse_messages', params: { service: str(r['service']) } }),
+  },
+  {
+    place: 'ussd_log',
+    at: 'at',
+    columns: ['msisdn', 'summary', 'detail'],
+    what: (r) => ({ what: 'ussd_log', params: { kind: str(r['kind']), shortCode: str(r['short_code']) } }),
+  },
+  {
+    place: 'ussd_scripts',
+    at: 'created_at',
+    columns: ['app_url', 'script'],
+    what: () => ({ what: 'ussd_scripts', params: {} }),
+  },
+  {
+    place: 'callbacks',
+    at: 'at',
+    columns: ['summary', 'body'],
+    what: (r) => ({ what: 'callbacks', params: { provider: str(r['provider']), kind: str(r['kind']) } }),
+  },
+  {
+    place: 'effects',
+    at: 'started_at',
+    columns: ['target', 'detail'],
+    hashes: 'subjects',
+    what: (r) => ({ what: 'effects', params: { operation: str(r['operation']), state: str(r['state']) } }),
+  },
 ]
 
 type Row = Record<string, unknown>
@@ -53,31 +95,69 @@ function* simpleRecords(db: Db, pattern: RegExp, hash: string): Generator<DbReco
 }
 
 function* historyRecords(db: Db, pattern: RegExp, hash: string): Generator<DbRecord> {
-  const rows = db.prepare('SELECT id, at, kind, outcome, masked, identifier, summary, raw, subject FROM history').iterate() as IterableIterator<Row>
+  const rows = db
+    .prepare('SELECT id, at, kind, outcome, masked, identifier, summary, raw, subject FROM history')
+    .iterate() as IterableIterator<Row>
   for (const r of rows) {
-    if (r['subject'] !== hash && !['identifier', 'summary', 'raw'].some((c) => mentions(pattern, r[c] as string | null))) continue
-    yield { place: 'history', at: str(r['at']), what: 'history', params: { kind: str(r['kind']), outcome: str(r['outcome']) }, key: { id: Number(r['id']) } }
+    if (
+      r['subject'] !== hash &&
+      !['identifier', 'summary', 'raw'].some((c) => mentions(pattern, r[c] as string | null))
+    )
+      continue
+    yield {
+      place: 'history',
+      at: str(r['at']),
+      what: 'history',
+      params: { kind: str(r['kind']), outcome: str(r['outcome']) },
+      key: { id: Number(r['id']) },
+    }
   }
 }
 
 function* batchRecords(db: Db, pattern: RegExp): Generator<DbRecord> {
-  const jobs = new Map((db.prepare('SELECT id, name, created_at FROM batch_jobs').all() as { id: number; name: string; created_at: string }[]).map((j) => [j.id, j]))
+  const jobs = new Map(
+    (
+      db.prepare('SELECT id, name, created_at FROM batch_jobs').all() as {
+        id: number
+        name: string
+        created_at: string
+      }[]
+    ).map((j) => [j.id, j]),
+  )
   const job = (id: unknown) => jobs.get(Number(id)) ?? { id: Number(id), name: '', created_at: '' }
   const calls = new Map<string, DbRecord>()
   const call = (jobId: number, check: string, key: string, at: string): void => {
     const j = job(jobId)
-    calls.set(JSON.stringify([jobId, check, key]), { place: 'batch_calls', at, what: 'batch_calls', params: { job: j.id, name: j.name, check }, key: { job_id: jobId, check_name: check, key } })
+    calls.set(JSON.stringify([jobId, check, key]), {
+      place: 'batch_calls',
+      at,
+      what: 'batch_calls',
+      params: { job: j.id, name: j.name, check },
+      key: { job_id: jobId, check_name: check, key },
+    })
   }
   // A row of the person's goes whole; its other identifiers' answers go too unless another row still uses them.
   const freed: { job: number; check: string; key: string }[] = []
-  for (const r of db.prepare('SELECT job_id, row_no, line, fields, keys FROM batch_rows').iterate() as IterableIterator<Row>) {
+  for (const r of db
+    .prepare('SELECT job_id, row_no, line, fields, keys FROM batch_rows')
+    .iterate() as IterableIterator<Row>) {
     if (!mentions(pattern, r['fields'] as string) && !mentions(pattern, r['keys'] as string)) continue
     const j = job(r['job_id'])
-    for (const [check, key] of Object.entries(JSON.parse(str(r['keys'])) as Record<string, string>)) freed.push({ job: j.id, check, key })
-    yield { place: 'batch_rows', at: j.created_at, what: 'batch_rows', params: { job: j.id, name: j.name, line: Number(r['line']) }, key: { job_id: j.id, row_no: Number(r['row_no']) } }
+    for (const [check, key] of Object.entries(JSON.parse(str(r['keys'])) as Record<string, string>))
+      freed.push({ job: j.id, check, key })
+    yield {
+      place: 'batch_rows',
+      at: j.created_at,
+      what: 'batch_rows',
+      params: { job: j.id, name: j.name, line: Number(r['line']) },
+      key: { job_id: j.id, row_no: Number(r['row_no']) },
+    }
   }
-  for (const r of db.prepare('SELECT job_id, check_name, key, result, at FROM batch_calls').iterate() as IterableIterator<Row>) {
-    if (mentions(pattern, r['key'] as string) || mentions(pattern, r['result'] as string | null)) call(Number(r['job_id']), str(r['check_name']), str(r['key']), str(r['at']))
+  for (const r of db
+    .prepare('SELECT job_id, check_name, key, result, at FROM batch_calls')
+    .iterate() as IterableIterator<Row>) {
+    if (mentions(pattern, r['key'] as string) || mentions(pattern, r['result'] as string | null))
+      call(Number(r['job_id']), str(r['check_name']), str(r['key']), str(r['at']))
   }
   const answered = db.prepare('SELECT at FROM batch_calls WHERE job_id = ? AND check_name = ? AND key = ?')
   for (const f of freed) {
@@ -87,21 +167,38 @@ function* batchRecords(db: Db, pattern: RegExp): Generator<DbRecord> {
     if (found) call(f.job, f.check, f.key, found.at)
     else {
       const j = job(f.job)
-      yield { place: 'batch_keys', at: j.created_at, what: 'batch_keys', params: { job: j.id, name: j.name, check: f.check }, key: { job_id: f.job, check_name: f.check, key: f.key } }
+      yield {
+        place: 'batch_keys',
+        at: j.created_at,
+        what: 'batch_keys',
+        params: { job: j.id, name: j.name, check: f.check },
+        key: { job_id: f.job, check_name: f.check, key: f.key },
+      }
     }
   }
   yield* calls.values()
-  for (const r of db.prepare('SELECT job_id, check_name, key, started_at FROM batch_sends').iterate() as IterableIterator<Row>) {
+  for (const r of db
+    .prepare('SELECT job_id, check_name, key, started_at FROM batch_sends')
+    .iterate() as IterableIterator<Row>) {
     if (!mentions(pattern, r['key'] as string)) continue
     const j = job(r['job_id'])
-    yield { place: 'batch_sends', at: str(r['started_at']), what: 'batch_sends', params: { job: j.id, name: j.name, check: str(r['check_name']) }, key: { job_id: j.id, check_name: str(r['check_name']), key: str(r['key']) } }
+    yield {
+      place: 'batch_sends',
+      at: str(r['started_at']),
+      what: 'batch_sends',
+      params: { job: j.id, name: j.name, check: str(r['check_name']) },
+      key: { job_id: j.id, check_name: str(r['check_name']), key: str(r['key']) },
+    }
   }
 }
 
 /** Whether a row not about the person still uses this identifier for this check (then its answer stays). */
 function usedByOthers(db: Db, pattern: RegExp, f: { job: number; check: string; key: string }): boolean {
-  const rows = db.prepare("SELECT fields, keys FROM batch_rows WHERE job_id = ? AND json_extract(keys, '$.' || ?) = ?").iterate(f.job, f.check, f.key) as IterableIterator<Row>
-  for (const r of rows) if (!mentions(pattern, r['fields'] as string) && !mentions(pattern, r['keys'] as string)) return true
+  const rows = db
+    .prepare("SELECT fields, keys FROM batch_rows WHERE job_id = ? AND json_extract(keys, '$.' || ?) = ?")
+    .iterate(f.job, f.check, f.key) as IterableIterator<Row>
+  for (const r of rows)
+    if (!mentions(pattern, r['fields'] as string) && !mentions(pattern, r['keys'] as string)) return true
   return false
 }
 
@@ -117,7 +214,9 @@ export function findRecords(db: Db, pattern: RegExp, hash: string): DbRecord[] {
 export function deleteRecords(db: Db, records: readonly DbRecord[]): void {
   const del = (table: string, key: Record<string, string | number>): void => {
     const cols = Object.keys(key)
-    db.prepare(`DELETE FROM ${table} WHERE ${cols.map((c) => `${c} = ?`).join(' AND ')}`).run(...cols.map((c) => key[c]))
+    db.prepare(`DELETE FROM ${table} WHERE ${cols.map((c) => `${c} = ?`).join(' AND ')}`).run(
+      ...cols.map((c) => key[c]),
+    )
   }
   const recount = db.prepare(
     `UPDATE batch_jobs SET total_rows = (SELECT COUNT(*) FROM batch_rows WHERE job_id = @id),

@@ -55,7 +55,12 @@ async function files(deps: PrivacyDeps, pattern: RegExp, erase: boolean): Promis
       const records = await scanFile(file, pattern, erase)
       if (records > 0) found.push({ path: file.path, kind: file.kind, records })
     } catch (error) {
-      found.push({ path: file.path, kind: file.kind, records: 0, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message.slice(0, 200) })
+      found.push({
+        path: file.path,
+        kind: file.kind,
+        records: 0,
+        error: (error as NodeJS.ErrnoException).code ?? (error as Error).message.slice(0, 200),
+      })
     }
   }
   return found
@@ -70,7 +75,12 @@ export async function privacyReport(deps: PrivacyDeps, kind: SubjectKind, value:
   return { records, files: found, total: records.length + found.reduce((n, f) => n + f.records, 0) }
 }
 
-export async function privacyErase(deps: PrivacyDeps, kind: SubjectKind, value: string, now = new Date()): Promise<ErasureResult> {
+export async function privacyErase(
+  deps: PrivacyDeps,
+  kind: SubjectKind,
+  value: string,
+  now = new Date(),
+): Promise<ErasureResult> {
   const subject = subjectFrom(kind, value)
   const pattern = subjectPattern(subject)
   const records = findRecords(deps.db, pattern, deps.hash(subject))
@@ -82,7 +92,9 @@ export async function privacyErase(deps: PrivacyDeps, kind: SubjectKind, value: 
   for (const f of found) if (!f.error) removed[`files.${f.kind}`] = (removed[`files.${f.kind}`] ?? 0) + f.records
   const storageClean = scrubDatabase(deps.db)
   // Anonymous: when, which kind of identifier, how many records — never the identifier or its hash.
-  deps.db.prepare('INSERT INTO privacy_audit (at, kind, removed) VALUES (?, ?, ?)').run(now.toISOString(), kind, JSON.stringify(removed))
+  deps.db
+    .prepare('INSERT INTO privacy_audit (at, kind, removed) VALUES (?, ?, ?)')
+    .run(now.toISOString(), kind, JSON.stringify(removed))
   deps.log.info('privacy.erased', { kind, removed, storageClean, failedFiles: found.filter((f) => f.error).length })
   return { removed, files: found, total: Object.values(removed).reduce((a, b) => a + b, 0), storageClean }
 }
@@ -95,7 +107,13 @@ export interface AuditLine {
 
 /** The anonymous erasure audit, newest first. */
 export function privacyAudit(db: Db, limit = 50): AuditLine[] {
-  return (db.prepare('SELECT at, kind, removed FROM privacy_audit ORDER BY id DESC LIMIT ?').all(limit) as { at: string; kind: SubjectKind; removed: string }[]).map((r) => ({
+  return (
+    db.prepare('SELECT at, kind, removed FROM privacy_audit ORDER BY id DESC LIMIT ?').all(limit) as {
+      at: string
+      kind: SubjectKind
+      removed: string
+    }[]
+  ).map((r) => ({
     at: r.at,
     kind: r.kind,
     removed: z.record(z.string(), z.number()).parse(JSON.parse(r.removed)),

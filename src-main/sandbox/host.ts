@@ -54,7 +54,11 @@ const STATS_PATH = '/__sandbox/stats'
 const FAULTS_PATH = '/__sandbox/faults'
 const ARRIVALS_PATH = '/__sandbox/arrivals'
 
-export async function startSandboxServer(provider: SandboxProvider, knobs: () => SandboxKnobs, port = 0): Promise<SandboxServer> {
+export async function startSandboxServer(
+  provider: SandboxProvider,
+  knobs: () => SandboxKnobs,
+  port = 0,
+): Promise<SandboxServer> {
   const counters = new Map<string, number>()
   const bump = (key: string): void => void counters.set(key, (counters.get(key) ?? 0) + 1)
   const random = mulberry32(0x5e7e1a)
@@ -103,7 +107,12 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
         }
         bump(`${req.method ?? 'GET'} ${url.pathname}`)
         const control = url.pathname.startsWith('/__')
-        if (arrivals && !control) arrivals.push({ t: Date.now(), path: url.pathname, body: Buffer.concat(chunks).toString('utf8').slice(0, 300) })
+        if (arrivals && !control)
+          arrivals.push({
+            t: Date.now(),
+            path: url.pathname,
+            body: Buffer.concat(chunks).toString('utf8').slice(0, 300),
+          })
         // Control paths (/__sandbox/…, the demo app) are the tester's hands, not the provider: no simulated faults.
         const k = control ? SandboxKnobsSchema.parse({}) : knobs()
         if (!control && faults.hangRate > 0 && random() < faults.hangRate) {
@@ -125,13 +134,22 @@ export async function startSandboxServer(provider: SandboxProvider, knobs: () =>
           bump('simulated 500')
           answer = provider.failure(500)
         } else {
-          const request: SandboxRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) }
+          const request: SandboxRequest = {
+            method: req.method ?? 'GET',
+            path: url.pathname,
+            query: url.searchParams,
+            headers: req.headers,
+            body: Buffer.concat(chunks),
+          }
           try {
             answer = await provider.handle(request, k)
           } catch {
             answer = provider.failure(500)
           }
-          const held = !control && faults.holdRate > 0 && (holdPaths === null || holdPaths.some((p) => `${req.method} ${url.pathname}`.startsWith(p)))
+          const held =
+            !control &&
+            faults.holdRate > 0 &&
+            (holdPaths === null || holdPaths.some((p) => `${req.method} ${url.pathname}`.startsWith(p)))
           if (held && random() < faults.holdRate) {
             bump('simulated hold')
             await new Promise((r) => setTimeout(r, faults.holdMs))

@@ -38,12 +38,16 @@ export class SandboxManager {
 
   /** Requests each running simulator has received (`METHOD path` → count); a provider never called is absent. */
   async stats(): Promise<Partial<Record<Provider, Record<string, number>>>> {
-    const entries = await Promise.all([...this.servers].map(async ([provider, server]) => [provider, (await server).stats()] as const))
+    const entries = await Promise.all(
+      [...this.servers].map(async ([provider, server]) => [provider, (await server).stats()] as const),
+    )
     return Object.fromEntries(entries)
   }
 
   async startAll(): Promise<Partial<Record<Provider, string>>> {
-    const entries = await Promise.all(Object.keys(SANDBOX_PROVIDERS).map(async (p) => [p, await this.url(p as Provider)] as const))
+    const entries = await Promise.all(
+      Object.keys(SANDBOX_PROVIDERS).map(async (p) => [p, await this.url(p as Provider)] as const),
+    )
     return Object.fromEntries(entries)
   }
 

@@ -22,14 +22,19 @@ export interface SessionLike {
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void
   setPermissionCheckHandler(handler: ((...args: unknown[]) => boolean) | null): void
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void
-  setDisplayMediaRequestHandler?(handler: ((request: unknown, callback: (streams: object) => void) => void) | null): void
+  setDisplayMediaRequestHandler?(
+    handler: ((request: unknown, callback: (streams: object) => void) => void) | null,
+  ): void
   webRequest: { onHeadersReceived(listener: HeadersListener): void }
   on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown
 }
 
 export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
-  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: { preventDefault(): void; url: string }) => void): unknown
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
+    listener: (event: { preventDefault(): void; url: string }) => void,
+  ): unknown
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
 }
 

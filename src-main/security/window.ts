@@ -77,11 +77,7 @@ export function secureWebPreferences(preloadPath: string, packaged = false): Sec
  * The menu of a packaged build: only what an analyst uses (edit, window, quit) — no View menu with reload or
  * DevTools. A development build keeps Electron's default menu.
  */
-export const PACKAGED_MENU = [
-  { role: 'editMenu' as const },
-  { role: 'windowMenu' as const },
-  { role: 'quit' as const },
-]
+export const PACKAGED_MENU = [{ role: 'editMenu' as const }, { role: 'windowMenu' as const }, { role: 'quit' as const }]
 
 /** The native SQLite build the desktop app may be pointed at — only in development (`npm start`), never packaged. */
 export function sqliteBindingFor(env: Record<string, string | undefined>, packaged: boolean): string | undefined {

@@ -21,13 +21,17 @@ export function attachEventSocket(ws: WebSocket, core: Core): void {
     } catch {
       message = undefined
     }
-    const { type, topic } = (typeof message === 'object' && message !== null ? message : {}) as { type?: unknown; topic?: unknown }
+    const { type, topic } = (typeof message === 'object' && message !== null ? message : {}) as {
+      type?: unknown
+      topic?: unknown
+    }
     if (type === 'unsubscribe' && typeof topic === 'string') {
       active.get(topic)?.()
       active.delete(topic)
       return
     }
-    if (type !== 'subscribe' || typeof topic !== 'string') return reject('expected {type: "subscribe"|"unsubscribe", topic}')
+    if (type !== 'subscribe' || typeof topic !== 'string')
+      return reject('expected {type: "subscribe"|"unsubscribe", topic}')
     if (active.has(topic)) return
     const stop = core.events.subscribe(topic, (data) => ws.send(JSON.stringify({ type: 'event', topic, data })))
     if (!stop) {

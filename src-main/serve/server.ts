@@ -64,7 +64,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   })
 }
 
-const EXPORT_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+const EXPORT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
 
 /** An export of the data folder, streamed from disk as an attachment (never read whole into memory). */
 function sendExport(core: Core, name: string, res: ServerResponse): void {
@@ -84,12 +87,17 @@ function sendExport(core: Core, name: string, res: ServerResponse): void {
 
 async function handleInvoke(core: Core, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const t = core.context.translate()
-  const reply = (body: unknown, status = 200): void => send(res, status, JSON.stringify(body), 'application/json; charset=utf-8')
-  const failWith = (failure: AppFailure, status: number): void => reply({ ok: false, error: toAppError(failure, t) }, status)
+  const reply = (body: unknown, status = 200): void =>
+    send(res, status, JSON.stringify(body), 'application/json; charset=utf-8')
+  const failWith = (failure: AppFailure, status: number): void =>
+    reply({ ok: false, error: toAppError(failure, t) }, status)
 
   // Exactly application/json (parameters aside): `application/jsonx` or `text/plain` never pass (issue #14).
   if (mediaType(req.headers['content-type']) !== 'application/json') {
-    return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'Content-Type must be application/json' }), 415)
+    return failWith(
+      new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'Content-Type must be application/json' }),
+      415,
+    )
   }
   const text = await readBody(req)
   if (text === null) return failWith(new AppFailure(ErrorCodes.payloadTooLarge, { limit: MAX_PAYLOAD_BYTES }), 413)
@@ -100,7 +108,10 @@ async function handleInvoke(core: Core, req: IncomingMessage, res: ServerRespons
     return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'body is not JSON' }), 400)
   }
   if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-    return failWith(new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'expected {channel, payload}' }), 400)
+    return failWith(
+      new AppFailure(ErrorCodes.invalidRequest, { channel: '-', summary: 'expected {channel, payload}' }),
+      400,
+    )
   }
   const { channel, payload } = envelope as { channel?: unknown; payload?: unknown }
   reply(await core.router.invoke(channel, payload))
@@ -119,7 +130,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const verdict = checkRequest(req.headers, port, token)
 
     // First visit: trade the token in the URL for a cookie, then drop it from the address bar and history.
-    if (verdict === 'no-token' && req.method === 'GET' && url.pathname === '/' && offered !== null && tokensEqual(offered, token)) {
+    if (
+      verdict === 'no-token' &&
+      req.method === 'GET' &&
+      url.pathname === '/' &&
+      offered !== null &&
+      tokensEqual(offered, token)
+    ) {
       res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(token, port), 'Cache-Control': 'no-store' })
       res.end()
       return
@@ -136,7 +153,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       })
       return
     }
-    if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return sendExport(options.core, decodeURIComponent(url.pathname.slice(EXPORT_DOWNLOAD_PATH.length)), res)
+    if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET')
+      return sendExport(options.core, decodeURIComponent(url.pathname.slice(EXPORT_DOWNLOAD_PATH.length)), res)
     if (url.pathname.startsWith('/api/')) return send(res, 404, 'Not found')
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     statics(req, res, () => send(res, 404, 'Not found'))

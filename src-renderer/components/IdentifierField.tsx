@@ -19,7 +19,14 @@ export function IdentifierField({ id, label, value, onValue, placeholder, inputM
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div>
-        <input id={id} value={value} onChange={(e) => onValue(e.target.value)} placeholder={placeholder} inputMode={inputMode} autoComplete="off" />
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onValue(e.target.value)}
+          placeholder={placeholder}
+          inputMode={inputMode}
+          autoComplete="off"
+        />
         {parsed && (
           <p className={parsed.ok ? 'hint' : 'field-error'} data-testid={testId}>
             {parsed.ok ? t('lookup.normalized', { value: parsed.shown }) : t(parsed.errorKey)}

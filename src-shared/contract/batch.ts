@@ -52,14 +52,21 @@ export const PlanSchema = z.object({
   claroTrial: z.object({ limit: z.number(), used: z.number(), left: z.number() }),
 })
 
-export const ResultRowSchema = z.object({ rowNo: z.number(), cells: z.array(z.string()), verdict: z.enum(VERDICTS), reasons: z.array(z.object({ code: z.string(), text: z.string() })) })
+export const ResultRowSchema = z.object({
+  rowNo: z.number(),
+  cells: z.array(z.string()),
+  verdict: z.enum(VERDICTS),
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+})
 const VerdictCountsSchema = z.record(z.enum(VERDICTS), z.number())
 export const WhatIfSchema = z.object({
   changed: z.number(),
   before: VerdictCountsSchema,
   after: VerdictCountsSchema,
   policy: z.object({ before: PolicyRefSchema, after: PolicyRefSchema }),
-  rows: z.array(z.object({ rowNo: z.number(), before: z.enum(VERDICTS), after: z.enum(VERDICTS), reasons: z.array(z.string()) })),
+  rows: z.array(
+    z.object({ rowNo: z.number(), before: z.enum(VERDICTS), after: z.enum(VERDICTS), reasons: z.array(z.string()) }),
+  ),
   truncated: z.boolean(),
 })
 export const StatsSchema = z.object({
@@ -75,31 +82,107 @@ export const StatsSchema = z.object({
  * dialog said, else the data folder — and the browser host streams it from there (`download`, same-origin GET).
  */
 export const ExportedSchema = z.union([
-  z.object({ saved: z.literal(true), fileName: z.string(), path: z.string(), rows: z.number(), download: z.string().nullable() }),
+  z.object({
+    saved: z.literal(true),
+    fileName: z.string(),
+    path: z.string(),
+    rows: z.number(),
+    download: z.string().nullable(),
+  }),
   z.object({ saved: z.literal(false) }),
 ])
 
 export const batchChannels = {
   /** A file arrives in pieces (every payload stays under the router's 1 MB): begin, chunks in order, end. */
   'batch:upload-begin': channel(z.strictObject({ name: z.string().max(200) }), z.object({ uploadId: z.string() })),
-  'batch:upload-chunk': channel(z.strictObject({ uploadId: z.string().max(100), offset: z.number().int().min(0), dataBase64: z.string().max(UPLOAD_CHUNK_BASE64) }), z.object({ bytes: z.number() })),
+  'batch:upload-chunk': channel(
+    z.strictObject({
+      uploadId: z.string().max(100),
+      offset: z.number().int().min(0),
+      dataBase64: z.string().max(UPLOAD_CHUNK_BASE64),
+    }),
+    z.object({ bytes: z.number() }),
+  ),
   'batch:upload-end': channel(
     z.strictObject({ uploadId: z.string().max(100), name: z.string().max(200) }),
-    z.object({ uploadId: z.string(), header: z.array(z.string()), preview: z.array(z.array(z.string())), mapping: MappingSchema, encoding: z.string(), delimiter: z.string(), problem: z.string().nullable() }),
+    z.object({
+      uploadId: z.string(),
+      header: z.array(z.string()),
+      preview: z.array(z.array(z.string())),
+      mapping: MappingSchema,
+      encoding: z.string(),
+      delimiter: z.string(),
+      problem: z.string().nullable(),
+    }),
   ),
-  'batch:plan': channel(z.strictObject({ uploadId: z.string().max(100), checks: z.array(CheckSchema).min(1), mapping: MappingSchema, reuseHours: z.number().min(0).max(24 * 365).default(0) }), PlanSchema),
-  'batch:start': channel(z.strictObject({ jobId: z.number().int(), concurrency: z.number().int().min(1).max(200).optional(), rate: z.record(z.string(), z.number().int().min(1).max(10_000)).optional() }), z.object({ started: z.boolean() })),
-  'batch:control': channel(z.strictObject({ jobId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }), z.object({ status: z.string() })),
+  'batch:plan': channel(
+    z.strictObject({
+      uploadId: z.string().max(100),
+      checks: z.array(CheckSchema).min(1),
+      mapping: MappingSchema,
+      reuseHours: z
+        .number()
+        .min(0)
+        .max(24 * 365)
+        .default(0),
+    }),
+    PlanSchema,
+  ),
+  'batch:start': channel(
+    z.strictObject({
+      jobId: z.number().int(),
+      concurrency: z.number().int().min(1).max(200).optional(),
+      rate: z.record(z.string(), z.number().int().min(1).max(10_000)).optional(),
+    }),
+    z.object({ started: z.boolean() }),
+  ),
+  'batch:control': channel(
+    z.strictObject({ jobId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }),
+    z.object({ status: z.string() }),
+  ),
   'batch:jobs': channel(z.strictObject({}), z.array(JobSummarySchema)),
   'batch:rows': channel(
-    z.strictObject({ jobId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), verdict: z.enum(VERDICTS).optional(), status: z.enum(['answered', 'not_found', 'not_run', 'failed', 'unknown']).optional(), flag: z.string().max(40).optional(), sort: z.enum(['row', 'verdict', 'score']).default('row') }),
+    z.strictObject({
+      jobId: z.number().int(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+      verdict: z.enum(VERDICTS).optional(),
+      status: z.enum(['answered', 'not_found', 'not_run', 'failed', 'unknown']).optional(),
+      flag: z.string().max(40).optional(),
+      sort: z.enum(['row', 'verdict', 'score']).default('row'),
+    }),
     z.object({ header: z.array(z.string()), total: z.number(), rows: z.array(ResultRowSchema) }),
   ),
-  'batch:row': channel(z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }), z.object({ fields: z.array(z.string()), header: z.array(z.string()), problem: z.string().nullable(), verdict: z.enum(VERDICTS).nullable(), reasons: z.array(z.object({ code: z.string(), text: z.string() })), calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })) })),
+  'batch:row': channel(
+    z.strictObject({ jobId: z.number().int(), rowNo: z.number().int() }),
+    z.object({
+      fields: z.array(z.string()),
+      header: z.array(z.string()),
+      problem: z.string().nullable(),
+      verdict: z.enum(VERDICTS).nullable(),
+      reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+      calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })),
+    }),
+  ),
   'batch:stats': channel(z.strictObject({ jobId: z.number().int() }), StatsSchema),
   /** The same finished batch under another policy, from its stored answers: no provider call. */
-  'batch:whatif': channel(z.strictObject({ jobId: z.number().int(), policy: PolicySchema, limit: z.number().int().min(0).max(1000).default(200) }), WhatIfSchema),
-  'batch:export': channel(z.strictObject({ jobId: z.number().int(), format: z.enum(['csv', 'xlsx']), delimiter: z.enum([';', ',']).default(';'), columns: z.enum(['words', 'codes']).default('words') }), ExportedSchema),
+  'batch:whatif': channel(
+    z.strictObject({
+      jobId: z.number().int(),
+      policy: PolicySchema,
+      limit: z.number().int().min(0).max(1000).default(200),
+    }),
+    WhatIfSchema,
+  ),
+  'batch:export': channel(
+    z.strictObject({
+      jobId: z.number().int(),
+      format: z.enum(['csv', 'xlsx']),
+      delimiter: z.enum([';', ',']).default(';'),
+      columns: z.enum(['words', 'codes']).default('words'),
+    }),
+    ExportedSchema,
+  ),
 }
 
 export const batchEvents = {

@@ -12,7 +12,8 @@ const CredentialSetRequestSchema = z
   })
   .superRefine((request, ctx) => {
     const checked = valueSchemaFor(request.name).safeParse(request.value)
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ['value', ...issue.path] } as never)
+    if (!checked.success)
+      for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ['value', ...issue.path] } as never)
   })
 
 export const CredentialListSchema = z.object({

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { channel } from './define'
 import { EnvironmentSchema } from '../domain/environment'
-import { ResultsSchema, SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS, TransactionSchema } from '../domain/clearsale'
+import {
+  ResultsSchema,
+  SEARCH_PARAMETERS,
+  SEARCH_RESULT_FIELDS,
+  SEARCH_TRANSACTION_FIELDS,
+  TransactionSchema,
+} from '../domain/clearsale'
 import { RawAnswerSchema } from './lookup'
 
 const short = (max = 200) => z.string().trim().max(max)
@@ -18,7 +24,10 @@ export const DataTrustSendSchema = z.strictObject({
   state: short(2).optional(),
   type: z.union([z.literal(1), z.literal(2)]).default(1),
   sessionId: short().optional(),
-  sendOptions: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).max(4).default([]),
+  sendOptions: z
+    .array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]))
+    .max(4)
+    .default([]),
   customerName: short(200).optional(),
   item: short(30).optional(),
   price: short(30).optional(),
@@ -30,7 +39,11 @@ export const DataTrustSendSchema = z.strictObject({
   verifiedPhone: z.boolean().optional(),
   verifiedEmail: z.boolean().optional(),
   /** ISO date or date-time (seed 004 ReferenceDate: DateTime). */
-  referenceDate: z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/).optional(),
+  referenceDate: z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/)
+    .optional(),
   transaction: short(30).optional(),
   other: short(500).optional(),
   /** Send again although an earlier identical send ended with its outcome unknown (the analyst's explicit choice). */
@@ -53,8 +66,14 @@ export const DataTrustSearchSchema = z.strictObject({
   parameter: z.enum(SEARCH_PARAMETERS).optional(),
   value: short().optional(),
   userId: z.number().int().min(0).optional(),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  endDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   ids: z.array(short(100)).max(50).optional(),
   transactionFields: z.array(z.enum(SEARCH_TRANSACTION_FIELDS)).optional(),
   resultFields: z.array(z.enum(SEARCH_RESULT_FIELDS)).optional(),
@@ -62,7 +81,11 @@ export const DataTrustSearchSchema = z.strictObject({
   page: z.number().int().min(1).default(1),
 })
 
-export const SmsTemplateSchema = z.object({ Text: z.string().max(1000), Active: z.boolean(), SmsTypeId: z.union([z.literal(2), z.literal(3), z.literal(4)]) })
+export const SmsTemplateSchema = z.object({
+  Text: z.string().max(1000),
+  Active: z.boolean(),
+  SmsTypeId: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+})
 
 export const CallbackSchema = z.object({
   id: z.number(),
@@ -78,20 +101,46 @@ export const datatrustChannels = {
   'datatrust:send': channel(DataTrustSendSchema, DataTrustResultSchema),
   'datatrust:get': channel(z.strictObject({ id: short(100) }), DataTrustResultSchema),
   /** seed 004 "Consulta de resultado": `GET …/{TransactionId}/result`, the Results block alone. */
-  'datatrust:result': channel(z.strictObject({ id: short(100) }), z.object({ id: z.string(), results: ResultsSchema, raw: RawAnswerSchema, environment: EnvironmentSchema, historyId: z.number().nullable() })),
+  'datatrust:result': channel(
+    z.strictObject({ id: short(100) }),
+    z.object({
+      id: z.string(),
+      results: ResultsSchema,
+      raw: RawAnswerSchema,
+      environment: EnvironmentSchema,
+      historyId: z.number().nullable(),
+    }),
+  ),
   'datatrust:validate-token': channel(
     z.strictObject({ id: short(100), token: short(20) }),
     z.object({ result: z.string(), date: z.string().nullish(), transaction: TransactionSchema.nullable() }),
   ),
   'datatrust:search': channel(
     DataTrustSearchSchema,
-    z.object({ location: z.number(), totalPages: z.number(), totalTransactions: z.number(), transactions: z.array(z.record(z.string(), z.unknown())), raw: RawAnswerSchema.nullable() }),
+    z.object({
+      location: z.number(),
+      totalPages: z.number(),
+      totalTransactions: z.number(),
+      transactions: z.array(z.record(z.string(), z.unknown())),
+      raw: RawAnswerSchema.nullable(),
+    }),
   ),
-  'datatrust:sms-template-get': channel(z.strictObject({ smsTypeId: z.union([z.literal(2), z.literal(3), z.literal(4)]) }), SmsTemplateSchema.nullable()),
+  'datatrust:sms-template-get': channel(
+    z.strictObject({ smsTypeId: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
+    SmsTemplateSchema.nullable(),
+  ),
   'datatrust:sms-template-set': channel(SmsTemplateSchema.strict(), z.strictObject({})),
-  'datatrust:conditional-get': channel(z.strictObject({}), z.object({ conditionalSmsSending: z.boolean(), creationDate: z.string().nullish() }).nullable()),
+  'datatrust:conditional-get': channel(
+    z.strictObject({}),
+    z.object({ conditionalSmsSending: z.boolean(), creationDate: z.string().nullish() }).nullable(),
+  ),
   'datatrust:conditional-set': channel(z.strictObject({ enabled: z.boolean() }), z.strictObject({})),
-  'sandbox:inbox': channel(z.strictObject({}), z.array(z.object({ to: z.string(), channel: z.string(), text: z.string(), at: z.string(), transactionId: z.string() }))),
+  'sandbox:inbox': channel(
+    z.strictObject({}),
+    z.array(
+      z.object({ to: z.string(), channel: z.string(), text: z.string(), at: z.string(), transactionId: z.string() }),
+    ),
+  ),
   'callbacks:status': channel(
     z.strictObject({}),
     z.object({
@@ -104,7 +153,10 @@ export const datatrustChannels = {
       warnings: z.array(z.enum(['receipts_open', 'webhook_token_missing'])).default([]),
     }),
   ),
-  'callbacks:list': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallbackSchema)),
+  'callbacks:list': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    z.array(CallbackSchema),
+  ),
 }
 
 export const datatrustEvents = {

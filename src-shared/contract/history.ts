@@ -42,7 +42,10 @@ export type HistoryFilter = z.infer<typeof HistoryFilterSchema>
 
 export const historyChannels = {
   'history:list': channel(HistoryFilterSchema, z.object({ rows: z.array(HistoryRowSchema), total: z.number() })),
-  'history:get': channel(z.strictObject({ id: z.number().int().min(1) }), HistoryRowSchema.extend({ raw: RawAnswerSchema.nullable() })),
+  'history:get': channel(
+    z.strictObject({ id: z.number().int().min(1) }),
+    HistoryRowSchema.extend({ raw: RawAnswerSchema.nullable() }),
+  ),
   'history:clear': channel(z.strictObject({}), z.object({ deleted: z.number() })),
 }
 

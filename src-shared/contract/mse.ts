@@ -60,7 +60,18 @@ export const MseInboundSchema = z.object({
   warnings: z.array(z.string()).optional(),
 })
 export type MseInbound = z.infer<typeof MseInboundSchema>
-export type MmsMo = { id: string; anum: string; bnum: string; subject: string; from: string; to: string; date: string | null; parts: MmsPart[]; warnings: string[]; at: string }
+export type MmsMo = {
+  id: string
+  anum: string
+  bnum: string
+  subject: string
+  from: string
+  to: string
+  date: string | null
+  parts: MmsPart[]
+  warnings: string[]
+  at: string
+}
 
 export const mseEvents = {
   /**
@@ -79,18 +90,44 @@ export const mseEvents = {
 }
 
 export const mseChannels = {
-  'mse:inbox': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), z.array(MseInboundSchema)),
+  'mse:inbox': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    z.array(MseInboundSchema),
+  ),
   /** Sandbox only: a subscriber sends an SMS or MMS to the partner's number (MSE then delivers the MO). */
   'sandbox:mse-mo': channel(
-    z.strictObject({ kind: z.enum(['sms', 'mms']).default('sms'), anum: z.string().max(20), bnum: z.string().max(20), text: z.string().max(1000), subject: z.string().max(100).optional(), withImage: z.boolean().default(false) }),
+    z.strictObject({
+      kind: z.enum(['sms', 'mms']).default('sms'),
+      anum: z.string().max(20),
+      bnum: z.string().max(20),
+      text: z.string().max(1000),
+      subject: z.string().max(100).optional(),
+      withImage: z.boolean().default(false),
+    }),
     z.object({ delivered: z.boolean() }),
   ),
   /** Sandbox only: the virtual handsets and the SMS each received. */
   'sandbox:sms-handsets': channel(
     z.strictObject({}),
-    z.array(z.object({ msisdn: z.string(), messages: z.array(z.object({ service: z.string(), from: z.string(), text: z.string(), at: z.string(), transactionId: z.string() })) })),
+    z.array(
+      z.object({
+        msisdn: z.string(),
+        messages: z.array(
+          z.object({
+            service: z.string(),
+            from: z.string(),
+            text: z.string(),
+            at: z.string(),
+            transactionId: z.string(),
+          }),
+        ),
+      }),
+    ),
   ),
-  'mse:messages': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), z.array(MseMessageSchema)),
+  'mse:messages': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    z.array(MseMessageSchema),
+  ),
   'mse:call': channel(
     z.strictObject({
       service: z.string().max(40),

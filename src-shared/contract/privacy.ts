@@ -40,7 +40,11 @@ export const ErasureSchema = z.object({
 })
 export type ErasureView = z.infer<typeof ErasureSchema>
 
-export const AuditLineSchema = z.object({ at: z.string(), kind: z.enum(SUBJECT_KINDS), removed: z.record(z.string(), z.number()) })
+export const AuditLineSchema = z.object({
+  at: z.string(),
+  kind: z.enum(SUBJECT_KINDS),
+  removed: z.record(z.string(), z.number()),
+})
 
 export const privacyChannels = {
   'privacy:report': channel(SubjectRequest, PrivacyReportSchema),

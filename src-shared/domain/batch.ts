@@ -15,7 +15,8 @@ export type Mapping = Partial<Record<Field, number>>
 
 const HEADER_HINTS: Record<Field, RegExp> = {
   cpf: /^(cpf|n[uú]mero.?do.?cpf|documento|doc|cpf.?cnpj)$/,
-  phone: /^(telefone|tel|fone|celular|cel|msisdn|n[uú]mero|numero.?celular|telefone.?celular|whats(app)?|mobile|phone)$/,
+  phone:
+    /^(telefone|tel|fone|celular|cel|msisdn|n[uú]mero|numero.?celular|telefone.?celular|whats(app)?|mobile|phone)$/,
   email: /^(e.?mail|email|correio)$/,
   cep: /^(cep|c[oó]digo.?postal|zip)$/,
   name: /^(nome|nome.?completo|cliente|name|raz[aã]o.?social)$/,
@@ -45,10 +46,20 @@ export function detectMapping(header: readonly string[]): Mapping {
 export const CHECKS = ['alerts', 'score', 'datatrust', 'line'] as const
 export type Check = (typeof CHECKS)[number]
 
-export const CHECK_PROVIDER: Record<Check, Provider> = { alerts: 'claro', score: 'claro', datatrust: 'clearsale', line: 'mse' }
+export const CHECK_PROVIDER: Record<Check, Provider> = {
+  alerts: 'claro',
+  score: 'claro',
+  datatrust: 'clearsale',
+  line: 'mse',
+}
 
 /** The provider operation behind each check (domain/operations): only Data Trust's is an effect. */
-export const CHECK_OPERATION: Record<Check, string> = { alerts: 'claro.alerts', score: 'claro.score', datatrust: 'clearsale.transaction', line: 'mse.SYS_CTN_INFO_TYPE' }
+export const CHECK_OPERATION: Record<Check, string> = {
+  alerts: 'claro.alerts',
+  score: 'claro.score',
+  datatrust: 'clearsale.transaction',
+  line: 'mse.SYS_CTN_INFO_TYPE',
+}
 
 export function isEffectCheck(check: Check): boolean {
   return operation(CHECK_OPERATION[check]).kind === 'effect'
@@ -64,10 +75,16 @@ export interface Person {
   cep: string
 }
 
-const cell = (fields: readonly string[], index: number | undefined): string => (index === undefined ? '' : (fields[index] ?? '').trim())
+const cell = (fields: readonly string[], index: number | undefined): string =>
+  index === undefined ? '' : (fields[index] ?? '').trim()
 
 export function personFrom(fields: readonly string[], mapping: Mapping): Person {
-  return { cpf: cell(fields, mapping.cpf), phone: cell(fields, mapping.phone), email: cell(fields, mapping.email), cep: cell(fields, mapping.cep) }
+  return {
+    cpf: cell(fields, mapping.cpf),
+    phone: cell(fields, mapping.phone),
+    email: cell(fields, mapping.email),
+    cep: cell(fields, mapping.cep),
+  }
 }
 
 /**
@@ -95,7 +112,15 @@ export function checkKey(check: Check, person: Person): KeyResult {
       const c = cpf()
       if (!c.ok) return { ok: false, reason: `invalid_cpf.${c.reason}` }
       const p = person.phone.trim() ? phone() : null
-      return { ok: true, key: JSON.stringify([c.cpf, p?.ok ? p.msisdn : '', person.email.trim().toLowerCase(), person.cep.replace(/\D/g, '')]) }
+      return {
+        ok: true,
+        key: JSON.stringify([
+          c.cpf,
+          p?.ok ? p.msisdn : '',
+          person.email.trim().toLowerCase(),
+          person.cep.replace(/\D/g, ''),
+        ]),
+      }
     }
   }
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 
 /** seed 001 §07: the values of the `event-types` header. */
-export const ALERT_EVENT_TYPES = ['SUBSCRIPTION_CANCELED', 'SIMCARD_CHANGED', 'MSISDN_CHANGED', 'DEVICE_CHANGED', 'PORTOUT_REQUESTED'] as const
+export const ALERT_EVENT_TYPES = [
+  'SUBSCRIPTION_CANCELED',
+  'SIMCARD_CHANGED',
+  'MSISDN_CHANGED',
+  'DEVICE_CHANGED',
+  'PORTOUT_REQUESTED',
+] as const
 export const AlertEventTypeSchema = z.enum(ALERT_EVENT_TYPES)
 export type AlertEventType = z.infer<typeof AlertEventTypeSchema>
 
@@ -36,13 +42,23 @@ export function assessEvent(event: AlertEvent, now: Date, windows: RiskWindows):
   if (Number.isNaN(at)) return { ...event, ageDays: null, risk: 'unknown' }
   const ageDays = Math.max(0, Math.floor((now.getTime() - at) / DAY_MS))
   const risk: RiskLevel =
-    HIGH_RISK.includes(event.eventName) && ageDays <= windows.takeoverDays ? 'high' : MEDIUM_RISK.includes(event.eventName) && ageDays <= windows.lineChangeDays ? 'medium' : 'low'
+    HIGH_RISK.includes(event.eventName) && ageDays <= windows.takeoverDays
+      ? 'high'
+      : MEDIUM_RISK.includes(event.eventName) && ageDays <= windows.lineChangeDays
+        ? 'medium'
+        : 'low'
   return { ...event, ageDays, risk }
 }
 
 /** Newest first; the overall level is the worst event's. */
-export function assessAlerts(events: readonly AlertEvent[], now: Date, windows: RiskWindows): { events: AssessedEvent[]; risk: RiskLevel } {
-  const assessed = events.map((e) => assessEvent(e, now, windows)).sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))
+export function assessAlerts(
+  events: readonly AlertEvent[],
+  now: Date,
+  windows: RiskWindows,
+): { events: AssessedEvent[]; risk: RiskLevel } {
+  const assessed = events
+    .map((e) => assessEvent(e, now, windows))
+    .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))
   const order: RiskLevel[] = ['high', 'medium', 'unknown', 'low']
   const risk = order.find((level) => assessed.some((e) => e.risk === level)) ?? 'low'
   return { events: assessed, risk: assessed.length === 0 ? 'low' : risk }

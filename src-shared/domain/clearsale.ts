@@ -35,9 +35,18 @@ export const AdditionalInformationSchema = z.object({
 export const TransactionRequestSchema = z.object({
   Document: z.string().regex(/^\d{11}$/),
   DocumentType: z.literal('CPF'),
-  AreaCode: z.string().regex(/^\d{2}$/).optional(),
-  Phone: z.string().regex(/^\d{8,9}$/).optional(),
-  SendOption: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).max(4).optional(),
+  AreaCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  Phone: z
+    .string()
+    .regex(/^\d{8,9}$/)
+    .optional(),
+  SendOption: z
+    .array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]))
+    .max(4)
+    .optional(),
   VerifiedPhone: z.boolean().optional(),
   VerifiedEmail: z.boolean().optional(),
   Address: AddressSchema.optional(),
@@ -87,7 +96,9 @@ export const ResultsSchema = z.object({
   Score: DtScoreSchema.nullish(),
   Validation: z
     .object({
-      SMSVerification: z.object({ Sent: MessageSchema, Replied: MessageSchema, ConditionalRule: z.boolean().nullish() }).nullish(),
+      SMSVerification: z
+        .object({ Sent: MessageSchema, Replied: MessageSchema, ConditionalRule: z.boolean().nullish() })
+        .nullish(),
       EmailVerification: z.object({ Sent: MessageSchema, Replied: MessageSchema }).nullish(),
       TokenSMS: TokenStateSchema,
       TokenEmail: TokenStateSchema,
@@ -189,7 +200,24 @@ export const WebhookNotificationSchema = z.object({
 export type WebhookNotification = z.infer<typeof WebhookNotificationSchema>
 
 /** seed 004 "fields": `transaction:a,b;result:c,d;` — the fields a search may return. */
-export const SEARCH_TRANSACTION_FIELDS = ['id', 'document', 'documenttype', 'areacode', 'phone', 'sendoption', 'verifiedphone', 'verifiedemail', 'address', 'email', 'sessionid', 'additionalinformation', 'type', 'creationdate', 'referencedate', 'user'] as const
+export const SEARCH_TRANSACTION_FIELDS = [
+  'id',
+  'document',
+  'documenttype',
+  'areacode',
+  'phone',
+  'sendoption',
+  'verifiedphone',
+  'verifiedemail',
+  'address',
+  'email',
+  'sessionid',
+  'additionalinformation',
+  'type',
+  'creationdate',
+  'referencedate',
+  'user',
+] as const
 export const SEARCH_RESULT_FIELDS = ['score', 'validation', 'ratings', 'insights'] as const
 export const SEARCH_PARAMETERS = ['document', 'phone', 'email', 'zipcode'] as const
 export const SEARCH_MAX_LIMIT = 50

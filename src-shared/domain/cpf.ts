@@ -4,7 +4,8 @@
  * feita por resposta").
  */
 
-export type CpfResult = { ok: true; cpf: string } | { ok: false; reason: 'empty' | 'format' | 'length' | 'repeated' | 'check_digits' }
+export type CpfResult =
+  { ok: true; cpf: string } | { ok: false; reason: 'empty' | 'format' | 'length' | 'repeated' | 'check_digits' }
 
 function checkDigit(digits: string, length: number): number {
   let sum = 0
@@ -20,7 +21,8 @@ export function parseCpf(input: string): CpfResult {
   const digits = trimmed.replace(/\D/g, '')
   if (digits.length !== 11) return { ok: false, reason: 'length' }
   if (/^(\d)\1{10}$/.test(digits)) return { ok: false, reason: 'repeated' }
-  if (checkDigit(digits, 9) !== Number(digits[9]) || checkDigit(digits, 10) !== Number(digits[10])) return { ok: false, reason: 'check_digits' }
+  if (checkDigit(digits, 9) !== Number(digits[9]) || checkDigit(digits, 10) !== Number(digits[10]))
+    return { ok: false, reason: 'check_digits' }
   return { ok: true, cpf: digits }
 }
 

@@ -36,10 +36,16 @@ export const CredentialNameSchema = z
   .string()
   .trim()
   .max(44)
-  .transform((name) => (name.toLowerCase().startsWith('mse:') ? `mse:${name.slice(4).toUpperCase()}` : name.toLowerCase()))
-  .refine((name) => name === 'claro' || name === 'clearsale' || (name.startsWith('mse:') && MSE_SERVICE_PATTERN.test(name.slice(4))), {
-    message: 'use claro, clearsale ou mse:<SERVIÇO> / use claro, clearsale or mse:<SERVICE>',
-  })
+  .transform((name) =>
+    name.toLowerCase().startsWith('mse:') ? `mse:${name.slice(4).toUpperCase()}` : name.toLowerCase(),
+  )
+  .refine(
+    (name) =>
+      name === 'claro' || name === 'clearsale' || (name.startsWith('mse:') && MSE_SERVICE_PATTERN.test(name.slice(4))),
+    {
+      message: 'use claro, clearsale ou mse:<SERVIÇO> / use claro, clearsale or mse:<SERVICE>',
+    },
+  )
 export type CredentialName = string
 
 export function providerOf(name: CredentialName): Provider {
@@ -48,14 +54,22 @@ export function providerOf(name: CredentialName): Provider {
 
 export function valueSchemaFor(name: CredentialName) {
   const provider = providerOf(name)
-  return provider === 'claro' ? ClaroCredentialSchema : provider === 'clearsale' ? ClearSaleCredentialSchema : MseCredentialSchema
+  return provider === 'claro'
+    ? ClaroCredentialSchema
+    : provider === 'clearsale'
+      ? ClearSaleCredentialSchema
+      : MseCredentialSchema
 }
 
 /** Fields that are secret in the strict sense: never shown, not even in part. */
 export const SECRET_FIELDS = ['secret', 'password', 'webhookToken'] as const
 
 /** The identifying field whose last characters make a harmless hint (`key …a1b2`). */
-const HINT_FIELD: Record<Provider, 'key' | 'username' | 'profile'> = { claro: 'key', clearsale: 'username', mse: 'profile' }
+const HINT_FIELD: Record<Provider, 'key' | 'username' | 'profile'> = {
+  claro: 'key',
+  clearsale: 'username',
+  mse: 'profile',
+}
 
 /**
  * A hint that lets a person recognise which credential is stored without revealing it: the last 4 characters

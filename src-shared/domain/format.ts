@@ -13,7 +13,10 @@ export function formatNumber(value: number, style: NumberStyle, maxFraction = 2)
   const key = `${style.decimalComma}:${maxFraction}`
   let f = numberFormats.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(style.decimalComma ? 'pt-BR' : 'en-US', { useGrouping: false, maximumFractionDigits: maxFraction })
+    f = new Intl.NumberFormat(style.decimalComma ? 'pt-BR' : 'en-US', {
+      useGrouping: false,
+      maximumFractionDigits: maxFraction,
+    })
     numberFormats.set(key, f)
   }
   return f.format(value)
@@ -36,13 +39,31 @@ const clocks = new Map<string, Intl.DateTimeFormat>()
 export function wallClock(instant: Date, timeZone: string): WallClock {
   let f = clocks.get(timeZone)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' })
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
     clocks.set(timeZone, f)
   }
   const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]))
   const offset = (parts['timeZoneName'] ?? 'GMT').replace('GMT', '') || '+00:00'
   const n = (k: string): number => Number(parts[k])
-  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second'), offset }
+  return {
+    year: n('year'),
+    month: n('month'),
+    day: n('day'),
+    hour: n('hour'),
+    minute: n('minute'),
+    second: n('second'),
+    offset,
+  }
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')

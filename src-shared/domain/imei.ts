@@ -31,7 +31,8 @@ export function parseImei(input: string, options: { allowZeroCheckDigit?: boolea
   const expected = luhnCheckDigit(digits.slice(0, 14))
   const given = Number(digits[14])
   if (given !== expected) {
-    if (options.allowZeroCheckDigit && given === 0) return { ok: true, imei: digits, tac: digits.slice(0, 8), checkDigitZeroed: true }
+    if (options.allowZeroCheckDigit && given === 0)
+      return { ok: true, imei: digits, tac: digits.slice(0, 8), checkDigitZeroed: true }
     return { ok: false, reason: 'check_digit' }
   }
   return { ok: true, imei: digits, tac: digits.slice(0, 8), checkDigitZeroed: false }

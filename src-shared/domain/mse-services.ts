@@ -3,7 +3,10 @@ export const MSE_MODES = ['async-oneway', 'async-delivery', 'sync'] as const
 export type MseMode = (typeof MSE_MODES)[number]
 
 export function normaliseMode(input: string): MseMode | null {
-  const mode = input.trim().toLowerCase().replace(/^assync-/, 'async-')
+  const mode = input
+    .trim()
+    .toLowerCase()
+    .replace(/^assync-/, 'async-')
   return (MSE_MODES as readonly string[]).includes(mode) ? (mode as MseMode) : null
 }
 
@@ -68,36 +71,153 @@ const IMEI_OUT = ['IMEI', 'MODELMANUFACTURER', 'MODELNAME', 'TAC']
 
 /** seed 003 §6.4.23: GERAR_PROTOCOLO's long optional list, grouped in the form. */
 export const PROTOCOL_OPTIONAL = [
-  'NUMERO_PROTOCOLO', 'MOTIVO_03', 'MOTIVO_04', 'MOTIVO_05', 'DT_INIT_INTERACAO', 'CONTEXTO', 'NUMERO_PROTOCOLO_PAI', 'IND_USUARIO_AUTENT',
-  'DT_HORA_AUTENT', 'MOTIVO_AUTENT', 'COD_OPER_ORIGEM', 'COD_APLICACAO_ORIGEM', 'CANAL_ENTRADA_ID', 'RESUMO', 'MEMO', 'PREFIXO', 'LOGRADOURO',
-  'NUMERO', 'COMPLEMENTO', 'BAIRRO', 'CIDADE', 'UF', 'CEP', 'TELEFONE_CONTATO', 'EMAIL_CONTATO', 'NOME_CONTATO', 'TIPO_RETORNO', 'INTERACTION_ID',
-  'CONCLUSAO_TIPO_ID', 'SURVEY_ID', 'SURVEY_DT_EFETIVA', 'SURVEY_PERGUNTA_ID', 'SURVEY_RESPOSTA_ID', 'SURVEY_RESPOSTA_TEXT', 'SURVEY_RESP_COMENT',
-  'TEXT_COMPLEMENTO_SMS', 'PRIORIDADE_SMS', 'ID_USUARIO_AUTENT',
+  'NUMERO_PROTOCOLO',
+  'MOTIVO_03',
+  'MOTIVO_04',
+  'MOTIVO_05',
+  'DT_INIT_INTERACAO',
+  'CONTEXTO',
+  'NUMERO_PROTOCOLO_PAI',
+  'IND_USUARIO_AUTENT',
+  'DT_HORA_AUTENT',
+  'MOTIVO_AUTENT',
+  'COD_OPER_ORIGEM',
+  'COD_APLICACAO_ORIGEM',
+  'CANAL_ENTRADA_ID',
+  'RESUMO',
+  'MEMO',
+  'PREFIXO',
+  'LOGRADOURO',
+  'NUMERO',
+  'COMPLEMENTO',
+  'BAIRRO',
+  'CIDADE',
+  'UF',
+  'CEP',
+  'TELEFONE_CONTATO',
+  'EMAIL_CONTATO',
+  'NOME_CONTATO',
+  'TIPO_RETORNO',
+  'INTERACTION_ID',
+  'CONCLUSAO_TIPO_ID',
+  'SURVEY_ID',
+  'SURVEY_DT_EFETIVA',
+  'SURVEY_PERGUNTA_ID',
+  'SURVEY_RESPOSTA_ID',
+  'SURVEY_RESPOSTA_TEXT',
+  'SURVEY_RESP_COMENT',
+  'TEXT_COMPLEMENTO_SMS',
+  'PRIORIDADE_SMS',
+  'ID_USUARIO_AUTENT',
 ] as const
 
 const list: ServiceSpec[] = [
   { name: 'SMS_TEXT', section: '6.4.1', inputs: SMS_IN, outputs: SMS_OUT, modes: ASYNC },
-  { name: 'SMS_EMS', section: '6.4.2', inputs: [...SMS_IN, opt('DATACODING', 'int'), opt('DESTPORT', 'int'), opt('ESMCLASS', 'int'), opt('PID', 'int')], outputs: SMS_OUT, modes: ASYNC },
-  { name: 'SMS_HEX_RING', section: '6.4.3', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')], outputs: SMS_OUT, modes: ASYNC },
-  { name: 'SMS_HEX_RING_UDH', section: '6.4.4', inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')], outputs: SMS_OUT, modes: ASYNC },
-  { name: 'MMS_MT', section: '6.4.6', inputs: [req('MMS'), req('CTN', 'ctn')], outputs: [], modes: ASYNC, alwaysPost: true },
+  {
+    name: 'SMS_EMS',
+    section: '6.4.2',
+    inputs: [...SMS_IN, opt('DATACODING', 'int'), opt('DESTPORT', 'int'), opt('ESMCLASS', 'int'), opt('PID', 'int')],
+    outputs: SMS_OUT,
+    modes: ASYNC,
+  },
+  {
+    name: 'SMS_HEX_RING',
+    section: '6.4.3',
+    inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')],
+    outputs: SMS_OUT,
+    modes: ASYNC,
+  },
+  {
+    name: 'SMS_HEX_RING_UDH',
+    section: '6.4.4',
+    inputs: [req('TEXT', 'hex'), req('BNUM', 'ctn'), opt('ANUM'), opt('VALPERIOD', 'valperiod')],
+    outputs: SMS_OUT,
+    modes: ASYNC,
+  },
+  {
+    name: 'MMS_MT',
+    section: '6.4.6',
+    inputs: [req('MMS'), req('CTN', 'ctn')],
+    outputs: [],
+    modes: ASYNC,
+    alwaysPost: true,
+  },
   // §6.4.8: answered synchronously.
-  { name: 'EAI_CHECK_CREDIT', section: '6.4.8', inputs: [req('CTN', 'ctn'), req('AMOUNT', 'amount')], outputs: ['IS_PREPAID', 'HAS_CREDIT', 'TECNOLOGY'], modes: SYNC },
-  { name: 'SYS_CHARGE_SUBSCRIB', section: '6.4.9', inputs: [req('CTN', 'ctn')], outputs: [], modes: ALL, charges: true },
-  { name: 'LBS_TRANSLATOR', section: '6.4.10', inputs: [req('MCC', 'int'), req('MNC', 'int'), req('LAC', 'int'), req('CELLID', 'int')], outputs: LBS_OUT, modes: ALL },
+  {
+    name: 'EAI_CHECK_CREDIT',
+    section: '6.4.8',
+    inputs: [req('CTN', 'ctn'), req('AMOUNT', 'amount')],
+    outputs: ['IS_PREPAID', 'HAS_CREDIT', 'TECNOLOGY'],
+    modes: SYNC,
+  },
+  {
+    name: 'SYS_CHARGE_SUBSCRIB',
+    section: '6.4.9',
+    inputs: [req('CTN', 'ctn')],
+    outputs: [],
+    modes: ALL,
+    charges: true,
+  },
+  {
+    name: 'LBS_TRANSLATOR',
+    section: '6.4.10',
+    inputs: [req('MCC', 'int'), req('MNC', 'int'), req('LAC', 'int'), req('CELLID', 'int')],
+    outputs: LBS_OUT,
+    modes: ALL,
+  },
   { name: 'LBS_TRANSLATOR_BYTES', section: '6.4.11', inputs: [req('CGIBYTES')], outputs: LBS_OUT, modes: ALL },
   // §6.4.12 "O acesso ao serviço é exclusivamente pelo modo assíncrono assync-delivery".
   { name: 'LBS_TORPEDO', section: '6.4.12', inputs: [req('CTN', 'ctn')], outputs: LBS_OUT, modes: DELIVERY },
-  { name: 'SMS_WAP_PUSH', section: '6.4.13', inputs: [req('TEXT'), req('BNUM', 'ctn'), req('URL'), opt('VALPERIOD', 'valperiod')], outputs: [], modes: ASYNC, bytesLimit: { params: ['TEXT', 'URL'], ...WAP_PUSH_BYTES } },
+  {
+    name: 'SMS_WAP_PUSH',
+    section: '6.4.13',
+    inputs: [req('TEXT'), req('BNUM', 'ctn'), req('URL'), opt('VALPERIOD', 'valperiod')],
+    outputs: [],
+    modes: ASYNC,
+    bytesLimit: { params: ['TEXT', 'URL'], ...WAP_PUSH_BYTES },
+  },
   // §6.4.15: synchronous and asynchronous.
-  { name: 'WIB_PUSH', section: '6.4.15', inputs: [req('WML'), req('MSISDN', 'ctn')], outputs: [], modes: ALL, alwaysPost: true },
+  {
+    name: 'WIB_PUSH',
+    section: '6.4.15',
+    inputs: [req('WML'), req('MSISDN', 'ctn')],
+    outputs: [],
+    modes: ALL,
+    alwaysPost: true,
+  },
   { name: 'IMEI_TRANSLATOR', section: '6.4.16', inputs: [req('IMEI', 'imei')], outputs: IMEI_OUT, modes: ALL },
   // §6.4.17: like LBS_TORPEDO, answered only in async-delivery (the handset is paged).
   { name: 'IMEI_TORPEDO', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: IMEI_OUT, modes: DELIVERY },
-  { name: 'SYS_CTN_INFO', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS'], modes: ALL },
-  { name: 'SYS_CTN_INFO_TYPE', section: '6.4.17', inputs: [req('CTN', 'ctn')], outputs: ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS', 'CUSTOMER_TYPE'], modes: ALL },
-  { name: 'OFFER_INSERT', section: '6.4.23', inputs: [req('CTN', 'ctn'), opt('CATEGORIA', 'list'), opt('OFFERS', 'list')], outputs: [], modes: SYNC, exactlyOneOf: ['CATEGORIA', 'OFFERS'] },
-  { name: 'OFFER_DELETE', section: '6.4.23', inputs: [req('CTN', 'ctn'), opt('CATEGORIA', 'list'), opt('OFFERS', 'list')], outputs: [], modes: SYNC, exactlyOneOf: ['CATEGORIA', 'OFFERS'] },
+  {
+    name: 'SYS_CTN_INFO',
+    section: '6.4.17',
+    inputs: [req('CTN', 'ctn')],
+    outputs: ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS'],
+    modes: ALL,
+  },
+  {
+    name: 'SYS_CTN_INFO_TYPE',
+    section: '6.4.17',
+    inputs: [req('CTN', 'ctn')],
+    outputs: ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS', 'CUSTOMER_TYPE'],
+    modes: ALL,
+  },
+  {
+    name: 'OFFER_INSERT',
+    section: '6.4.23',
+    inputs: [req('CTN', 'ctn'), opt('CATEGORIA', 'list'), opt('OFFERS', 'list')],
+    outputs: [],
+    modes: SYNC,
+    exactlyOneOf: ['CATEGORIA', 'OFFERS'],
+  },
+  {
+    name: 'OFFER_DELETE',
+    section: '6.4.23',
+    inputs: [req('CTN', 'ctn'), opt('CATEGORIA', 'list'), opt('OFFERS', 'list')],
+    outputs: [],
+    modes: SYNC,
+    exactlyOneOf: ['CATEGORIA', 'OFFERS'],
+  },
   {
     name: 'GERAR_PROTOCOLO',
     section: '6.4.23',

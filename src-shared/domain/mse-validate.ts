@@ -5,7 +5,19 @@ import type { ParamSpec, ServiceSpec } from './mse-services'
 
 export interface ParamProblem {
   param: string
-  problem: 'required' | 'too_long' | 'ctn_format' | 'imei' | 'not_integer' | 'amount' | 'not_hex' | 'value' | 'exactly_one' | 'unknown' | 'valperiod' | 'too_many_bytes'
+  problem:
+    | 'required'
+    | 'too_long'
+    | 'ctn_format'
+    | 'imei'
+    | 'not_integer'
+    | 'amount'
+    | 'not_hex'
+    | 'value'
+    | 'exactly_one'
+    | 'unknown'
+    | 'valperiod'
+    | 'too_many_bytes'
   /** The allowed values or limit, when that helps. */
   detail?: string
 }
@@ -32,7 +44,9 @@ function checkValue(spec: ParamSpec, value: string): ParamProblem | null {
     case 'amount':
       return /^\d{1,6}$/.test(value) ? null : { param: p, problem: 'amount' }
     default:
-      return spec.values && !spec.values.includes(value) ? { param: p, problem: 'value', detail: spec.values.join(', ') } : null
+      return spec.values && !spec.values.includes(value)
+        ? { param: p, problem: 'value', detail: spec.values.join(', ') }
+        : null
   }
 }
 
@@ -42,7 +56,13 @@ function checkValue(spec: ParamSpec, value: string): ParamProblem | null {
  */
 export function validValperiod(value: string): boolean {
   if (/^\d{12}$/.test(value)) {
-    const [y, mo, d, h, mi] = [value.slice(0, 4), value.slice(4, 6), value.slice(6, 8), value.slice(8, 10), value.slice(10, 12)].map(Number) as [number, number, number, number, number]
+    const [y, mo, d, h, mi] = [
+      value.slice(0, 4),
+      value.slice(4, 6),
+      value.slice(6, 8),
+      value.slice(8, 10),
+      value.slice(10, 12),
+    ].map(Number) as [number, number, number, number, number]
     const at = new Date(Date.UTC(y, mo - 1, d, h, mi))
     return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && h < 24 && mi < 60
   }
@@ -79,14 +99,14 @@ export function validateParams(service: ServiceSpec, params: Record<string, stri
   if (service.bytesLimit) {
     const { params: names, overhead, max } = service.bytesLimit
     const bytes = overhead + names.reduce((sum, n) => sum + utf8Bytes(params[n] ?? ''), 0)
-    if (bytes > max) problems.push({ param: names[0] ?? 'TEXT', problem: 'too_many_bytes', detail: `${bytes} > ${max}` })
+    if (bytes > max)
+      problems.push({ param: names[0] ?? 'TEXT', problem: 'too_many_bytes', detail: `${bytes} > ${max}` })
   }
   if (service.exactlyOneOf && service.exactlyOneOf.filter((n) => params[n]).length !== 1) {
     problems.push({ param: service.exactlyOneOf.join('|'), problem: 'exactly_one' })
   }
   return problems
 }
-
 
 /**
  * A CTN/MSISDN typed with punctuation or the country code (`+55 (11) 99999-0001`), as the digits MSE takes: DDD +
@@ -120,13 +140,21 @@ export function normaliseParams(service: ServiceSpec, params: Record<string, str
  * seed 003 §6.4.23: fields GERAR_PROTOCOLO needs only in some situations. Reported as warnings, not refused:
  * the seed's own example (SITUACAO=PROCEDENTE without TIPO_RETORNO) would break the rule.
  */
-export function conditionalWarnings(service: ServiceSpec, params: Record<string, string>): { param: string; when: string }[] {
+export function conditionalWarnings(
+  service: ServiceSpec,
+  params: Record<string, string>,
+): { param: string; when: string }[] {
   if (service.name !== 'GERAR_PROTOCOLO') return []
   const missing = (name: string): boolean => !params[name]
   const out: { param: string; when: string }[] = []
   const situation = params['SITUACAO']
-  if (situation === 'ABERTO') for (const p of ['TELEFONE_CONTATO', 'NOME_CONTATO']) if (missing(p)) out.push({ param: p, when: 'SITUACAO=ABERTO' })
-  if (situation === 'PROCEDENTE' || situation === 'FECHADO') for (const p of ['TIPO_RETORNO', 'CONCLUSAO_TIPO_ID']) if (missing(p)) out.push({ param: p, when: `SITUACAO=${situation}` })
-  if (/^E[-_]?MAIL$/i.test(params['TIPO_RETORNO'] ?? '') && missing('EMAIL_CONTATO')) out.push({ param: 'EMAIL_CONTATO', when: 'TIPO_RETORNO=E_MAIL' })
+  if (situation === 'ABERTO')
+    for (const p of ['TELEFONE_CONTATO', 'NOME_CONTATO'])
+      if (missing(p)) out.push({ param: p, when: 'SITUACAO=ABERTO' })
+  if (situation === 'PROCEDENTE' || situation === 'FECHADO')
+    for (const p of ['TIPO_RETORNO', 'CONCLUSAO_TIPO_ID'])
+      if (missing(p)) out.push({ param: p, when: `SITUACAO=${situation}` })
+  if (/^E[-_]?MAIL$/i.test(params['TIPO_RETORNO'] ?? '') && missing('EMAIL_CONTATO'))
+    out.push({ param: 'EMAIL_CONTATO', when: 'TIPO_RETORNO=E_MAIL' })
   return out
 }

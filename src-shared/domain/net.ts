@@ -3,7 +3,14 @@
  * where a URL typed (or pasted) into a setting would make Sentinela hand credentials or fetch instance secrets.
  */
 
-const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.azure.com', 'instance-data', '100.100.100.200', 'fd00:ec2::254'])
+const METADATA_HOSTS = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.azure.com',
+  'instance-data',
+  '100.100.100.200',
+  'fd00:ec2::254',
+])
 
 /** Whether a URL's host is link-local (169.254.0.0/16, fe80::/10) or a known cloud metadata endpoint. */
 export function forbiddenHost(url: string): boolean {

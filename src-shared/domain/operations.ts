@@ -24,7 +24,10 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   // Billed per answer (seed 002), but an answer that never arrived was not delivered: retrying is a read again.
   'claro.score': read('seed 002: a score is read; billing is per answer delivered'),
   'clearsale.auth': read('seed 004: authentication'),
-  'clearsale.transaction': effect('search', 'seed 004: creates (and bills) a transaction; found again by the search by Document'),
+  'clearsale.transaction': effect(
+    'search',
+    'seed 004: creates (and bills) a transaction; found again by the search by Document',
+  ),
   'clearsale.get': read('seed 004: reads a transaction'),
   'clearsale.result': read('seed 004: reads a result'),
   'clearsale.search': read('seed 004: the four searches'),

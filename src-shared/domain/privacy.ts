@@ -26,14 +26,18 @@ export function parseSubject(kind: SubjectKind, input: string): SubjectResult {
     const parsed = parseCpf(trimmed)
     const digits = trimmed.replace(/\D/g, '')
     if (parsed.ok) return { ok: true, subject: { kind, value: parsed.cpf } }
-    return parsed.reason === 'check_digits' || (parsed.reason === 'repeated' && digits.length === 11) ? { ok: true, subject: { kind, value: digits } } : { ok: false, reason: 'cpf' }
+    return parsed.reason === 'check_digits' || (parsed.reason === 'repeated' && digits.length === 11)
+      ? { ok: true, subject: { kind, value: digits } }
+      : { ok: false, reason: 'cpf' }
   }
   if (kind === 'phone') {
     const parsed = parseMsisdn(trimmed)
     return parsed.ok ? { ok: true, subject: { kind, value: parsed.msisdn } } : { ok: false, reason: 'phone' }
   }
   const email = trimmed.toLowerCase()
-  return /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/.test(email) ? { ok: true, subject: { kind, value: email } } : { ok: false, reason: 'email' }
+  return /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/.test(email)
+    ? { ok: true, subject: { kind, value: email } }
+    : { ok: false, reason: 'email' }
 }
 
 /** The string a keyed hash is taken of: the same person always gives the same text. */
@@ -52,7 +56,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function subjectPattern(subject: Subject): RegExp {
   if (subject.kind === 'email') {
     const [local = '', domain = ''] = subject.value.split('@')
-    return new RegExp(`(?<![A-Za-z0-9._%+\\-])${escape(local)}(?:@|%40)${escape(domain)}(?![A-Za-z0-9\\-]|\\.[A-Za-z0-9])`, 'i')
+    return new RegExp(
+      `(?<![A-Za-z0-9._%+\\-])${escape(local)}(?:@|%40)${escape(domain)}(?![A-Za-z0-9\\-]|\\.[A-Za-z0-9])`,
+      'i',
+    )
   }
   const digits = subject.kind === 'phone' ? subject.value.slice(2) : subject.value
   const body = digits.split('').join(SEP)

@@ -17,7 +17,10 @@ const validZone = (zone: string): boolean => {
     return false
   }
 }
-export const TimeZoneSchema = z.string().max(64).refine(validZone, { message: 'fuso horário desconhecido / unknown time zone' })
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(validZone, { message: 'fuso horário desconhecido / unknown time zone' })
 
 /**
  * The settings file. Every field has a default so a missing or partial file yields safe values;
@@ -31,7 +34,12 @@ export const SandboxKnobsSchema = z.object({
   /** Requests per second per provider before 429 with Retry-After; 0 = unlimited. */
   rateLimitPerSecond: z.number().int().min(0).max(10_000).default(0),
   /** Token lifetime; seed 001: 24 h. */
-  tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).default(86_400),
+  tokenLifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(86_400),
 })
 export type SandboxKnobs = z.infer<typeof SandboxKnobsSchema>
 
@@ -52,7 +60,13 @@ export const SettingsSchema = z.object({
   historyRetentionDays: z.number().int().min(1).max(3650).default(90),
   sandbox: SandboxKnobsSchema.default(SandboxKnobsSchema.parse({})),
   /** Base URLs for the `custom` environment. */
-  customEndpoints: z.object({ claro: z.string().max(500).optional(), clearsale: z.string().max(500).optional(), mse: z.string().max(500).optional() }).default({}),
+  customEndpoints: z
+    .object({
+      claro: z.string().max(500).optional(),
+      clearsale: z.string().max(500).optional(),
+      mse: z.string().max(500).optional(),
+    })
+    .default({}),
   callbacks: CallbackSettingsSchema.default(CallbackSettingsSchema.parse({})),
   /** The decision policy: every threshold once (Consulta's labels, Cliente, Lote, exports, CLI). */
   policy: PolicySchema.default(DEFAULT_POLICY),
@@ -62,7 +76,12 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>
 
 /** A provider base URL of the `custom` environment: http(s), never link-local or a cloud metadata service. */
-const EndpointSchema = z.url().max(500).refine((u) => !forbiddenHost(u), { message: 'endereço link-local ou de metadados de nuvem / link-local or cloud metadata address' })
+const EndpointSchema = z
+  .url()
+  .max(500)
+  .refine((u) => !forbiddenHost(u), {
+    message: 'endereço link-local ou de metadados de nuvem / link-local or cloud metadata address',
+  })
 
 /** What settings:update accepts: any subset of the fields, nothing else. */
 export const SettingsPatchSchema = z.strictObject({
@@ -71,12 +90,19 @@ export const SettingsPatchSchema = z.strictObject({
   timeZone: TimeZoneSchema.optional(),
   maskIdentifiers: z.boolean().optional(),
   historyRetentionDays: z.number().int().min(1).max(3650).optional(),
-  sandbox: z.strictObject({
-    latencyMs: z.number().int().min(0).max(30_000).optional(),
-    errorRate: z.number().min(0).max(1).optional(),
-    rateLimitPerSecond: z.number().int().min(0).max(10_000).optional(),
-    tokenLifetimeSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
-  }).optional(),
+  sandbox: z
+    .strictObject({
+      latencyMs: z.number().int().min(0).max(30_000).optional(),
+      errorRate: z.number().min(0).max(1).optional(),
+      rateLimitPerSecond: z.number().int().min(0).max(10_000).optional(),
+      tokenLifetimeSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 86_400)
+        .optional(),
+    })
+    .optional(),
   callbacks: z
     .strictObject({
       bindAddress: z.string().max(100).optional(),
@@ -85,10 +111,12 @@ export const SettingsPatchSchema = z.strictObject({
       exposeConfirmed: z.boolean().optional(),
     })
     .optional(),
-  customEndpoints: z.strictObject({
-    claro: EndpointSchema.optional(),
-    clearsale: EndpointSchema.optional(),
-    mse: EndpointSchema.optional(),
-  }).optional(),
+  customEndpoints: z
+    .strictObject({
+      claro: EndpointSchema.optional(),
+      clearsale: EndpointSchema.optional(),
+      mse: EndpointSchema.optional(),
+    })
+    .optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -50,9 +50,21 @@ export class UssdPhone {
     const ex = await this.transport(this.head, response)
     this.log.push(ex)
     if (ex.error || !ex.command) {
-      this.screen = { text: `Erro: ${ex.error ?? 'sem comando'}`, command: null, page: 0, ended: true, error: ex.error ?? 'no command' }
+      this.screen = {
+        text: `Erro: ${ex.error ?? 'sem comando'}`,
+        command: null,
+        page: 0,
+        ended: true,
+        error: ex.error ?? 'no command',
+      }
     } else {
-      this.screen = { text: screenText(ex.command, 0), command: ex.command, page: 0, ended: ex.command.kind === 'notify', error: null }
+      this.screen = {
+        text: screenText(ex.command, 0),
+        command: ex.command,
+        page: 0,
+        ended: ex.command.kind === 'notify',
+        error: null,
+      }
     }
     return this.screen
   }
@@ -61,7 +73,11 @@ export class UssdPhone {
   async dial(code: string): Promise<PhoneScreen> {
     const match = DIAL_PATTERN.exec(code.trim())
     if (!match) throw new Error(`not a USSD code: ${code}`)
-    this.head = { msisdn: this.subscriber.msisdn, short_code: match[1] ?? '', ...(this.subscriber.sessionOwner ? { session_owner: this.subscriber.sessionOwner } : {}) }
+    this.head = {
+      msisdn: this.subscriber.msisdn,
+      short_code: match[1] ?? '',
+      ...(this.subscriber.sessionOwner ? { session_owner: this.subscriber.sessionOwner } : {}),
+    }
     return this.exchange({ user_init: '1' })
   }
 
@@ -96,14 +112,23 @@ export interface ReplayStep {
   durationMs: number
 }
 
-export async function replayScript(script: UssdScript, transport: UssdTransport): Promise<{ ok: boolean; steps: ReplayStep[]; log: UssdExchange[] }> {
+export async function replayScript(
+  script: UssdScript,
+  transport: UssdTransport,
+): Promise<{ ok: boolean; steps: ReplayStep[]; log: UssdExchange[] }> {
   const phone = new UssdPhone(transport, { msisdn: script.msisdn })
   const steps: ReplayStep[] = []
   for (const step of script.steps) {
     const before = phone.log.length
     const screen = await phone.press(step.press)
     const durationMs = phone.log.slice(before).reduce((sum, ex) => sum + ex.durationMs, 0)
-    steps.push({ press: step.press, expected: step.expect, actual: screen.text, ok: screen.text === step.expect, durationMs })
+    steps.push({
+      press: step.press,
+      expected: step.expect,
+      actual: screen.text,
+      ok: screen.text === step.expect,
+      durationMs,
+    })
   }
   return { ok: steps.every((s) => s.ok), steps, log: phone.log }
 }

@@ -31,17 +31,30 @@ export interface UssdSessionHead {
 }
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: true })
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => name === 'option' })
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'option',
+})
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 function commandNode(command: UssdCommand): Record<string, unknown> {
-  if (command.kind === 'menu') return { menu: { ...(command.title ? { title: command.title } : {}), options: { option: command.options.map((o) => ({ index: o.index, subtitle: o.subtitle })) } } }
+  if (command.kind === 'menu')
+    return {
+      menu: {
+        ...(command.title ? { title: command.title } : {}),
+        options: { option: command.options.map((o) => ({ index: o.index, subtitle: o.subtitle })) },
+      },
+    }
   return { [command.kind]: { content: command.content } }
 }
 
 export function buildUssdRequest(head: UssdHead, command: UssdCommand): string {
   const cleanHead = Object.fromEntries(Object.entries(head).filter(([, v]) => v !== undefined && v !== ''))
-  return DECLARATION + String(builder.build({ ussd_message_request: { head: cleanHead, command: commandNode(command) } }))
+  return (
+    DECLARATION + String(builder.build({ ussd_message_request: { head: cleanHead, command: commandNode(command) } }))
+  )
 }
 
 export function buildUssdResponse(head: UssdSessionHead, response: UssdUserResponse): string {
@@ -60,14 +73,25 @@ function parseDocument(xml: string): Parsed<Record<string, unknown>> {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
-const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)
+const obj = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
 
 function readCommand(node: Record<string, unknown> | null): Parsed<UssdCommand> {
   if (!node) return { ok: false, reason: 'no <command>' }
   const menu = obj(node['menu'])
   if (menu || node['menu'] === '') {
     const options = (obj(menu?.['options'])?.['option'] as unknown[] | undefined) ?? []
-    return { ok: true, value: { kind: 'menu', title: str(menu?.['title']), options: options.map((o): UssdOption => ({ index: str(obj(o)?.['index']), subtitle: str(obj(o)?.['subtitle']) })) } }
+    return {
+      ok: true,
+      value: {
+        kind: 'menu',
+        title: str(menu?.['title']),
+        options: options.map((o): UssdOption => ({
+          index: str(obj(o)?.['index']),
+          subtitle: str(obj(o)?.['subtitle']),
+        })),
+      },
+    }
   }
   for (const kind of ['input', 'notify'] as const) {
     if (kind in node) return { ok: true, value: { kind, content: str(obj(node[kind])?.['content']) } }
@@ -83,7 +107,9 @@ export function parseUssdRequest(xml: string): Parsed<{ head: Partial<UssdHead>;
   if (!root) return { ok: false, reason: 'not a <ussd_message_request> document' }
   const command = readCommand(obj(root['command']))
   if (!command.ok) return command
-  const head = Object.fromEntries(Object.entries(obj(root['head']) ?? {}).map(([k, v]) => [k, str(v)])) as Partial<UssdHead>
+  const head = Object.fromEntries(
+    Object.entries(obj(root['head']) ?? {}).map(([k, v]) => [k, str(v)]),
+  ) as Partial<UssdHead>
   return { ok: true, value: { head, command: command.value } }
 }
 
@@ -103,7 +129,24 @@ export function parseUssdResponse(xml: string): Parsed<{ head: UssdSessionHead; 
   if (!root) return { ok: false, reason: 'not a <ussd_message_response> document' }
   const head = obj(root['head']) ?? {}
   const r = obj(root['response']) ?? {}
-  const response: UssdUserResponse | null = 'user_init' in r ? { user_init: '1' } : 'index' in r ? { index: str(r['index']) } : 'input' in r ? { input: str(r['input']) } : null
+  const response: UssdUserResponse | null =
+    'user_init' in r
+      ? { user_init: '1' }
+      : 'index' in r
+        ? { index: str(r['index']) }
+        : 'input' in r
+          ? { input: str(r['input']) }
+          : null
   if (!response) return { ok: false, reason: '<response> has no <user_init>, <index> or <input>' }
-  return { ok: true, value: { head: { msisdn: str(head['msisdn']), short_code: str(head['short_code']), ...(head['session_owner'] ? { session_owner: str(head['session_owner']) } : {}) }, response } }
+  return {
+    ok: true,
+    value: {
+      head: {
+        msisdn: str(head['msisdn']),
+        short_code: str(head['short_code']),
+        ...(head['session_owner'] ? { session_owner: str(head['session_owner']) } : {}),
+      },
+      response,
+    },
+  }
 }

@@ -8,7 +8,10 @@ export interface UssdOption {
   subtitle: string
 }
 
-export type UssdCommand = { kind: 'menu'; title: string; options: UssdOption[] } | { kind: 'input'; content: string } | { kind: 'notify'; content: string }
+export type UssdCommand =
+  | { kind: 'menu'; title: string; options: UssdOption[] }
+  | { kind: 'input'; content: string }
+  | { kind: 'notify'; content: string }
 
 /** §6.4.18: a screen holds at most 150 characters; longer menus are paged by the USSD platform. */
 export const USSD_SCREEN_LIMIT = 150
@@ -61,7 +64,14 @@ export const optionLine = (o: UssdOption): string => `${o.index}. ${o.subtitle}`
 const length = (s: string): number => [...s].length
 const joined = (lines: string[]): string => lines.join('\n')
 
-export type Pagination = { ok: true; pages: string[][]; paged: boolean } | { ok: false; code: 'pages_limit' | 'option_too_long_for_page' | 'title_too_long_for_page'; pages: string[][]; option?: number }
+export type Pagination =
+  | { ok: true; pages: string[][]; paged: boolean }
+  | {
+      ok: false
+      code: 'pages_limit' | 'option_too_long_for_page' | 'title_too_long_for_page'
+      pages: string[][]
+      option?: number
+    }
 
 /**
  * §6.4.18: if title and items fit in 150 characters the menu is one screen. Otherwise each page holds what fits
@@ -73,7 +83,8 @@ export function paginateMenu(title: string, options: UssdOption[]): Pagination {
   if (length(joined(all)) <= USSD_SCREEN_LIMIT) return { ok: true, pages: [all], paged: false }
   const pages: string[][] = []
   // A paged menu's first screen is the title and the footer at least.
-  if (title && length(joined([title, USSD_PAGING_FOOTER])) > USSD_SCREEN_LIMIT) return { ok: false, code: 'title_too_long_for_page', pages: [all] }
+  if (title && length(joined([title, USSD_PAGING_FOOTER])) > USSD_SCREEN_LIMIT)
+    return { ok: false, code: 'title_too_long_for_page', pages: [all] }
   let page = [...head]
   for (let i = 0; i < options.length; i++) {
     const line = optionLine(options[i] as UssdOption)
@@ -84,7 +95,8 @@ export function paginateMenu(title: string, options: UssdOption[]): Pagination {
     if (page.length === 0) return { ok: false, code: 'option_too_long_for_page', pages, option: i + 1 }
     pages.push(page)
     page = [line]
-    if (length(joined([line, USSD_PAGING_FOOTER])) > USSD_SCREEN_LIMIT) return { ok: false, code: 'option_too_long_for_page', pages, option: i + 1 }
+    if (length(joined([line, USSD_PAGING_FOOTER])) > USSD_SCREEN_LIMIT)
+      return { ok: false, code: 'option_too_long_for_page', pages, option: i + 1 }
   }
   if (page.length > 0) pages.push(page)
   if (pages.length > USSD_MAX_PAGES) return { ok: false, code: 'pages_limit', pages }
@@ -108,17 +120,20 @@ export function allScreens(command: UssdCommand): string[] {
 
 export function validateUssd(command: UssdCommand): UssdProblem[] {
   const out: UssdProblem[] = []
-  const add = (level: UssdProblem['level'], code: UssdProblemCode, params: UssdProblem['params'] = {}): void => void out.push({ level, code, params })
+  const add = (level: UssdProblem['level'], code: UssdProblemCode, params: UssdProblem['params'] = {}): void =>
+    void out.push({ level, code, params })
   if (command.kind !== 'menu') {
     const n = length(command.content.trim())
     if (n === 0) add('error', 'content_empty')
-    if (length(command.content) > USSD_CONTENT_LIMIT) add('error', 'content_limit', { length: length(command.content), limit: USSD_CONTENT_LIMIT })
+    if (length(command.content) > USSD_CONTENT_LIMIT)
+      add('error', 'content_limit', { length: length(command.content), limit: USSD_CONTENT_LIMIT })
     return out
   }
   const t = length(command.title)
   const L = USSD_LIMITS
   if (t >= L.title.limited) add('error', 'title_limit', { length: t, limit: L.title.limited })
-  else if (t >= L.title.notRecommended) add('warning', 'title_not_recommended', { length: t, limit: L.title.notRecommended })
+  else if (t >= L.title.notRecommended)
+    add('warning', 'title_not_recommended', { length: t, limit: L.title.notRecommended })
   else if (t >= L.title.suggested) add('info', 'title_over_suggested', { length: t, limit: L.title.suggested })
   const count = command.options.length
   if (count === 0) add('error', 'no_options')
@@ -128,16 +143,25 @@ export function validateUssd(command: UssdCommand): UssdProblem[] {
   command.options.forEach((o, i) => {
     const position = i + 1
     const n = length(o.subtitle)
-    if ((USSD_RESERVED_INDEXES as readonly string[]).includes(o.index)) add('error', 'index_reserved', { position, index: o.index })
+    if ((USSD_RESERVED_INDEXES as readonly string[]).includes(o.index))
+      add('error', 'index_reserved', { position, index: o.index })
     else if (!/^[1-9]\d*$/.test(o.index)) add('error', 'index_invalid', { position, index: o.index })
     if (seen.has(o.index)) add('error', 'index_duplicate', { position, index: o.index })
     seen.add(o.index)
     if (n === 0) add('error', 'subtitle_empty', { position })
     else if (n >= L.option.limited) add('error', 'option_limit', { position, length: n, limit: L.option.limited })
-    else if (n >= L.option.suggested) add('warning', 'option_over_suggested', { position, length: n, limit: L.option.suggested })
+    else if (n >= L.option.suggested)
+      add('warning', 'option_over_suggested', { position, length: n, limit: L.option.suggested })
   })
   const pages = paginateMenu(command.title, command.options)
-  if (!pages.ok) add('error', pages.code, pages.code === 'pages_limit' ? { pages: pages.pages.length, limit: USSD_MAX_PAGES } : { position: pages.option ?? 0, limit: USSD_SCREEN_LIMIT })
+  if (!pages.ok)
+    add(
+      'error',
+      pages.code,
+      pages.code === 'pages_limit'
+        ? { pages: pages.pages.length, limit: USSD_MAX_PAGES }
+        : { position: pages.option ?? 0, limit: USSD_SCREEN_LIMIT },
+    )
   const total = length(joined([command.title, ...command.options.map(optionLine)]))
   if (total > USSD_ABOUT_MAX_CHARS) add('warning', 'total_chars', { length: total, limit: USSD_ABOUT_MAX_CHARS })
   return out

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 
-const AREAS_PT = ['Consulta', 'Cliente', 'Lote', 'SMS', 'USSD', 'Serviços MSE', 'Credenciais', 'Configurações', 'Histórico']
+const AREAS_PT = [
+  'Consulta',
+  'Cliente',
+  'Lote',
+  'SMS',
+  'USSD',
+  'Serviços MSE',
+  'Credenciais',
+  'Configurações',
+  'Histórico',
+]
 const AREAS_EN = ['Lookup', 'Customer', 'Batch', 'SMS', 'USSD', 'MSE services', 'Credentials', 'Settings', 'History']
 
 test('opens in Portuguese with every area and a status panel fed by app:info', async ({ app, served }) => {
@@ -15,7 +25,9 @@ test('opens in Portuguese with every area and a status panel fed by app:info', a
   await expect(app.page).toHaveURL(`${served.origin}/`) // the token left the address bar
 })
 
-test('the first screen loads at most 700 KB of JavaScript; a page brings its own code when first opened', async ({ app }) => {
+test('the first screen loads at most 700 KB of JavaScript; a page brings its own code when first opened', async ({
+  app,
+}) => {
   const scripts = new Map<string, number>()
   const reading: Promise<void>[] = []
   app.page.on('response', (r) => {
@@ -71,7 +83,11 @@ test('refuses the API to a page of another origin, even a loopback one', async (
   await app.open()
   // A request the app itself makes works…
   const ok = await page.evaluate(async () => {
-    const res = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'app:info', payload: {} }) })
+    const res = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channel: 'app:info', payload: {} }),
+    })
     return res.status
   })
   expect(ok).toBe(200)

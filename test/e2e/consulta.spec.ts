@@ -1,20 +1,26 @@
 import { expect, test } from './fixtures'
 import { ConsultaPage } from './pages/consulta-page'
 
-test('Alerta in pt-BR: a SIM swap yesterday shows as high risk on the timeline, with the raw answer', async ({ app }) => {
+test('Alerta in pt-BR: a SIM swap yesterday shows as high risk on the timeline, with the raw answer', async ({
+  app,
+}) => {
   await app.open()
   const consulta = new ConsultaPage(app.page)
   await consulta.alerts('+55 (11) 99999-0001')
   await expect(consulta.alertsResult).toContainText('Eventos de +55 (11) 99999-0001')
   await expect(consulta.page.getByTestId('alerts-risk')).toHaveText('Risco alto')
   await expect(consulta.page.getByTestId('alert-event')).toHaveCount(2)
-  await expect(consulta.page.getByTestId('alert-event').filter({ hasText: 'Troca de SIM (chip)' })).toContainText('há 1 dia')
+  await expect(consulta.page.getByTestId('alert-event').filter({ hasText: 'Troca de SIM (chip)' })).toContainText(
+    'há 1 dia',
+  )
   await consulta.raw.getByText('Ver resposta bruta').click()
   await expect(consulta.raw).toContainText('profileEvents')
   await expect(consulta.raw).toContainText('HTTP 200')
 })
 
-test('Alerta in pt-BR: an unknown number is a clear 404, an impossible one is refused before any call', async ({ app }) => {
+test('Alerta in pt-BR: an unknown number is a clear 404, an impossible one is refused before any call', async ({
+  app,
+}) => {
   await app.open()
   const consulta = new ConsultaPage(app.page)
   await consulta.alerts('11 99999-0404')
@@ -24,14 +30,18 @@ test('Alerta in pt-BR: an unknown number is a clear 404, an impossible one is re
   await expect(app.page.getByTestId('msisdn-feedback')).toHaveText('DDD inexistente no Brasil.')
 })
 
-test('Score in pt-BR: a low score reads against the policy threshold; a wrong check digit is refused', async ({ app }) => {
+test('Score in pt-BR: a low score reads against the policy threshold; a wrong check digit is refused', async ({
+  app,
+}) => {
   await app.open()
   const consulta = new ConsultaPage(app.page)
   await consulta.score('111.444.777-35')
   await expect(consulta.page.getByTestId('score-value')).toHaveText('180')
   // The label is the decision policy's, the same engine as Cliente and Lote.
   await expect(consulta.page.getByTestId('score-decision')).toHaveText('Revisar')
-  await expect(consulta.page.getByTestId('score-reasons')).toHaveText('Revisar · Score Claro 180 abaixo do mínimo da política (300).')
+  await expect(consulta.page.getByTestId('score-reasons')).toHaveText(
+    'Revisar · Score Claro 180 abaixo do mínimo da política (300).',
+  )
   await expect(consulta.scoreResult).toContainText('Regra da política: Score Claro abaixo de 300 → Revisar.')
   await consulta.score('529.982.247-24')
   await expect(consulta.error).toContainText('os dígitos verificadores não conferem')

@@ -26,7 +26,10 @@ function recordTraffic(page: Page): () => Promise<string> {
 test.describe('Credenciais with a private keychain', () => {
   test.use({ keychain: 'private' })
 
-  test('stores what the user typed in the keychain; the page never receives a secret; reload shows the hint only', async ({ app, served }) => {
+  test('stores what the user typed in the keychain; the page never receives a secret; reload shows the hint only', async ({
+    app,
+    served,
+  }) => {
     const traffic = recordTraffic(app.page)
     await app.open()
     await app.goTo('Credenciais')
@@ -39,7 +42,9 @@ test.describe('Credenciais with a private keychain', () => {
     await creds.expectConfigured('claro', 'key …a1b2')
 
     // The test process reads the entry back from the keychain itself.
-    const entry = JSON.parse(readKeychainEntry(keyringOf(served), 'Sentinela', 'sandbox/claro') ?? 'null') as { value: unknown }
+    const entry = JSON.parse(readKeychainEntry(keyringOf(served), 'Sentinela', 'sandbox/claro') ?? 'null') as {
+      value: unknown
+    }
     expect(entry.value).toEqual(CLARO)
 
     await app.page.reload()
@@ -73,7 +78,9 @@ test.describe('Credenciais with a private keychain', () => {
 
     await creds.environment('Produção').click()
     await creds.card('clearsale').getByRole('button', { name: 'Excluir' }).click()
-    await expect(app.page.getByRole('alertdialog')).toContainText('Excluir a credencial clearsale do ambiente Produção?')
+    await expect(app.page.getByRole('alertdialog')).toContainText(
+      'Excluir a credencial clearsale do ambiente Produção?',
+    )
     await app.page.getByRole('button', { name: 'Confirmar exclusão' }).click()
     await expect(creds.card('clearsale').getByTestId('cred-state')).toHaveText('Não configurado')
     expect(readKeychainEntry(keyringOf(served), 'Sentinela', 'producao/clearsale')).toBeNull()
@@ -90,7 +97,10 @@ test.describe('Credenciais with a private keychain', () => {
     await creds.expectConfigured('mse:SMS_TEXT', 'profile …MS01')
   })
 
-  test('canary: after the flows, no log, no data-dir file and no renderer bundle file holds the secret', async ({ app, served }) => {
+  test('canary: after the flows, no log, no data-dir file and no renderer bundle file holds the secret', async ({
+    app,
+    served,
+  }) => {
     await app.open()
     await app.goTo('Credenciais')
     const creds = new CredentialsPage(app.page)

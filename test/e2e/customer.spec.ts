@@ -2,7 +2,9 @@ import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
 test.use(WITH_CALLBACK_LISTENER)
 
-test('the customer view shows Alerta, Score and Data Trust and a verdict with every reason in words', async ({ app }) => {
+test('the customer view shows Alerta, Score and Data Trust and a verdict with every reason in words', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('Cliente')
   await app.page.locator('#customer-cpf').fill('111.444.777-35')
@@ -36,18 +38,24 @@ test('the customer view shows Alerta, Score and Data Trust and a verdict with ev
   await expect(reasons).toContainText(/Troca de aparelho (hoje|há \d+ dias?)/)
 })
 
-test('fail-closed: a check asked for and not run is a review with its reason; unticked, the clean customer is approved', async ({ app }) => {
+test('fail-closed: a check asked for and not run is a review with its reason; unticked, the clean customer is approved', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('Cliente')
   await app.page.locator('#customer-cpf').fill('529.982.247-25')
   await app.page.getByRole('button', { name: 'Analisar cliente' }).click()
   await expect(app.page.getByTestId('verdict-value')).toHaveText('Revisar')
-  await expect(app.page.getByTestId('verdict-reasons')).toHaveText('Revisar · Claro Alerta não consultado: falta o celular.')
+  await expect(app.page.getByTestId('verdict-reasons')).toHaveText(
+    'Revisar · Claro Alerta não consultado: falta o celular.',
+  )
   await expect(app.page.getByTestId('customer-alerts')).toContainText('Não consultado: falta o celular.')
 
   await app.page.getByRole('checkbox', { name: 'Claro Alerta' }).uncheck()
   await app.page.getByRole('button', { name: 'Analisar cliente' }).click()
   await expect(app.page.getByTestId('verdict-value')).toHaveText('Aprovar')
-  await expect(app.page.getByTestId('verdict')).toContainText('Todas as checagens pedidas responderam e nenhuma regra disparou.')
+  await expect(app.page.getByTestId('verdict')).toContainText(
+    'Todas as checagens pedidas responderam e nenhuma regra disparou.',
+  )
   await expect(app.page.getByTestId('customer-alerts')).toContainText('Não pedida nesta análise.')
 })

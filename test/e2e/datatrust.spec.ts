@@ -2,7 +2,9 @@ import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 
 test.use(WITH_CALLBACK_LISTENER)
 
-test('Data Trust with Token SMS: read the token on the virtual phone, one wrong try, then valid; the webhook refreshes the screen', async ({ app }) => {
+test('Data Trust with Token SMS: read the token on the virtual phone, one wrong try, then valid; the webhook refreshes the screen', async ({
+  app,
+}) => {
   await app.open()
   await app.page.getByRole('tab', { name: 'Data Trust (ClearSale)' }).click()
   await app.page.locator('#dt-cpf').fill('529.982.247-25')
@@ -33,7 +35,9 @@ test('Data Trust with Token SMS: read the token on the virtual phone, one wrong 
   await expect(app.page.getByTestId('dt-insights')).toContainText('Token SMS confirmado')
 })
 
-test('Data Trust form: a CPF with wrong check digits is refused with a clear message before any call', async ({ app }) => {
+test('Data Trust form: a CPF with wrong check digits is refused with a clear message before any call', async ({
+  app,
+}) => {
   await app.open()
   await app.page.getByRole('tab', { name: 'Data Trust (ClearSale)' }).click()
   await app.page.locator('#dt-cpf').fill('529.982.247-24')
@@ -47,7 +51,10 @@ test('SMS template editor checks length and keys live, and saves at the sandbox'
   await app.page.getByRole('tab', { name: 'Configuração de SMS' }).click()
   const text = app.page.locator('#sms-text')
   await text.fill('Olá {apelido}')
-  await expect(app.page.getByTestId('sms-problem')).toContainText(['Chave desconhecida: {apelido}', 'A chave {respostas} é obrigatória no envio do 2º fator.'])
+  await expect(app.page.getByTestId('sms-problem')).toContainText([
+    'Chave desconhecida: {apelido}',
+    'A chave {respostas} é obrigatória no envio do 2º fator.',
+  ])
   await text.fill('Olá ')
   await app.page.getByRole('button', { name: '{primeiro-nome}' }).click()
   await text.press('End')

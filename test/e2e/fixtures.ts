@@ -20,7 +20,10 @@ const bin = join(import.meta.dirname, '../../bin/sentinela.js')
 
 async function startServe(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0'], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()
@@ -35,7 +38,12 @@ async function startServe(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ ch
  * Each test gets its own `sentinela serve` process with its own temporary data dir, and — with
  * `test.use({ keychain: 'private' })` — its own real keychain; otherwise no session bus at all.
  */
-export const test = base.extend<{ seedFiles: Record<string, string>; keychain: 'none' | 'private'; served: ServedApp; app: AppPage }>({
+export const test = base.extend<{
+  seedFiles: Record<string, string>
+  keychain: 'none' | 'private'
+  served: ServedApp
+  app: AppPage
+}>({
   /** Files written into the data dir before `serve` starts (`test.use({ seedFiles: … })`). */
   seedFiles: [{}, { option: true }],
   keychain: ['none', { option: true }],
@@ -59,4 +67,6 @@ export const test = base.extend<{ seedFiles: Record<string, string>; keychain: '
 export { expect } from '@playwright/test'
 
 /** Specs that need the callback listener bind it on a free port (the default 8787 could be taken on a CI machine). */
-export const WITH_CALLBACK_LISTENER = { seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) } }
+export const WITH_CALLBACK_LISTENER = {
+  seedFiles: { 'settings.json': JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }) },
+}

@@ -3,9 +3,12 @@ import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 /* Issue #6 through the browser host: receipts attach to sent SMS, MO in ISO-8859-1, MMS parts, LBS on the map. */
 test.use(WITH_CALLBACK_LISTENER)
 
-const shot = (name: string) => (process.env['SENTINELA_SHOTS'] ? { path: `${process.env['SENTINELA_SHOTS']}/${name}.png`, fullPage: true } : undefined)
+const shot = (name: string) =>
+  process.env['SENTINELA_SHOTS'] ? { path: `${process.env['SENTINELA_SHOTS']}/${name}.png`, fullPage: true } : undefined
 
-test('an SMS sent in async-delivery gets its receipt attached; an accented MO and an MMS MO show correctly', async ({ app }) => {
+test('an SMS sent in async-delivery gets its receipt attached; an accented MO and an MMS MO show correctly', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('SMS')
   const form = app.page.getByTestId('mse-form-sms')
@@ -18,7 +21,10 @@ test('an SMS sent in async-delivery gets its receipt attached; an accented MO an
   await form.locator('#mse-TEXT').fill('Seu código Sentinela: 4321')
   await form.getByRole('button', { name: 'Enviar ao MSE' }).click()
   await expect(app.page.getByTestId('mse-status')).toHaveText(/Status 0 — Sucesso/)
-  const tid = ((await app.page.getByTestId('mse-result').locator('.mono').first().textContent()) ?? '').replace(/\D/g, '')
+  const tid = ((await app.page.getByTestId('mse-result').locator('.mono').first().textContent()) ?? '').replace(
+    /\D/g,
+    '',
+  )
   const row = app.page.getByTestId('sms-sent').locator(`li[data-transaction="${tid}"]`)
   await expect(row.getByTestId('receipt-status')).toHaveText('Entregue')
   await expect(row).toContainText('1191000000')
@@ -28,7 +34,9 @@ test('an SMS sent in async-delivery gets its receipt attached; an accented MO an
   await simulate.locator('#mo-text').fill('Olá, não recebi o código! Ação já — são 10h')
   await simulate.getByRole('button', { name: 'Enviar como assinante' }).click()
   const inbox = app.page.getByTestId('sms-inbox')
-  await expect(inbox.locator('li[data-kind="sms"]').first().getByTestId('mo-text')).toHaveText('Olá, não recebi o código! Ação já — são 10h'.replace('—', '?'))
+  await expect(inbox.locator('li[data-kind="sms"]').first().getByTestId('mo-text')).toHaveText(
+    'Olá, não recebi o código! Ação já — são 10h'.replace('—', '?'),
+  )
 
   await simulate.getByRole('tab', { name: 'MMS' }).click()
   await simulate.locator('#mo-subject').fill('Comprovante')
@@ -63,13 +71,20 @@ test('an LBS answer is drawn on the offline map of Brazil', async ({ app }) => {
   // The marker sits inside Brazil's drawn outline, in its south-east.
   const marker = await app.page.getByTestId('lbs-marker').boundingBox()
   const overview = await app.page.getByTestId('lbs-overview').boundingBox()
-  expect(marker && overview && marker.x > overview.x + overview.width * 0.55 && marker.y > overview.y + overview.height * 0.55).toBe(true)
+  expect(
+    marker &&
+      overview &&
+      marker.x > overview.x + overview.width * 0.55 &&
+      marker.y > overview.y + overview.height * 0.55,
+  ).toBe(true)
   await expect(app.page.getByTestId('lbs-circle')).toHaveAttribute('d', /^M/)
   await expect(app.page.getByTestId('lbs-sector')).toHaveAttribute('d', /^M/)
   await app.page.screenshot(shot('lbs'))
 })
 
-test('line info, IMEI check digit and TAC, protocol groups, billing confirmation naming the number', async ({ app }) => {
+test('line info, IMEI check digit and TAC, protocol groups, billing confirmation naming the number', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('Serviços MSE')
   const linha = app.page.getByTestId('mse-form-linha')
@@ -91,7 +106,9 @@ test('line info, IMEI check digit and TAC, protocol groups, billing confirmation
   const protocol = app.page.getByTestId('mse-form-protocolo')
   await protocol.locator('#mse-MSISDN').fill('1191000000')
   await protocol.locator('#mse-SITUACAO').selectOption('ABERTO')
-  await expect(protocol.getByRole('note').first()).toContainText('TELEFONE_CONTATO é exigido pelo seed quando SITUACAO=ABERTO')
+  await expect(protocol.getByRole('note').first()).toContainText(
+    'TELEFONE_CONTATO é exigido pelo seed quando SITUACAO=ABERTO',
+  )
   await protocol.getByRole('button', { name: 'Enviar ao MSE' }).click()
   await expect(app.page.getByTestId('problem-MOTIVO_01')).toHaveText('Obrigatório.')
   await protocol.locator('#mse-MOTIVO_01').fill('Fraude')

@@ -6,11 +6,18 @@ test.use(WITH_CALLBACK_LISTENER)
 
 /* Issue #12 in the browser: one policy decides Cliente and Lote alike; what-if re-decides a batch with no provider call. */
 
-const LIST = ['Nome;CPF;Celular', 'Risco;111.444.777-35;(11) 99999-0001', 'Limpa;529.982.247-25;(11) 99999-0003', 'Media;123.456.789-09;(11) 99999-0003'].join('\n')
+const LIST = [
+  'Nome;CPF;Celular',
+  'Risco;111.444.777-35;(11) 99999-0001',
+  'Limpa;529.982.247-25;(11) 99999-0003',
+  'Media;123.456.789-09;(11) 99999-0003',
+].join('\n')
 
 /** What the embedded simulators have received, through the same API the page uses. */
 async function sandboxRequests(app: AppPage): Promise<number> {
-  const response = await app.page.request.post(`${app.served.origin}/api/invoke`, { data: { channel: 'sandbox:stats', payload: {} } })
+  const response = await app.page.request.post(`${app.served.origin}/api/invoke`, {
+    data: { channel: 'sandbox:stats', payload: {} },
+  })
   const body = (await response.json()) as { ok: boolean; data: Record<string, Record<string, number>> }
   expect(body.ok).toBe(true)
   return Object.values(body.data)
@@ -21,7 +28,9 @@ async function sandboxRequests(app: AppPage): Promise<number> {
 
 async function screen(app: AppPage, withDataTrust: boolean): Promise<void> {
   await app.goTo('Lote')
-  await app.page.locator('#batch-file').setInputFiles({ name: 'clientes.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST, 'utf8') })
+  await app.page
+    .locator('#batch-file')
+    .setInputFiles({ name: 'clientes.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST, 'utf8') })
   await expect(app.page.getByTestId('batch-preview')).toContainText('Risco')
   if (withDataTrust) await app.page.getByRole('checkbox', { name: 'Data Trust (ClearSale)' }).check()
   await app.page.getByRole('button', { name: 'Planejar' }).click()
@@ -37,7 +46,9 @@ test('Cliente and Lote show the same verdict and the same reasons for the same c
   await app.page.locator('#customer-phone').fill('(11) 99999-0001')
   await app.page.getByRole('button', { name: 'Analisar cliente' }).click()
   await expect(app.page.getByTestId('verdict-value')).toHaveText('Recusar')
-  const cliente = (await app.page.getByTestId('verdict-reasons').locator('li').allInnerTexts()).map((t) => t.replace(/^\S+ · /, ''))
+  const cliente = (await app.page.getByTestId('verdict-reasons').locator('li').allInnerTexts()).map((t) =>
+    t.replace(/^\S+ · /, ''),
+  )
   expect(cliente.length).toBeGreaterThanOrEqual(4)
 
   await screen(app, true)
@@ -49,7 +60,9 @@ test('Cliente and Lote show the same verdict and the same reasons for the same c
   expect(await drawer.locator('li').allInnerTexts()).toEqual(cliente)
 })
 
-test('what-if: moving the Score threshold changes the counts, and no request reaches the sandbox meanwhile', async ({ app }) => {
+test('what-if: moving the Score threshold changes the counts, and no request reaches the sandbox meanwhile', async ({
+  app,
+}) => {
   await app.open()
   await screen(app, false)
   await app.page.getByRole('tab', { name: 'E se…' }).click()
@@ -65,7 +78,8 @@ test('what-if: moving the Score threshold changes the counts, and no request rea
   await expect(panel.getByTestId('whatif-after-aprovar')).toHaveText('0')
   await expect(panel.getByTestId('whatif-after-revisar')).toHaveText('2')
   await expect(panel.getByTestId('whatif-rows')).toContainText('Linha 2: Aprovar → Revisar')
-  if (process.env['SENTINELA_SHOTS']) await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/whatif.png`, fullPage: true })
+  if (process.env['SENTINELA_SHOTS'])
+    await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/whatif.png`, fullPage: true })
 
   // An invalid threshold is named in words and cannot be simulated.
   await panel.getByLabel('Score Claro abaixo de (0–1000) — limite').fill('1200')
@@ -84,7 +98,9 @@ test('what-if: moving the Score threshold changes the counts, and no request rea
   expect(await sandboxRequests(app)).toBe(calls)
 })
 
-test('Configurações: the policy is validated in words, saved with a new version, and a bad file is refused', async ({ app }) => {
+test('Configurações: the policy is validated in words, saved with a new version, and a bad file is refused', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('Configurações')
   const panel = app.page.getByTestId('settings-policy-panel')
@@ -96,8 +112,14 @@ test('Configurações: the policy is validated in words, saved with a new versio
   await panel.getByRole('button', { name: 'Salvar política' }).click()
   await expect(panel.getByTestId('settings-policy-identity')).toContainText('Versão 2 · hash ')
 
-  await panel.getByTestId('settings-policy-import').setInputFiles({ name: 'ruim.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'sentinela-policy/1', version: 1, name: 'x', rules: {} })) })
-  await expect(panel.getByTestId('settings-policy-import-problems')).toContainText('rules.takeover_recent: campo obrigatório ausente')
+  await panel.getByTestId('settings-policy-import').setInputFiles({
+    name: 'ruim.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'sentinela-policy/1', version: 1, name: 'x', rules: {} })),
+  })
+  await expect(panel.getByTestId('settings-policy-import-problems')).toContainText(
+    'rules.takeover_recent: campo obrigatório ausente',
+  )
   await expect(panel.getByTestId('settings-policy-identity')).toContainText('Versão 2 · hash ')
 
   // Consulta reads the same policy: a port-out 2 days ago is high risk inside the new 30-day window.

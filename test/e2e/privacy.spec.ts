@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures'
 import { ConsultaPage } from './pages/consulta-page'
 
-test('Configurações → Privacidade: a masked lookup is reported in words, erased after confirmation, and audited anonymously', async ({ app }) => {
+test('Configurações → Privacidade: a masked lookup is reported in words, erased after confirmation, and audited anonymously', async ({
+  app,
+}) => {
   await app.open()
   const consulta = new ConsultaPage(app.page)
   await consulta.alerts('+55 (11) 99999-0003')

@@ -3,14 +3,17 @@ import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 /* Issue #7, SMS console: encoding and segments before sending; the receipt on the transaction's timeline. */
 test.use(WITH_CALLBACK_LISTENER)
 
-test('an SMS with accents shows UCS-2 and its segments before sending; the receipt lands on the timeline; the handset replies', async ({ app }) => {
+test('an SMS with accents shows UCS-2 and its segments before sending; the receipt lands on the timeline; the handset replies', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('SMS')
   const form = app.page.getByTestId('mse-form-sms')
   await form.locator('#mse-TEXT').fill('Seu codigo: 4321')
   const info = app.page.getByTestId('sms-info')
   await expect(info).toHaveAttribute('data-encoding', 'GSM-7')
-  const text = 'Olá! Sua solicitação de portabilidade foi recebida. Não compartilhe o código 4321 com ninguém; a Claro nunca pede códigos por telefone.'
+  const text =
+    'Olá! Sua solicitação de portabilidade foi recebida. Não compartilhe o código 4321 com ninguém; a Claro nunca pede códigos por telefone.'
   await form.locator('#mse-TEXT').fill(text)
   await expect(info).toHaveAttribute('data-encoding', 'UCS-2')
   await expect(info).toContainText(`${[...text].length}/160 caracteres · UCS-2 · 3 segmento(s) de até 67`)
@@ -33,7 +36,10 @@ test('an SMS with accents shows UCS-2 and its segments before sending; the recei
   await expect(handset).toContainText('Sua solicitação de portabilidade')
   await handset.getByLabel('Resposta de 1191000003 para 333').fill('Não fui eu, bloqueiem!')
   await handset.getByRole('button', { name: 'Responder' }).click()
-  await expect(app.page.getByTestId('sms-inbox').locator('li[data-kind="sms"]').first()).toContainText('1191000003 → 333')
+  await expect(app.page.getByTestId('sms-inbox').locator('li[data-kind="sms"]').first()).toContainText(
+    '1191000003 → 333',
+  )
   await expect(app.page.getByTestId('sms-inbox').getByTestId('mo-text').first()).toHaveText('Não fui eu, bloqueiem!')
-  if (process.env['SENTINELA_SHOTS']) await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/sms-console.png`, fullPage: true })
+  if (process.env['SENTINELA_SHOTS'])
+    await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/sms-console.png`, fullPage: true })
 })

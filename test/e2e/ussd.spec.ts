@@ -3,13 +3,16 @@ import { expect, test, WITH_CALLBACK_LISTENER } from './fixtures'
 /* Issue #7 through the browser host: USSD push to the virtual handset, and the app tester with record/replay. */
 test.use(WITH_CALLBACK_LISTENER)
 
-const shot = (name: string) => (process.env['SENTINELA_SHOTS'] ? { path: `${process.env['SENTINELA_SHOTS']}/${name}.png`, fullPage: true } : undefined)
+const shot = (name: string) =>
+  process.env['SENTINELA_SHOTS'] ? { path: `${process.env['SENTINELA_SHOTS']}/${name}.png`, fullPage: true } : undefined
 
 test('build a paged menu, send it, see it on the virtual handset, answer, see the inbound message', async ({ app }) => {
   await app.open()
   await app.goTo('USSD')
   const form = app.page.getByTestId('ussd-push-form')
-  await form.locator('#ussd-title').fill('This is an example menu. It contains over 150 chars and will be paged by USSD.')
+  await form
+    .locator('#ussd-title')
+    .fill('This is an example menu. It contains over 150 chars and will be paged by USSD.')
   const items = ['first', 'second', 'third', 'forth']
   for (let i = 0; i < items.length; i++) {
     if (i > 0) await form.getByRole('button', { name: 'Adicionar opção' }).click()
@@ -43,7 +46,9 @@ test('build a paged menu, send it, see it on the virtual handset, answer, see th
   await app.page.screenshot(shot('ussd-push'))
 })
 
-test('drive the demo app through three steps, save it, replay green; change the app, replay red with the differing screen', async ({ app }) => {
+test('drive the demo app through three steps, save it, replay green; change the app, replay red with the differing screen', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('USSD')
   await app.page.getByRole('tab', { name: 'Testar aplicação USSD' }).click()
@@ -58,7 +63,9 @@ test('drive the demo app through three steps, save it, replay green; change the 
   await send('1')
   await expect(phone.getByTestId('handset-screen')).toHaveText('Digite os 4 ultimos digitos do seu CPF:')
   await send('1234')
-  await expect(phone.getByTestId('handset-screen')).toHaveText('Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!')
+  await expect(phone.getByTestId('handset-screen')).toHaveText(
+    'Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!',
+  )
   await expect(app.page.getByTestId('session-log').locator('li')).toHaveCount(3)
 
   await app.page.locator('#script-name').fill('Consulta de saldo')

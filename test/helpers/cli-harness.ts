@@ -15,7 +15,10 @@ export const CLI_BUILT = existsSync(join(ROOT, 'out/main/cli.js')) && existsSync
  */
 export function requireBuiltCli(): void {
   beforeAll(() => {
-    if (!CLI_BUILT) throw new Error('the built CLI is missing (out/main/cli.js, out/renderer): run `npm run build` first — `npm test` does')
+    if (!CLI_BUILT)
+      throw new Error(
+        'the built CLI is missing (out/main/cli.js, out/renderer): run `npm run build` first — `npm test` does',
+      )
   })
 }
 
@@ -45,7 +48,10 @@ export function cliWithPrivateKeychain(): CliHarness {
       return need(state.dir).path
     },
     cli(args, stdin, env) {
-      return runBuiltCli(['--data-dir', need(state.dir).path, ...args], { env: env ?? need(state.keyring).env, ...(stdin === undefined ? {} : { stdin }) })
+      return runBuiltCli(['--data-dir', need(state.dir).path, ...args], {
+        env: env ?? need(state.keyring).env,
+        ...(stdin === undefined ? {} : { stdin }),
+      })
     },
   }
 }

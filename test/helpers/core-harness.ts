@@ -19,7 +19,9 @@ export interface Harness {
  * A real keychain for this test file (libsecret keeps one session bus per process, and vitest gives each file its
  * own process), emptied before every test, and a fresh core with its own data dir per test.
  */
-export function coreWithPrivateKeychain(options: { settings?: Record<string, unknown> } & Partial<CoreOptions> = {}): Harness {
+export function coreWithPrivateKeychain(
+  options: { settings?: Record<string, unknown> } & Partial<CoreOptions> = {},
+): Harness {
   const state: { core?: Core; dir?: ReturnType<typeof tempDir>; keyring?: Keyring } = {}
   beforeAll(async () => {
     state.keyring = await startKeyring()
@@ -27,7 +29,8 @@ export function coreWithPrivateKeychain(options: { settings?: Record<string, unk
   })
   afterAll(() => state.keyring?.stop())
   beforeEach(async () => {
-    for (const { account } of await keytar.findCredentials(KEYCHAIN_SERVICE)) await keytar.deletePassword(KEYCHAIN_SERVICE, account)
+    for (const { account } of await keytar.findCredentials(KEYCHAIN_SERVICE))
+      await keytar.deletePassword(KEYCHAIN_SERVICE, account)
     state.dir = tempDir()
     if (options.settings) writeFileSync(join(state.dir.path, 'settings.json'), JSON.stringify(options.settings))
     const { settings: _settings, ...coreOptions } = options

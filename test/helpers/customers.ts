@@ -3,13 +3,18 @@ import { once } from 'node:events'
 import { withCheckDigits } from '../../src-shared/domain/cpf'
 
 /** A deterministic customer list as Excel writes it (`;`, formatted CPF and phone), streamed to disk. */
-export async function writeCustomersCsv(path: string, options: { rows: number; unique: number; seed?: number }): Promise<{ cpfs: string[] }> {
+export async function writeCustomersCsv(
+  path: string,
+  options: { rows: number; unique: number; seed?: number },
+): Promise<{ cpfs: string[] }> {
   let state = options.seed ?? 7
   const random = (): number => {
     state = (state * 1103515245 + 12345) % 2 ** 31
     return state / 2 ** 31
   }
-  const cpfs = Array.from({ length: options.unique }, (_, i) => withCheckDigits(String(100_000_000 + i * 7919).slice(-9)))
+  const cpfs = Array.from({ length: options.unique }, (_, i) =>
+    withCheckDigits(String(100_000_000 + i * 7919).slice(-9)),
+  )
   const out = createWriteStream(path)
   out.write('Nome;CPF;Telefone Celular;E-mail\n')
   for (let i = 0; i < options.rows; i++) {

@@ -34,7 +34,15 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
 function secretServiceUp(env: NodeJS.ProcessEnv): boolean {
   const probe = spawnSync(
     'dbus-send',
-    ['--session', '--dest=org.freedesktop.DBus', '--type=method_call', '--print-reply', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'],
+    [
+      '--session',
+      '--dest=org.freedesktop.DBus',
+      '--type=method_call',
+      '--print-reply',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      'string:org.freedesktop.secrets',
+    ],
     { env, encoding: 'utf8' },
   )
   return probe.stdout.includes('boolean true')
@@ -48,11 +56,20 @@ export async function startKeyring(options: { unlock?: boolean } = {}): Promise<
   mkdirSync(runtime)
   chmodSync(runtime, 0o700)
 
-  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(root, 'bus')}`], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
+  const bus = spawn(
+    'dbus-daemon',
+    ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(root, 'bus')}`],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  )
   const address = (await waitForLine(bus, /unix:path=[^\s]+/, 5_000)).trim()
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_RUNTIME_DIR: runtime, DBUS_SESSION_BUS_ADDRESS: address }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_RUNTIME_DIR: runtime,
+    DBUS_SESSION_BUS_ADDRESS: address,
+  }
   delete env['DISPLAY']
   delete env['WAYLAND_DISPLAY']
 
@@ -88,14 +105,19 @@ export async function startKeyring(options: { unlock?: boolean } = {}): Promise<
  * own process, so each test file gets its own keychain).
  */
 export function useKeyringInThisProcess(keyring: Keyring): void {
-  for (const name of ['HOME', 'XDG_RUNTIME_DIR', 'DBUS_SESSION_BUS_ADDRESS'] as const) process.env[name] = keyring.env[name]
+  for (const name of ['HOME', 'XDG_RUNTIME_DIR', 'DBUS_SESSION_BUS_ADDRESS'] as const)
+    process.env[name] = keyring.env[name]
   delete process.env['DISPLAY']
 }
 
 /** Reads an entry from the keyring with keytar, in a child process attached to that keyring's bus. */
 export function readKeychainEntry(keyring: Keyring, service: string, account: string): string | null {
   const script = `require('keytar').getPassword(${JSON.stringify(service)}, ${JSON.stringify(account)}).then((v) => process.stdout.write(JSON.stringify(v)))`
-  const run = spawnSync(process.execPath, ['-e', script], { env: keyring.env, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') })
+  const run = spawnSync(process.execPath, ['-e', script], {
+    env: keyring.env,
+    encoding: 'utf8',
+    cwd: join(import.meta.dirname, '../..'),
+  })
   if (run.status !== 0) throw new Error(`keytar read failed: ${run.stderr}`)
   return JSON.parse(run.stdout) as string | null
 }

@@ -13,4 +13,15 @@ export const MALFORMED_PAYLOADS: { name: string; payload: unknown }[] = [
   { name: 'wrong field types', payload: { language: 7, environment: ['x'], code: 12 } },
 ]
 
-export const BAD_CHANNELS: unknown[] = ['nope', 'app:nope', '__proto__', 'constructor', 'toString', '', 'x'.repeat(100_000), 12, null, { a: 1 }]
+export const BAD_CHANNELS: unknown[] = [
+  'nope',
+  'app:nope',
+  '__proto__',
+  'constructor',
+  'toString',
+  '',
+  'x'.repeat(100_000),
+  12,
+  null,
+  { a: 1 },
+]

@@ -10,7 +10,10 @@ export const SEEDS_DIR = join(ROOT, '../shared/seeds')
  * with what is missing — never a silent skip: CI always has the seeds, and a test held to them must be held.
  */
 export function seedText(prefix: string): string {
-  if (!existsSync(SEEDS_DIR)) throw new Error(`the provider seeds are missing: expected them in ${SEEDS_DIR} (../shared/seeds beside the repository)`)
+  if (!existsSync(SEEDS_DIR))
+    throw new Error(
+      `the provider seeds are missing: expected them in ${SEEDS_DIR} (../shared/seeds beside the repository)`,
+    )
   const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix))
   if (!file) throw new Error(`no seed ${prefix}* in ${SEEDS_DIR}`)
   return readFileSync(join(SEEDS_DIR, file), 'utf8')

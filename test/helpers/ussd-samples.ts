@@ -5,7 +5,10 @@ import type { UssdScript } from '../../src-shared/domain/ussd-session'
 export const SEED_MENU: Extract<UssdCommand, { kind: 'menu' }> = {
   kind: 'menu',
   title: 'This is an example menu. It contains over 150 chars and will be paged by USSD.',
-  options: ['first', 'second', 'third', 'forth'].map((w, i) => ({ index: String(i + 1), subtitle: `This is the ${w} menu item.` })),
+  options: ['first', 'second', 'third', 'forth'].map((w, i) => ({
+    index: String(i + 1),
+    subtitle: `This is the ${w} menu item.`,
+  })),
 }
 
 export const SEED_MENU_SCREENS = [
@@ -19,7 +22,11 @@ export const DEMO_BALANCE_SCRIPT: UssdScript = {
   name: 'saldo',
   msisdn: '1191000000',
   steps: [
-    { press: '*100#', expect: 'Sentinela Demo - autoatendimento\n1. Consultar saldo\n2. Segunda via da conta\n3. Falar com um atendente' },
+    {
+      press: '*100#',
+      expect:
+        'Sentinela Demo - autoatendimento\n1. Consultar saldo\n2. Segunda via da conta\n3. Falar com um atendente',
+    },
     { press: '1', expect: 'Digite os 4 ultimos digitos do seu CPF:' },
     { press: '1234', expect: 'Saldo disponivel: R$ 37,90. Obrigado por usar o Sentinela Demo!' },
   ],

@@ -23,7 +23,13 @@ export async function startWireServer(answer: (req: WireRequest) => WireAnswer) 
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const recorded: WireRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) }
+      const recorded: WireRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      }
       requests.push(recorded)
       const a = answer(recorded)
       res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers })

@@ -38,7 +38,25 @@ describe('sentinela screen (built CLI)', () => {
     const input = join(h.dataDir, 'lista.csv')
     const out = join(h.dataDir, 'saida.csv')
     await writeCustomersCsv(input, { rows: 1500, unique: 1200 })
-    const args = [BIN, '--data-dir', h.dataDir, '--endpoint', `claro=${claro.url}`, 'screen', input, '--checks', 'score', '--out', out, '--concurrency', '4', '--rate', 'claro=300', '--columns', 'codes']
+    const args = [
+      BIN,
+      '--data-dir',
+      h.dataDir,
+      '--endpoint',
+      `claro=${claro.url}`,
+      'screen',
+      input,
+      '--checks',
+      'score',
+      '--out',
+      out,
+      '--concurrency',
+      '4',
+      '--rate',
+      'claro=300',
+      '--columns',
+      'codes',
+    ]
     await request(`${claro.url}/__sandbox/arrivals?on=1`, { method: 'POST' }).then((r) => r.body.dump())
 
     const child = spawn(process.execPath, args, { env: h.keyring.env, stdio: 'ignore' })
@@ -57,30 +75,59 @@ describe('sentinela screen (built CLI)', () => {
     expect(await new Promise((resolve) => again.once('exit', resolve))).toBe(0)
     expect(stderr).toContain('retomado/resumed')
 
-    const second = (await request(`${claro.url}/__sandbox/arrivals`).then((r) => r.body.json())) as { path: string; body: string }[]
-    const calledAgain = second.filter((a) => a.path === '/customers/v1/scores').map((a) => (JSON.parse(a.body) as { data: { customer: { idCpf: string } } }).data.customer.idCpf)
+    const second = (await request(`${claro.url}/__sandbox/arrivals`).then((r) => r.body.json())) as {
+      path: string
+      body: string
+    }[]
+    const calledAgain = second
+      .filter((a) => a.path === '/customers/v1/scores')
+      .map((a) => (JSON.parse(a.body) as { data: { customer: { idCpf: string } } }).data.customer.idCpf)
     expect(calledAgain.filter((cpf) => before.has(cpf))).toEqual([])
     expect(new Set(calledAgain).size).toBe(1200 - before.size)
 
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')
     expect(lines).toHaveLength(1501)
-    expect(lines.slice(1).map((l) => Number(/^"Cliente (\d+)"/.exec(l)?.[1]))).toEqual(Array.from({ length: 1500 }, (_, i) => i))
+    expect(lines.slice(1).map((l) => Number(/^"Cliente (\d+)"/.exec(l)?.[1]))).toEqual(
+      Array.from({ length: 1500 }, (_, i) => i),
+    )
     expect(lines.slice(1).every((l) => /;ok;\d+;/.test(l))).toBe(true)
   })
 
   it('kill -9 of a Data Trust screen mid-run, then the same command: each document POSTed once in total', async () => {
-    const clearsale = await startSandboxServer(createClearSaleSandbox(), () => SandboxKnobsSchema.parse({ latencyMs: 40 }))
+    const clearsale = await startSandboxServer(createClearSaleSandbox(), () =>
+      SandboxKnobsSchema.parse({ latencyMs: 40 }),
+    )
     try {
       const input = join(h.dataDir, 'dt.csv')
       const out = join(h.dataDir, 'dt-out.csv')
       await writeCustomersCsv(input, { rows: 240, unique: 240 })
-      const args = [BIN, '--data-dir', h.dataDir, '--endpoint', `clearsale=${clearsale.url}`, 'screen', input, '--checks', 'datatrust', '--out', out, '--concurrency', '6', '--rate', 'clearsale=200', '--timeout-ms', '1500']
+      const args = [
+        BIN,
+        '--data-dir',
+        h.dataDir,
+        '--endpoint',
+        `clearsale=${clearsale.url}`,
+        'screen',
+        input,
+        '--checks',
+        'datatrust',
+        '--out',
+        out,
+        '--concurrency',
+        '6',
+        '--rate',
+        'clearsale=200',
+        '--timeout-ms',
+        '1500',
+      ]
       await request(`${clearsale.url}/__sandbox/arrivals?on=1`, { method: 'POST' }).then((r) => r.body.dump())
       const answeredDt = (): number => {
         let db: Database.Database | null = null
         try {
           db = new Database(join(h.dataDir, 'sentinela.db'), { readonly: true, fileMustExist: true })
-          return (db.prepare("SELECT COUNT(*) AS n FROM batch_calls WHERE check_name = 'datatrust'").get() as { n: number }).n
+          return (
+            db.prepare("SELECT COUNT(*) AS n FROM batch_calls WHERE check_name = 'datatrust'").get() as { n: number }
+          ).n
         } catch {
           return 0
         } finally {
@@ -98,8 +145,13 @@ describe('sentinela screen (built CLI)', () => {
       let stderr = ''
       again.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
       expect(await new Promise((resolve) => again.once('exit', resolve)), stderr).toBe(0)
-      const all = (await request(`${clearsale.url}/__sandbox/arrivals`).then((r) => r.body.json())) as { path: string; body: string }[]
-      const documents = all.filter((a) => a.path === '/products/v1/datatrust').map((a) => (JSON.parse(a.body) as { Document: string }).Document)
+      const all = (await request(`${clearsale.url}/__sandbox/arrivals`).then((r) => r.body.json())) as {
+        path: string
+        body: string
+      }[]
+      const documents = all
+        .filter((a) => a.path === '/products/v1/datatrust')
+        .map((a) => (JSON.parse(a.body) as { Document: string }).Document)
       expect(documents).toHaveLength(240)
       expect(new Set(documents).size).toBe(240)
       const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')

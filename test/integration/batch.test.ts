@@ -27,24 +27,46 @@ beforeEach(async () => {
 })
 afterEach(() => claro.close())
 
-const options = (patch: Partial<RunOptions> = {}): RunOptions => ({ ...structuredClone(DEFAULT_RUN_OPTIONS), concurrency: { claro: 16, clearsale: 4, mse: 4 }, rate: { claro: 2000, clearsale: 10, mse: 10 }, timeoutMs: 2000, ...patch })
-const sandbox = (path: string, method = 'POST') => request(`${claro.url}${path}`, { method }).then((r) => r.body.json() as Promise<unknown>)
+const options = (patch: Partial<RunOptions> = {}): RunOptions => ({
+  ...structuredClone(DEFAULT_RUN_OPTIONS),
+  concurrency: { claro: 16, clearsale: 4, mse: 4 },
+  rate: { claro: 2000, clearsale: 10, mse: 10 },
+  timeoutMs: 2000,
+  ...patch,
+})
+const sandbox = (path: string, method = 'POST') =>
+  request(`${claro.url}${path}`, { method }).then((r) => r.body.json() as Promise<unknown>)
 
 describe('batch screening', () => {
   it('10k rows with 30 % repeated identifiers: one call per unique identifier, every row out once and in order', async () => {
     const input = join(h.dataDir, 'clientes.csv')
     await writeCustomersCsv(input, { rows: 10_000, unique: 7_000 })
     const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
-    expect(job).toMatchObject({ status: 'ready', totalRows: 10_000, invalidRows: 0, sniffed: { delimiter: ';', encoding: 'utf-8' } })
+    expect(job).toMatchObject({
+      status: 'ready',
+      totalRows: 10_000,
+      invalidRows: 0,
+      sniffed: { delimiter: ';', encoding: 'utf-8' },
+    })
     expect(await runJob(h.core.context, job, options()).done).toBe('done')
     const stats = (await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>
     expect(stats['POST /customers/v1/scores']).toBe(7_000)
     const out = join(h.dataDir, 'out.csv')
-    expect((await exportJob(h.core.context, job, out, { policy: h.core.context.settings.get().policy, columns: 'codes', delimiter: ';' })).rows).toBe(10_000)
+    expect(
+      (
+        await exportJob(h.core.context, job, out, {
+          policy: h.core.context.settings.get().policy,
+          columns: 'codes',
+          delimiter: ';',
+        })
+      ).rows,
+    ).toBe(10_000)
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')
     expect(lines).toHaveLength(10_001)
     expect(lines[0]?.startsWith('\uFEFFNome;CPF;')).toBe(true)
-    expect(lines.slice(1).map((l) => Number(/^"Cliente (\d+)"/.exec(l)?.[1]))).toEqual(Array.from({ length: 10_000 }, (_, i) => i))
+    expect(lines.slice(1).map((l) => Number(/^"Cliente (\d+)"/.exec(l)?.[1]))).toEqual(
+      Array.from({ length: 10_000 }, (_, i) => i),
+    )
     expect(lines.slice(1).every((l) => l.includes(';ok;'))).toBe(true)
   })
 
@@ -55,7 +77,11 @@ describe('batch screening', () => {
     await request(`${claro.url}/__sandbox/faults?hangRate=0.02&hangMs=1500`, { method: 'POST' })
     await sandbox('/__sandbox/arrivals?on=1')
     const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
-    const run = runJob(h.core.context, job, options({ rate: { claro: 40, clearsale: 10, mse: 10 }, timeoutMs: 500, maxAttempts: 6 }))
+    const run = runJob(
+      h.core.context,
+      job,
+      options({ rate: { claro: 40, clearsale: 10, mse: 10 }, timeoutMs: 500, maxAttempts: 6 }),
+    )
     setTimeout(() => void request(`${claro.url}/__sandbox/revoke-tokens`, { method: 'POST' }), 2000)
     expect(await run.done).toBe('done')
     const stats = (await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>
@@ -70,7 +96,9 @@ describe('batch screening', () => {
       const call = journal.call(job.id, 'score', row.keys.score ?? '')
       expect(call?.ok === true || (call?.ok === false && (call.reason ?? '').length > 0)).toBe(true)
     }
-    const arrivals = ((await sandbox('/__sandbox/arrivals', 'GET')) as { t: number; path: string }[]).filter((a) => a.path === '/customers/v1/scores').map((a) => a.t)
+    const arrivals = ((await sandbox('/__sandbox/arrivals', 'GET')) as { t: number; path: string }[])
+      .filter((a) => a.path === '/customers/v1/scores')
+      .map((a) => a.t)
     const worst = Math.max(...arrivals.map((t) => arrivals.filter((s) => s >= t && s < t + 1000).length))
     expect(worst).toBeLessThanOrEqual(40)
   })
@@ -81,9 +109,18 @@ describe('batch screening', () => {
     knobs.latencyMs = 50
     const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
     const events: Progress[] = []
-    const { runner, done } = runJob(h.core.context, job, options({ concurrency: { claro: 8, clearsale: 4, mse: 4 }, rate: { claro: 1000, clearsale: 10, mse: 10 } }), (p) => events.push(p))
-    const scoreCalls = async () => ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
-    await vi.waitFor(async () => expect(await scoreCalls()).toBeGreaterThanOrEqual(20), { timeout: 10_000, interval: 5 })
+    const { runner, done } = runJob(
+      h.core.context,
+      job,
+      options({ concurrency: { claro: 8, clearsale: 4, mse: 4 }, rate: { claro: 1000, clearsale: 10, mse: 10 } }),
+      (p) => events.push(p),
+    )
+    const scoreCalls = async () =>
+      ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
+    await vi.waitFor(async () => expect(await scoreCalls()).toBeGreaterThanOrEqual(20), {
+      timeout: 10_000,
+      interval: 5,
+    })
     runner.pause()
     await vi.waitFor(() => expect(events.at(-1)?.status).toBe('paused'), { timeout: 10_000, interval: 5 })
     const paused = events.at(-1) as Progress
@@ -102,15 +139,27 @@ describe('batch screening', () => {
     await writeCustomersCsv(input, { rows: 120, unique: 120 })
     const open = async () => {
       writeFileSync(join(dir, 'settings.json'), JSON.stringify({ callbacks: { bindAddress: '127.0.0.1', port: 0 } }))
-      return createCore({ dataDir: dir, host: 'browser', log: silentLogger, endpoints: { claro: claro.url }, startCallbacks: true })
+      return createCore({
+        dataDir: dir,
+        host: 'browser',
+        log: silentLogger,
+        endpoints: { claro: claro.url },
+        startCallbacks: true,
+      })
     }
     mkdirSync(dir, { recursive: true })
     const first = await open()
     // An upload id that is not one of ours (a path, say) is refused.
-    expect(await first.router.invoke('batch:plan', { uploadId: '../../etc/passwd', checks: ['score'], mapping: {} })).toMatchObject({ ok: false, error: { code: 'batch.input_missing' } })
+    expect(
+      await first.router.invoke('batch:plan', { uploadId: '../../etc/passwd', checks: ['score'], mapping: {} }),
+    ).toMatchObject({ ok: false, error: { code: 'batch.input_missing' } })
     const job = await prepareJob(first.context, { inputPath: input, checks: ['score'] })
-    expect(await first.router.invoke('batch:start', { jobId: job.id, concurrency: 2, rate: { claro: 40 } })).toEqual({ ok: true, data: { started: true } })
-    const stats = async () => ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
+    expect(await first.router.invoke('batch:start', { jobId: job.id, concurrency: 2, rate: { claro: 40 } })).toEqual({
+      ok: true,
+      data: { started: true },
+    })
+    const stats = async () =>
+      ((await sandbox('/__sandbox/stats', 'GET')) as Record<string, number>)['POST /customers/v1/scores'] ?? 0
     // Closed mid-run: once a few answers have landed, long before the 120 could (2 at a time, 40/s).
     await vi.waitFor(async () => expect(await stats()).toBeGreaterThanOrEqual(10), { timeout: 10_000, interval: 20 })
     await first.close()
@@ -139,23 +188,46 @@ describe('batch screening', () => {
     const uploadId = (begun as { ok: true; data: { uploadId: string } }).data.uploadId
     for (let offset = 0; offset < bytes.length; offset += UPLOAD_CHUNK_BYTES) {
       const piece = bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES).toString('base64')
-      expect(await invoke('batch:upload-chunk', { uploadId, offset, dataBase64: piece })).toMatchObject({ ok: true, data: { bytes: Math.min(bytes.length, offset + UPLOAD_CHUNK_BYTES) } })
+      expect(await invoke('batch:upload-chunk', { uploadId, offset, dataBase64: piece })).toMatchObject({
+        ok: true,
+        data: { bytes: Math.min(bytes.length, offset + UPLOAD_CHUNK_BYTES) },
+      })
     }
-    expect(await invoke('batch:upload-chunk', { uploadId, offset: 0, dataBase64: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'batch.upload_order' } })
+    expect(await invoke('batch:upload-chunk', { uploadId, offset: 0, dataBase64: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'batch.upload_order' },
+    })
     const ended = await invoke('batch:upload-end', { uploadId, name: 'grande.csv' })
-    expect(ended).toMatchObject({ ok: true, data: { header: ['Nome', 'CPF', 'Telefone Celular', 'E-mail'], mapping: { cpf: 1, phone: 2, email: 3 }, delimiter: ';', problem: null } })
+    expect(ended).toMatchObject({
+      ok: true,
+      data: {
+        header: ['Nome', 'CPF', 'Telefone Celular', 'E-mail'],
+        mapping: { cpf: 1, phone: 2, email: 3 },
+        delimiter: ';',
+        problem: null,
+      },
+    })
     const plan = await invoke('batch:plan', { uploadId, checks: ['score'], mapping: { cpf: 1, phone: 2 } })
-    expect(plan).toMatchObject({ ok: true, data: { job: { totalRows: 40_000, invalidRows: 0 }, callsByProvider: { claro: 40_000 } } })
+    expect(plan).toMatchObject({
+      ok: true,
+      data: { job: { totalRows: 40_000, invalidRows: 0 }, callsByProvider: { claro: 40_000 } },
+    })
   })
 
   it('LGPD retention: an old batch leaves with its rows, answers, uploaded list and exports', async () => {
     const ctx = h.core.context
     const invoke = h.core.router.invoke.bind(h.core.router)
-    const { data } = (await invoke('batch:upload-begin', { name: 'lgpd.csv' })) as { ok: true; data: { uploadId: string } }
+    const { data } = (await invoke('batch:upload-begin', { name: 'lgpd.csv' })) as {
+      ok: true
+      data: { uploadId: string }
+    }
     const csv = Buffer.from('Nome;CPF\nAna;529.982.247-25\n')
     await invoke('batch:upload-chunk', { uploadId: data.uploadId, offset: 0, dataBase64: csv.toString('base64') })
     await invoke('batch:upload-end', { uploadId: data.uploadId, name: 'lgpd.csv' })
-    const plan = (await invoke('batch:plan', { uploadId: data.uploadId, checks: ['score'], mapping: { cpf: 1 } })) as { ok: true; data: { job: { id: number } } }
+    const plan = (await invoke('batch:plan', { uploadId: data.uploadId, checks: ['score'], mapping: { cpf: 1 } })) as {
+      ok: true
+      data: { job: { id: number } }
+    }
     const jobId = plan.data.job.id
     const journal = new BatchJournal(ctx.db)
     await runJob(ctx, journal.job(jobId) as JobRow, options()).done

@@ -15,16 +15,27 @@ describe('sentinela lookup (built CLI)', () => {
   it('prints the DESIGN.md JSON shapes on the embedded sandbox', async () => {
     const alerts = await cli(['--json', 'lookup', 'alerts', '--msisdn', '+55 (11) 99999-0002'])
     expect(alerts.code).toBe(0)
-    expect(JSON.parse(alerts.stdout)).toEqual({ msisdn: '5511999990002', events: [{ eventName: 'PORTOUT_REQUESTED', timestamp: expect.any(String) }] })
+    expect(JSON.parse(alerts.stdout)).toEqual({
+      msisdn: '5511999990002',
+      events: [{ eventName: 'PORTOUT_REQUESTED', timestamp: expect.any(String) }],
+    })
     const score = await cli(['--json', 'lookup', 'score', '--cpf', '529.982.247-25'])
     expect(JSON.parse(score.stdout)).toEqual({ cpf: '52998224725', score: 870 })
   })
 
   it('exits 2 for an invalid CPF, number or event name, 1 for a provider failure', async () => {
-    expect(await cli(['lookup', 'score', '--cpf', '529.982.247-24'])).toMatchObject({ code: 2, stderr: expect.stringContaining('dígitos verificadores') })
+    expect(await cli(['lookup', 'score', '--cpf', '529.982.247-24'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('dígitos verificadores'),
+    })
     expect(await cli(['lookup', 'alerts', '--msisdn', '1234'])).toMatchObject({ code: 2 })
-    expect(await cli(['lookup', 'alerts', '--msisdn', '11 99999-0001', '--events', 'SIM_SWAP'])).toMatchObject({ code: 2 })
-    expect(await cli(['lookup', 'alerts', '--msisdn', '11 99999-0500'])).toMatchObject({ code: 1, stderr: expect.stringContaining('(500)') })
+    expect(await cli(['lookup', 'alerts', '--msisdn', '11 99999-0001', '--events', 'SIM_SWAP'])).toMatchObject({
+      code: 2,
+    })
+    expect(await cli(['lookup', 'alerts', '--msisdn', '11 99999-0500'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('(500)'),
+    })
   })
 
   it('5 separate CLI processes in a row cause exactly 1 token request', async () => {
@@ -43,24 +54,55 @@ describe('sentinela lookup (built CLI)', () => {
 
   describe('on the wire (--env custom --endpoint claro=URL)', () => {
     const token = { status: 200, body: JSON.stringify({ access_token: 'tok-wire-1', expires_in: 3600 }) }
-    const script = (product: WireAnswer) => (req: WireRequest): WireAnswer => (req.path === '/oauth2/v1/token' ? token : product)
+    const script =
+      (product: WireAnswer) =>
+      (req: WireRequest): WireAnswer =>
+        req.path === '/oauth2/v1/token' ? token : product
     const store = () => cli(['--env', 'custom', 'credentials', 'set', 'claro'], JSON.stringify(CRED))
     const header = (req: WireRequest | undefined, name: string) => req?.headers[name.toLowerCase()]
 
     it('sends exactly the method, path, headers and body bytes of seeds 001/002', async () => {
       const events = { status: 200, body: JSON.stringify({ data: { customer: { profileEvents: [] } } }) }
-      const wire = await startWireServer((req) => (req.path === '/oauth2/v1/token' ? token : req.path.endsWith('scores') ? { status: 200, body: '{"data":{"customer":{"score":"512"}}}' } : events))
+      const wire = await startWireServer((req) =>
+        req.path === '/oauth2/v1/token'
+          ? token
+          : req.path.endsWith('scores')
+            ? { status: 200, body: '{"data":{"customer":{"score":"512"}}}' }
+            : events,
+      )
       try {
         await store()
-        const alerts = await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'alerts', '--msisdn', '(11) 91234-5678', '--events', 'SIMCARD_CHANGED,DEVICE_CHANGED'])
+        const alerts = await cli([
+          '--env',
+          'custom',
+          '--endpoint',
+          `claro=${wire.url}`,
+          'lookup',
+          'alerts',
+          '--msisdn',
+          '(11) 91234-5678',
+          '--events',
+          'SIMCARD_CHANGED,DEVICE_CHANGED',
+        ])
         expect(alerts.code).toBe(0)
-        const score = await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'score', '--cpf', '529.982.247-25'])
+        const score = await cli([
+          '--env',
+          'custom',
+          '--endpoint',
+          `claro=${wire.url}`,
+          'lookup',
+          'score',
+          '--cpf',
+          '529.982.247-25',
+        ])
         expect(JSON.parse(score.stdout)).toEqual({ cpf: '52998224725', score: 512 })
         const [tokenReq, alertsReq, scoreReq] = wire.requests
         expect(wire.requests).toHaveLength(3) // the second process reused the token from the keychain
         expect(tokenReq).toMatchObject({ method: 'POST', path: '/oauth2/v1/token' })
         expect(header(tokenReq, 'content-type')).toBe('application/x-www-form-urlencoded')
-        expect(header(tokenReq, 'x-client-auth')).toBe(`Basic ${Buffer.from('wire-key-123:wire-secret-456').toString('base64')}`)
+        expect(header(tokenReq, 'x-client-auth')).toBe(
+          `Basic ${Buffer.from('wire-key-123:wire-secret-456').toString('base64')}`,
+        )
         expect(tokenReq?.body.toString()).toBe('grant_type=client_credentials')
         expect(alertsReq).toMatchObject({ method: 'POST', path: '/customers/v1/alerts' })
         expect(header(alertsReq, 'content-type')).toBe('application/json')
@@ -82,7 +124,16 @@ describe('sentinela lookup (built CLI)', () => {
       const wire = await startWireServer(script(answer))
       try {
         await store()
-        return await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'score', '--cpf', '529.982.247-25'])
+        return await cli([
+          '--env',
+          'custom',
+          '--endpoint',
+          `claro=${wire.url}`,
+          'lookup',
+          'score',
+          '--cpf',
+          '529.982.247-25',
+        ])
       } finally {
         await wire.close()
       }
@@ -98,7 +149,17 @@ describe('sentinela lookup (built CLI)', () => {
       [502, 'falhou ao atender o pedido (502)'],
       [418, 'status não documentado (418)'],
     ])('maps HTTP %i to its message', async (status, text) => {
-      const envelope = { apiVersion: '1', transactionId: 't-1', error: { httpCode: String(status), errorCode: 'E', message: 'm', detailedMessage: 'detalhe do provedor', link: { rel: 'related', href: 'https://x' } } }
+      const envelope = {
+        apiVersion: '1',
+        transactionId: 't-1',
+        error: {
+          httpCode: String(status),
+          errorCode: 'E',
+          message: 'm',
+          detailedMessage: 'detalhe do provedor',
+          link: { rel: 'related', href: 'https://x' },
+        },
+      }
       const run = await scoreAgainst({ status, body: JSON.stringify(envelope) })
       expect(run.code).toBe(1)
       expect(run.stderr).toContain(text)
@@ -120,9 +181,23 @@ describe('sentinela lookup (built CLI)', () => {
       const wire = await startWireServer(script({ status: 401, body: '{}' }))
       try {
         await store()
-        const run = await cli(['--env', 'custom', '--endpoint', `claro=${wire.url}`, 'lookup', 'score', '--cpf', '529.982.247-25'])
+        const run = await cli([
+          '--env',
+          'custom',
+          '--endpoint',
+          `claro=${wire.url}`,
+          'lookup',
+          'score',
+          '--cpf',
+          '529.982.247-25',
+        ])
         expect(run.stderr).toContain('(401)')
-        expect(wire.requests.map((r) => r.path)).toEqual(['/oauth2/v1/token', '/customers/v1/scores', '/oauth2/v1/token', '/customers/v1/scores'])
+        expect(wire.requests.map((r) => r.path)).toEqual([
+          '/oauth2/v1/token',
+          '/customers/v1/scores',
+          '/oauth2/v1/token',
+          '/customers/v1/scores',
+        ])
       } finally {
         await wire.close()
       }

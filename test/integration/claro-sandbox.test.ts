@@ -12,21 +12,36 @@ describe('Claro sandbox', () => {
   afterAll(() => server.close())
 
   const basic = `Basic ${Buffer.from('k1:s1').toString('base64')}`
-  const post = (path: string, headers: Record<string, string>, body: string) => request(`${server.url}${path}`, { method: 'POST', headers, body })
+  const post = (path: string, headers: Record<string, string>, body: string) =>
+    request(`${server.url}${path}`, { method: 'POST', headers, body })
   const tokenRequest = (headers: Record<string, string> = {}, body = 'grant_type=client_credentials') =>
-    post('/oauth2/v1/token', { 'content-type': 'application/x-www-form-urlencoded', 'x-client-auth': basic, ...headers }, body)
+    post(
+      '/oauth2/v1/token',
+      { 'content-type': 'application/x-www-form-urlencoded', 'x-client-auth': basic, ...headers },
+      body,
+    )
   async function token(): Promise<string> {
     return ((await (await tokenRequest()).body.json()) as { access_token: string }).access_token
   }
   async function api(path: string, headers: Record<string, string>, body: unknown) {
-    const res = await post(path, { 'content-type': 'application/json', 'X-CustomerID': 'ACME', ...headers }, typeof body === 'string' ? body : JSON.stringify(body))
+    const res = await post(
+      path,
+      { 'content-type': 'application/json', 'X-CustomerID': 'ACME', ...headers },
+      typeof body === 'string' ? body : JSON.stringify(body),
+    )
     return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as Record<string, unknown> }
   }
   function expectEnvelope(body: Record<string, unknown>, status: number): void {
     expect(body).toMatchObject({
       apiVersion: expect.any(String),
       transactionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      error: { httpCode: String(status), errorCode: expect.any(String), message: expect.any(String), detailedMessage: expect.any(String), link: { rel: 'related', href: expect.stringMatching(/^https:\/\//) } },
+      error: {
+        httpCode: String(status),
+        errorCode: expect.any(String),
+        message: expect.any(String),
+        detailedMessage: expect.any(String),
+        link: { rel: 'related', href: expect.stringMatching(/^https:\/\//) },
+      },
     })
   }
   const alerts = { data: { customer: { networkMsisdn: '5511999990001' } } }
@@ -41,20 +56,36 @@ describe('Claro sandbox', () => {
     expect((await tokenRequest({ 'content-type': 'application/json' })).statusCode).toBe(415)
     expect((await tokenRequest({}, 'grant_type=password')).statusCode).toBe(400)
     expect((await tokenRequest({ 'x-client-auth': 'Basic !!' })).statusCode).toBe(401)
-    expect((await tokenRequest({ 'x-client-auth': `Basic ${Buffer.from('revoked-key:s').toString('base64')}` })).statusCode).toBe(401)
+    expect(
+      (await tokenRequest({ 'x-client-auth': `Basic ${Buffer.from('revoked-key:s').toString('base64')}` })).statusCode,
+    ).toBe(401)
   })
 
   it('200: alerts for a persona, filtered by event-types', async () => {
     const bearer = `Bearer ${await token()}`
     const all = await api('/customers/v1/alerts', { 'x-client-auth': bearer }, alerts)
     expect(all.status).toBe(200)
-    expect(all.body).toMatchObject({ data: { customer: { profileEvents: [{ eventName: 'SIMCARD_CHANGED' }, { eventName: 'DEVICE_CHANGED' }] } } })
-    const filtered = await api('/customers/v1/alerts', { 'x-client-auth': bearer, 'event-types': 'DEVICE_CHANGED' }, alerts)
-    expect(filtered.body).toMatchObject({ data: { customer: { profileEvents: [{ eventName: 'DEVICE_CHANGED', timestamp: expect.stringMatching(/-03:00$/) }] } } })
+    expect(all.body).toMatchObject({
+      data: { customer: { profileEvents: [{ eventName: 'SIMCARD_CHANGED' }, { eventName: 'DEVICE_CHANGED' }] } },
+    })
+    const filtered = await api(
+      '/customers/v1/alerts',
+      { 'x-client-auth': bearer, 'event-types': 'DEVICE_CHANGED' },
+      alerts,
+    )
+    expect(filtered.body).toMatchObject({
+      data: {
+        customer: { profileEvents: [{ eventName: 'DEVICE_CHANGED', timestamp: expect.stringMatching(/-03:00$/) }] },
+      },
+    })
   })
 
   it('200: score in the assumed shape', async () => {
-    const res = await api('/customers/v1/scores', { 'x-client-auth': `Bearer ${await token()}` }, { data: { customer: { idCpf: '52998224725' } } })
+    const res = await api(
+      '/customers/v1/scores',
+      { 'x-client-auth': `Bearer ${await token()}` },
+      { data: { customer: { idCpf: '52998224725' } } },
+    )
     expect(res).toMatchObject({ status: 200, body: { data: { customer: { score: 870 } } } })
   })
 
@@ -76,7 +107,11 @@ describe('Claro sandbox', () => {
   })
 
   it('404 for an unknown CPF on scores', async () => {
-    const res = await api('/customers/v1/scores', { 'x-client-auth': `Bearer ${await token()}` }, { data: { customer: { idCpf: '98765432100' } } })
+    const res = await api(
+      '/customers/v1/scores',
+      { 'x-client-auth': `Bearer ${await token()}` },
+      { data: { customer: { idCpf: '98765432100' } } },
+    )
     expect(res.status).toBe(404)
     expectEnvelope(res.body, 404)
   })
@@ -107,9 +142,17 @@ describe('Claro sandbox', () => {
   })
 
   it('counts requests at /__sandbox/stats (on its own sandbox: no counter left by another test)', async () => {
-    const own = await startSandboxServer(createClaroSandbox(), () => ({ ...SandboxKnobsSchema.parse({}), rateLimitPerSecond: 1 }))
+    const own = await startSandboxServer(createClaroSandbox(), () => ({
+      ...SandboxKnobsSchema.parse({}),
+      rateLimitPerSecond: 1,
+    }))
     try {
-      const ask = () => request(`${own.url}/oauth2/v1/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-client-auth': basic }, body: 'grant_type=client_credentials' }).then((r) => r.body.dump())
+      const ask = () =>
+        request(`${own.url}/oauth2/v1/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-client-auth': basic },
+          body: 'grant_type=client_credentials',
+        }).then((r) => r.body.dump())
       for (let i = 0; i < 3; i++) await ask()
       const stats = (await (await request(`${own.url}/__sandbox/stats`)).body.json()) as Record<string, number>
       expect(stats['POST /oauth2/v1/token']).toBe(3)

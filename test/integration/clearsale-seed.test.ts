@@ -41,7 +41,9 @@ describe('ClearSale as seed 004 writes it', () => {
   let wire: Awaited<ReturnType<typeof startWireServer>>
   beforeEach(async () => {
     wire = await startWireServer((req) =>
-      req.path.startsWith('/products/v1/authentication') ? { status: 200, body: JSON.stringify({ token: 'tok', expiresInSeconds: '3600' }) } : answer(req),
+      req.path.startsWith('/products/v1/authentication')
+        ? { status: 200, body: JSON.stringify({ token: 'tok', expiresInSeconds: '3600' }) }
+        : answer(req),
     )
     ;(h.core.context as { endpoints: Record<string, string> }).endpoints['clearsale'] = wire.url
   })
@@ -51,17 +53,31 @@ describe('ClearSale as seed 004 writes it', () => {
     const body = seedJson('"totalTransactions": 195')
     expect(body).toContain('"AreaCode": null')
     answer = () => ({ status: 200, body })
-    const page = await searchDataTrust(h.core.context, { mode: 'parameter', parameter: 'document', value: '12345678912', limit: 50, page: 1 })
+    const page = await searchDataTrust(h.core.context, {
+      mode: 'parameter',
+      parameter: 'document',
+      value: '12345678912',
+      limit: 50,
+      page: 1,
+    })
     expect(page.totalTransactions).toBe(195)
     expect(page.transactions.map((t) => t['ID'])).toEqual(['teste01', 'teste02'])
     // The reconciliation reads the same listing: both parse, neither is "unexpected".
     const request = toTransactionRequest({ cpf: '529.982.247-25' })
-    const settled = await findSentTransaction(await clearSaleClient(h.core.context), { ...request, Document: '12345678912' }, new Date('2019-09-13T18:00:00Z'))
-    expect(settled).toMatchObject({ found: { ID: 'teste02', AreaCode: null, Phone: null, Address: null, SessionID: null } })
+    const settled = await findSentTransaction(
+      await clearSaleClient(h.core.context),
+      { ...request, Document: '12345678912' },
+      new Date('2019-09-13T18:00:00Z'),
+    )
+    expect(settled).toMatchObject({
+      found: { ID: 'teste02', AreaCode: null, Phone: null, Address: null, SessionID: null },
+    })
   })
 
   it('reads the token state as the seed spells it: "Incorret", and `Result` as well as `result`', () => {
-    const results = ResultsSchema.parse({ Validation: { TokenSMS: { result: 'Incorret', Date: null }, TokenEmail: { Result: 'Valid' } } })
+    const results = ResultsSchema.parse({
+      Validation: { TokenSMS: { result: 'Incorret', Date: null }, TokenEmail: { Result: 'Valid' } },
+    })
     expect(results.Validation?.TokenSMS?.result).toBe('Incorrect')
     expect(results.Validation?.TokenEmail?.result).toBe('Valid')
     // The seed's own transaction example, state list and all, parses.
@@ -75,15 +91,30 @@ describe('ClearSale as seed 004 writes it', () => {
     expect(toAppError(asFailure(notFound), pt).message).toContain('Rota da requisição inválida (404')
     answer = () => ({ status: 400, headers: { 'Content-Type': 'text/plain' }, body: 'Bad Request - Invalid Hostname' })
     const bad = await sendDataTrust(h.core.context, { cpf: '529.982.247-25' }).catch((e: unknown) => e)
-    expect(toAppError(asFailure(bad), pt)).toMatchObject({ code: 'clearsale.bad_request', message: expect.stringContaining('Bad Request - Invalid Hostname') })
+    expect(toAppError(asFailure(bad), pt)).toMatchObject({
+      code: 'clearsale.bad_request',
+      message: expect.stringContaining('Bad Request - Invalid Hostname'),
+    })
     // A search refused for its parameters says so (seed 004: `{"value": ["The value field is required."]}`).
     answer = () => ({ status: 400, body: seedJson('"The value field is required."') })
-    const search = await searchDataTrust(h.core.context, { mode: 'parameter', parameter: 'document', value: 'x', limit: 50, page: 1 }).catch((e: unknown) => e)
-    expect(toAppError(asFailure(search), pt)).toMatchObject({ code: 'clearsale.search_bad_request', message: 'A ClearSale recusou os parâmetros da pesquisa (400): value: The value field is required.' })
+    const search = await searchDataTrust(h.core.context, {
+      mode: 'parameter',
+      parameter: 'document',
+      value: 'x',
+      limit: 50,
+      page: 1,
+    }).catch((e: unknown) => e)
+    expect(toAppError(asFailure(search), pt)).toMatchObject({
+      code: 'clearsale.search_bad_request',
+      message: 'A ClearSale recusou os parâmetros da pesquisa (400): value: The value field is required.',
+    })
   })
 
   it('sends every field of the seed dictionary the form offers (VerifiedPhone … Other)', async () => {
-    answer = (req) => ({ status: 200, body: JSON.stringify({ ID: 'DTX', ...(JSON.parse(req.body.toString()) as object), Results: null }) })
+    answer = (req) => ({
+      status: 200,
+      body: JSON.stringify({ ID: 'DTX', ...(JSON.parse(req.body.toString()) as object), Results: null }),
+    })
     await sendDataTrust(h.core.context, {
       cpf: '529.982.247-25',
       phone: '11 91234-5678',
@@ -98,12 +129,20 @@ describe('ClearSale as seed 004 writes it', () => {
       transaction: 'PED-123',
       other: 'canal app',
     })
-    const sent = JSON.parse(wire.requests.find((r) => r.method === 'POST' && r.path === '/products/v1/datatrust')?.body.toString() ?? '{}') as Record<string, unknown>
+    const sent = JSON.parse(
+      wire.requests.find((r) => r.method === 'POST' && r.path === '/products/v1/datatrust')?.body.toString() ?? '{}',
+    ) as Record<string, unknown>
     expect(sent).toMatchObject({
       VerifiedPhone: true,
       VerifiedEmail: false,
       ReferenceDate: '2026-11-30',
-      Address: { ZipCode: '01310100', Complement: 'ap 12', District: 'Bela Vista', Country: 'Brasil', PhysicalDelivery: true },
+      Address: {
+        ZipCode: '01310100',
+        Complement: 'ap 12',
+        District: 'Bela Vista',
+        Country: 'Brasil',
+        PhysicalDelivery: true,
+      },
       AdditionalInformation: { Transaction: 'PED-123', Other: 'canal app' },
     })
   })

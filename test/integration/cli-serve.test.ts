@@ -11,7 +11,9 @@ const bin = join(root, 'bin/sentinela.js')
 /** Starts the built `sentinela serve` and resolves with the URL it prints. */
 function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()

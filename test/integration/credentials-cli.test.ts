@@ -19,8 +19,14 @@ describe('sentinela credentials (built CLI, real keychain per test)', () => {
     expect(set).toMatchObject({ code: 0, stdout: expect.stringContaining('key …beef') })
     const list = await cli(['--json', 'credentials', 'list'])
     expect(list.code).toBe(0)
-    expect(JSON.parse(list.stdout)).toMatchObject({ environment: 'sandbox', items: [{ name: 'claro', hint: 'key …beef', status: 'ok' }] })
-    const replaced = await cli(['credentials', 'set', 'claro'], JSON.stringify({ key: 'cli-key-0000cafe', secret: CANARY, customerId: 'ACME' }))
+    expect(JSON.parse(list.stdout)).toMatchObject({
+      environment: 'sandbox',
+      items: [{ name: 'claro', hint: 'key …beef', status: 'ok' }],
+    })
+    const replaced = await cli(
+      ['credentials', 'set', 'claro'],
+      JSON.stringify({ key: 'cli-key-0000cafe', secret: CANARY, customerId: 'ACME' }),
+    )
     expect(replaced.stdout).toContain('key …cafe')
     expect((await cli(['credentials', 'list'])).stdout).toMatch(/^claro\s+key …cafe\s+\d{4}-/m)
     expect(await cli(['credentials', 'delete', 'claro'])).toMatchObject({ code: 0 })
@@ -31,7 +37,10 @@ describe('sentinela credentials (built CLI, real keychain per test)', () => {
   })
 
   it('honours --env', async () => {
-    await cli(['--env', 'producao', 'credentials', 'set', 'clearsale'], JSON.stringify({ username: 'prod.user.01', password: CANARY }))
+    await cli(
+      ['--env', 'producao', 'credentials', 'set', 'clearsale'],
+      JSON.stringify({ username: 'prod.user.01', password: CANARY }),
+    )
     expect(JSON.parse((await cli(['--json', 'credentials', 'list'])).stdout)).toMatchObject({ items: [] })
     expect(JSON.parse((await cli(['--json', '--env', 'producao', 'credentials', 'list'])).stdout)).toMatchObject({
       environment: 'producao',
@@ -48,12 +57,18 @@ describe('sentinela credentials (built CLI, real keychain per test)', () => {
   })
 
   it('exits 2 with a field-level message for invalid JSON or an incomplete credential', async () => {
-    expect(await cli(['credentials', 'set', 'claro'], '{not json')).toMatchObject({ code: 2, stderr: expect.stringContaining('JSON') })
+    expect(await cli(['credentials', 'set', 'claro'], '{not json')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('JSON'),
+    })
     const incomplete = await cli(['credentials', 'set', 'claro'], JSON.stringify({ key: CANARY }))
     expect(incomplete.code).toBe(2)
     expect(incomplete.stderr).toMatch(/value\.secret/)
     expect(incomplete.stderr).not.toContain(CANARY)
-    expect(await cli(['credentials', 'delete', 'mse:SMS_TEXT'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Nenhuma credencial') })
+    expect(await cli(['credentials', 'delete', 'mse:SMS_TEXT'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Nenhuma credencial'),
+    })
   })
 
   it('without a session bus: exit 2, the actionable message, nothing written anywhere', async () => {
@@ -90,10 +105,18 @@ describe('sentinela credentials (built CLI, real keychain per test)', () => {
       '<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen><auth>EXTERNAL</auth>' +
         '<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
     )
-    const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] })
-    const address = await new Promise<string>((resolve) => bus.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())))
+    const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    const address = await new Promise<string>((resolve) =>
+      bus.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())),
+    )
     try {
-      const run = await cli(['credentials', 'list'], undefined, { ...envWithoutSessionBus(), HOME: h.keyring.home, DBUS_SESSION_BUS_ADDRESS: address })
+      const run = await cli(['credentials', 'list'], undefined, {
+        ...envWithoutSessionBus(),
+        HOME: h.keyring.home,
+        DBUS_SESSION_BUS_ADDRESS: address,
+      })
       expect(run.code).toBe(2)
       expect(run.stderr).toContain('nenhum serviço de chaveiro')
     } finally {

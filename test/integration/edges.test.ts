@@ -14,10 +14,11 @@ async function serve(write: (res: ServerResponse) => void): Promise<{ url: strin
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -40,8 +41,12 @@ describe('provider answers are read with a byte cap', () => {
       pump()
     })
     try {
-      await expect(http.send('Teste', { method: 'GET', url: declared.url, headers: {} })).rejects.toMatchObject({ code: 'provider_answer_too_large' })
-      await expect(http.send('Teste', { method: 'GET', url: streamed.url, headers: {} })).rejects.toMatchObject({ code: 'provider_answer_too_large' })
+      await expect(http.send('Teste', { method: 'GET', url: declared.url, headers: {} })).rejects.toMatchObject({
+        code: 'provider_answer_too_large',
+      })
+      await expect(http.send('Teste', { method: 'GET', url: streamed.url, headers: {} })).rejects.toMatchObject({
+        code: 'provider_answer_too_large',
+      })
     } finally {
       await declared.close()
       await streamed.close()
@@ -51,7 +56,12 @@ describe('provider answers are read with a byte cap', () => {
 })
 
 describe('provider URLs never point at link-local networks or cloud metadata', () => {
-  it.each(['http://169.254.169.254/latest/meta-data', 'http://metadata.google.internal/computeMetadata/v1', 'http://[fe80::1]/', 'http://100.100.100.200/'])('%s is refused', (url) => {
+  it.each([
+    'http://169.254.169.254/latest/meta-data',
+    'http://metadata.google.internal/computeMetadata/v1',
+    'http://[fe80::1]/',
+    'http://100.100.100.200/',
+  ])('%s is refused', (url) => {
     expect(forbiddenHost(url)).toBe(true)
     expect(() => checkAppUrl(url)).toThrow(expect.objectContaining({ code: 'ussd.app_url' }))
     expect(() => parseEndpoint(`claro=${url}`)).toThrow(/link-local/)
@@ -59,7 +69,11 @@ describe('provider URLs never point at link-local networks or cloud metadata', (
   })
 
   it('ordinary hosts pass', () => {
-    for (const url of ['https://api.claro.com.br', 'http://127.0.0.1:8080/app', 'https://homologacao.clearsale.com.br/api']) {
+    for (const url of [
+      'https://api.claro.com.br',
+      'http://127.0.0.1:8080/app',
+      'https://homologacao.clearsale.com.br/api',
+    ]) {
       expect(forbiddenHost(url)).toBe(false)
       expect(SettingsPatchSchema.safeParse({ customEndpoints: { claro: url } }).success).toBe(true)
     }

@@ -27,17 +27,24 @@ const h = coreWithPrivateKeychain({ host: 'cli', endpoints: {}, httpTimeoutMs: 4
 beforeEach(async () => {
   clearsale = await startSandboxServer(createClearSaleSandbox(), () => SandboxKnobsSchema.parse({}))
   mse = await startSandboxServer(createMseSandbox(), () => SandboxKnobsSchema.parse({}))
-  Object.assign((h.core.context as { endpoints: Record<string, string> }).endpoints, { clearsale: clearsale.url, mse: `${mse.url}/MSE` })
+  Object.assign((h.core.context as { endpoints: Record<string, string> }).endpoints, {
+    clearsale: clearsale.url,
+    mse: `${mse.url}/MSE`,
+  })
 })
 afterEach(async () => {
   await clearsale.close()
   await mse.close()
 })
 
-const control = (server: SandboxServer, path: string) => request(`${server.url}${path}`, { method: 'POST' }).then((r) => r.body.text())
-const arrivals = (server: SandboxServer) => request(`${server.url}/__sandbox/arrivals`).then((r) => r.body.json() as Promise<{ path: string; body: string }[]>)
+const control = (server: SandboxServer, path: string) =>
+  request(`${server.url}${path}`, { method: 'POST' }).then((r) => r.body.text())
+const arrivals = (server: SandboxServer) =>
+  request(`${server.url}/__sandbox/arrivals`).then((r) => r.body.json() as Promise<{ path: string; body: string }[]>)
 const posted = async (): Promise<string[]> =>
-  (await arrivals(clearsale)).filter((a) => a.path === TX_PATH).map((a) => (JSON.parse(a.body) as { Document: string }).Document)
+  (await arrivals(clearsale))
+    .filter((a) => a.path === TX_PATH)
+    .map((a) => (JSON.parse(a.body) as { Document: string }).Document)
 
 describe('Data Trust: sent at most once, reconciled by the seed search', () => {
   it('answers held past the client timeout: each document is sent once and every row still gets its transaction', async () => {
@@ -47,7 +54,12 @@ describe('Data Trust: sent at most once, reconciled by the seed search', () => {
     await control(clearsale, `/__sandbox/faults?holdRate=1&holdMs=900&holdPath=POST ${TX_PATH}`)
     await control(clearsale, '/__sandbox/arrivals?on=1')
     const job = await prepareJob(h.core.context, { inputPath: input, checks: ['datatrust'] })
-    const options = { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 300, concurrency: { claro: 1, clearsale: 4, mse: 1 }, rate: { claro: 1, clearsale: 50, mse: 1 } }
+    const options = {
+      ...structuredClone(DEFAULT_RUN_OPTIONS),
+      timeoutMs: 300,
+      concurrency: { claro: 1, clearsale: 4, mse: 1 },
+      rate: { claro: 1, clearsale: 50, mse: 1 },
+    }
     expect(await runJob(h.core.context, job, options).done).toBe('done')
     const sent = await posted()
     expect(sent).toHaveLength(12)
@@ -82,7 +94,9 @@ describe('Data Trust: sent at most once, reconciled by the seed search', () => {
     const [cpf = '', phone = '', email = ''] = JSON.parse(first) as string[]
     await sendDataTrust(h.core.context, { cpf, phone, email })
     await control(clearsale, '/__sandbox/arrivals?on=1')
-    expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 1000 }).done).toBe('done')
+    expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 1000 }).done).toBe(
+      'done',
+    )
     expect(await posted()).not.toContain(cpf)
     expect((await posted()).length).toBe(2)
     expect(journal.call(job.id, 'datatrust', first)).toMatchObject({ ok: true, reason: 'reconciled' })
@@ -98,13 +112,17 @@ describe('Data Trust: sent at most once, reconciled by the seed search', () => {
     journal.markSending(job.id, 'datatrust', key, new Date(Date.now() - 60_000))
     await control(clearsale, '/__sandbox/faults?hangRate=1&hangMs=3000')
     await control(clearsale, '/__sandbox/arrivals?on=1')
-    expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 300 }).done).toBe('done')
+    expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 300 }).done).toBe(
+      'done',
+    )
     const call = journal.call(job.id, 'datatrust', key)
     expect(call).toMatchObject({ ok: false, code: 'clearsale.outcome_unknown' })
     expect(outcomeOfCall('datatrust', key, call)).toEqual({ status: 'unknown', code: 'clearsale.outcome_unknown' })
     expect(await posted()).toEqual([])
     // A second run (a resume) does not touch it either.
-    expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 300 }).done).toBe('done')
+    expect(await runJob(h.core.context, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), timeoutMs: 300 }).done).toBe(
+      'done',
+    )
     expect(await posted()).toEqual([])
   })
 })
@@ -116,11 +134,23 @@ describe('sends a killed process left in flight', () => {
     const sms = { service: 'SMS_TEXT', mode: 'async-oneway', params: { BNUM: '1191000000', TEXT: 'Oferta' } }
     await control(mse, '/__sandbox/faults?holdRate=1&holdMs=1500&holdPath=GET /MSE/api,POST /MSE/api')
     await expect(callMse(ctx, { ...sms, timeoutMs: 200 })).rejects.toMatchObject({ code: 'mse.outcome_unknown' })
-    ctx.db.prepare("UPDATE effects SET state = 'sending', started_at = ? WHERE operation = 'mse.SMS_TEXT'").run(new Date(Date.now() - 11 * 60_000).toISOString())
-    const next = await createCore({ dataDir: h.dataDir, host: 'cli', log: silentLogger, endpoints: { mse: `${mse.url}/MSE` } })
+    ctx.db
+      .prepare("UPDATE effects SET state = 'sending', started_at = ? WHERE operation = 'mse.SMS_TEXT'")
+      .run(new Date(Date.now() - 11 * 60_000).toISOString())
+    const next = await createCore({
+      dataDir: h.dataDir,
+      host: 'cli',
+      log: silentLogger,
+      endpoints: { mse: `${mse.url}/MSE` },
+    })
     try {
       const info = await invokeOrThrow(next, 'app:info', {})
-      expect(info.notices).toEqual([expect.objectContaining({ code: 'effects_uncertain', message: expect.stringContaining('1 envio(s) ficaram em andamento') })])
+      expect(info.notices).toEqual([
+        expect.objectContaining({
+          code: 'effects_uncertain',
+          message: expect.stringContaining('1 envio(s) ficaram em andamento'),
+        }),
+      ])
       await expect(callMse(next.context, sms)).rejects.toMatchObject({ code: 'effect_unsettled' })
     } finally {
       await next.close()
@@ -131,16 +161,26 @@ describe('sends a killed process left in flight', () => {
 describe('MSE: an effect whose outcome is unknown is shown as uncertain and not re-sent', () => {
   it('an SMS send that times out is "resultado incerto"; the same send is refused until the analyst says --resend', async () => {
     await control(mse, '/__sandbox/faults?holdRate=1&holdMs=1500&holdPath=GET /MSE/api,POST /MSE/api')
-    const sms = { service: 'SMS_TEXT', mode: 'async-oneway', params: { BNUM: '1191000000', TEXT: 'Seu código é 1234' }, timeoutMs: 300 }
+    const sms = {
+      service: 'SMS_TEXT',
+      mode: 'async-oneway',
+      params: { BNUM: '1191000000', TEXT: 'Seu código é 1234' },
+      timeoutMs: 300,
+    }
     await expect(callMse(h.core.context, sms)).rejects.toMatchObject({ code: 'mse.outcome_unknown' })
-    const count = () => Object.entries(mse.stats()).filter(([k]) => k.endsWith(' /MSE/api')).reduce((n, [, v]) => n + v, 0)
+    const count = () =>
+      Object.entries(mse.stats())
+        .filter(([k]) => k.endsWith(' /MSE/api'))
+        .reduce((n, [, v]) => n + v, 0)
     expect(count()).toBe(1)
     // A retry of the same thing (a double click, a script run again) is refused before anything leaves.
     await expect(callMse(h.core.context, sms)).rejects.toMatchObject({ code: 'effect_unsettled' })
     expect(count()).toBe(1)
     // A read is never blocked.
     await control(mse, '/__sandbox/faults?holdRate=0')
-    await expect(callMse(h.core.context, { service: 'SYS_CTN_INFO_TYPE', mode: 'sync', params: { CTN: '1170000000' } })).resolves.toMatchObject({ statusCode: 0 })
+    await expect(
+      callMse(h.core.context, { service: 'SYS_CTN_INFO_TYPE', mode: 'sync', params: { CTN: '1170000000' } }),
+    ).resolves.toMatchObject({ statusCode: 0 })
     // The analyst's explicit choice sends it again, once.
     const before = count()
     await expect(callMse(h.core.context, { ...sms, resend: true })).resolves.toMatchObject({ statusCode: 0 })

@@ -31,7 +31,16 @@ describe('the data folder at rest', () => {
     const core = await createCore({ dataDir: dir.path, host: 'cli' })
     try {
       await core.context.settings.update({ historyRetentionDays: 30 }) // a settings write, a log line, a database write
-      core.context.history.add({ environment: 'sandbox', kind: 'score', identifier: '52998224725', outcome: 'ok', summary: '870', errorCode: null, durationMs: 1, raw: null })
+      core.context.history.add({
+        environment: 'sandbox',
+        kind: 'score',
+        identifier: '52998224725',
+        outcome: 'ok',
+        summary: '870',
+        errorCode: null,
+        durationMs: 1,
+        raw: null,
+      })
       expect(mode(dir.path)).toBe(0o700)
       expect(mode(join(dir.path, 'logs'))).toBe(0o700)
       const files = ['settings.json', 'sentinela.db', 'sentinela.db-wal', 'logs/sentinela.log', 'logs/sentinela.log.1']
@@ -56,11 +65,33 @@ describe('the data folder at rest', () => {
       const old = new Date(Date.now() - 40 * 86_400_000).toISOString()
       const recent = new Date().toISOString()
       for (const at of [old, recent]) {
-        db.prepare('INSERT INTO mse_inbox (at, kind, anum, bnum, body) VALUES (?, ?, ?, ?, ?)').run(at, 'sms', '11999990001', '333', '{}')
-        db.prepare('INSERT INTO ussd_log (at, kind, msisdn, short_code, summary, detail) VALUES (?, ?, ?, ?, ?, ?)').run(at, 'push', '11999990001', '100', 's', '{}')
-        db.prepare('INSERT INTO mse_messages (transaction_id, at, service, target, text) VALUES (?, ?, ?, ?, ?)').run(`t${at}`, at, 'SMS_TEXT', '11999990001', 'x')
-        db.prepare('INSERT INTO callbacks (at, provider, kind, summary, body) VALUES (?, ?, ?, ?, ?)').run(at, 'mse', 'mo', 's', 'b')
-        db.prepare("INSERT INTO effects (started_at, environment, operation, fingerprint, target, state) VALUES (?, 'sandbox', 'mse.SMS_TEXT', 'f', 't', 'done')").run(at)
+        db.prepare('INSERT INTO mse_inbox (at, kind, anum, bnum, body) VALUES (?, ?, ?, ?, ?)').run(
+          at,
+          'sms',
+          '11999990001',
+          '333',
+          '{}',
+        )
+        db.prepare(
+          'INSERT INTO ussd_log (at, kind, msisdn, short_code, summary, detail) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(at, 'push', '11999990001', '100', 's', '{}')
+        db.prepare('INSERT INTO mse_messages (transaction_id, at, service, target, text) VALUES (?, ?, ?, ?, ?)').run(
+          `t${at}`,
+          at,
+          'SMS_TEXT',
+          '11999990001',
+          'x',
+        )
+        db.prepare('INSERT INTO callbacks (at, provider, kind, summary, body) VALUES (?, ?, ?, ?, ?)').run(
+          at,
+          'mse',
+          'mo',
+          's',
+          'b',
+        )
+        db.prepare(
+          "INSERT INTO effects (started_at, environment, operation, fingerprint, target, state) VALUES (?, 'sandbox', 'mse.SMS_TEXT', 'f', 't', 'done')",
+        ).run(at)
       }
       mkdirSync(join(dir.path, 'batch-exports'), { recursive: true })
       const stale = join(dir.path, 'batch-exports', 'antigo.csv')

@@ -37,31 +37,67 @@ describe('sentinela screen: one policy, words and formats', () => {
     await clearsale.close()
   })
   const endpoints = (): string[] => ['--endpoint', `claro=${claro.url}`, '--endpoint', `clearsale=${clearsale.url}`]
-  const calls = (): number => Object.entries({ ...claro.stats(), ...clearsale.stats() }).filter(([k]) => k.startsWith('POST')).reduce((n, [, v]) => n + v, 0)
-  const read = (path: string, delimiter: string): Record<string, string>[] => parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { delimiter, columns: true }) as Record<string, string>[]
+  const calls = (): number =>
+    Object.entries({ ...claro.stats(), ...clearsale.stats() })
+      .filter(([k]) => k.startsWith('POST'))
+      .reduce((n, [, v]) => n + v, 0)
+  const read = (path: string, delimiter: string): Record<string, string>[] =>
+    parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { delimiter, columns: true }) as Record<string, string>[]
 
   it('approves only the clean row; every other row says in words which check did not answer and why', async () => {
     const input = join(h.dataDir, 'lista.csv')
     writeFileSync(input, LIST)
     const out = join(h.dataDir, 'saida.csv')
-    const run = await h.cli([...endpoints(), '--json', 'screen', input, '--checks', 'alerts,score,datatrust', '--out', out])
+    const run = await h.cli([
+      ...endpoints(),
+      '--json',
+      'screen',
+      input,
+      '--checks',
+      'alerts,score,datatrust',
+      '--out',
+      out,
+    ])
     expect(run.code, run.stderr).toBe(0)
-    const summary = JSON.parse(run.stdout) as { job: number; verdicts: Record<string, number>; policy: { version: number; hash: string } }
+    const summary = JSON.parse(run.stdout) as {
+      job: number
+      verdicts: Record<string, number>
+      policy: { version: number; hash: string }
+    }
     expect(summary.verdicts).toEqual({ aprovar: 1, revisar: 5, recusar: 1 })
     const rows = read(out, ';')
-    expect(rows.map((r) => r['Veredito'])).toEqual(['Aprovar', 'Revisar', 'Revisar', 'Revisar', 'Revisar', 'Revisar', 'Recusar'])
+    expect(rows.map((r) => r['Veredito'])).toEqual([
+      'Aprovar',
+      'Revisar',
+      'Revisar',
+      'Revisar',
+      'Revisar',
+      'Revisar',
+      'Recusar',
+    ])
     expect(rows[0]?.['Motivos']).toBe('')
     expect(rows[1]?.['Motivos']).toContain('Score Claro não consultado: CPF com dígito verificador inválido.')
     expect(rows[1]?.['Motivos']).toContain('Data Trust não consultado: CPF com dígito verificador inválido.')
     expect(rows[2]?.['Motivos']).toContain('Score Claro não consultado: CPF com todos os dígitos iguais.')
-    expect(rows[3]?.['Motivos']).toBe('Claro Alerta não encontrou o cliente: a Claro não tem este cliente na base (404).')
-    expect(rows[4]?.['Motivos']).toContain('Score Claro não encontrou o cliente: a Claro não tem este cliente na base (404).')
+    expect(rows[3]?.['Motivos']).toBe(
+      'Claro Alerta não encontrou o cliente: a Claro não tem este cliente na base (404).',
+    )
+    expect(rows[4]?.['Motivos']).toContain(
+      'Score Claro não encontrou o cliente: a Claro não tem este cliente na base (404).',
+    )
     expect(rows[5]?.['Motivos']).toBe('Claro Alerta não consultado: falta o celular.')
     expect(rows[6]?.['Motivos']).toBe('Pedido de portabilidade há 2 dias — dentro da janela de 7 dias.')
-    expect(rows[1]?.['motivos_codigos']).toBe('score.not_run:invalid_cpf.check_digits | datatrust.not_run:invalid_cpf.check_digits')
+    expect(rows[1]?.['motivos_codigos']).toBe(
+      'score.not_run:invalid_cpf.check_digits | datatrust.not_run:invalid_cpf.check_digits',
+    )
     expect(rows[1]?.['Score Claro: situação']).toBe('Não consultado: CPF com dígito verificador inválido')
     // pt-BR Excel: Brazilian identifiers, decimal comma, dd/mm/aaaa hh:mm, and no stray apostrophe on a phone.
-    expect(rows[0]).toMatchObject({ 'CPF consultado': '529.982.247-25', 'Celular consultado': '(11) 99999-0003', 'Score Claro': '870', 'Score Data Trust': '91,5' })
+    expect(rows[0]).toMatchObject({
+      'CPF consultado': '529.982.247-25',
+      'Celular consultado': '(11) 99999-0003',
+      'Score Claro': '870',
+      'Score Data Trust': '91,5',
+    })
     expect(rows[6]?.['Celular']).toBe('+55 11 99999-0002')
     expect(rows[6]?.['Último evento (Alerta)']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
     expect(rows[6]?.['Alerta: eventos']).toBe('Pedido de portabilidade')
@@ -69,7 +105,19 @@ describe('sentinela screen: one policy, words and formats', () => {
 
     // The same job in English, as a `,` CSV (ISO dates with offset, decimal point) and with the machine keys.
     const en = join(h.dataDir, 'out-en.csv')
-    const again = await h.cli([...endpoints(), '--lang', 'en', 'screen', input, '--checks', 'alerts,score,datatrust', '--out', en, '--delimiter', ','])
+    const again = await h.cli([
+      ...endpoints(),
+      '--lang',
+      'en',
+      'screen',
+      input,
+      '--checks',
+      'alerts,score,datatrust',
+      '--out',
+      en,
+      '--delimiter',
+      ',',
+    ])
     expect(again.code, again.stderr).toBe(0)
     const enRows = read(en, ',')
     expect(enRows[1]?.['Verdict']).toBe('Review')
@@ -77,15 +125,55 @@ describe('sentinela screen: one policy, words and formats', () => {
     expect(enRows[0]?.['Data Trust score']).toBe('91.5')
     expect(enRows[6]?.['Latest event (Alerta)']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-03:00$/)
     const codes = join(h.dataDir, 'out-codes.csv')
-    expect((await h.cli([...endpoints(), 'screen', input, '--checks', 'alerts,score,datatrust', '--out', codes, '--columns', 'codes'])).code).toBe(0)
+    expect(
+      (
+        await h.cli([
+          ...endpoints(),
+          'screen',
+          input,
+          '--checks',
+          'alerts,score,datatrust',
+          '--out',
+          codes,
+          '--columns',
+          'codes',
+        ])
+      ).code,
+    ).toBe(0)
     const codeRows = read(codes, ';')
-    expect(Object.keys(codeRows[0] ?? {})).toEqual(['Nome', 'CPF', 'Celular', 'alerta_status', 'alerta_eventos', 'alerta_ultimo_evento', 'score_status', 'score', 'datatrust_status', 'datatrust_score', 'datatrust_insights', 'veredito', 'veredito_motivos', 'linha_problema', 'politica'])
-    expect(codeRows.map((r) => r['veredito'])).toEqual(['aprovar', 'revisar', 'revisar', 'revisar', 'revisar', 'revisar', 'recusar'])
+    expect(Object.keys(codeRows[0] ?? {})).toEqual([
+      'Nome',
+      'CPF',
+      'Celular',
+      'alerta_status',
+      'alerta_eventos',
+      'alerta_ultimo_evento',
+      'score_status',
+      'score',
+      'datatrust_status',
+      'datatrust_score',
+      'datatrust_insights',
+      'veredito',
+      'veredito_motivos',
+      'linha_problema',
+      'politica',
+    ])
+    expect(codeRows.map((r) => r['veredito'])).toEqual([
+      'aprovar',
+      'revisar',
+      'revisar',
+      'revisar',
+      'revisar',
+      'revisar',
+      'recusar',
+    ])
     expect(codeRows[3]?.['alerta_status']).toBe('not_found:claro.not_found')
 
     // XLSX: real numbers and dates with formats, identifiers as text.
     const xlsx = join(h.dataDir, 'saida.xlsx')
-    expect((await h.cli([...endpoints(), 'screen', input, '--checks', 'alerts,score,datatrust', '--out', xlsx])).code).toBe(0)
+    expect(
+      (await h.cli([...endpoints(), 'screen', input, '--checks', 'alerts,score,datatrust', '--out', xlsx])).code,
+    ).toBe(0)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(xlsx)
     const sheet = book.getWorksheet('Sentinela')
@@ -99,11 +187,30 @@ describe('sentinela screen: one policy, words and formats', () => {
 
     // What-if from the command line: a stricter score rule turns the clean row into a review, with no provider call.
     const strict = join(h.dataDir, 'politica.json')
-    writeFileSync(strict, JSON.stringify({ ...DEFAULT_POLICY, rules: { ...DEFAULT_POLICY.rules, claro_score_low: { enabled: true, action: 'revisar', below: 900 } } }))
+    writeFileSync(
+      strict,
+      JSON.stringify({
+        ...DEFAULT_POLICY,
+        rules: { ...DEFAULT_POLICY.rules, claro_score_low: { enabled: true, action: 'revisar', below: 900 } },
+      }),
+    )
     const before = calls()
-    const rescore = await h.cli([...endpoints(), '--json', 'screen', '--rescore', String(summary.job), '--policy', strict])
+    const rescore = await h.cli([
+      ...endpoints(),
+      '--json',
+      'screen',
+      '--rescore',
+      String(summary.job),
+      '--policy',
+      strict,
+    ])
     expect(rescore.code, rescore.stderr).toBe(0)
-    expect(JSON.parse(rescore.stdout)).toMatchObject({ changed: 1, before: { aprovar: 1, revisar: 5, recusar: 1 }, after: { aprovar: 0, revisar: 6, recusar: 1 }, rows: [{ rowNo: 1, before: 'aprovar', after: 'revisar', reasons: ['claro_score_low'] }] })
+    expect(JSON.parse(rescore.stdout)).toMatchObject({
+      changed: 1,
+      before: { aprovar: 1, revisar: 5, recusar: 1 },
+      after: { aprovar: 0, revisar: 6, recusar: 1 },
+      rows: [{ rowNo: 1, before: 'aprovar', after: 'revisar', reasons: ['claro_score_low'] }],
+    })
     expect(calls()).toBe(before)
   })
 
@@ -114,21 +221,48 @@ describe('sentinela screen: one policy, words and formats', () => {
     expect(shown).toEqual(DEFAULT_POLICY)
     const good = join(h.dataDir, 'boa.json')
     writeFileSync(good, show.stdout)
-    expect(JSON.parse((await h.cli(['policy', 'check', good])).stdout)).toMatchObject({ valid: true, version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(JSON.parse((await h.cli(['policy', 'check', good])).stdout)).toMatchObject({
+      valid: true,
+      version: 1,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
     const bad = join(h.dataDir, 'ruim.json')
-    writeFileSync(bad, JSON.stringify({ ...shown, rules: { ...shown.rules, claro_score_low: { enabled: true, action: 'revisar', below: 1200 } } }))
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        ...shown,
+        rules: { ...shown.rules, claro_score_low: { enabled: true, action: 'revisar', below: 1200 } },
+      }),
+    )
     const checked = await h.cli(['policy', 'check', bad])
-    expect(checked).toMatchObject({ code: 2, stderr: expect.stringContaining('rules.claro_score_low.below: no máximo 1000') })
+    expect(checked).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('rules.claro_score_low.below: no máximo 1000'),
+    })
     writeFileSync(bad, '{ isto não é json')
     expect(await h.cli(['policy', 'check', bad])).toMatchObject({ code: 2 })
     // A broken policy stops a batch before any call.
     const input = join(h.dataDir, 'lista.csv')
     writeFileSync(input, LIST)
-    const refused = await h.cli([...endpoints(), 'screen', input, '--checks', 'score', '--out', join(h.dataDir, 'x.csv'), '--policy', bad])
+    const refused = await h.cli([
+      ...endpoints(),
+      'screen',
+      input,
+      '--checks',
+      'score',
+      '--out',
+      join(h.dataDir, 'x.csv'),
+      '--policy',
+      bad,
+    ])
     expect(refused.code).toBe(2)
     expect(calls()).toBe(0)
     // customer exits 0 whatever the verdict, 2 for bad input.
-    expect(await h.cli([...endpoints(), 'customer', '--cpf', '111.444.777-35', '--phone', '11 99999-0001'])).toMatchObject({ code: 0 })
-    expect(await h.cli([...endpoints(), 'customer', '--cpf', '111.444.777-35', '--checks', 'score,sms'])).toMatchObject({ code: 2 })
+    expect(
+      await h.cli([...endpoints(), 'customer', '--cpf', '111.444.777-35', '--phone', '11 99999-0001']),
+    ).toMatchObject({ code: 0 })
+    expect(await h.cli([...endpoints(), 'customer', '--cpf', '111.444.777-35', '--checks', 'score,sms'])).toMatchObject(
+      { code: 2 },
+    )
   })
 })

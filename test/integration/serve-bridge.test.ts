@@ -39,7 +39,8 @@ describe('browser host bridge', () => {
   }
 
   it('answers unknown channels with a typed error', async () => {
-    for (const channel of BAD_CHANNELS) expectTypedError(await invokeRaw(JSON.stringify({ channel, payload: {} })), ['unknown_channel'])
+    for (const channel of BAD_CHANNELS)
+      expectTypedError(await invokeRaw(JSON.stringify({ channel, payload: {} })), ['unknown_channel'])
   })
 
   it('answers a body that is not JSON, or not an envelope, with a typed error', async () => {
@@ -49,11 +50,17 @@ describe('browser host bridge', () => {
   })
 
   it('refuses an oversized body with 413 and a typed error', async () => {
-    expectTypedError(await invokeRaw(JSON.stringify({ channel: 'settings:update', payload: { language: HUGE } }), 413), ['payload_too_large'])
+    expectTypedError(
+      await invokeRaw(JSON.stringify({ channel: 'settings:update', payload: { language: HUGE } }), 413),
+      ['payload_too_large'],
+    )
   })
 
   it('is still up and correct after all of that', async () => {
-    expect(await invokeRaw(JSON.stringify({ channel: 'app:info', payload: {} }))).toMatchObject({ ok: true, data: { host: 'browser' } })
+    expect(await invokeRaw(JSON.stringify({ channel: 'app:info', payload: {} }))).toMatchObject({
+      ok: true,
+      data: { host: 'browser' },
+    })
   })
 
   function openSocket(headers: Record<string, string>): Promise<WebSocket> {
@@ -77,14 +84,23 @@ describe('browser host bridge', () => {
     await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(baseline + 1)
     const message = nextMessage(ws)
     await invokeRaw(JSON.stringify({ channel: 'settings:update', payload: { language: 'en' } }))
-    expect(await message).toMatchObject({ type: 'event', topic: 'settings:changed', data: { language: 'en', environment: 'sandbox' } })
+    expect(await message).toMatchObject({
+      type: 'event',
+      topic: 'settings:changed',
+      data: { language: 'en', environment: 'sandbox' },
+    })
     ws.close()
     await expect.poll(() => t.core.events.listenerCount('settings:changed')).toBe(baseline)
   })
 
   it('answers bad socket messages with a typed error and keeps the socket open', async () => {
     const ws = await openSocket(t.auth)
-    for (const raw of ['garbage', JSON.stringify({ type: 'subscribe', topic: 'no:such-topic' }), JSON.stringify({ type: 'dance' }), HUGE.slice(0, 60_000)]) {
+    for (const raw of [
+      'garbage',
+      JSON.stringify({ type: 'subscribe', topic: 'no:such-topic' }),
+      JSON.stringify({ type: 'dance' }),
+      HUGE.slice(0, 60_000),
+    ]) {
       const reply = nextMessage(ws)
       ws.send(raw)
       const message = await reply

@@ -16,7 +16,8 @@ describe('browser host downloads', () => {
   })
   afterAll(() => t.stop())
 
-  const get = (path: string, headers: Record<string, string> = t.auth) => request(`${t.host.origin}${path}`, { headers })
+  const get = (path: string, headers: Record<string, string> = t.auth) =>
+    request(`${t.host.origin}${path}`, { headers })
 
   it('streams an export as an attachment, byte for byte', async () => {
     const res = await get('/api/download/sentinela-lote-7.csv')
@@ -29,8 +30,16 @@ describe('browser host downloads', () => {
 
   it('refuses without the session token, from another origin, and any name that is not an export', async () => {
     expect((await get('/api/download/sentinela-lote-7.csv', {})).statusCode).toBe(401)
-    expect((await get('/api/download/sentinela-lote-7.csv', { ...t.auth, origin: 'http://127.0.0.1:1' })).statusCode).toBe(403)
-    for (const name of ['segredo.csv', '..%2Fsegredo.csv', '%2E%2E%2Fsettings.json', 'sentinela-lote-7.csv%00.txt', 'sentinela-lote-8.csv']) {
+    expect(
+      (await get('/api/download/sentinela-lote-7.csv', { ...t.auth, origin: 'http://127.0.0.1:1' })).statusCode,
+    ).toBe(403)
+    for (const name of [
+      'segredo.csv',
+      '..%2Fsegredo.csv',
+      '%2E%2E%2Fsettings.json',
+      'sentinela-lote-7.csv%00.txt',
+      'sentinela-lote-8.csv',
+    ]) {
       const res = await get(`/api/download/${name}`)
       expect([name, res.statusCode]).toEqual([name, 404])
       await res.body.dump()

@@ -11,7 +11,11 @@ describe('browser host gate', () => {
   const invokeBody = JSON.stringify({ channel: 'app:info', payload: {} })
   const get = (path: string, headers: Record<string, string> = {}) => request(`${t.host.origin}${path}`, { headers })
   const post = (headers: Record<string, string>) =>
-    request(`${t.host.origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: invokeBody })
+    request(`${t.host.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: invokeBody,
+    })
 
   it('listens on 127.0.0.1 only and prints a URL that carries the token', () => {
     expect(t.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/)
@@ -33,7 +37,9 @@ describe('browser host gate', () => {
     expect(res.statusCode).toBe(303)
     expect(res.headers['location']).toBe('/')
     const cookie = String(res.headers['set-cookie'])
-    expect(cookie).toMatch(new RegExp(`^sentinela_token_${t.host.port}=${t.host.token}; HttpOnly; SameSite=Strict; Path=/$`))
+    expect(cookie).toMatch(
+      new RegExp(`^sentinela_token_${t.host.port}=${t.host.token}; HttpOnly; SameSite=Strict; Path=/$`),
+    )
     const page = await get('/', { cookie: cookie.split(';')[0] ?? '' })
     expect(page.statusCode).toBe(200)
     expect(await page.body.text()).toContain('fixture renderer')
@@ -73,7 +79,11 @@ describe('browser host gate', () => {
     expect(res.statusCode).toBe(415)
     expect(await res.body.json()).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
     // The media type is parsed exactly: a look-alike does not pass for application/json.
-    const lookAlike = await request(`${t.host.origin}/api/invoke`, { method: 'POST', headers: { ...t.auth, 'content-type': 'application/jsonx' }, body: invokeBody })
+    const lookAlike = await request(`${t.host.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { ...t.auth, 'content-type': 'application/jsonx' },
+      body: invokeBody,
+    })
     expect(lookAlike.statusCode).toBe(415)
     await lookAlike.body.dump()
   })

@@ -26,11 +26,22 @@ describe('sentinela ussd (built CLI)', () => {
   }
 
   it('preview prints one block per handset page, as §6.4.18 pages the seed example', async () => {
-    const xml = buildUssdRequest({ profile: 'P_USSD', password: 'x', msisdn: '1199998888', short_code: '100', mode: 'async' }, SEED_MENU)
+    const xml = buildUssdRequest(
+      { profile: 'P_USSD', password: 'x', msisdn: '1199998888', short_code: '100', mode: 'async' },
+      SEED_MENU,
+    )
     const run = await h.cli(['ussd', 'preview', file('menu.xml', xml)])
     expect(run.code).toBe(0)
     expect(run.stdout).toBe(`--- 1/2 ---\n${SEED_MENU_SCREENS[0]}\n--- 2/2 ---\n${SEED_MENU_SCREENS[1]}\n`)
-    const reserved = await h.cli(['--json', 'ussd', 'preview', file('bad.xml', '<command><menu><title>T</title><options><option><index>9</index><subtitle>x</subtitle></option></options></menu></command>')])
+    const reserved = await h.cli([
+      '--json',
+      'ussd',
+      'preview',
+      file(
+        'bad.xml',
+        '<command><menu><title>T</title><options><option><index>9</index><subtitle>x</subtitle></option></options></menu></command>',
+      ),
+    ])
     expect(reserved.code).toBe(1)
     expect(JSON.parse(reserved.stdout).problems).toMatchObject([{ level: 'error', code: 'index_reserved' }])
     expect((await h.cli(['ussd', 'preview', file('broken.xml', '<command><menu>')])).code).toBe(2)
@@ -42,7 +53,12 @@ describe('sentinela ussd (built CLI)', () => {
     const script = file('saldo.json', JSON.stringify(DEMO_BALANCE_SCRIPT))
     const green = await h.cli(['ussd', 'replay', script, '--app', app])
     expect(green.code).toBe(0)
-    expect(green.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('ok'))).toBe(true)
+    expect(
+      green.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('ok')),
+    ).toBe(true)
     await request(`${sandbox.url}/__sandbox/ussd-demo?variant=b`).then((r) => r.body.dump())
     const red = await h.cli(['ussd', 'replay', script, '--app', app])
     expect(red.code).toBe(1)

@@ -9,7 +9,11 @@ import type { ChannelName, RequestOf, ResponseOf } from '../../src-shared/contra
 
 /* USSD over the MSE sandbox (seed 003 §6.4.18–23): push → handset → subscriber answer → partner; the app tester. */
 // One keychain per test file (libsecret keeps one session bus per process): one harness for both parts.
-const h = coreWithPrivateKeychain({ host: 'browser', startCallbacks: true, settings: { callbacks: { bindAddress: '127.0.0.1', port: 0 } } })
+const h = coreWithPrivateKeychain({
+  host: 'browser',
+  startCallbacks: true,
+  settings: { callbacks: { bindAddress: '127.0.0.1', port: 0 } },
+})
 async function call<C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await h.core.router.invoke(channel, payload)
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
@@ -28,12 +32,23 @@ describe('USSD push and the virtual handset', () => {
       msisdn: '(11) 99999-7777',
       shortCode: '200',
       sessionOwner: '172.1.1.1',
-      billing: { billingcode: 'DH2010', ctn_billing: '111111111', content_description: 'Teste Menu', transaction_info: 'Implementacao de teste' },
+      billing: {
+        billingcode: 'DH2010',
+        ctn_billing: '111111111',
+        content_description: 'Teste Menu',
+        transaction_info: 'Implementacao de teste',
+      },
       command: { kind: 'input', content: 'Digite o valor:' },
     })
     expect(sent.statusCode).toBe(0)
     // §6.4.18's example head, field for field.
-    for (const tag of ['<billingcode>DH2010</billingcode>', '<ctn_billing>111111111</ctn_billing>', '<content_description>Teste Menu</content_description>', '<transaction_info>Implementacao de teste</transaction_info>', '<session_owner>172.1.1.1</session_owner>']) {
+    for (const tag of [
+      '<billingcode>DH2010</billingcode>',
+      '<ctn_billing>111111111</ctn_billing>',
+      '<content_description>Teste Menu</content_description>',
+      '<transaction_info>Implementacao de teste</transaction_info>',
+      '<session_owner>172.1.1.1</session_owner>',
+    ]) {
       expect(sent.sentXml).toContain(tag)
     }
     const log: string[] = []
@@ -75,12 +90,23 @@ describe('USSD push and the virtual handset', () => {
   })
 
   it('refuses a command that breaks the limits before sending, and the sandbox answers 12 / 13 as MSE', async () => {
-    expect(await refusal('ussd:push', { msisdn: '1199998888', shortCode: '100', command: { kind: 'menu', title: 'x', options: [{ index: '9', subtitle: 'Nove' }] } })).toBe('ussd.invalid')
-    expect(await refusal('ussd:push', { msisdn: '119999888', shortCode: '100', command: { kind: 'notify', content: 'x' } })).toBe('ussd.msisdn')
+    expect(
+      await refusal('ussd:push', {
+        msisdn: '1199998888',
+        shortCode: '100',
+        command: { kind: 'menu', title: 'x', options: [{ index: '9', subtitle: 'Nove' }] },
+      }),
+    ).toBe('ussd.invalid')
+    expect(
+      await refusal('ussd:push', { msisdn: '119999888', shortCode: '100', command: { kind: 'notify', content: 'x' } }),
+    ).toBe('ussd.msisdn')
     const url = `${await h.core.context.sandbox.url('mse')}/MSE/ussd`
     const get = await request(url)
     expect(await get.body.text()).toContain('<status-code>13</status-code>')
-    const noShortCode = await request(url, { method: 'POST', body: '<ussd_message_request><head><profile>X_USSD</profile><password>p</password><mode>async</mode><msisdn>1199998888</msisdn></head><command><notify><content>Oi</content></notify></command></ussd_message_request>' })
+    const noShortCode = await request(url, {
+      method: 'POST',
+      body: '<ussd_message_request><head><profile>X_USSD</profile><password>p</password><mode>async</mode><msisdn>1199998888</msisdn></head><command><notify><content>Oi</content></notify></command></ussd_message_request>',
+    })
     expect(await noShortCode.body.text()).toMatch(/<status-code>12<\/status-code>[\s\S]*\[short_code\]/)
   })
 })
@@ -104,7 +130,11 @@ describe('USSD application tester', () => {
     const script = DEMO_BALANCE_SCRIPT
     const green = await call('ussd:replay', { url, script })
     expect(green.ok).toBe(true)
-    expect(green.log.map((e) => /<(user_init|index|input)>/.exec(e.request)?.[1])).toEqual(['user_init', 'index', 'input'])
+    expect(green.log.map((e) => /<(user_init|index|input)>/.exec(e.request)?.[1])).toEqual([
+      'user_init',
+      'index',
+      'input',
+    ])
     await call('sandbox:ussd-demo', { variant: 'b' })
     const red = await call('ussd:replay', { url, script })
     expect(red.ok).toBe(false)
@@ -120,8 +150,15 @@ describe('USSD application tester', () => {
     expect(await step(`${brokenUrl}/500`)).toMatchObject({ status: 500, error: 'HTTP 500', response: 'boom' })
     expect((await step(`${brokenUrl}/xml`)).error).toMatch(/resposta inválida .*malformed XML/)
     expect((await step('http://127.0.0.1:9/')).error).toMatch(/Não foi possível conectar/)
-    const slow = await call('ussd:app-exchange', { url: `${brokenUrl}/slow`, head, response: { user_init: '1' }, timeoutMs: 300 })
+    const slow = await call('ussd:app-exchange', {
+      url: `${brokenUrl}/slow`,
+      head,
+      response: { user_init: '1' },
+      timeoutMs: 300,
+    })
     expect(slow).toMatchObject({ status: null, command: null, error: expect.stringMatching(/app USSD não respondeu/) })
-    expect(await refusal('ussd:app-exchange', { url: 'file:///etc/passwd', head, response: { user_init: '1' } })).toBe('ussd.app_url')
+    expect(await refusal('ussd:app-exchange', { url: 'file:///etc/passwd', head, response: { user_init: '1' } })).toBe(
+      'ussd.app_url',
+    )
   })
 })

@@ -4,7 +4,13 @@ import { backoffMs, SlidingWindowLimiter } from '../../src-main/batch/limits'
 
 describe('batch: columns, identifiers, cells', () => {
   it('detects the columns Excel users name in Portuguese', () => {
-    expect(detectMapping(['Nome Completo', 'Número do CPF', 'Telefone Celular', 'E-mail', 'CEP'])).toEqual({ name: 0, cpf: 1, phone: 2, email: 3, cep: 4 })
+    expect(detectMapping(['Nome Completo', 'Número do CPF', 'Telefone Celular', 'E-mail', 'CEP'])).toEqual({
+      name: 0,
+      cpf: 1,
+      phone: 2,
+      email: 3,
+      cep: 4,
+    })
     expect(detectMapping(['cliente', 'documento', 'msisdn'])).toEqual({ name: 0, cpf: 1, phone: 2 })
     expect(detectMapping(['a', 'b'])).toEqual({})
   })
@@ -24,7 +30,7 @@ describe('batch: columns, identifiers, cells', () => {
     ['+55 (11) 91234-5678', '+55 (11) 91234-5678'],
     ['-12,5', '-12,5'],
     ['-2+3', `'-2+3`],
-    ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
     ['-1 +HYPERLINK("x")', `'-1 +HYPERLINK("x")`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1', `'\t=1`],
@@ -44,10 +50,12 @@ describe('batch: columns, identifiers, cells', () => {
     const limiter = new SlidingWindowLimiter(20)
     const starts: number[] = []
     const started = performance.now()
-    await Promise.all(Array.from({ length: 50 }, async () => {
-      await limiter.take()
-      starts.push(performance.now())
-    }))
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        await limiter.take()
+        starts.push(performance.now())
+      }),
+    )
     for (const t of starts) expect(starts.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(20)
     expect(performance.now() - started).toBeGreaterThanOrEqual(2000) // 50 calls at 20/s: two full windows of waiting
   })

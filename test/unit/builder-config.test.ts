@@ -15,7 +15,12 @@ describe('electron-builder configuration', () => {
   })
 
   it('is refused by that validation when wrong, so the check above can fail', async () => {
-    await expect(validateConfiguration({ ...config, linux: { ...config.linux, notAnOption: true } } as unknown as Configuration, new DebugLogger(false))).rejects.toThrow()
+    await expect(
+      validateConfiguration(
+        { ...config, linux: { ...config.linux, notAnOption: true } } as unknown as Configuration,
+        new DebugLogger(false),
+      ),
+    ).rejects.toThrow()
   })
 
   it('names the app and targets AppImage + deb, NSIS and dmg', () => {
@@ -35,6 +40,8 @@ describe('electron-builder configuration', () => {
     const png = readFileSync(join(root, 'build/icon.png'))
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512) // width: electron-builder needs ≥ 512 for every target
-    expect(readFileSync(join(root, 'build/entitlements.mac.plist'), 'utf8')).toContain('com.apple.security.cs.allow-jit')
+    expect(readFileSync(join(root, 'build/entitlements.mac.plist'), 'utf8')).toContain(
+      'com.apple.security.cs.allow-jit',
+    )
   })
 })

@@ -29,7 +29,12 @@ describe('sentinela CLI', () => {
   it('answers info --json with the environment and data dir', async () => {
     const { code, stdout } = await run(['--data-dir', dir.path, '--env', 'homologacao', '--json', 'info'])
     expect(code).toBe(0)
-    expect(JSON.parse(stdout)).toMatchObject({ name: 'Sentinela', environment: 'homologacao', host: 'cli', dataDir: dir.path })
+    expect(JSON.parse(stdout)).toMatchObject({
+      name: 'Sentinela',
+      environment: 'homologacao',
+      host: 'cli',
+      dataDir: dir.path,
+    })
   })
 
   it('answers info in Portuguese by default', async () => {
@@ -55,7 +60,10 @@ describe('sentinela CLI', () => {
 
   it('parses --endpoint PROVIDER=URL and drops a trailing slash', () => {
     expect(parseEndpoint('mse=http://127.0.0.1:9000/MSE/')).toEqual(['mse', 'http://127.0.0.1:9000/MSE'])
-    expect(resolveGlobalOptions({ endpoint: ['claro=https://a', 'clearsale=https://b'] }).endpoints).toEqual({ claro: 'https://a', clearsale: 'https://b' })
+    expect(resolveGlobalOptions({ endpoint: ['claro=https://a', 'clearsale=https://b'] }).endpoints).toEqual({
+      claro: 'https://a',
+      clearsale: 'https://b',
+    })
   })
 
   it('defaults the data dir to the desktop app user-data folder', () => {

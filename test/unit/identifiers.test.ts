@@ -33,7 +33,9 @@ describe('mobile numbers', () => {
     '+5511912345678',
     '00 55 11 91234 5678',
     '11.91234.5678',
-  ])('normalises %j to 5511912345678', (input) => expect(parseMsisdn(input)).toEqual({ ok: true, msisdn: '5511912345678' }))
+  ])('normalises %j to 5511912345678', (input) =>
+    expect(parseMsisdn(input)).toEqual({ ok: true, msisdn: '5511912345678' }),
+  )
   it.each([
     ['', 'empty'],
     ['+1 (212) 555-1234', 'format'],

@@ -9,7 +9,12 @@ describe('IMEI', () => {
     expect(luhnCheckDigit('35220601222952')).toBe(9) // the seed's example IMEI ends in 0 instead
   })
   it('accepts a valid IMEI, formatted or not, and gives its TAC', () => {
-    expect(parseImei('49-015420-323751-8')).toEqual({ ok: true, imei: '490154203237518', tac: '49015420', checkDigitZeroed: false })
+    expect(parseImei('49-015420-323751-8')).toEqual({
+      ok: true,
+      imei: '490154203237518',
+      tac: '49015420',
+      checkDigitZeroed: false,
+    })
   })
   it.each([
     ['', 'empty'],
@@ -19,7 +24,12 @@ describe('IMEI', () => {
   ])('refuses %j (%s)', (input, reason) => expect(parseImei(input)).toEqual({ ok: false, reason }))
   it("reads the seed's zeroed check digit only when asked, and says so", () => {
     expect(parseImei('352206012229520')).toEqual({ ok: false, reason: 'check_digit' })
-    expect(parseImei('352206012229520', { allowZeroCheckDigit: true })).toEqual({ ok: true, imei: '352206012229520', tac: '35220601', checkDigitZeroed: true })
+    expect(parseImei('352206012229520', { allowZeroCheckDigit: true })).toEqual({
+      ok: true,
+      imei: '352206012229520',
+      tac: '35220601',
+      checkDigitZeroed: true,
+    })
   })
   it("IMEI_TRANSLATOR accepts the IMEI as MSE writes it (seed §6.4.16's own 352206012229520), not another wrong digit", () => {
     const translator = MSE_SERVICES.get('IMEI_TRANSLATOR')

@@ -10,7 +10,13 @@ const eslint = new ESLint({ cwd: process.cwd() })
 async function layeringErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties' || m.ruleId === 'no-restricted-syntax')
+    .filter(
+      (m) =>
+        m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === 'no-restricted-globals' ||
+        m.ruleId === 'no-restricted-properties' ||
+        m.ruleId === 'no-restricted-syntax',
+    )
     .map((m) => m.message)
 }
 
@@ -25,7 +31,7 @@ describe('layering', () => {
     ['src-renderer/features/x.ts', "import { createCore } from '../../src-main/core'\nexport const a = createCore"],
     ['src-renderer/features/x.ts', "import { ipcRenderer } from 'electron'\nexport const a = ipcRenderer"],
     ['src-renderer/features/x.ts', "import { join } from 'node:path'\nexport const a = join"],
-    ['src-renderer/features/x.ts', "export const a = window.sentinela"],
+    ['src-renderer/features/x.ts', 'export const a = window.sentinela'],
     ['src-renderer/features/x.ts', "import { bridge } from '../api/bridge'\nexport const a = bridge"],
     ['src-renderer/features/x.ts', "import { call } from '../../api/client'\nexport const a = call"],
     ['src-renderer/components/x.tsx', "import { on } from '../api/client'\nexport const a = on"],

@@ -15,7 +15,13 @@ describe('MMS MO against seed 003 §6.4.7.1', () => {
     const parsed = await parseMmsMo(seedMmsMo())
     if (!parsed.ok) throw new Error(parsed.reason)
     const mo = parsed.mo
-    expect(mo).toMatchObject({ id: '000000000000000000001030611281519268816', anum: '119100000', bnum: '303', subject: 'Transferir: mms example', warnings: [] })
+    expect(mo).toMatchObject({
+      id: '000000000000000000001030611281519268816',
+      anum: '119100000',
+      bnum: '303',
+      subject: 'Transferir: mms example',
+      warnings: [],
+    })
     expect(mo.from).toContain('+1176675225/TYPE=PLMN@clarotorpedo.com.br')
     expect(mo.date).toBe('2006-11-28T18:15:04.000Z')
     expect(mo.parts.map((p) => p.contentType)).toEqual(['text/plain', 'image/gif', 'application/smil'])
@@ -23,7 +29,9 @@ describe('MMS MO against seed 003 §6.4.7.1', () => {
     const gif = mo.parts[1]
     expect(gif).toMatchObject({ name: 'att1', contentId: 'AA', text: null })
     // The GIF's octets arrive as Latin-1 characters in UTF-8 (%C2%A2 is 0xA2): decoded back to a GIF.
-    expect(Buffer.from(gif?.dataUrl?.split(',')[1] ?? '', 'base64').subarray(0, 8)).toEqual(Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x15, 0x00]))
+    expect(Buffer.from(gif?.dataUrl?.split(',')[1] ?? '', 'base64').subarray(0, 8)).toEqual(
+      Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x15, 0x00]),
+    )
     expect(gif?.size).toBeGreaterThan(100)
     expect(mo.parts[2]).toMatchObject({ name: 'siemens.smil', contentId: 'AB' })
     expect(mo.parts[2]?.text).toContain('<region id="Image"')
@@ -32,13 +40,22 @@ describe('MMS MO against seed 003 §6.4.7.1', () => {
 
 describe('MMS MO built by the sandbox', () => {
   it('round-trips accented text, subject and a binary picture', async () => {
-    const xml = buildMmsMoXml({ id: '42', anum: '1191234567', bnum: '303', subject: 'Foto da fachada', text: 'Olá! Segue a foto da ação às 10h — ç', image: { type: 'image/gif', bytes: SEED_GIF } })
+    const xml = buildMmsMoXml({
+      id: '42',
+      anum: '1191234567',
+      bnum: '303',
+      subject: 'Foto da fachada',
+      text: 'Olá! Segue a foto da ação às 10h — ç',
+      image: { type: 'image/gif', bytes: SEED_GIF },
+    })
     expect(xml).toContain('<![CDATA[')
     expect(xml).toMatch(/%C2%A2/) // 0xA2 of the GIF as the seed sends it
     const parsed = await parseMmsMo(xml)
     if (!parsed.ok) throw new Error(parsed.reason)
     expect(parsed.mo.subject).toBe('Foto da fachada')
-    expect(parsed.mo.parts.find((p) => p.contentType === 'text/plain')?.text).toBe('Olá! Segue a foto da ação às 10h — ç')
+    expect(parsed.mo.parts.find((p) => p.contentType === 'text/plain')?.text).toBe(
+      'Olá! Segue a foto da ação às 10h — ç',
+    )
     const gif = parsed.mo.parts.find((p) => p.contentType === 'image/gif')
     expect(Buffer.from(gif?.dataUrl?.split(',')[1] ?? '', 'base64')).toEqual(SEED_GIF)
   })

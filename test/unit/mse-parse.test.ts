@@ -22,7 +22,9 @@ function seedExamples(): string[] {
     const pieces = text.slice(start, end + '</mse-response>'.length).split(/\n\s*```\s*\n(?:\s*```\s*\n)?/)
     const body = pieces.reduce((joined, piece) => {
       const next = piece.trim()
-      return next.startsWith('<param-item>') ? `${joined.replace(/<\/parameters>\s*$/, '')}\n${next}` : `${joined}\n${next}`
+      return next.startsWith('<param-item>')
+        ? `${joined.replace(/<\/parameters>\s*$/, '')}\n${next}`
+        : `${joined}\n${next}`
     }, '')
     examples.push(body)
     from = end
@@ -47,13 +49,24 @@ describe('MSE response parser against seed 003', () => {
   it('reads the SMS receipt (§6.4.1.1) into its parameters', () => {
     const receipt = examples.find((x) => x.includes('SMPP_MESSAGE_STATUS') && x.includes('1020606201622668099'))
     const result = parseMseResponse(receipt ?? '')
-    expect(result).toMatchObject({ ok: true, response: { statusCode: 0, profile: 'profileID', transactionId: '1020606201622668099', parameters: { SMPP_MESSAGE_STATUS: 'DELIVRD', INITIALDATE: '0608151207', BNUM: '1191000000', MSGSTATUS: '2' } } })
+    expect(result).toMatchObject({
+      ok: true,
+      response: {
+        statusCode: 0,
+        profile: 'profileID',
+        transactionId: '1020606201622668099',
+        parameters: { SMPP_MESSAGE_STATUS: 'DELIVRD', INITIALDATE: '0608151207', BNUM: '1191000000', MSGSTATUS: '2' },
+      },
+    })
   })
 
   it('reads the ">>false" of the EAI_CHECK_CREDIT example as false and reports it', () => {
     const eai = examples.find((x) => x.includes('IS_PREPAID'))
     const result = parseMseResponse(eai ?? '')
-    expect(result).toMatchObject({ ok: true, response: { parameters: { IS_PREPAID: 'false', HAS_CREDIT: 'true', TECNOLOGY: 'GSM' } } })
+    expect(result).toMatchObject({
+      ok: true,
+      response: { parameters: { IS_PREPAID: 'false', HAS_CREDIT: 'true', TECNOLOGY: 'GSM' } },
+    })
     expect(result.ok && result.response.warnings[0]).toContain('IS_PREPAID')
   })
 })
@@ -81,8 +94,20 @@ describe('MSE response parser on a malformed corpus', () => {
   })
 
   it('accepts a BOM, entities, an empty <parameters/> and keeps values as text (leading zeros)', () => {
-    const result = parseMseResponse('\uFEFF<mse-response><status-code>12</status-code><profile>P&amp;1</profile><transaction-id>0042</transaction-id><error-message>Parâmetro obrigatório ausente: TEXT</error-message><parameters/></mse-response>')
-    expect(result).toEqual({ ok: true, response: { statusCode: 12, profile: 'P&1', transactionId: '0042', errorMessage: 'Parâmetro obrigatório ausente: TEXT', parameters: {}, warnings: [] } })
+    const result = parseMseResponse(
+      '\uFEFF<mse-response><status-code>12</status-code><profile>P&amp;1</profile><transaction-id>0042</transaction-id><error-message>Parâmetro obrigatório ausente: TEXT</error-message><parameters/></mse-response>',
+    )
+    expect(result).toEqual({
+      ok: true,
+      response: {
+        statusCode: 12,
+        profile: 'P&1',
+        transactionId: '0042',
+        errorMessage: 'Parâmetro obrigatório ausente: TEXT',
+        parameters: {},
+        warnings: [],
+      },
+    })
   })
 })
 

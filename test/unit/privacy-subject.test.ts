@@ -27,14 +27,31 @@ describe('parseSubject', () => {
 describe('subjectPattern', () => {
   it('finds a mobile number in every written form', () => {
     const p = subjectPattern(phone)
-    for (const text of ['5511912345678', '11912345678', '(11) 91234-5678', '+55 (11) 91234-5678', "'+55 11 91234 5678", 'CTN=011912345678', 'BNUM=%2B5511912345678', '{"msisdn":"5511912345678"}', 'Ana;(11)91234-5678;x']) {
+    for (const text of [
+      '5511912345678',
+      '11912345678',
+      '(11) 91234-5678',
+      '+55 (11) 91234-5678',
+      "'+55 11 91234 5678",
+      'CTN=011912345678',
+      'BNUM=%2B5511912345678',
+      '{"msisdn":"5511912345678"}',
+      'Ana;(11)91234-5678;x',
+    ]) {
       expect([text, p.test(text)]).toEqual([text, true])
     }
   })
 
   it('never matches inside a longer number, another number or its masked form', () => {
     const p = subjectPattern(phone)
-    for (const text of ['511912345678', '119123456789', '(11) 91234-5679', '+55 (11) 9****-5678', '5521912345678', '2026-11-30T11:91']) {
+    for (const text of [
+      '511912345678',
+      '119123456789',
+      '(11) 91234-5679',
+      '+55 (11) 9****-5678',
+      '5521912345678',
+      '2026-11-30T11:91',
+    ]) {
       expect([text, p.test(text)]).toEqual([text, false])
     }
   })
@@ -47,14 +64,23 @@ describe('subjectPattern', () => {
 
   it('finds an e-mail in any case and URL-encoded, not as part of a longer address', () => {
     const p = subjectPattern(email)
-    expect(['ana.souza@example.com', 'EMAIL=ANA.SOUZA%40EXAMPLE.COM&x=1', '<ana.souza@example.com>'].every((t) => p.test(t))).toBe(true)
-    expect(['joana.souza@example.com', 'ana.souza@example.com.br', 'xana.souza@example.com'].some((t) => p.test(t))).toBe(false)
+    expect(
+      ['ana.souza@example.com', 'EMAIL=ANA.SOUZA%40EXAMPLE.COM&x=1', '<ana.souza@example.com>'].every((t) => p.test(t)),
+    ).toBe(true)
+    expect(
+      ['joana.souza@example.com', 'ana.souza@example.com.br', 'xana.souza@example.com'].some((t) => p.test(t)),
+    ).toBe(false)
   })
 })
 
 describe('subjectsIn', () => {
   it('lists the people a request is about, from any depth of it', () => {
-    const found = subjectsIn({ Document: '529.982.247-25', Phone: { Number: '(11) 91234-5678' }, Email: 'ana.souza@example.com', TEXT: 'Olá' })
+    const found = subjectsIn({
+      Document: '529.982.247-25',
+      Phone: { Number: '(11) 91234-5678' },
+      Email: 'ana.souza@example.com',
+      TEXT: 'Olá',
+    })
     expect(found).toEqual(expect.arrayContaining([cpf, phone, email]))
     expect(subjectsIn({ TEXT: 'Seu código é 1234', VALPERIOD: '300' })).toEqual([])
   })

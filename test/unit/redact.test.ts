@@ -9,7 +9,12 @@ import { tempDir } from '../helpers/tmp'
 describe('Redactor', () => {
   it('removes secret-named fields at any depth, leaving the rest', () => {
     const r = new Redactor()
-    const input = { request: { headers: { 'x-client-auth': 'Basic abc', 'X-CustomerID': 'ACME', Authorization: 'Bearer t' } }, password: 'p', pwd: 'q', keep: 'visible' }
+    const input = {
+      request: { headers: { 'x-client-auth': 'Basic abc', 'X-CustomerID': 'ACME', Authorization: 'Bearer t' } },
+      password: 'p',
+      pwd: 'q',
+      keep: 'visible',
+    }
     expect(r.value(input)).toEqual({
       request: { headers: { 'x-client-auth': REDACTED, 'X-CustomerID': 'ACME', Authorization: REDACTED } },
       password: REDACTED,
@@ -22,7 +27,9 @@ describe('Redactor', () => {
   it('removes every remembered credential value wherever it appears in text, longest first', () => {
     const r = new Redactor()
     r.rememberCredential({ key: 'clarokey123', secret: 'clarokey123-and-more', customerId: 'ACME' })
-    expect(r.text('got clarokey123-and-more and clarokey123 for ACME')).toBe(`got ${REDACTED} and ${REDACTED} for ${REDACTED}`)
+    expect(r.text('got clarokey123-and-more and clarokey123 for ACME')).toBe(
+      `got ${REDACTED} and ${REDACTED} for ${REDACTED}`,
+    )
   })
 
   it("removes Claro's Basic base64(key:secret) even when it appears without its header name", () => {
@@ -35,8 +42,12 @@ describe('Redactor', () => {
   it('removes credentials in wire shapes: Basic/Bearer headers, pwd= query, JSON secret fields', () => {
     const r = new Redactor()
     expect(r.text('x-client-auth: Bearer eyJhbGciOi.payload.sig')).toBe(`x-client-auth: Bearer ${REDACTED}`)
-    expect(r.text('GET /MSE/api?profile=P1&pwd=hunter2&mode=sync')).toBe(`GET /MSE/api?profile=P1&pwd=${REDACTED}&mode=sync`)
-    expect(r.text('{"access_token":"abc.def","expires_in":86400}')).toBe(`{"access_token":"${REDACTED}","expires_in":86400}`)
+    expect(r.text('GET /MSE/api?profile=P1&pwd=hunter2&mode=sync')).toBe(
+      `GET /MSE/api?profile=P1&pwd=${REDACTED}&mode=sync`,
+    )
+    expect(r.text('{"access_token":"abc.def","expires_in":86400}')).toBe(
+      `{"access_token":"${REDACTED}","expires_in":86400}`,
+    )
   })
 
   it('does not hunt values shorter than 4 characters (they would shred ordinary words)', () => {
@@ -48,7 +59,10 @@ describe('Redactor', () => {
   it('turns Errors into name + redacted message, without the stack', () => {
     const r = new Redactor()
     r.remember('s3cr3t-value')
-    expect(r.value(new Error('failed with s3cr3t-value'))).toEqual({ name: 'Error', message: `failed with ${REDACTED}` })
+    expect(r.value(new Error('failed with s3cr3t-value'))).toEqual({
+      name: 'Error',
+      message: `failed with ${REDACTED}`,
+    })
   })
 })
 
@@ -59,11 +73,19 @@ describe('file logger', () => {
       const r = new Redactor()
       r.remember('CANARY-log-0001')
       const log = createFileLogger(dir.path, r)
-      log.error('provider.failed', { url: 'http://x/MSE/api?pwd=CANARY-log-0001', headers: { authorization: 'Basic Zm9vOmJhcg==' }, note: 'saw CANARY-log-0001' })
+      log.error('provider.failed', {
+        url: 'http://x/MSE/api?pwd=CANARY-log-0001',
+        headers: { authorization: 'Basic Zm9vOmJhcg==' },
+        note: 'saw CANARY-log-0001',
+      })
       const text = readFileSync(join(dir.path, 'logs/sentinela.log'), 'utf8')
       expect(text).not.toContain('CANARY-log-0001')
       expect(text).not.toContain('Zm9vOmJhcg==')
-      expect(JSON.parse(text)).toMatchObject({ level: 'error', event: 'provider.failed', headers: { authorization: REDACTED } })
+      expect(JSON.parse(text)).toMatchObject({
+        level: 'error',
+        event: 'provider.failed',
+        headers: { authorization: REDACTED },
+      })
     } finally {
       dir.cleanup()
     }

@@ -33,20 +33,29 @@ describe('router', () => {
 
   it('answers app:info with the running instance', async () => {
     const result = await core.router.invoke('app:info', {})
-    expect(result).toMatchObject({ ok: true, data: { name: 'Sentinela', host: 'cli', environment: 'sandbox', dataDir: dir.path } })
+    expect(result).toMatchObject({
+      ok: true,
+      data: { name: 'Sentinela', host: 'cli', environment: 'sandbox', dataDir: dir.path },
+    })
   })
 
-  it.each(BAD_CHANNELS.map((channel) => [String(channel).slice(0, 30), channel]))('refuses unknown channel %s with a typed error', async (_name, channel) => {
-    expectTypedError(await core.router.invoke(channel, {}), 'unknown_channel')
-  })
+  it.each(BAD_CHANNELS.map((channel) => [String(channel).slice(0, 30), channel]))(
+    'refuses unknown channel %s with a typed error',
+    async (_name, channel) => {
+      expectTypedError(await core.router.invoke(channel, {}), 'unknown_channel')
+    },
+  )
 
   for (const channel of CHANNEL_NAMES) {
-    it.each(MALFORMED_PAYLOADS.map((m) => [m.name, m.payload]))(`refuses ${channel} with %s`, async (_name, payload) => {
-      const result = await core.router.invoke(channel, payload)
-      expect(result.ok).toBe(false)
-      if (!result.ok) expect(['invalid_request', 'payload_too_large']).toContain(result.error.code)
-      expectTypedError(result, result.ok ? '' : result.error.code)
-    })
+    it.each(MALFORMED_PAYLOADS.map((m) => [m.name, m.payload]))(
+      `refuses ${channel} with %s`,
+      async (_name, payload) => {
+        const result = await core.router.invoke(channel, payload)
+        expect(result.ok).toBe(false)
+        if (!result.ok) expect(['invalid_request', 'payload_too_large']).toContain(result.error.code)
+        expectTypedError(result, result.ok ? '' : result.error.code)
+      },
+    )
   }
 
   it('refuses a cyclic payload without crashing', async () => {

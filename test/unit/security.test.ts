@@ -8,14 +8,30 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, SECURITY_HEADERS } from '../../src-main/security/csp'
 import { isSafeExternalUrl } from '../../src-main/security/external'
-import { hardenSession, hardenWebContents, isTrustedSender, type SessionLike, type WebContentsLike } from '../../src-main/security/hardening'
+import {
+  hardenSession,
+  hardenWebContents,
+  isTrustedSender,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../src-main/security/hardening'
 import { resolveAppFile } from '../../src-main/security/protocol'
-import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, mainWindowOptions, PACKAGED_MENU, sqliteBindingFor } from '../../src-main/security/window'
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME_PRIVILEGES,
+  mainWindowOptions,
+  PACKAGED_MENU,
+  sqliteBindingFor,
+} from '../../src-main/security/window'
 
 const prefs = mainWindowOptions('/app/preload.cjs').webPreferences
 const shellSource = readFileSync(join(import.meta.dirname, '../../src-main/index.ts'), 'utf8')
-const builder = JSON.parse(readFileSync(join(import.meta.dirname, '../../electron-builder.json'), 'utf8')) as { electronFuses: Record<string, boolean> }
-const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+const builder = JSON.parse(readFileSync(join(import.meta.dirname, '../../electron-builder.json'), 'utf8')) as {
+  electronFuses: Record<string, boolean>
+}
+const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>
+}
 
 function fakeSession() {
   const calls: Record<string, unknown> = {}
@@ -68,7 +84,12 @@ describe('Electron security checklist', () => {
     const calls = fakeSession()
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) {
       const callback = vi.fn()
-      ;(calls['request'] as (wc: unknown, p: string, cb: (g: boolean) => void, d: unknown) => void)({}, permission, callback, {})
+      ;(calls['request'] as (wc: unknown, p: string, cb: (g: boolean) => void, d: unknown) => void)(
+        {},
+        permission,
+        callback,
+        {},
+      )
       expect(callback).toHaveBeenCalledWith(false)
     }
     expect((calls['check'] as () => boolean)()).toBe(false)
@@ -88,8 +109,13 @@ describe('Electron security checklist', () => {
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY)
     const calls = fakeSession()
     const callback = vi.fn()
-    ;(calls['headers'] as (d: unknown, cb: (r: unknown) => void) => void)({ responseHeaders: { 'X-Other': ['1'] } }, callback)
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    ;(calls['headers'] as (d: unknown, cb: (r: unknown) => void) => void)(
+      { responseHeaders: { 'X-Other': ['1'] } },
+      callback,
+    )
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    })
   })
 
   it('8. does not allow running insecure content', () => expect(prefs.allowRunningInsecureContent).toBe(false))
@@ -128,9 +154,17 @@ describe('Electron security checklist', () => {
 
   it('15. never hands an unchecked URL to shell.openExternal', () => {
     for (const url of [
-      'javascript:alert(1)', 'file:///etc/passwd', 'http://www.claro.com.br/', 'https://evil.example/',
-      'https://claro.com.br.evil.example/', 'https://user:pw@claro.com.br/', 'https://claro.com.br:8443/', 'smb://host/share', 'not a url',
-    ]) expect(isSafeExternalUrl(url), url).toBe(false)
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'http://www.claro.com.br/',
+      'https://evil.example/',
+      'https://claro.com.br.evil.example/',
+      'https://user:pw@claro.com.br/',
+      'https://claro.com.br:8443/',
+      'smb://host/share',
+      'not a url',
+    ])
+      expect(isSafeExternalUrl(url), url).toBe(false)
     expect(isSafeExternalUrl('https://www.clearsale.com.br/docs')).toBe(true)
     expect(shellSource.match(/shell\.openExternal\(/g)).toHaveLength(1)
     expect(shellSource).toMatch(/if \(isSafeExternalUrl\(url\)\) void shell\.openExternal\(url\)/)
@@ -143,7 +177,9 @@ describe('Electron security checklist', () => {
 
   it('17. validates the sender of every IPC message', () => {
     expect(isTrustedSender({ url: 'app://sentinela/index.html', parent: null })).toBe(true)
-    expect(isTrustedSender({ url: 'app://sentinela/index.html', parent: { url: 'app://sentinela/', parent: null } })).toBe(false)
+    expect(
+      isTrustedSender({ url: 'app://sentinela/index.html', parent: { url: 'app://sentinela/', parent: null } }),
+    ).toBe(false)
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null })).toBe(false)
     expect(isTrustedSender(null)).toBe(false)
     const listeners = shellSource.match(/ipcMain\.(handle|on)\(/g) ?? []
@@ -157,11 +193,21 @@ describe('Electron security checklist', () => {
     const root = '/opt/sentinela/renderer'
     expect(resolveAppFile('app://sentinela/', root)).toBe(`${root}/index.html`)
     expect(resolveAppFile('app://sentinela/assets/a.js', root)).toBe(`${root}/assets/a.js`)
-    for (const url of ['app://sentinela/../../etc/passwd', 'app://sentinela/%2e%2e/%2e%2e/etc/passwd', 'app://sentinela/..%2f..%2fetc/passwd', 'app://sentinela/a/..%5c..%5c..%5cx']) {
+    for (const url of [
+      'app://sentinela/../../etc/passwd',
+      'app://sentinela/%2e%2e/%2e%2e/etc/passwd',
+      'app://sentinela/..%2f..%2fetc/passwd',
+      'app://sentinela/a/..%5c..%5c..%5cx',
+    ]) {
       const file = resolveAppFile(url, root)
       expect(file === null || file.startsWith(`${root}/`), `${url} → ${file}`).toBe(true)
     }
-    for (const url of ['app://other/index.html', 'app://sentinela/%00', 'app://sentinela/%E0%A4%A', 'https://sentinela/index.html']) {
+    for (const url of [
+      'app://other/index.html',
+      'app://sentinela/%00',
+      'app://sentinela/%E0%A4%A',
+      'https://sentinela/index.html',
+    ]) {
       expect(resolveAppFile(url, root), url).toBeNull()
     }
   })
@@ -194,7 +240,10 @@ describe('Electron security checklist', () => {
     expect(spies.invoke).toHaveBeenCalledWith('sentinela:invoke', 'app:info', {})
     const stop = (api['subscribe'] as (t: string, l: () => void) => () => void)('settings:changed', () => {})
     stop()
-    expect(spies.send.mock.calls).toEqual([['sentinela:subscribe', 'settings:changed'], ['sentinela:unsubscribe', 'settings:changed']])
+    expect(spies.send.mock.calls).toEqual([
+      ['sentinela:subscribe', 'settings:changed'],
+      ['sentinela:unsubscribe', 'settings:changed'],
+    ])
   })
 })
 
@@ -211,4 +260,3 @@ describe('packaged builds (issue #14)', () => {
     expect(sqliteBindingFor(env, false)).toBe('/tmp/evil.node')
   })
 })
-

@@ -20,7 +20,13 @@ describe('settings', () => {
   it('uses safe defaults when the file is missing, without writing one', async () => {
     const core = await open()
     expect(await core.router.invoke('settings:get', {})).toEqual({ ok: true, data: DEFAULTS })
-    expect(DEFAULTS).toMatchObject({ language: 'pt-BR', environment: 'sandbox', maskIdentifiers: true, timeZone: 'America/Sao_Paulo', policy: { version: 1, rules: { claro_score_low: { below: 300 }, takeover_recent: { days: 7 } } } })
+    expect(DEFAULTS).toMatchObject({
+      language: 'pt-BR',
+      environment: 'sandbox',
+      maskIdentifiers: true,
+      timeZone: 'America/Sao_Paulo',
+      policy: { version: 1, rules: { claro_score_low: { below: 300 }, takeover_recent: { days: 7 } } },
+    })
     expect(existsSync(file())).toBe(false)
   })
 
@@ -75,7 +81,10 @@ describe('settings', () => {
     const core = await open()
     await core.router.invoke('settings:update', { sandbox: { latencyMs: 40 } })
     const result = await core.router.invoke('settings:update', { sandbox: { errorRate: 0.5 } })
-    expect(result).toMatchObject({ ok: true, data: { sandbox: { latencyMs: 40, errorRate: 0.5, tokenLifetimeSeconds: 86_400 } } })
+    expect(result).toMatchObject({
+      ok: true,
+      data: { sandbox: { latencyMs: 40, errorRate: 0.5, tokenLifetimeSeconds: 86_400 } },
+    })
   })
 
   it('reports an unwritable data dir as a typed error and keeps serving', async () => {
@@ -96,7 +105,10 @@ describe('settings', () => {
         language: 'pt-BR',
         riskWindowDays: 7,
         scoreThreshold: 500,
-        verdictRules: { claro_score_low: { enabled: true, action: 'revisar', threshold: 300 }, takeover_recent: { enabled: true, action: 'recusar', threshold: 7 } },
+        verdictRules: {
+          claro_score_low: { enabled: true, action: 'revisar', threshold: 300 },
+          takeover_recent: { enabled: true, action: 'recusar', threshold: 7 },
+        },
       }),
     )
     const core = await open()
@@ -107,7 +119,9 @@ describe('settings', () => {
     expect(written).not.toHaveProperty('verdictRules')
     expect(written).toHaveProperty('policy.rules.claro_score_low.below', 300)
     const info = await invokeOrThrow(core, 'app:info', {})
-    expect(info.notices.map((n) => n.message)).toEqual([expect.stringContaining('"scoreThreshold" valia 500, mas os vereditos usavam 300: vale 300')])
+    expect(info.notices.map((n) => n.message)).toEqual([
+      expect.stringContaining('"scoreThreshold" valia 500, mas os vereditos usavam 300: vale 300'),
+    ])
     await core.close()
   })
 
@@ -116,11 +130,21 @@ describe('settings', () => {
     const state = await invokeOrThrow(core, 'policy:get', {})
     const policy = state.policy
     const renamed = await core.router.invoke('policy:set', { policy: { ...policy, name: 'Carteira PF' } })
-    expect(renamed).toMatchObject({ ok: true, data: { policy: { name: 'Carteira PF', version: 1 }, ref: { version: 1, hash: state.ref.hash } } })
-    const stricter = await invokeOrThrow(core, 'policy:set', { policy: { ...policy, rules: { ...policy.rules, claro_score_low: { enabled: true, action: 'revisar', below: 500 } } } })
+    expect(renamed).toMatchObject({
+      ok: true,
+      data: { policy: { name: 'Carteira PF', version: 1 }, ref: { version: 1, hash: state.ref.hash } },
+    })
+    const stricter = await invokeOrThrow(core, 'policy:set', {
+      policy: {
+        ...policy,
+        rules: { ...policy.rules, claro_score_low: { enabled: true, action: 'revisar', below: 500 } },
+      },
+    })
     expect(stricter.policy.version).toBe(2)
     expect(stricter.ref.hash).not.toBe(state.ref.hash)
-    const refused = await core.router.invoke('policy:set', { policy: { ...policy, rules: { ...policy.rules, not_run: { action: 'aprovar' } } } } as never)
+    const refused = await core.router.invoke('policy:set', {
+      policy: { ...policy, rules: { ...policy.rules, not_run: { action: 'aprovar' } } },
+    } as never)
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
     expect(core.context.settings.get().policy.version).toBe(2)
     await core.close()

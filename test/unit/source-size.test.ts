@@ -18,7 +18,9 @@ describe('source files', () => {
   it(`stay under ${MAX_LINES} lines`, () => {
     const files = ROOTS.flatMap(sources)
     expect(files.length).toBeGreaterThan(20)
-    const long = files.map((file) => [file, readFileSync(file, 'utf8').split('\n').length] as const).filter(([, n]) => n > MAX_LINES)
+    const long = files
+      .map((file) => [file, readFileSync(file, 'utf8').split('\n').length] as const)
+      .filter(([, n]) => n > MAX_LINES)
     expect(long).toEqual([])
   })
 })

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
-import { allScreens, paginateMenu, pressOnMenu, screenText, USSD_PAGING_FOOTER, validateUssd, type UssdCommand } from '../../src-shared/domain/ussd'
+import {
+  allScreens,
+  paginateMenu,
+  pressOnMenu,
+  screenText,
+  USSD_PAGING_FOOTER,
+  validateUssd,
+  type UssdCommand,
+} from '../../src-shared/domain/ussd'
 
 /* seed 003 §6.4.18 "Exemplo com paginação": the four-item menu is the test vector. */
 const seedMenu = SEED_MENU
-const opts = (n: number, subtitle = (i: number) => `Opcao ${i}`) => Array.from({ length: n }, (_, i) => ({ index: String(i < 7 ? i + 1 : i + 3), subtitle: subtitle(i + 1) }))
+const opts = (n: number, subtitle = (i: number) => `Opcao ${i}`) =>
+  Array.from({ length: n }, (_, i) => ({ index: String(i < 7 ? i + 1 : i + 3), subtitle: subtitle(i + 1) }))
 
 describe('USSD menu pagination (seed 003 §6.4.18)', () => {
   it('pages the seed example as the seed shows: title + item 1, then items 2–4, each with the footer', () => {
@@ -32,10 +41,16 @@ describe('USSD menu pagination (seed 003 §6.4.18)', () => {
     expect(screenText(exact)).toHaveLength(150)
     expect(paginateMenu(exact.title, exact.options)).toMatchObject({ ok: true, paged: false, pages: [[title, '1. x']] })
     const title100 = 'T'.repeat(100)
-    const options = [{ index: '1', subtitle: 'x' }, { index: '2', subtitle: 'y'.repeat(150 - 100 - '\n1. x\n2. '.length + 1) }]
+    const options = [
+      { index: '1', subtitle: 'x' },
+      { index: '2', subtitle: 'y'.repeat(150 - 100 - '\n1. x\n2. '.length + 1) },
+    ]
     expect([...`${title100}\n1. x\n2. ${options[1]?.subtitle}`]).toHaveLength(151)
     const screens = allScreens({ kind: 'menu', title: title100, options })
-    expect(screens).toEqual([`${title100}\n1. x\n${USSD_PAGING_FOOTER}`, `2. ${options[1]?.subtitle}\n${USSD_PAGING_FOOTER}`])
+    expect(screens).toEqual([
+      `${title100}\n1. x\n${USSD_PAGING_FOOTER}`,
+      `2. ${options[1]?.subtitle}\n${USSD_PAGING_FOOTER}`,
+    ])
     expect(screens.every((s) => [...s].length <= 150)).toBe(true)
     // A title that leaves no room for the footer cannot be paged: refused, not cut.
     expect(paginateMenu(`${title}T`, exact.options)).toMatchObject({ ok: false, code: 'title_too_long_for_page' })
@@ -48,24 +63,43 @@ describe('USSD menu pagination (seed 003 §6.4.18)', () => {
     expect(ok.pages).toHaveLength(10)
     const tooMany = paginateMenu('Um titulo que ocupa espaco na primeira pagina', opts(20, long))
     expect(tooMany).toMatchObject({ ok: false, code: 'pages_limit' })
-    expect(validateUssd({ kind: 'menu', title: 'Um titulo que ocupa espaco na primeira pagina', options: opts(20, long) }).map((p) => p.code)).toContain('pages_limit')
+    expect(
+      validateUssd({
+        kind: 'menu',
+        title: 'Um titulo que ocupa espaco na primeira pagina',
+        options: opts(20, long),
+      }).map((p) => p.code),
+    ).toContain('pages_limit')
   })
 
   it('refuses the reserved indexes 0, 8 and 9, duplicates and non-numbers', () => {
-    const menu: UssdCommand = { kind: 'menu', title: 'Menu', options: ['0', '8', '9', '1', '1', 'a'].map((index) => ({ index, subtitle: 'x' })) }
+    const menu: UssdCommand = {
+      kind: 'menu',
+      title: 'Menu',
+      options: ['0', '8', '9', '1', '1', 'a'].map((index) => ({ index, subtitle: 'x' })),
+    }
     const codes = validateUssd(menu).map((p) => `${p.code}:${p.params['index'] ?? ''}`)
-    expect(codes).toEqual(['index_reserved:0', 'index_reserved:8', 'index_reserved:9', 'index_duplicate:1', 'index_invalid:a'])
+    expect(codes).toEqual([
+      'index_reserved:0',
+      'index_reserved:8',
+      'index_reserved:9',
+      'index_duplicate:1',
+      'index_invalid:a',
+    ])
   })
 
   it('applies the limits table: suggested, not recommended, limited', () => {
-    const level = (title: string, subtitle = 'ok') => validateUssd({ kind: 'menu', title, options: [{ index: '1', subtitle }] }).map((p) => `${p.level}:${p.code}`)
+    const level = (title: string, subtitle = 'ok') =>
+      validateUssd({ kind: 'menu', title, options: [{ index: '1', subtitle }] }).map((p) => `${p.level}:${p.code}`)
     expect(level('t'.repeat(59))).toEqual([])
     expect(level('t'.repeat(60))).toEqual(['info:title_over_suggested'])
     expect(level('t'.repeat(110))).toEqual(['warning:title_not_recommended'])
     expect(level('t'.repeat(150))).toContain('error:title_limit')
     expect(level('T', 's'.repeat(35))).toEqual(['warning:option_over_suggested'])
     expect(level('T', 's'.repeat(50))).toContain('error:option_limit')
-    expect(validateUssd({ kind: 'menu', title: '', options: opts(16) }).map((p) => p.code)).toEqual(['options_over_suggested'])
+    expect(validateUssd({ kind: 'menu', title: '', options: opts(16) }).map((p) => p.code)).toEqual([
+      'options_over_suggested',
+    ])
     expect(validateUssd({ kind: 'menu', title: '', options: opts(21) }).map((p) => p.code)).toContain('options_limit')
     expect(validateUssd({ kind: 'menu', title: 'x', options: [] }).map((p) => p.code)).toEqual(['no_options'])
   })

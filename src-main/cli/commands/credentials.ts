@@ -7,7 +7,9 @@ import { readStdin } from '../stdin'
 
 /** `sentinela credentials set|list|delete`: the same channels as the Credenciais page. */
 export function registerCredentials(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
-  const group = program.command('credentials').description('credenciais no chaveiro do sistema / credentials in the OS keychain')
+  const group = program
+    .command('credentials')
+    .description('credenciais no chaveiro do sistema / credentials in the OS keychain')
 
   group
     .command('set')
@@ -28,8 +30,16 @@ export function registerCredentials(program: Command, globals: (command: Command
           throw new UsageError(t('cli.notJson'))
         }
         if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(t('cli.notJson'))
-        const summary = await invokeOrThrow(core, 'credentials:set', { name, environment: g.env, value: value as Record<string, unknown> })
-        io.stdout(g.json ? `${JSON.stringify(summary)}\n` : `${t('cli.saved', { name: summary.name, environment: g.env, hint: summary.hint })}\n`)
+        const summary = await invokeOrThrow(core, 'credentials:set', {
+          name,
+          environment: g.env,
+          value: value as Record<string, unknown>,
+        })
+        io.stdout(
+          g.json
+            ? `${JSON.stringify(summary)}\n`
+            : `${t('cli.saved', { name: summary.name, environment: g.env, hint: summary.hint })}\n`,
+        )
       })
     })
 
@@ -60,7 +70,11 @@ export function registerCredentials(program: Command, globals: (command: Command
         const t = core.context.translate()
         const { deleted } = await invokeOrThrow(core, 'credentials:delete', { name, environment: g.env })
         if (!deleted) throw new UsageError(t('cli.notFound', { name, environment: g.env }))
-        io.stdout(g.json ? `${JSON.stringify({ name, environment: g.env, deleted })}\n` : `${t('cli.deleted', { name, environment: g.env })}\n`)
+        io.stdout(
+          g.json
+            ? `${JSON.stringify({ name, environment: g.env, deleted })}\n`
+            : `${t('cli.deleted', { name, environment: g.env })}\n`,
+        )
       })
     })
 }

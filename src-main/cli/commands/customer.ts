@@ -24,35 +24,62 @@ export function registerCustomer(program: Command, globals: (command: Command) =
     .option('--email <email>', 'e-mail')
     .option('--cep <cep>', 'CEP')
     .option('--checks <list>', `checagens / checks: ${CUSTOMER_CHECKS.join(',')} (padrão / default: todas / all)`)
-    .option('--policy <file>', 'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)')
-    .action(async (opts: { cpf: string; phone?: string; email?: string; cep?: string; checks?: string; policy?: string }, command: Command) => {
-      const g = globals(command)
-      const checks = opts.checks?.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean)
-      for (const c of checks ?? []) if (!(CUSTOMER_CHECKS as readonly string[]).includes(c)) throw new UsageError(`--checks: ${c}? (${CUSTOMER_CHECKS.join(', ')})`)
-      if (checks && checks.length === 0) throw new UsageError(`--checks: ${CUSTOMER_CHECKS.join(', ')}`)
-      await withCore(g, async (core) => {
-        const ctx = core.context
-        const t = ctx.translate()
-        const policy = opts.policy ? await loadPolicyFile(opts.policy, t) : ctx.settings.get().policy
-        let result
-        try {
-          result = await checkCustomer(ctx, { cpf: opts.cpf, phone: opts.phone, email: opts.email, cep: opts.cep, checks: checks as CustomerCheckId[] | undefined }, policy)
-        } catch (error) {
-          if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, t).message)
-          throw error
-        }
-        const out = {
-          verdict: result.decision.verdict,
-          reasons: result.decision.reasons.map((r) => ({ code: r.code, text: r.text })),
-          policy: result.decision.policy,
-          checks: Object.fromEntries(result.facts.checks.map((c) => [c, describe(result.facts.outcomes[c] as Outcome | undefined, t)])),
-        }
-        io.stdout(`${JSON.stringify(out)}\n`)
-        if (g.json) return
-        io.stderr(`${t('verdict.title')}: ${t(`verdict.values.${out.verdict}`)} · ${t('policy.label', { label: policyLabel(out.policy) })}\n`)
-        for (const r of out.reasons) io.stderr(`  - ${r.text}\n`)
-      })
-    })
+    .option(
+      '--policy <file>',
+      'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)',
+    )
+    .action(
+      async (
+        opts: { cpf: string; phone?: string; email?: string; cep?: string; checks?: string; policy?: string },
+        command: Command,
+      ) => {
+        const g = globals(command)
+        const checks = opts.checks
+          ?.split(',')
+          .map((c) => c.trim().toLowerCase())
+          .filter(Boolean)
+        for (const c of checks ?? [])
+          if (!(CUSTOMER_CHECKS as readonly string[]).includes(c))
+            throw new UsageError(`--checks: ${c}? (${CUSTOMER_CHECKS.join(', ')})`)
+        if (checks && checks.length === 0) throw new UsageError(`--checks: ${CUSTOMER_CHECKS.join(', ')}`)
+        await withCore(g, async (core) => {
+          const ctx = core.context
+          const t = ctx.translate()
+          const policy = opts.policy ? await loadPolicyFile(opts.policy, t) : ctx.settings.get().policy
+          let result
+          try {
+            result = await checkCustomer(
+              ctx,
+              {
+                cpf: opts.cpf,
+                phone: opts.phone,
+                email: opts.email,
+                cep: opts.cep,
+                checks: checks as CustomerCheckId[] | undefined,
+              },
+              policy,
+            )
+          } catch (error) {
+            if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, t).message)
+            throw error
+          }
+          const out = {
+            verdict: result.decision.verdict,
+            reasons: result.decision.reasons.map((r) => ({ code: r.code, text: r.text })),
+            policy: result.decision.policy,
+            checks: Object.fromEntries(
+              result.facts.checks.map((c) => [c, describe(result.facts.outcomes[c] as Outcome | undefined, t)]),
+            ),
+          }
+          io.stdout(`${JSON.stringify(out)}\n`)
+          if (g.json) return
+          io.stderr(
+            `${t('verdict.title')}: ${t(`verdict.values.${out.verdict}`)} · ${t('policy.label', { label: policyLabel(out.policy) })}\n`,
+          )
+          for (const r of out.reasons) io.stderr(`  - ${r.text}\n`)
+        })
+      },
+    )
 }
 
 function describe(o: Outcome | undefined, t: Translate): Record<string, unknown> {

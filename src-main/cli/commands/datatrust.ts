@@ -18,14 +18,19 @@ interface Opts {
 export function registerDataTrust(lookup: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   lookup
     .command('datatrust')
-    .description('ClearSale Data Trust: envia uma transação e imprime o resultado / sends a transaction, prints the result')
+    .description(
+      'ClearSale Data Trust: envia uma transação e imprime o resultado / sends a transaction, prints the result',
+    )
     .requiredOption('--cpf <cpf>', 'CPF')
     .option('--phone <n>', 'celular / mobile')
     .option('--email <e>', 'e-mail')
     .option('--cep <n>', 'CEP')
     .option('--type <1|2>', '1 presencial, 2 online (exige --session-id)', '1')
     .option('--session-id <id>', 'SessionID do dispositivo (Type 2)')
-    .option('--resend', 'envia de novo uma transação idêntica que ficou com resultado incerto / send again an identical transaction whose outcome is unknown')
+    .option(
+      '--resend',
+      'envia de novo uma transação idêntica que ficou com resultado incerto / send again an identical transaction whose outcome is unknown',
+    )
     .action(async (opts: Opts, command: Command) => {
       const g = globals(command)
       if (opts.type !== '1' && opts.type !== '2') throw new UsageError('--type: 1 (presencial) ou 2 (online)')

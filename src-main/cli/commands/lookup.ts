@@ -10,7 +10,10 @@ import { registerDataTrust } from './datatrust'
 
 function parseEvents(list: string | undefined): AlertEventType[] | undefined {
   if (list === undefined) return undefined
-  const names = list.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)
+  const names = list
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean)
   const unknown = names.filter((n) => !(ALERT_EVENT_TYPES as readonly string[]).includes(n))
   if (unknown.length > 0) throw new UsageError(`--events: ${unknown.join(', ')} ∉ ${ALERT_EVENT_TYPES.join(', ')}`)
   return names as AlertEventType[]
@@ -33,13 +36,19 @@ export function registerLookup(program: Command, globals: (command: Command) => 
       const g = globals(command)
       const events = parseEvents(opts.events)
       await withCore(g, async (core) => {
-        const result = await invokeOrThrow(core, 'lookup:alerts', { msisdn: opts.msisdn, ...(events ? { events } : {}) })
-        io.stdout(`${JSON.stringify({ msisdn: result.msisdn, events: result.events.map(({ eventName, timestamp }) => ({ eventName, timestamp })) })}\n`)
+        const result = await invokeOrThrow(core, 'lookup:alerts', {
+          msisdn: opts.msisdn,
+          ...(events ? { events } : {}),
+        })
+        io.stdout(
+          `${JSON.stringify({ msisdn: result.msisdn, events: result.events.map(({ eventName, timestamp }) => ({ eventName, timestamp })) })}\n`,
+        )
         if (g.json) return
         const policy = core.context.settings.get().policy
         const now = new Date()
         const assessed = assessAlerts(result.events, now, riskWindows(policy))
-        for (const e of assessed.events) io.stderr(`  ${e.risk.padEnd(7)} ${e.eventName.padEnd(22)} ${e.timestamp}  (${e.ageDays ?? '?'} d)\n`)
+        for (const e of assessed.events)
+          io.stderr(`  ${e.risk.padEnd(7)} ${e.eventName.padEnd(22)} ${e.timestamp}  (${e.ageDays ?? '?'} d)\n`)
         printDecision(io, decideAlerts(policy, result.events, now), core.context.translate())
       })
     })

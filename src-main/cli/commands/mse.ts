@@ -16,27 +16,50 @@ export function registerMse(program: Command, globals: (command: Command) => Glo
     .command('mse')
     .description('chama um serviço do gateway MSE da Claro / calls a Claro MSE service')
     .argument('<service>', 'SMS_TEXT, EAI_CHECK_CREDIT, LBS_TORPEDO, …')
-    .option('--mode <mode>', 'async-oneway | async-delivery | sync (padrão: sync quando o serviço aceita, senão o modo dele / default: sync where accepted)')
+    .option(
+      '--mode <mode>',
+      'async-oneway | async-delivery | sync (padrão: sync quando o serviço aceita, senão o modo dele / default: sync where accepted)',
+    )
     .option('--param <K=V>', 'parâmetro do serviço (repetível) / service parameter (repeatable)', collect, [])
-    .option('--confirm-charge <ctn>', 'SYS_CHARGE_SUBSCRIB: repita o número a ser cobrado / repeat the number to charge')
-    .option('--resend', 'envia de novo um envio idêntico que ficou com resultado incerto / send again an identical send whose outcome is unknown')
-    .action(async (service: string, opts: { mode?: string; param: string[]; confirmCharge?: string; resend?: boolean }, command: Command) => {
-      const g = globals(command)
-      const params: Record<string, string> = {}
-      for (const spec of opts.param) {
-        const eq = spec.indexOf('=')
-        if (eq <= 0) throw new UsageError(`--param "${spec}": use K=V`)
-        params[spec.slice(0, eq)] = spec.slice(eq + 1)
-      }
-      await withCore(g, async (core) => {
-        const spec = MSE_SERVICES.get(service.toUpperCase())
-        const mode = opts.mode ?? (spec ? defaultMode(spec) : 'sync')
-        const r = await invokeOrThrow(core, 'mse:call', { service, mode, params, ...(opts.confirmCharge ? { confirmCharge: opts.confirmCharge } : {}), ...(opts.resend ? { resend: true } : {}) })
-        io.stdout(`${JSON.stringify({ statusCode: r.statusCode, profile: r.profile, transactionId: r.transactionId, parameters: r.parameters, ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }) })}\n`)
-        for (const w of r.warnings) io.stderr(`aviso / warning: ${w}\n`)
-        if (r.statusCode !== 0) throw new MseStatusExit()
-      })
-    })
+    .option(
+      '--confirm-charge <ctn>',
+      'SYS_CHARGE_SUBSCRIB: repita o número a ser cobrado / repeat the number to charge',
+    )
+    .option(
+      '--resend',
+      'envia de novo um envio idêntico que ficou com resultado incerto / send again an identical send whose outcome is unknown',
+    )
+    .action(
+      async (
+        service: string,
+        opts: { mode?: string; param: string[]; confirmCharge?: string; resend?: boolean },
+        command: Command,
+      ) => {
+        const g = globals(command)
+        const params: Record<string, string> = {}
+        for (const spec of opts.param) {
+          const eq = spec.indexOf('=')
+          if (eq <= 0) throw new UsageError(`--param "${spec}": use K=V`)
+          params[spec.slice(0, eq)] = spec.slice(eq + 1)
+        }
+        await withCore(g, async (core) => {
+          const spec = MSE_SERVICES.get(service.toUpperCase())
+          const mode = opts.mode ?? (spec ? defaultMode(spec) : 'sync')
+          const r = await invokeOrThrow(core, 'mse:call', {
+            service,
+            mode,
+            params,
+            ...(opts.confirmCharge ? { confirmCharge: opts.confirmCharge } : {}),
+            ...(opts.resend ? { resend: true } : {}),
+          })
+          io.stdout(
+            `${JSON.stringify({ statusCode: r.statusCode, profile: r.profile, transactionId: r.transactionId, parameters: r.parameters, ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }) })}\n`,
+          )
+          for (const w of r.warnings) io.stderr(`aviso / warning: ${w}\n`)
+          if (r.statusCode !== 0) throw new MseStatusExit()
+        })
+      },
+    )
 }
 
 /** The MSE answered with a non-zero status: already printed, exit 1 without another message. */

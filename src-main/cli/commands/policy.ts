@@ -19,7 +19,9 @@ export function registerPolicy(program: Command, globals: (command: Command) => 
       await withCore(globals(command), async (core) => {
         const policy = core.context.settings.get().policy
         io.stdout(`${JSON.stringify(policy, null, 2)}\n`)
-        io.stderr(`${core.context.translate()('policy.label', { label: policyLabel(policyRef(policy)) })} (sha256 ${policyRef(policy).hash})\n`)
+        io.stderr(
+          `${core.context.translate()('policy.label', { label: policyLabel(policyRef(policy)) })} (sha256 ${policyRef(policy).hash})\n`,
+        )
       })
     })
 
@@ -42,7 +44,9 @@ export function registerPolicy(program: Command, globals: (command: Command) => 
     .action(async (file: string, _opts, command: Command) => {
       await withCore(globals(command), async (core) => {
         const settings = core.context.settings
-        const saved = await settings.setPolicy(nextPolicy(settings.get().policy, await loadPolicyFile(file, core.context.translate())))
+        const saved = await settings.setPolicy(
+          nextPolicy(settings.get().policy, await loadPolicyFile(file, core.context.translate())),
+        )
         const ref = policyRef(saved.policy)
         io.stdout(`${JSON.stringify({ name: saved.policy.name, version: ref.version, hash: ref.hash })}\n`)
       })

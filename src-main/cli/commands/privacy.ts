@@ -20,17 +20,25 @@ interface SubjectOptions {
 function subjectOf(opts: SubjectOptions): { kind: SubjectKind; value: string } {
   const given = (['cpf', 'phone', 'email'] as const).filter((k) => opts[k] !== undefined)
   const kind = given[0]
-  if (given.length !== 1 || !kind) throw new UsageError('informe um só de --cpf, --phone ou --email / give exactly one of --cpf, --phone or --email')
+  if (given.length !== 1 || !kind)
+    throw new UsageError('informe um só de --cpf, --phone ou --email / give exactly one of --cpf, --phone or --email')
   return { kind, value: opts[kind] ?? '' }
 }
 
 const withSubject = (command: Command): Command =>
-  command.option('--cpf <cpf>', 'CPF, ex. 529.982.247-25').option('--phone <number>', 'celular / mobile, ex. "(11) 99999-0001"').option('--email <email>', 'e-mail')
+  command
+    .option('--cpf <cpf>', 'CPF, ex. 529.982.247-25')
+    .option('--phone <number>', 'celular / mobile, ex. "(11) 99999-0001"')
+    .option('--email <email>', 'e-mail')
 
 export function registerPrivacy(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   const group = program.command('privacy').description('LGPD: dados de um titular / a data subject’s data')
 
-  withSubject(group.command('report').description('tudo o que está guardado sobre o titular / every record held about the person')).action(async (opts: SubjectOptions, command: Command) => {
+  withSubject(
+    group
+      .command('report')
+      .description('tudo o que está guardado sobre o titular / every record held about the person'),
+  ).action(async (opts: SubjectOptions, command: Command) => {
     const subject = subjectOf(opts)
     const g = globals(command)
     await withCore(g, async (core) => {
@@ -47,8 +55,12 @@ export function registerPrivacy(program: Command, globals: (command: Command) =>
         return
       }
       io.stdout(`${t('privacy.found', { count: report.total, who })}\n`)
-      for (const r of report.records) io.stdout(`  ${r.at ? formatDateTime(r.at, zone, 'br') : '—'}  ${t(`privacy.places.${r.place}`)}: ${r.text}\n`)
-      for (const f of report.files) io.stdout(`  ${t(f.error ? 'privacy.fileError' : 'privacy.fileLine', { kind: t(`privacy.files.${f.kind}`), path: f.path, count: f.records, reason: f.error ?? '' })}\n`)
+      for (const r of report.records)
+        io.stdout(`  ${r.at ? formatDateTime(r.at, zone, 'br') : '—'}  ${t(`privacy.places.${r.place}`)}: ${r.text}\n`)
+      for (const f of report.files)
+        io.stdout(
+          `  ${t(f.error ? 'privacy.fileError' : 'privacy.fileLine', { kind: t(`privacy.files.${f.kind}`), path: f.path, count: f.records, reason: f.error ?? '' })}\n`,
+        )
     })
   })
 
@@ -56,7 +68,10 @@ export function registerPrivacy(program: Command, globals: (command: Command) =>
     .option('--yes', 'confirma: não há como desfazer / confirms: cannot be undone')
     .action(async (opts: SubjectOptions & { yes?: boolean }, command: Command) => {
       const subject = subjectOf(opts)
-      if (!opts.yes) throw new UsageError('a eliminação não tem volta: rode `privacy report` e repita com --yes / erasure cannot be undone: run `privacy report`, then repeat with --yes')
+      if (!opts.yes)
+        throw new UsageError(
+          'a eliminação não tem volta: rode `privacy report` e repita com --yes / erasure cannot be undone: run `privacy report`, then repeat with --yes',
+        )
       const g = globals(command)
       await withCore(g, async (core) => {
         const result = await invokeOrThrow(core, 'privacy:erase', { ...subject, confirm: true })
@@ -64,7 +79,11 @@ export function registerPrivacy(program: Command, globals: (command: Command) =>
         if (g.json) return
         const t = core.context.translate()
         io.stderr(`${t('privacy.erased', { count: result.total, who: subject.value })}\n`)
-        for (const f of result.files) if (f.error) io.stderr(`  ${t('privacy.fileError', { kind: t(`privacy.files.${f.kind}`), path: f.path, reason: f.error })}\n`)
+        for (const f of result.files)
+          if (f.error)
+            io.stderr(
+              `  ${t('privacy.fileError', { kind: t(`privacy.files.${f.kind}`), path: f.path, reason: f.error })}\n`,
+            )
         if (!result.storageClean) io.stderr(`${t('privacy.notClean')}\n`)
       })
     })

@@ -19,8 +19,14 @@ interface SandboxOpts {
 export function registerSandbox(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   program
     .command('sandbox')
-    .description('roda os provedores simulados e imprime suas URLs / runs the embedded providers, prints their base URLs')
-    .option('--port <n>', 'porta do primeiro provedor; os seguintes usam +1, +2 (0 = livres) / first provider port', '0')
+    .description(
+      'roda os provedores simulados e imprime suas URLs / runs the embedded providers, prints their base URLs',
+    )
+    .option(
+      '--port <n>',
+      'porta do primeiro provedor; os seguintes usam +1, +2 (0 = livres) / first provider port',
+      '0',
+    )
     .option('--latency <ms>', 'latência simulada / simulated latency')
     .option('--error-rate <0..1>', 'fração de respostas 500 / share of 500 answers')
     .option('--rate-limit <n>', 'req/s antes de 429 com Retry-After (0 = sem limite) / req/s before 429')
@@ -34,9 +40,13 @@ export function registerSandbox(program: Command, globals: (command: Command) =>
           latencyMs: opts.latency === undefined ? saved.latencyMs : Number(opts.latency),
           errorRate: opts.errorRate === undefined ? saved.errorRate : Number(opts.errorRate),
           rateLimitPerSecond: opts.rateLimit === undefined ? saved.rateLimitPerSecond : Number(opts.rateLimit),
-          tokenLifetimeSeconds: opts.tokenLifetime === undefined ? saved.tokenLifetimeSeconds : Number(opts.tokenLifetime),
+          tokenLifetimeSeconds:
+            opts.tokenLifetime === undefined ? saved.tokenLifetimeSeconds : Number(opts.tokenLifetime),
         })
-        if (!knobs.success) throw new UsageError(`sandbox: ${knobs.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+        if (!knobs.success)
+          throw new UsageError(
+            `sandbox: ${knobs.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          )
         const providers = Object.keys(SANDBOX_PROVIDERS) as Provider[]
         const ports = Object.fromEntries(providers.map((p, i) => [p, base === 0 ? 0 : base + i]))
         const manager = new SandboxManager(() => knobs.data, ports)

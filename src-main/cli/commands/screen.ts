@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { CHECKS, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
 import { AppFailure, toAppError } from '../../core/errors'
-import { materialise, verdictCounts, whatIf } from '../../batch/results'
+import { materialise, verdictCounts } from '../../batch/results'
+import { whatIf } from '../../batch/whatif'
 import { policyLabel, policyRef } from '../../../src-shared/domain/policy'
 import { loadPolicyFile } from '../policy-file'
 import { BatchJournal } from '../../batch/journal'
@@ -56,12 +57,26 @@ export function registerScreen(program: Command, globals: (command: Command) => 
     .option('--out <file>', 'saída .csv ou .xlsx / output .csv or .xlsx')
     .option('--concurrency <n>', 'chamadas simultâneas por provedor / concurrent calls per provider')
     .option('--rate <PROVIDER=N>', 'chamadas por segundo (repetível) / calls per second (repeatable)', collect, [])
-    .option('--reuse-hours <h>', 'reaproveita respostas de lotes anteriores mais novas que isto / reuse earlier answers younger than this', '0')
+    .option(
+      '--reuse-hours <h>',
+      'reaproveita respostas de lotes anteriores mais novas que isto / reuse earlier answers younger than this',
+      '0',
+    )
     .option('--delimiter <d>', 'separador da saída CSV: ";" ou "," (padrão: o da entrada) / output CSV delimiter')
     .option('--timeout-ms <ms>', 'limite por chamada / per-call limit', String(DEFAULT_RUN_OPTIONS.timeoutMs))
-    .option('--policy <file>', 'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)')
-    .option('--columns <mode>', 'cabeçalhos e valores: words (frases) ou codes (chaves para scripts) / words or codes', 'words')
-    .option('--rescore <job>', 'redecide um lote concluído com --policy, sem chamar provedores / re-decide a finished job with --policy, no provider call')
+    .option(
+      '--policy <file>',
+      'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)',
+    )
+    .option(
+      '--columns <mode>',
+      'cabeçalhos e valores: words (frases) ou codes (chaves para scripts) / words or codes',
+      'words',
+    )
+    .option(
+      '--rescore <job>',
+      'redecide um lote concluído com --policy, sem chamar provedores / re-decide a finished job with --policy, no provider call',
+    )
     .action(async (input: string | undefined, opts: ScreenOptions, command: Command) => {
       const g = globals(command)
       if (opts.columns !== 'words' && opts.columns !== 'codes') throw new UsageError('--columns: words ou/or codes')
@@ -70,14 +85,25 @@ export function registerScreen(program: Command, globals: (command: Command) => 
       if (!opts.checks) throw new UsageError('screen: --checks é obrigatório / --checks is required')
       if (!opts.out) throw new UsageError('screen: --out é obrigatório / --out is required')
       const out = opts.out
-      const checks = [...new Set(opts.checks.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))]
-      for (const c of checks) if (!(CHECKS as readonly string[]).includes(c)) throw new UsageError(`--checks: ${c}? (${CHECKS.join(', ')})`)
-      if (opts.delimiter && opts.delimiter !== ';' && opts.delimiter !== ',') throw new UsageError('--delimiter: ";" ou/or ","')
+      const checks = [
+        ...new Set(
+          opts.checks
+            .split(',')
+            .map((c) => c.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ]
+      for (const c of checks)
+        if (!(CHECKS as readonly string[]).includes(c)) throw new UsageError(`--checks: ${c}? (${CHECKS.join(', ')})`)
+      if (opts.delimiter && opts.delimiter !== ';' && opts.delimiter !== ',')
+        throw new UsageError('--delimiter: ";" ou/or ","')
       const options: RunOptions = structuredClone(DEFAULT_RUN_OPTIONS)
-      if (opts.concurrency) for (const p of PROVIDERS) options.concurrency[p] = positive(opts.concurrency, '--concurrency')
+      if (opts.concurrency)
+        for (const p of PROVIDERS) options.concurrency[p] = positive(opts.concurrency, '--concurrency')
       for (const spec of opts.rate) {
         const [provider, n] = spec.split('=')
-        if (!provider || !(PROVIDERS as string[]).includes(provider) || !n) throw new UsageError(`--rate "${spec}": use claro=N, clearsale=N ou/or mse=N`)
+        if (!provider || !(PROVIDERS as string[]).includes(provider) || !n)
+          throw new UsageError(`--rate "${spec}": use claro=N, clearsale=N ou/or mse=N`)
         options.rate[provider as Provider] = positive(n, '--rate')
       }
       options.timeoutMs = positive(opts.timeoutMs, '--timeout-ms', 120_000)
@@ -96,22 +122,50 @@ export function registerScreen(program: Command, globals: (command: Command) => 
           if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, t).message)
           throw error
         }
-        if (job.status === 'failed' || (job.importProblem && job.totalRows === 0) || (job.importProblem && job.status === 'ready' && job.spec.mapping.cpf === undefined && job.spec.mapping.phone === undefined)) {
+        if (
+          job.status === 'failed' ||
+          (job.importProblem && job.totalRows === 0) ||
+          (job.importProblem &&
+            job.status === 'ready' &&
+            job.spec.mapping.cpf === undefined &&
+            job.spec.mapping.phone === undefined)
+        ) {
           throw new UsageError(`${input}: ${job.importProblem ?? 'import failed'}`)
         }
-        io.stderr(`screen: ${job.totalRows} linhas/rows (${job.invalidRows} com problema/with problems), job ${job.id}, ${job.status === 'ready' ? 'novo/new' : `retomado/resumed (${job.status})`}\n`)
+        io.stderr(
+          `screen: ${job.totalRows} linhas/rows (${job.invalidRows} com problema/with problems), job ${job.id}, ${job.status === 'ready' ? 'novo/new' : `retomado/resumed (${job.status})`}\n`,
+        )
         if (job.importProblem) io.stderr(`screen: ${job.importProblem}\n`)
-        const line = throttle((p: Progress) => io.stderr(`screen: ${p.done + p.failed}/${p.total} (${p.failed} falhas/failed) · ${p.rate}/s · ETA ${p.etaSeconds ?? '?'} s\n`), 1)
+        const line = throttle(
+          (p: Progress) =>
+            io.stderr(
+              `screen: ${p.done + p.failed}/${p.total} (${p.failed} falhas/failed) · ${p.rate}/s · ETA ${p.etaSeconds ?? '?'} s\n`,
+            ),
+          1,
+        )
         if (job.status !== 'done') await runJob(ctx, job, options, (p) => line.push(p)).done
         line.flush()
         const journal = new BatchJournal(ctx.db)
-        const { rows, job: finished } = await exportJob(ctx, job, out, { policy, columns: opts.columns as 'words' | 'codes', delimiter: opts.delimiter as ';' | ',' | undefined })
+        const { rows, job: finished } = await exportJob(ctx, job, out, {
+          policy,
+          columns: opts.columns as 'words' | 'codes',
+          delimiter: opts.delimiter as ';' | ',' | undefined,
+        })
         const counts = journal.counts(job.id)
         const verdicts = verdictCounts(ctx.db, finished)
         const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0)
-        io.stderr(`screen: ${rows} linhas escritas em/rows written to ${out}; chamadas/calls: ${sum(counts.answered)} ok, ${sum(counts.failed)} falharam/failed\n`)
-        io.stderr(`screen: ${Object.entries(verdicts).map(([v, n]) => `${t(`verdict.values.${v}`)} ${n}`).join(' · ')} — ${t('policy.label', { label: policyLabel(policyRef(policy)) })}\n`)
-        if (g.json) io.stdout(`${JSON.stringify({ job: job.id, rows, out, unique: counts.unique, answered: counts.answered, failed: counts.failed, verdicts, policy: policyRef(policy) })}\n`)
+        io.stderr(
+          `screen: ${rows} linhas escritas em/rows written to ${out}; chamadas/calls: ${sum(counts.answered)} ok, ${sum(counts.failed)} falharam/failed\n`,
+        )
+        io.stderr(
+          `screen: ${Object.entries(verdicts)
+            .map(([v, n]) => `${t(`verdict.values.${v}`)} ${n}`)
+            .join(' · ')} — ${t('policy.label', { label: policyLabel(policyRef(policy)) })}\n`,
+        )
+        if (g.json)
+          io.stdout(
+            `${JSON.stringify({ job: job.id, rows, out, unique: counts.unique, answered: counts.answered, failed: counts.failed, verdicts, policy: policyRef(policy) })}\n`,
+          )
       })
     })
 }
@@ -119,7 +173,8 @@ export function registerScreen(program: Command, globals: (command: Command) => 
 /** What-if from the command line: the stored answers under another policy; not one provider call. */
 async function rescore(g: GlobalOptions, opts: ScreenOptions, io: CliIO): Promise<void> {
   const id = Number(opts.rescore)
-  if (!Number.isInteger(id) || id < 1) throw new UsageError(`--rescore: "${opts.rescore}"? (o número do lote / the job number)`)
+  if (!Number.isInteger(id) || id < 1)
+    throw new UsageError(`--rescore: "${opts.rescore}"? (o número do lote / the job number)`)
   if (!opts.policy) throw new UsageError('--rescore precisa de --policy FILE / --rescore needs --policy FILE')
   const policyFile = opts.policy
   await withCore(g, async (core) => {
@@ -129,13 +184,16 @@ async function rescore(g: GlobalOptions, opts: ScreenOptions, io: CliIO): Promis
     const journal = new BatchJournal(ctx.db)
     const job = journal.job(id)
     if (!job) throw new CliFailure('batch.job_not_found', t('errors.batch.job_not_found', { id }))
-    if (job.status !== 'done' && job.status !== 'cancelled') throw new CliFailure('batch.not_finished', t('errors.batch.not_finished', { id, status: job.status }))
+    if (job.status !== 'done' && job.status !== 'cancelled')
+      throw new CliFailure('batch.not_finished', t('errors.batch.not_finished', { id, status: job.status }))
     // "Before" is what the job's last results said, under the policy that decided them.
     const current = materialise(ctx.db, journal, job, job.policy ?? ctx.settings.get().policy)
     const started = performance.now()
     const result = whatIf(ctx.db, current, candidate, Number.MAX_SAFE_INTEGER)
     const ms = performance.now() - started
-    io.stdout(`${JSON.stringify({ job: id, changed: result.changed, before: result.before, after: result.after, policy: result.policy, rows: result.rows })}\n`)
+    io.stdout(
+      `${JSON.stringify({ job: id, changed: result.changed, before: result.before, after: result.after, policy: result.policy, rows: result.rows })}\n`,
+    )
     if (!g.json) io.stderr(`rescore: ${t('policy.whatif.changed', { count: result.changed })} (${Math.round(ms)} ms)\n`)
   })
 }

@@ -13,12 +13,24 @@ export function builtRendererDir(): string {
 export async function runServe(globals: GlobalOptions, port: number, io: CliIO): Promise<void> {
   const rendererDir = process.env['SENTINELA_RENDERER_DIR'] ?? builtRendererDir()
   if (!existsSync(`${rendererDir}/index.html`)) {
-    throw new Error(`interface não compilada em ${rendererDir}: rode \`npm run build\` / renderer not built: run \`npm run build\``)
+    throw new Error(
+      `interface não compilada em ${rendererDir}: rode \`npm run build\` / renderer not built: run \`npm run build\``,
+    )
   }
-  const core = await createCore({ dataDir: globals.dataDir, host: 'browser', environment: globals.env, endpoints: globals.endpoints, primeRedactor: true, startCallbacks: true })
+  const core = await createCore({
+    dataDir: globals.dataDir,
+    host: 'browser',
+    environment: globals.env,
+    endpoints: globals.endpoints,
+    primeRedactor: true,
+    startCallbacks: true,
+  })
   const host = await startBrowserHost({ core, rendererDir, port })
   if (globals.json) io.stdout(JSON.stringify({ url: host.url, origin: host.origin, port: host.port }) + '\n')
-  else io.stdout(`Sentinela: ${host.url}\nAbra este endereço no navegador (Ctrl+C encerra). / Open this URL in a browser (Ctrl+C stops).\n`)
+  else
+    io.stdout(
+      `Sentinela: ${host.url}\nAbra este endereço no navegador (Ctrl+C encerra). / Open this URL in a browser (Ctrl+C stops).\n`,
+    )
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve()

@@ -56,14 +56,18 @@ export function registerUssd(program: Command, globals: (command: Command) => Gl
         throw new UsageError(`${file}: JSON inválido / invalid JSON`)
       }
       const script = UssdScriptSchema.safeParse(json)
-      if (!script.success) throw new UsageError(`${file}: ${script.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      if (!script.success)
+        throw new UsageError(
+          `${file}: ${script.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        )
       await withCore(g, async (core) => {
         const result = await invokeOrThrow(core, 'ussd:replay', { url: opts.app, script: script.data })
         if (g.json) io.stdout(`${JSON.stringify({ ok: result.ok, steps: result.steps })}\n`)
         else {
           for (const [i, s] of result.steps.entries()) {
             io.stdout(`${s.ok ? 'ok  ' : 'DIFF'} ${i + 1}. ${s.press} (${s.durationMs} ms)\n`)
-            if (!s.ok) io.stdout(`  esperado / expected:\n${indent(s.expected)}\n  recebido / received:\n${indent(s.actual)}\n`)
+            if (!s.ok)
+              io.stdout(`  esperado / expected:\n${indent(s.expected)}\n  recebido / received:\n${indent(s.actual)}\n`)
           }
         }
         if (!result.ok) throw new MseStatusExit()

@@ -26,7 +26,15 @@ export interface CallbackRoute {
   /** Checked on the request line and headers, before anything is read, parsed or stored. */
   authenticate(req: IncomingMessage): Promise<boolean>
   /** Returns the HTTP status to answer and what to store; throws nothing. */
-  handle(req: IncomingMessage, body: Buffer): Promise<{ status: number; record?: { provider: string; kind: string; summary: string; body: string }; after?: () => Promise<void>; reply?: { contentType: string; body: string } }>
+  handle(
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{
+    status: number
+    record?: { provider: string; kind: string; summary: string; body: string }
+    after?: () => Promise<void>
+    reply?: { contentType: string; body: string }
+  }>
 }
 
 export type RefusalReason = 'browser' | 'not_found' | 'rate' | 'media_type' | 'too_large' | 'unauthenticated'
@@ -50,11 +58,20 @@ export function mediaType(header: string | undefined): string {
 }
 
 export function fromBrowser(req: IncomingMessage): boolean {
-  return req.headers['origin'] !== undefined || req.headers['sec-fetch-site'] !== undefined || req.headers['sec-fetch-mode'] !== undefined
+  return (
+    req.headers['origin'] !== undefined ||
+    req.headers['sec-fetch-site'] !== undefined ||
+    req.headers['sec-fetch-mode'] !== undefined
+  )
 }
 
 export function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false)
+  return (
+    address === '127.0.0.1' ||
+    address === '::1' ||
+    address === '::ffff:127.0.0.1' ||
+    (address?.startsWith('127.') ?? false)
+  )
 }
 
 export class CallbackListener {
@@ -65,9 +82,7 @@ export class CallbackListener {
   private readonly windows = new Map<string, { start: number; count: number }>()
   private lastRefusalLog = 0
 
-  constructor(
-    private readonly deps: { db: Db; events: EventHub; log: Logger; redactor: Redactor },
-  ) {}
+  constructor(private readonly deps: { db: Db; events: EventHub; log: Logger; redactor: Redactor }) {}
 
   route(route: CallbackRoute): void {
     this.routes.push(route)
@@ -84,8 +99,17 @@ export class CallbackListener {
   private store(record: { provider: string; kind: string; summary: string; body: string }): CallbackRecord {
     const at = new Date().toISOString()
     const body = this.deps.redactor.text(record.body).slice(0, MAX_STORED)
-    const info = this.deps.db.prepare('INSERT INTO callbacks (at, provider, kind, summary, body) VALUES (?, ?, ?, ?, ?)').run(at, record.provider, record.kind, record.summary, body)
-    return { id: Number(info.lastInsertRowid), at, provider: record.provider, kind: record.kind, summary: record.summary, body }
+    const info = this.deps.db
+      .prepare('INSERT INTO callbacks (at, provider, kind, summary, body) VALUES (?, ?, ?, ?, ?)')
+      .run(at, record.provider, record.kind, record.summary, body)
+    return {
+      id: Number(info.lastInsertRowid),
+      at,
+      provider: record.provider,
+      kind: record.kind,
+      summary: record.summary,
+      body,
+    }
   }
 
   /** Counted, answered, and the connection closed: nothing of the request is read further. */
@@ -117,7 +141,8 @@ export class CallbackListener {
     const route = this.routes.find((r) => r.method === req.method && r.path === path)
     if (!route) return this.refuse(req, res, 404, 'not_found')
     if (this.overRate(route)) return this.refuse(req, res, 429, 'rate')
-    if (route.method === 'POST' && !(route.accepts ?? []).includes(mediaType(req.headers['content-type']))) return this.refuse(req, res, 415, 'media_type')
+    if (route.method === 'POST' && !(route.accepts ?? []).includes(mediaType(req.headers['content-type'])))
+      return this.refuse(req, res, 415, 'media_type')
     const limit = route.maxBody ?? DEFAULT_MAX_BODY
     if (Number(req.headers['content-length'] ?? 0) > limit) return this.refuse(req, res, 413, 'too_large')
     if (!(await route.authenticate(req).catch(() => false))) return this.refuse(req, res, 401, 'unauthenticated')
@@ -142,10 +167,13 @@ export class CallbackListener {
       const saved = this.store(outcome.record)
       this.deps.events.publish('callbacks:received', saved)
     }
-    if (outcome.reply) res.writeHead(outcome.status, { 'Content-Type': outcome.reply.contentType }).end(outcome.reply.body)
+    if (outcome.reply)
+      res.writeHead(outcome.status, { 'Content-Type': outcome.reply.contentType }).end(outcome.reply.body)
     else res.writeHead(outcome.status).end()
     // Follow-up work (re-querying a transaction) runs after the provider got its answer.
-    outcome.after?.().catch((error: unknown) => this.deps.log.warn('callbacks.after_failed', { reason: (error as Error).message }))
+    outcome
+      .after?.()
+      .catch((error: unknown) => this.deps.log.warn('callbacks.after_failed', { reason: (error as Error).message }))
   }
 
   async start(settings: CallbackSettings): Promise<ListenerStatus> {
@@ -161,7 +189,11 @@ export class CallbackListener {
         server.listen(settings.port, settings.bindAddress, () => resolve())
       })
     } catch (error) {
-      this.state = { listening: false, url: null, error: `${settings.bindAddress}:${settings.port} — ${(error as Error).message}` }
+      this.state = {
+        listening: false,
+        url: null,
+        error: `${settings.bindAddress}:${settings.port} — ${(error as Error).message}`,
+      }
       this.deps.log.warn('callbacks.listen_failed', { reason: this.state.error })
       return this.status()
     }

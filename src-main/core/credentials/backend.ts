@@ -11,15 +11,23 @@ export interface SecretBackend {
   list(service: string): Promise<{ account: string; password: string }[]>
 }
 
-export type KeychainProblem = 'no_session_bus' | 'no_secret_service' | 'locked' | 'denied' | 'timeout' | 'module_missing' | 'other'
+export type KeychainProblem =
+  'no_session_bus' | 'no_secret_service' | 'locked' | 'denied' | 'timeout' | 'module_missing' | 'other'
 
 /** Reads the platform's error text (libsecret/D-Bus, macOS Security, Windows Credential Manager). */
 export function classifyKeychainError(message: string): KeychainProblem {
-  if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket|Could not connect: |Unable to autolaunch|No such file or directory.*bus/i.test(message)) return 'no_session_bus'
-  if (/org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service|NameHasNoOwner/i.test(message)) return 'no_secret_service'
+  if (
+    /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket|Could not connect: |Unable to autolaunch|No such file or directory.*bus/i.test(
+      message,
+    )
+  )
+    return 'no_session_bus'
+  if (/org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service|NameHasNoOwner/i.test(message))
+    return 'no_secret_service'
   // A keyring daemon with no unlocked default collection (never created, or locked at login).
   if (/locked|unlock|collection\/login|Object does not exist at path/i.test(message)) return 'locked'
-  if (/denied|dismissed|cancel|not allowed|errSecAuthFailed|-128|-25293|ERROR_ACCESS_DENIED/i.test(message)) return 'denied'
+  if (/denied|dismissed|cancel|not allowed|errSecAuthFailed|-128|-25293|ERROR_ACCESS_DENIED/i.test(message))
+    return 'denied'
   return 'other'
 }
 
@@ -45,7 +53,7 @@ export class KeytarBackend implements SecretBackend {
 
   private load(): Promise<KeytarModule> {
     this.module ??= import('keytar').then(
-      (m) => ((m as { default?: KeytarModule }).default ?? (m as unknown as KeytarModule)),
+      (m) => (m as { default?: KeytarModule }).default ?? (m as unknown as KeytarModule),
       (error: unknown) => {
         this.module = null
         throw keychainFailure('module_missing', (error as Error).message)
@@ -58,7 +66,10 @@ export class KeytarBackend implements SecretBackend {
     const keytar = await this.load()
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(keychainFailure('timeout', `no answer from the keychain in ${this.timeoutMs} ms`)), this.timeoutMs)
+      timer = setTimeout(
+        () => reject(keychainFailure('timeout', `no answer from the keychain in ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      )
     })
     try {
       return await Promise.race([work(keytar), timeout])

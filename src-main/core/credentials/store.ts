@@ -47,7 +47,11 @@ function parse<T>(text: string | null): T | null {
 
 /** Field order independent, so the same credential always binds to the same tokens. */
 export function hashOf(credential: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(credential).sort().map((k) => [k, credential[k]]))
+  const canonical = JSON.stringify(
+    Object.keys(credential)
+      .sort()
+      .map((k) => [k, credential[k]]),
+  )
   return createHash('sha256').update(canonical).digest('hex')
 }
 
@@ -107,7 +111,12 @@ export class CredentialStore {
   }
 
   /** Stores (or replaces) a credential and drops any token obtained with the previous one. */
-  async set(env: Environment, name: CredentialName, value: Record<string, unknown>, now = new Date()): Promise<CredentialSummary> {
+  async set(
+    env: Environment,
+    name: CredentialName,
+    value: Record<string, unknown>,
+    now = new Date(),
+  ): Promise<CredentialSummary> {
     const checked = valueSchemaFor(name).parse(value) as Record<string, unknown>
     this.redactor.rememberCredential(checked)
     this.cache.delete(this.account(env, name))
@@ -140,18 +149,36 @@ export class CredentialStore {
    * A still-valid token obtained with exactly this credential, else null. The credential is passed in (not read
    * back) because the sandbox's built-in credential has no keychain entry but its tokens are kept all the same.
    */
-  async getToken(env: Environment, name: CredentialName, credential: Record<string, unknown>, now = new Date()): Promise<AccessToken | null> {
+  async getToken(
+    env: Environment,
+    name: CredentialName,
+    credential: Record<string, unknown>,
+    now = new Date(),
+  ): Promise<AccessToken | null> {
     const token = parse<StoredToken>(await this.backend.get(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX))
     if (!token || token.credentialHash !== hashOf(credential)) return null
     this.redactor.remember(token.token)
     const expiresAt = new Date(token.expiresAt)
     if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) return null
-    return token.lifetimeMs === undefined ? { token: token.token, expiresAt } : { token: token.token, expiresAt, lifetimeMs: token.lifetimeMs }
+    return token.lifetimeMs === undefined
+      ? { token: token.token, expiresAt }
+      : { token: token.token, expiresAt, lifetimeMs: token.lifetimeMs }
   }
 
-  async setToken(env: Environment, name: CredentialName, credential: Record<string, unknown>, token: AccessToken): Promise<void> {
+  async setToken(
+    env: Environment,
+    name: CredentialName,
+    credential: Record<string, unknown>,
+    token: AccessToken,
+  ): Promise<void> {
     this.redactor.remember(token.token)
-    const entry: StoredToken = { v: 1, token: token.token, expiresAt: token.expiresAt.toISOString(), lifetimeMs: token.lifetimeMs, credentialHash: hashOf(credential) }
+    const entry: StoredToken = {
+      v: 1,
+      token: token.token,
+      expiresAt: token.expiresAt.toISOString(),
+      lifetimeMs: token.lifetimeMs,
+      credentialHash: hashOf(credential),
+    }
     await this.backend.set(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX, JSON.stringify(entry))
   }
 }

@@ -11,13 +11,26 @@ import type { Handlers } from '../router'
 import { readRecords, sniff } from '../../batch/input'
 import { IMPORT_PROBLEMS } from '../../batch/import'
 import { BatchJournal, type JobRow } from '../../batch/journal'
-import { materialise, page, stats, summary, whatIf } from '../../batch/results'
+import { materialise, page, stats, summary } from '../../batch/results'
+import { whatIf } from '../../batch/whatif'
 import { cellText, resultColumns } from '../../batch/columns'
 import { explain } from '../../../src-shared/domain/policy/explain'
 import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunOptions } from '../../batch/runner'
 import { exportJob, prepareJob, runJob } from '../../batch/service'
 
-type BatchChannels = 'batch:upload-begin' | 'batch:upload-chunk' | 'batch:upload-end' | 'batch:plan' | 'batch:start' | 'batch:control' | 'batch:jobs' | 'batch:rows' | 'batch:row' | 'batch:stats' | 'batch:whatif' | 'batch:export'
+type BatchChannels =
+  | 'batch:upload-begin'
+  | 'batch:upload-chunk'
+  | 'batch:upload-end'
+  | 'batch:plan'
+  | 'batch:start'
+  | 'batch:control'
+  | 'batch:jobs'
+  | 'batch:rows'
+  | 'batch:row'
+  | 'batch:stats'
+  | 'batch:whatif'
+  | 'batch:export'
 
 /** Where the browser host streams an export from the data folder (serve/server.ts). */
 export const EXPORT_DOWNLOAD_PATH = '/api/download/'
@@ -55,7 +68,8 @@ export function purgeBatches(ctx: CoreContext, now = new Date()): number {
   const uploads = join(ctx.dataDir, 'batch-uploads')
   for (const job of removed) {
     if (job.inputPath.startsWith(uploads)) rmSync(job.inputPath, { force: true })
-    for (const ext of ['csv', 'xlsx']) rmSync(join(ctx.dataDir, 'batch-exports', `sentinela-lote-${job.id}.${ext}`), { force: true })
+    for (const ext of ['csv', 'xlsx'])
+      rmSync(join(ctx.dataDir, 'batch-exports', `sentinela-lote-${job.id}.${ext}`), { force: true })
   }
   return removed.length
 }
@@ -78,9 +92,13 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
   const claroUsed = (): number => {
     const env = ctx.environment()
     const batch = ctx.db
-      .prepare("SELECT COALESCE(SUM(c.attempts), 0) AS n FROM batch_calls c JOIN batch_jobs j ON j.id = c.job_id WHERE c.check_name IN ('alerts', 'score') AND json_extract(j.spec, '$.environment') = ?")
+      .prepare(
+        "SELECT COALESCE(SUM(c.attempts), 0) AS n FROM batch_calls c JOIN batch_jobs j ON j.id = c.job_id WHERE c.check_name IN ('alerts', 'score') AND json_extract(j.spec, '$.environment') = ?",
+      )
       .get(env) as { n: number }
-    const single = ctx.db.prepare("SELECT COUNT(*) AS n FROM history WHERE kind IN ('alerts', 'score') AND environment = ?").get(env) as { n: number }
+    const single = ctx.db
+      .prepare("SELECT COUNT(*) AS n FROM history WHERE kind IN ('alerts', 'score') AND environment = ?")
+      .get(env) as { n: number }
     return batch.n + single.n
   }
   return {
@@ -107,7 +125,10 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       }
       // Asynchronous, never blocking the main process; one piece at a time per upload, in the order they came.
       const done = (appending.get(path) ?? Promise.resolve()).then(append, append)
-      const settled = done.then(() => undefined, () => undefined)
+      const settled = done.then(
+        () => undefined,
+        () => undefined,
+      )
       appending.set(path, settled)
       void settled.then(() => appending.get(path) === settled && appending.delete(path))
       return done
@@ -117,7 +138,15 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       const sniffed = await sniff(path)
       if (!sniffed.ok) {
         rmSync(path, { force: true })
-        return { uploadId: '', header: [], preview: [], mapping: {}, encoding: '', delimiter: '', problem: `${name}: ${IMPORT_PROBLEMS[sniffed.problem]}` }
+        return {
+          uploadId: '',
+          header: [],
+          preview: [],
+          mapping: {},
+          encoding: '',
+          delimiter: '',
+          problem: `${name}: ${IMPORT_PROBLEMS[sniffed.problem]}`,
+        }
       }
       const records: string[][] = []
       for await (const r of readRecords(path, sniffed.sniffed)) {
@@ -125,11 +154,26 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
         if (records.length > PREVIEW_ROWS) break
       }
       const header = records[0] ?? []
-      return { uploadId, header, preview: records.slice(1), mapping: detectMapping(header), encoding: sniffed.sniffed.encoding, delimiter: sniffed.sniffed.delimiter, problem: records.length <= 1 ? IMPORT_PROBLEMS.header_only : null }
+      return {
+        uploadId,
+        header,
+        preview: records.slice(1),
+        mapping: detectMapping(header),
+        encoding: sniffed.sniffed.encoding,
+        delimiter: sniffed.sniffed.delimiter,
+        problem: records.length <= 1 ? IMPORT_PROBLEMS.header_only : null,
+      }
     },
     'batch:plan': async ({ uploadId, checks, mapping, reuseHours }) => {
-      const prepared = await prepareJob(ctx, { inputPath: uploadPath(uploadId), checks: checks as Check[], mapping, reuseHours, name: uploadId })
-      if (prepared.status === 'failed') throw new AppFailure('batch.import_failed', { problem: prepared.importProblem ?? '' })
+      const prepared = await prepareJob(ctx, {
+        inputPath: uploadPath(uploadId),
+        checks: checks as Check[],
+        mapping,
+        reuseHours,
+        name: uploadId,
+      })
+      if (prepared.status === 'failed')
+        throw new AppFailure('batch.import_failed', { problem: prepared.importProblem ?? '' })
       const s = summary(journal, prepared)
       const callsByProvider: Record<string, number> = {}
       for (const check of prepared.spec.checks) {
@@ -137,7 +181,13 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
         callsByProvider[CHECK_PROVIDER[check]] = (callsByProvider[CHECK_PROVIDER[check]] ?? 0) + left
       }
       const used = claroUsed()
-      return { job: s, header: prepared.header ?? [], mapping: prepared.spec.mapping, callsByProvider, claroTrial: { limit: CLARO_TRIAL_REQUESTS, used, left: Math.max(0, CLARO_TRIAL_REQUESTS - used) } }
+      return {
+        job: s,
+        header: prepared.header ?? [],
+        mapping: prepared.spec.mapping,
+        callsByProvider,
+        claroTrial: { limit: CLARO_TRIAL_REQUESTS, used, left: Math.max(0, CLARO_TRIAL_REQUESTS - used) },
+      }
     },
     'batch:start': ({ jobId, concurrency, rate }) => {
       const j = job(jobId)
@@ -149,7 +199,9 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       }
       const { runner, done } = runJob(ctx, j, options, (p) => ctx.events.publish('batch:progress', p))
       runners.set(jobId, runner)
-      void done.finally(() => runners.delete(jobId)).catch((error: unknown) => ctx.log.error('batch.run_failed', { reason: (error as Error).message }))
+      void done
+        .finally(() => runners.delete(jobId))
+        .catch((error: unknown) => ctx.log.error('batch.run_failed', { reason: (error as Error).message }))
       return { started: true }
     },
     'batch:control': ({ jobId, action }) => {
@@ -164,12 +216,17 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
     'batch:rows': (q) => {
       // A query from the top re-checks the answers and the policy; the pages that follow while scrolling read what is built.
       const found = job(q.jobId)
-      const j = q.offset === 0 || !found.resultsStamp ? materialise(ctx.db, journal, found, ctx.settings.get().policy) : found
+      const j =
+        q.offset === 0 || !found.resultsStamp ? materialise(ctx.db, journal, found, ctx.settings.get().policy) : found
       const { total, rows } = page(ctx.db, j, q)
       const t = ctx.translate()
       const settings = ctx.settings.get()
       const columns = resultColumns(j, { mode: 'words', t })
-      const style = { decimalComma: settings.language === 'pt-BR', dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const), timeZone: settings.timeZone }
+      const style = {
+        decimalComma: settings.language === 'pt-BR',
+        dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const),
+        timeZone: settings.timeZone,
+      }
       const width = j.header?.length ?? 0
       return {
         header: [...(j.header ?? []), ...columns.header],
@@ -178,7 +235,11 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
           rowNo: r.rowNo,
           verdict: r.decision.verdict,
           reasons: explain(r.decision, t),
-          cells: [...r.fields, ...Array<string>(Math.max(0, width - r.fields.length)).fill(''), ...columns.cells(r).map((c) => cellText(c, style))],
+          cells: [
+            ...r.fields,
+            ...Array<string>(Math.max(0, width - r.fields.length)).fill(''),
+            ...columns.cells(r).map((c) => cellText(c, style)),
+          ],
         })),
       }
     },
@@ -186,15 +247,30 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       const j = job(jobId)
       const row = journal.rows(jobId, rowNo, 1)[0]
       if (!row || row.rowNo !== rowNo) throw new AppFailure('batch.job_not_found', { id: `${jobId}/${rowNo}` })
-      const calls = Object.entries(row.keys).map(([check, key]) => ({ check, key: key ?? '', answer: key && !key.startsWith('!') ? (journal.call(jobId, check as Check, key) ?? null) : { invalid: key?.slice(1) } }))
-      const stored = j.resultsStamp ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0] : undefined
+      const calls = Object.entries(row.keys).map(([check, key]) => ({
+        check,
+        key: key ?? '',
+        answer:
+          key && !key.startsWith('!') ? (journal.call(jobId, check as Check, key) ?? null) : { invalid: key?.slice(1) },
+      }))
+      const stored = j.resultsStamp
+        ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0]
+        : undefined
       const decided = stored?.rowNo === rowNo ? stored.decision : null
-      return { fields: row.fields, header: j.header ?? [], problem: row.problem, verdict: decided?.verdict ?? null, reasons: decided ? explain(decided, ctx.translate()) : [], calls }
+      return {
+        fields: row.fields,
+        header: j.header ?? [],
+        problem: row.problem,
+        verdict: decided?.verdict ?? null,
+        reasons: decided ? explain(decided, ctx.translate()) : [],
+        calls,
+      }
     },
     'batch:stats': ({ jobId }) => stats(ctx.db, materialise(ctx.db, journal, job(jobId), ctx.settings.get().policy)),
     'batch:whatif': ({ jobId, policy, limit }) => {
       const found = job(jobId)
-      if (found.status !== 'done' && found.status !== 'cancelled') throw new AppFailure('batch.not_finished', { id: jobId, status: found.status })
+      if (found.status !== 'done' && found.status !== 'cancelled')
+        throw new AppFailure('batch.not_finished', { id: jobId, status: found.status })
       return whatIf(ctx.db, materialise(ctx.db, journal, found, ctx.settings.get().policy), policy, limit)
     },
     'batch:export': async ({ jobId, format, delimiter, columns }) => {
@@ -206,7 +282,13 @@ export function batchHandlers(ctx: CoreContext): Pick<Handlers, BatchChannels> {
       mkdirSync(join(ctx.dataDir, 'batch-exports'), { recursive: true })
       const out = chosen ?? join(ctx.dataDir, 'batch-exports', fileName)
       const { rows } = await exportJob(ctx, found, out, { policy: ctx.settings.get().policy, columns, delimiter })
-      return { saved: true as const, fileName, path: out, rows, download: chosen === null && ctx.host === 'browser' ? `${EXPORT_DOWNLOAD_PATH}${fileName}` : null }
+      return {
+        saved: true as const,
+        fileName,
+        path: out,
+        rows,
+        download: chosen === null && ctx.host === 'browser' ? `${EXPORT_DOWNLOAD_PATH}${fileName}` : null,
+      }
     },
   }
 }

@@ -1,6 +1,12 @@
 import type { CoreContext } from '../context'
 import type { Handlers } from '../router'
-import { clearSaleCredential, dataTrustResult, getDataTrust, sendDataTrust, clearSaleClient } from '../../providers/clearsale/service'
+import {
+  clearSaleCredential,
+  dataTrustResult,
+  getDataTrust,
+  sendDataTrust,
+  clearSaleClient,
+} from '../../providers/clearsale/service'
 import { sandboxInbox, searchDataTrust, validateDataTrustToken } from '../../providers/clearsale/operations'
 import { registerSandboxWebhook } from '../../providers/clearsale/webhook'
 import { receiptsUnauthenticated } from '../../providers/mse/callbacks'
@@ -25,7 +31,9 @@ export function datatrustHandlers(ctx: CoreContext): DataTrustHandlers {
   return {
     'datatrust:send': async (input) => {
       // The sandbox's webhook must point at this listener before the transaction can change.
-      await registerSandboxWebhook(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+      await registerSandboxWebhook(ctx).catch((error: unknown) =>
+        ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }),
+      )
       const result = await sendDataTrust(ctx, input)
       ctx.events.publish('sandbox:inbox-changed', { count: 0 })
       return result

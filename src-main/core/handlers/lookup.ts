@@ -4,7 +4,16 @@ import { AppFailure } from '../errors'
 import { lookupAlerts, lookupScore } from '../../providers/claro/service'
 import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro/personas'
 
-type LookupHandlers = Pick<Handlers, 'lookup:alerts' | 'lookup:score' | 'sandbox:personas' | 'sandbox:stats' | 'history:list' | 'history:get' | 'history:clear'>
+type LookupHandlers = Pick<
+  Handlers,
+  | 'lookup:alerts'
+  | 'lookup:score'
+  | 'sandbox:personas'
+  | 'sandbox:stats'
+  | 'history:list'
+  | 'history:get'
+  | 'history:clear'
+>
 
 export function lookupHandlers(ctx: CoreContext): LookupHandlers {
   return {

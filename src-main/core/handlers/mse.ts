@@ -6,9 +6,13 @@ import { callMse } from '../../providers/mse/service'
 import { registerSandboxDelivery } from '../../providers/mse/callbacks'
 
 const registerDelivery = (ctx: CoreContext): Promise<void> =>
-  registerSandboxDelivery(ctx).catch((error: unknown) => ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }))
+  registerSandboxDelivery(ctx).catch((error: unknown) =>
+    ctx.log.warn('callbacks.sandbox_register_failed', { reason: (error as Error).message }),
+  )
 
-export function mseHandlers(ctx: CoreContext): Pick<Handlers, 'mse:call' | 'mse:messages' | 'mse:inbox' | 'sandbox:mse-mo' | 'sandbox:sms-handsets'> {
+export function mseHandlers(
+  ctx: CoreContext,
+): Pick<Handlers, 'mse:call' | 'mse:messages' | 'mse:inbox' | 'sandbox:mse-mo' | 'sandbox:sms-handsets'> {
   return {
     'mse:call': async (call) => {
       if (call.mode.includes('delivery')) await registerDelivery(ctx)

@@ -19,14 +19,22 @@ export function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): 
   return t(`privacy.what.${r.what}`, p)
 }
 
-export function privacyHandlers(ctx: CoreContext): Pick<Handlers, 'privacy:report' | 'privacy:erase' | 'privacy:audit'> {
+export function privacyHandlers(
+  ctx: CoreContext,
+): Pick<Handlers, 'privacy:report' | 'privacy:erase' | 'privacy:audit'> {
   let deps: PrivacyDeps | null = null
-  const get = (): PrivacyDeps => (deps ??= { db: ctx.db, dataDir: ctx.dataDir, hash: subjectHasher(ctx.dataDir), log: ctx.log })
+  const get = (): PrivacyDeps =>
+    (deps ??= { db: ctx.db, dataDir: ctx.dataDir, hash: subjectHasher(ctx.dataDir), log: ctx.log })
   return {
     'privacy:report': async ({ kind, value }) => {
       const report = await privacyReport(get(), kind, value)
       const t = ctx.translate()
-      return { ...report, records: report.records.slice(0, REPORT_LIST_LIMIT).map((r) => ({ place: r.place, at: r.at, what: r.what, params: r.params, text: recordText(r, t) })) }
+      return {
+        ...report,
+        records: report.records
+          .slice(0, REPORT_LIST_LIMIT)
+          .map((r) => ({ place: r.place, at: r.at, what: r.what, params: r.params, text: recordText(r, t) })),
+      }
     },
     'privacy:erase': async ({ kind, value }) => {
       if (batchesRunning(ctx)) throw new AppFailure('privacy.batch_running')

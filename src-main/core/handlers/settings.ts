@@ -13,7 +13,8 @@ export function settingsHandlers(ctx: CoreContext): Pick<Handlers, 'settings:get
     'settings:update': async (patch) => {
       // Off loopback, webhooks' Bearer tokens and MSE passwords would cross a network: only with explicit consent.
       const address = patch.callbacks?.bindAddress
-      if (address !== undefined && !isLoopbackAddress(address) && patch.callbacks?.exposeConfirmed !== true) throw new AppFailure('callbacks_exposure_unconfirmed', { address })
+      if (address !== undefined && !isLoopbackAddress(address) && patch.callbacks?.exposeConfirmed !== true)
+        throw new AppFailure('callbacks_exposure_unconfirmed', { address })
       const next = await ctx.settings.update(patch)
       ctx.events.publish('settings:changed', next)
       return next

@@ -47,7 +47,8 @@ export class HttpClient {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       })
-      const tooLarge = (): AppFailure => new AppFailure('provider_answer_too_large', { provider, limit: `${MAX_ANSWER_BYTES / 1024 / 1024} MiB` })
+      const tooLarge = (): AppFailure =>
+        new AppFailure('provider_answer_too_large', { provider, limit: `${MAX_ANSWER_BYTES / 1024 / 1024} MiB` })
       if (Number(res.headers['content-length'] ?? 0) > MAX_ANSWER_BYTES) {
         res.body.destroy()
         throw tooLarge()
@@ -64,12 +65,19 @@ export class HttpClient {
       }
       const body = Buffer.concat(chunks).toString('utf8')
       const headers: Record<string, string> = {}
-      for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+      for (const [name, value] of Object.entries(res.headers))
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
       return { status: res.statusCode, headers, body, durationMs: performance.now() - started }
     } catch (error) {
       if (error instanceof AppFailure) throw error
       const name = (error as Error).name
-      if (name === 'TimeoutError' || name === 'AbortError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || error instanceof errors.ConnectTimeoutError) {
+      if (
+        name === 'TimeoutError' ||
+        name === 'AbortError' ||
+        error instanceof errors.HeadersTimeoutError ||
+        error instanceof errors.BodyTimeoutError ||
+        error instanceof errors.ConnectTimeoutError
+      ) {
         throw new AppFailure('provider_timeout', { provider, seconds: Math.round(timeoutMs / 1000) })
       }
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code ?? name
@@ -100,7 +108,13 @@ export function rawAnswer(req: HttpRequest, answer: HttpAnswer): RawAnswer {
  * Parses a 200 answer against the schema the seeds describe. Never guesses: a body that is not JSON or not of that
  * shape becomes `<provider>.unexpected_answer` with the raw body for the user to see.
  */
-export function parseAnswer<T>(provider: 'claro' | 'clearsale', schema: z.ZodType<T>, answer: HttpAnswer, raw: RawAnswer, what: string): T {
+export function parseAnswer<T>(
+  provider: 'claro' | 'clearsale',
+  schema: z.ZodType<T>,
+  answer: HttpAnswer,
+  raw: RawAnswer,
+  what: string,
+): T {
   let json: unknown
   try {
     json = JSON.parse(answer.body)

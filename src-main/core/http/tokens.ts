@@ -48,7 +48,9 @@ export class TokenManager {
     const running = this.inflight.get(key)
     if (running) return running
     const work = (async () => {
-      const persisted = cached ? null : await this.store.getToken(slot.env, slot.name, slot.credential, this.now()).catch(() => null)
+      const persisted = cached
+        ? null
+        : await this.store.getToken(slot.env, slot.name, slot.credential, this.now()).catch(() => null)
       if (persisted && this.fresh(persisted, slot)) {
         this.cache.set(key, persisted)
         return persisted

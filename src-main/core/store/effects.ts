@@ -27,37 +27,63 @@ export class EffectJournal {
     private readonly hash: (subject: Subject) => string,
   ) {}
 
-  begin(entry: { environment: string; operation: string; fingerprint: string; target: string; payload?: unknown }, now = new Date()): number {
+  begin(
+    entry: { environment: string; operation: string; fingerprint: string; target: string; payload?: unknown },
+    now = new Date(),
+  ): number {
     const subjects = [...new Set(subjectsIn(entry.payload).map(this.hash))].join(' ') || null
     const info = this.db
-      .prepare("INSERT INTO effects (started_at, environment, operation, fingerprint, target, state, subjects) VALUES (?, ?, ?, ?, ?, 'sending', ?)")
+      .prepare(
+        "INSERT INTO effects (started_at, environment, operation, fingerprint, target, state, subjects) VALUES (?, ?, ?, ?, ?, 'sending', ?)",
+      )
       .run(now.toISOString(), entry.environment, entry.operation, entry.fingerprint, entry.target, subjects)
     return Number(info.lastInsertRowid)
   }
 
   settle(id: number, state: Exclude<EffectState, 'sending'>, detail: string | null = null, now = new Date()): void {
-    this.db.prepare('UPDATE effects SET state = ?, settled_at = ?, detail = ? WHERE id = ?').run(state, now.toISOString(), detail, id)
+    this.db
+      .prepare('UPDATE effects SET state = ?, settled_at = ?, detail = ? WHERE id = ?')
+      .run(state, now.toISOString(), detail, id)
   }
 
   /** An earlier send of the same thing whose outcome is not known (or still in flight) within `withinMs`. */
   unsettled(fingerprint: string, withinMs: number, now = new Date()): EffectRow | null {
     const since = new Date(now.getTime() - withinMs).toISOString()
     const r = this.db
-      .prepare("SELECT id, started_at, operation, target, state FROM effects WHERE fingerprint = ? AND started_at >= ? AND state IN ('sending', 'unknown') ORDER BY id DESC LIMIT 1")
-      .get(fingerprint, since) as { id: number; started_at: string; operation: string; target: string; state: EffectState } | undefined
+      .prepare(
+        "SELECT id, started_at, operation, target, state FROM effects WHERE fingerprint = ? AND started_at >= ? AND state IN ('sending', 'unknown') ORDER BY id DESC LIMIT 1",
+      )
+      .get(fingerprint, since) as
+      { id: number; started_at: string; operation: string; target: string; state: EffectState } | undefined
     return r ? { id: r.id, startedAt: r.started_at, operation: r.operation, target: r.target, state: r.state } : null
   }
 
   /** The analyst chose to send again: the earlier uncertain send is closed as such. */
   supersede(fingerprint: string): void {
-    this.db.prepare("UPDATE effects SET state = 'resent' WHERE fingerprint = ? AND state IN ('sending', 'unknown')").run(fingerprint)
+    this.db
+      .prepare("UPDATE effects SET state = 'resent' WHERE fingerprint = ? AND state IN ('sending', 'unknown')")
+      .run(fingerprint)
   }
 
   /** Sends a killed process left in flight become "unknown"; returns them (for a notice). */
   orphans(now = new Date()): EffectRow[] {
     const before = new Date(now.getTime() - ORPHAN_AFTER_MS).toISOString()
-    const rows = this.db.prepare("SELECT id, started_at, operation, target, state FROM effects WHERE state = 'sending' AND started_at < ?").all(before) as { id: number; started_at: string; operation: string; target: string; state: EffectState }[]
-    this.db.prepare("UPDATE effects SET state = 'unknown', detail = 'process_ended' WHERE state = 'sending' AND started_at < ?").run(before)
-    return rows.map((r) => ({ id: r.id, startedAt: r.started_at, operation: r.operation, target: r.target, state: 'unknown' }))
+    const rows = this.db
+      .prepare(
+        "SELECT id, started_at, operation, target, state FROM effects WHERE state = 'sending' AND started_at < ?",
+      )
+      .all(before) as { id: number; started_at: string; operation: string; target: string; state: EffectState }[]
+    this.db
+      .prepare(
+        "UPDATE effects SET state = 'unknown', detail = 'process_ended' WHERE state = 'sending' AND started_at < ?",
+      )
+      .run(before)
+    return rows.map((r) => ({
+      id: r.id,
+      startedAt: r.started_at,
+      operation: r.operation,
+      target: r.target,
+      state: 'unknown',
+    }))
   }
 }

@@ -48,7 +48,12 @@ function subjectOf(kind: HistoryRow['kind'], identifier: string): Subject | null
   return /^\d{11}$/.test(identifier) ? { kind: 'cpf', value: identifier } : null
 }
 
-const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = { alerts: maskMsisdn, score: maskCpf, datatrust: maskCpf, customer: maskCpf }
+const MASKERS: Record<HistoryRow['kind'], (id: string) => string> = {
+  alerts: maskMsisdn,
+  score: maskCpf,
+  datatrust: maskCpf,
+  customer: maskCpf,
+}
 
 function toRow(r: DbRow): HistoryRow {
   return {
@@ -92,8 +97,38 @@ export class HistoryStore {
         `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw, verdict, reasons, policy_version, policy_hash, subject)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(now.toISOString(), entry.environment, entry.kind, shown, mask ? 1 : 0, entry.outcome, entry.summary, entry.errorCode, entry.durationMs, raw, d?.verdict ?? null, reasons, d?.policy.version ?? null, d?.policy.hash ?? null, subject ? this.policy.hash(subject) : null)
-    return { id: Number(info.lastInsertRowid), at: now.toISOString(), environment: entry.environment, kind: entry.kind, identifier: shown, masked: mask, outcome: entry.outcome, summary: entry.summary, errorCode: entry.errorCode, durationMs: entry.durationMs, verdict: d?.verdict ?? null, reasons: d?.reasons ?? null, policy: d?.policy ?? null }
+      .run(
+        now.toISOString(),
+        entry.environment,
+        entry.kind,
+        shown,
+        mask ? 1 : 0,
+        entry.outcome,
+        entry.summary,
+        entry.errorCode,
+        entry.durationMs,
+        raw,
+        d?.verdict ?? null,
+        reasons,
+        d?.policy.version ?? null,
+        d?.policy.hash ?? null,
+        subject ? this.policy.hash(subject) : null,
+      )
+    return {
+      id: Number(info.lastInsertRowid),
+      at: now.toISOString(),
+      environment: entry.environment,
+      kind: entry.kind,
+      identifier: shown,
+      masked: mask,
+      outcome: entry.outcome,
+      summary: entry.summary,
+      errorCode: entry.errorCode,
+      durationMs: entry.durationMs,
+      verdict: d?.verdict ?? null,
+      reasons: d?.reasons ?? null,
+      policy: d?.policy ?? null,
+    }
   }
 
   list(filter: HistoryFilter): { rows: HistoryRow[]; total: number } {
@@ -112,7 +147,9 @@ export class HistoryStore {
     when(filter.to, 'at <= ?')
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM history ${clause}`).get(...args) as { n: number }).n
-    const rows = this.db.prepare(`SELECT * FROM history ${clause} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`).all(...args, filter.limit, filter.offset) as DbRow[]
+    const rows = this.db
+      .prepare(`SELECT * FROM history ${clause} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(...args, filter.limit, filter.offset) as DbRow[]
     return { rows: rows.map(toRow), total }
   }
 

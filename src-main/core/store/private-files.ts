@@ -32,5 +32,6 @@ export function tightenDataDir(dataDir: string): void {
 
 /** A file SQLite may have just created (the WAL and SHM appear on the first write). */
 export function tightenFile(path: string): void {
-  if (process.platform !== 'win32' && existsSync(path) && (lstatSync(path).mode & 0o777) !== FILE_MODE) chmodSync(path, FILE_MODE)
+  if (process.platform !== 'win32' && existsSync(path) && (lstatSync(path).mode & 0o777) !== FILE_MODE)
+    chmodSync(path, FILE_MODE)
 }

@@ -22,7 +22,8 @@ export function purgePersonalData(db: Db, dataDir: string, cutoff: Date): Record
   const removed: Record<string, number> = {}
   const iso = cutoff.toISOString()
   db.transaction(() => {
-    for (const { table, column } of TABLES) removed[table] = db.prepare(`DELETE FROM ${table} WHERE ${column} < ?`).run(iso).changes
+    for (const { table, column } of TABLES)
+      removed[table] = db.prepare(`DELETE FROM ${table} WHERE ${column} < ?`).run(iso).changes
   })()
   for (const folder of FOLDERS) {
     const dir = join(dataDir, folder)

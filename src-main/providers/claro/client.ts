@@ -6,7 +6,13 @@ import { AppFailure } from '../../core/errors'
 import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
 import type { TokenManager, TokenSlot } from '../../core/http/tokens'
 import { CLARO_PATHS } from './paths'
-import { AlertsResponseSchema, DEFAULT_TOKEN_LIFETIME_S, ErrorEnvelopeSchema, ScoreResponseSchema, TokenResponseSchema } from './schemas'
+import {
+  AlertsResponseSchema,
+  DEFAULT_TOKEN_LIFETIME_S,
+  ErrorEnvelopeSchema,
+  ScoreResponseSchema,
+  TokenResponseSchema,
+} from './schemas'
 
 export interface ClaroClientDeps {
   http: HttpClient
@@ -44,7 +50,12 @@ function failureFor(answer: HttpAnswer, raw: RawAnswer): AppFailure {
   return new AppFailure(
     code,
     { status: answer.status, retryAfter, detail: provider?.error.detailedMessage ?? provider?.error.message ?? '' },
-    { raw, ...(provider ? { provider: { transactionId: provider.transactionId ?? null, errorCode: provider.error.errorCode ?? null } } : {}) },
+    {
+      raw,
+      ...(provider
+        ? { provider: { transactionId: provider.transactionId ?? null, errorCode: provider.error.errorCode ?? null } }
+        : {}),
+    },
   )
 }
 
@@ -74,11 +85,19 @@ export class ClaroClient {
     if (answer.status !== 200) throw failureFor(answer, raw)
     const parsed = parseAnswer('claro', TokenResponseSchema, answer, raw, 'token')
     const lifetimeS = parsed.expires_in === undefined ? DEFAULT_TOKEN_LIFETIME_S : Number(parsed.expires_in)
-    return { token: parsed.access_token, expiresAt: new Date(Date.now() + lifetimeS * 1000), lifetimeMs: lifetimeS * 1000 }
+    return {
+      token: parsed.access_token,
+      expiresAt: new Date(Date.now() + lifetimeS * 1000),
+      lifetimeMs: lifetimeS * 1000,
+    }
   }
 
   /** POSTs a product call with the Bearer token; on 401 renews the token once and retries once. */
-  private async call(path: string, body: unknown, extraHeaders: Record<string, string>): Promise<{ answer: HttpAnswer; raw: RawAnswer }> {
+  private async call(
+    path: string,
+    body: unknown,
+    extraHeaders: Record<string, string>,
+  ): Promise<{ answer: HttpAnswer; raw: RawAnswer }> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.deps.tokens.get(this.slot, () => this.fetchToken())
       const req: HttpRequest = {
@@ -108,10 +127,20 @@ export class ClaroClient {
   }
 
   /** seed 001: body `{"data":{"customer":{"networkMsisdn":…}}}`, optional `event-types` header. */
-  async alerts(msisdn: string, filter: readonly AlertEventType[] = []): Promise<{ events: AlertEvent[]; raw: RawAnswer }> {
+  async alerts(
+    msisdn: string,
+    filter: readonly AlertEventType[] = [],
+  ): Promise<{ events: AlertEvent[]; raw: RawAnswer }> {
     const headers: Record<string, string> = filter.length > 0 ? { 'event-types': filter.join(',') } : {}
-    const { answer, raw } = await this.call(CLARO_PATHS.alerts, { data: { customer: { networkMsisdn: msisdn } } }, headers)
-    return { events: parseAnswer('claro', AlertsResponseSchema, answer, raw, 'alerts').data.customer.profileEvents, raw }
+    const { answer, raw } = await this.call(
+      CLARO_PATHS.alerts,
+      { data: { customer: { networkMsisdn: msisdn } } },
+      headers,
+    )
+    return {
+      events: parseAnswer('claro', AlertsResponseSchema, answer, raw, 'alerts').data.customer.profileEvents,
+      raw,
+    }
   }
 
   /** seed 002: body `{"data":{"customer":{"idCpf":…}}}`. */

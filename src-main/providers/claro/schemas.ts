@@ -16,7 +16,10 @@ export const AlertsResponseSchema = z.object({
 export const ScoreResponseSchema = z.object({
   data: z.object({
     customer: z.object({
-      score: z.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/)]).transform(Number).pipe(z.number().min(0).max(1000)),
+      score: z
+        .union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/)])
+        .transform(Number)
+        .pipe(z.number().min(0).max(1000)),
     }),
   }),
 })

@@ -10,16 +10,34 @@ import { providerCredential } from '../../core/provider-credential'
 import { ClaroClient } from './client'
 
 /** The sandbox works with no credentials at all: this one is used when none is stored for `sandbox`. */
-export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = { key: 'sentinela-sandbox-key', secret: 'sentinela-sandbox-secret', customerId: 'SENTINELA_SANDBOX' }
+export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = {
+  key: 'sentinela-sandbox-key',
+  secret: 'sentinela-sandbox-secret',
+  customerId: 'SENTINELA_SANDBOX',
+}
 
 /** The Claro client for this environment (batch screening passes its own per-call timeout). */
 export async function client(ctx: CoreContext, timeoutMs?: number, gate?: () => Promise<void>): Promise<ClaroClient> {
-  const [baseUrl, credential] = await Promise.all([ctx.baseUrl('claro'), providerCredential(ctx, 'claro', 'Claro', ClaroCredentialSchema, SANDBOX_CLARO_CREDENTIAL)])
-  return new ClaroClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}), ...(gate ? { gate } : {}) })
+  const [baseUrl, credential] = await Promise.all([
+    ctx.baseUrl('claro'),
+    providerCredential(ctx, 'claro', 'Claro', ClaroCredentialSchema, SANDBOX_CLARO_CREDENTIAL),
+  ])
+  return new ClaroClient({
+    http: ctx.http,
+    tokens: ctx.tokens,
+    baseUrl,
+    env: ctx.environment(),
+    credential,
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(gate ? { gate } : {}),
+  })
 }
 
 /** Alerta: the number is normalised (and refused when impossible) before any call. */
-export async function lookupAlerts(ctx: CoreContext, input: { msisdn: string; events?: AlertEventType[] }): Promise<AlertsResult> {
+export async function lookupAlerts(
+  ctx: CoreContext,
+  input: { msisdn: string; events?: AlertEventType[] },
+): Promise<AlertsResult> {
   const parsed = parseMsisdn(input.msisdn)
   if (!parsed.ok) throw new AppFailure(`invalid_msisdn.${parsed.reason}`)
   const filter = [...new Set(input.events ?? [])]

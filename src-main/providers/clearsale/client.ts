@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
-import { TransactionSchema, ResultsSchema, tokenState, type DtTransaction, type TransactionRequest } from '../../../src-shared/domain/clearsale'
+import {
+  TransactionSchema,
+  ResultsSchema,
+  tokenState,
+  type DtTransaction,
+  type TransactionRequest,
+} from '../../../src-shared/domain/clearsale'
 import type { ClearSaleCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
 import { AppFailure } from '../../core/errors'
@@ -9,7 +15,10 @@ import type { TokenManager, TokenSlot } from '../../core/http/tokens'
 import { CLEARSALE_PATHS } from './paths'
 
 /** seed 004: `{"token", "expiresInSeconds"}` (a string in the example; a number is accepted too). */
-const AuthResponseSchema = z.object({ token: z.string().min(1), expiresInSeconds: z.union([z.string().regex(/^\d+$/), z.number()]) })
+const AuthResponseSchema = z.object({
+  token: z.string().min(1),
+  expiresInSeconds: z.union([z.string().regex(/^\d+$/), z.number()]),
+})
 /** seed 004: `{"result", "date"}`; `Result` and the seed's spelling "Incorret" are read too. */
 const ValidateResponseSchema = z
   .object({ result: z.string().nullish(), Result: z.string().nullish(), date: z.string().nullish() })
@@ -42,7 +51,12 @@ type Answer = { answer: HttpAnswer; raw: RawAnswer }
 
 /** What a request was for: each kind of 400 (seed 004) gets its own message. */
 type Purpose = 'transaction' | 'search' | 'config' | 'validate'
-const BAD_REQUEST: Record<Purpose, string> = { transaction: 'clearsale.bad_request', search: 'clearsale.search_bad_request', config: 'clearsale.config_bad_request', validate: 'clearsale.bad_request' }
+const BAD_REQUEST: Record<Purpose, string> = {
+  transaction: 'clearsale.bad_request',
+  search: 'clearsale.search_bad_request',
+  config: 'clearsale.config_bad_request',
+  validate: 'clearsale.bad_request',
+}
 
 /** seed 004 statuses → error codes; a 400 carries the field → messages map in its detail. */
 function failureFor({ answer, raw }: Answer, purpose: Purpose = 'transaction'): AppFailure {
@@ -62,7 +76,9 @@ function failureFor({ answer, raw }: Answer, purpose: Purpose = 'transaction'): 
     }
     return new AppFailure(BAD_REQUEST[purpose], { detail: summary.slice(0, 1000) }, { raw, fields: fields as never })
   }
-  const code = { 401: 'clearsale.unauthorized', 404: 'clearsale.not_found', 429: 'clearsale.rate_limited' }[answer.status] ?? (answer.status >= 500 ? 'clearsale.server_error' : 'clearsale.unexpected_status')
+  const code =
+    { 401: 'clearsale.unauthorized', 404: 'clearsale.not_found', 429: 'clearsale.rate_limited' }[answer.status] ??
+    (answer.status >= 500 ? 'clearsale.server_error' : 'clearsale.unexpected_status')
   return new AppFailure(code, { status: answer.status, retryAfter: answer.headers['retry-after'] ?? '' }, { raw })
 }
 
@@ -81,7 +97,12 @@ export class ClearSaleClient {
 
   private async authenticate() {
     const body = JSON.stringify({ Username: this.deps.credential.username, Password: this.deps.credential.password })
-    const result = await this.send({ method: 'POST', url: this.deps.baseUrl + CLEARSALE_PATHS.authentication, headers: { 'Content-Type': 'application/json' }, body })
+    const result = await this.send({
+      method: 'POST',
+      url: this.deps.baseUrl + CLEARSALE_PATHS.authentication,
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    })
     if (result.answer.status === 400) throw new AppFailure('clearsale.auth_failed', {}, { raw: result.raw })
     if (result.answer.status !== 200) throw failureFor(result)
     const parsed = this.parse(AuthResponseSchema, result, 'authentication')
@@ -90,15 +111,30 @@ export class ClearSaleClient {
   }
 
   /** Calls with the Bearer token; on 401 authenticates again once and retries once. 204 → null. */
-  private async call(method: 'GET' | 'POST', path: string, query?: Record<string, string | number | undefined>, body?: unknown, purpose: Purpose = 'transaction'): Promise<Answer | null> {
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    query?: Record<string, string | number | undefined>,
+    body?: unknown,
+    purpose: Purpose = 'transaction',
+  ): Promise<Answer | null> {
     const qs = new URLSearchParams()
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') qs.set(k, String(v))
     const url = `${this.deps.baseUrl}${path}${qs.size ? `?${qs}` : ''}`
     for (let attempt = 0; ; attempt++) {
       const token = await this.deps.tokens.get(this.slot, () => this.authenticate())
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token.token}` }
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        Authorization: `Bearer ${token.token}`,
+      }
       await this.deps.gate?.()
-      const result = await this.send({ method, url, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+      const result = await this.send({
+        method,
+        url,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
       if (result.answer.status === 401 && attempt === 0) {
         this.deps.tokens.invalidate(this.slot, token.token)
         continue
@@ -129,9 +165,14 @@ export class ClearSaleClient {
     return result ? { results: this.parse(ResultsSchema, result, 'result'), raw: result.raw } : null
   }
 
-  async search(path: string, query: Record<string, string | number | undefined>): Promise<{ listing: Listing | null; raw: RawAnswer | null }> {
+  async search(
+    path: string,
+    query: Record<string, string | number | undefined>,
+  ): Promise<{ listing: Listing | null; raw: RawAnswer | null }> {
     const result = await this.call('GET', path, query, undefined, 'search')
-    return result ? { listing: this.parse(ListingSchema, result, 'search'), raw: result.raw } : { listing: null, raw: null }
+    return result
+      ? { listing: this.parse(ListingSchema, result, 'search'), raw: result.raw }
+      : { listing: null, raw: null }
   }
 
   async validateToken(id: string, token: string) {
@@ -150,7 +191,13 @@ export class ClearSaleClient {
   }
 
   async setConditionalSms(enabled: boolean): Promise<void> {
-    await this.call('POST', CLEARSALE_PATHS.entityConfiguration, { conditionalSmsSending: String(enabled) }, undefined, 'config')
+    await this.call(
+      'POST',
+      CLEARSALE_PATHS.entityConfiguration,
+      { conditionalSmsSending: String(enabled) },
+      undefined,
+      'config',
+    )
   }
 
   async getConditionalSms() {

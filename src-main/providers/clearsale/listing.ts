@@ -8,7 +8,14 @@ export function normaliseListed(record: Record<string, unknown>): Record<string,
     out['Results'] = {
       ...Result,
       ...(validation
-        ? { Validation: { SMSVerification: validation['SmsVerification'] ?? validation['SMSVerification'] ?? null, EmailVerification: validation['EmailVerification'] ?? null, TokenSMS: validation['TokenSms'] ?? validation['TokenSMS'] ?? null, TokenEmail: validation['TokenEmail'] ?? null } }
+        ? {
+            Validation: {
+              SMSVerification: validation['SmsVerification'] ?? validation['SMSVerification'] ?? null,
+              EmailVerification: validation['EmailVerification'] ?? null,
+              TokenSMS: validation['TokenSms'] ?? validation['TokenSMS'] ?? null,
+              TokenEmail: validation['TokenEmail'] ?? null,
+            },
+          }
         : {}),
     }
   }

@@ -27,7 +27,11 @@ export async function searchDataTrust(ctx: CoreContext, input: SearchInput) {
       : input.mode === 'user'
         ? await client.search(CLEARSALE_PATHS.searchUser, { userId: input.userId, ...paging })
         : input.mode === 'period'
-          ? await client.search(CLEARSALE_PATHS.searchPeriod, { startDate: input.startDate, endDate: input.endDate, ...paging })
+          ? await client.search(CLEARSALE_PATHS.searchPeriod, {
+              startDate: input.startDate,
+              endDate: input.endDate,
+              ...paging,
+            })
           : await client.search(CLEARSALE_PATHS.searchList, { idsList: (input.ids ?? []).join(','), fields })
   // 204: nothing matched — an empty page, not an error.
   if (!listing) return { location: input.page, totalPages: 0, totalTransactions: 0, transactions: [], raw }
@@ -48,7 +52,12 @@ export async function validateDataTrustToken(ctx: CoreContext, id: string, token
   const client = await clearSaleClient(ctx)
   const { result, date } = await runEffect(
     ctx,
-    { operation: 'clearsale.validate', payload: { id, token }, target: id, onUnknown: (_failure, cause) => new AppFailure('clearsale.outcome_unknown', { cause, search: 'validate' }) },
+    {
+      operation: 'clearsale.validate',
+      payload: { id, token },
+      target: id,
+      onUnknown: (_failure, cause) => new AppFailure('clearsale.outcome_unknown', { cause, search: 'validate' }),
+    },
     () => client.validateToken(id, token),
   )
   // seed 004: "Utilize o método de consulta para visualizar a transação atualizada."
@@ -59,6 +68,10 @@ export async function validateDataTrustToken(ctx: CoreContext, id: string, token
 /** The sandbox's virtual phone: what the simulated ClearSale "sent" by SMS. Empty outside the sandbox. */
 export async function sandboxInbox(ctx: CoreContext) {
   if (ctx.environment() !== 'sandbox') return []
-  const answer = await ctx.http.send('ClearSale sandbox', { method: 'GET', url: `${await ctx.sandbox.url('clearsale')}/__sandbox/inbox`, headers: {} })
+  const answer = await ctx.http.send('ClearSale sandbox', {
+    method: 'GET',
+    url: `${await ctx.sandbox.url('clearsale')}/__sandbox/inbox`,
+    headers: {},
+  })
   return JSON.parse(answer.body) as { to: string; channel: string; text: string; at: string; transactionId: string }[]
 }

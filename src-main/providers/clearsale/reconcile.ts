@@ -19,7 +19,8 @@ const MAX_PAGES = 10
 
 export type Reconciled = { found: DtTransaction; raw: RawAnswer | null } | { none: true } | { unknown: string }
 
-const same = (a: string | null | undefined, b: string | null | undefined): boolean => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
+const same = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
 
 function matches(t: DtTransaction, request: TransactionRequest, since: number): boolean {
   const created = Date.parse(t.CreationDate ?? '')
@@ -34,15 +35,26 @@ function matches(t: DtTransaction, request: TransactionRequest, since: number): 
   )
 }
 
-export async function findSentTransaction(client: ClearSaleClient, request: TransactionRequest, sentAt: Date, exclude: ReadonlySet<string> = new Set()): Promise<Reconciled> {
+export async function findSentTransaction(
+  client: ClearSaleClient,
+  request: TransactionRequest,
+  sentAt: Date,
+  exclude: ReadonlySet<string> = new Set(),
+): Promise<Reconciled> {
   const found: { transaction: DtTransaction; raw: RawAnswer | null }[] = []
   try {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const { listing, raw } = await client.search(CLEARSALE_PATHS.search, { parameter: 'Document', value: request.Document, limit: 50, page })
+      const { listing, raw } = await client.search(CLEARSALE_PATHS.search, {
+        parameter: 'Document',
+        value: request.Document,
+        limit: 50,
+        page,
+      })
       if (!listing) break // 204: no transaction for this document at all
       for (const record of listing.Transactions) {
         const parsed = TransactionSchema.safeParse(normaliseListed(record))
-        if (parsed.success && !exclude.has(parsed.data.ID) && matches(parsed.data, request, sentAt.getTime())) found.push({ transaction: parsed.data, raw })
+        if (parsed.success && !exclude.has(parsed.data.ID) && matches(parsed.data, request, sentAt.getTime()))
+          found.push({ transaction: parsed.data, raw })
       }
       if (page >= (listing.totalPages ?? 1)) break
     }

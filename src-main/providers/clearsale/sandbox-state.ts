@@ -1,6 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { parseCpf } from '../../../src-shared/domain/cpf'
-import { checkSmsTemplate, TransactionRequestSchema, type TransactionRequest } from '../../../src-shared/domain/clearsale'
+import {
+  checkSmsTemplate,
+  TransactionRequestSchema,
+  type TransactionRequest,
+} from '../../../src-shared/domain/clearsale'
 import { personaFor } from './personas'
 
 /*
@@ -54,16 +58,22 @@ export class DataTrustState {
     if (body['DocumentType'] !== 'CPF') add('DocumentType', 'The field DocumentType is invalid.')
     if (body['AreaCode'] && !body['Phone']) add('AreaCode', 'Phone is required because AreaCode has a value.')
     if (body['Phone'] && !body['AreaCode']) add('Phone', 'AreaCode is required because Phone has a value.')
-    if (body['Type'] !== 1 && body['Type'] !== 2) add('Type', 'The Type field is required (1 - Presencial, 2 - Online).')
+    if (body['Type'] !== 1 && body['Type'] !== 2)
+      add('Type', 'The Type field is required (1 - Presencial, 2 - Online).')
     if (body['Type'] === 2 && !body['SessionID']) add('SessionID', 'SessionID is required when Type is 2 (Online).')
     const options = body['SendOption']
-    if (Array.isArray(options) && options.includes(1) && !body['Phone']) add('SendOption', 'Token SMS (1) requires Phone.')
-    if (Array.isArray(options) && options.includes(2) && !body['Email']) add('SendOption', 'Token Email (2) requires Email.')
-    if (typeof body['Email'] === 'string' && body['Email'] && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body['Email'])) add('Email', 'The field Email is invalid.')
+    if (Array.isArray(options) && options.includes(1) && !body['Phone'])
+      add('SendOption', 'Token SMS (1) requires Phone.')
+    if (Array.isArray(options) && options.includes(2) && !body['Email'])
+      add('SendOption', 'Token Email (2) requires Email.')
+    if (typeof body['Email'] === 'string' && body['Email'] && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body['Email']))
+      add('Email', 'The field Email is invalid.')
     const item = (body['AdditionalInformation'] as { Item?: unknown } | undefined)?.Item
-    if (typeof item === 'string' && item.length > 30) add('AdditionalInformation.Item', 'The field Item must have at most 30 characters.')
+    if (typeof item === 'string' && item.length > 30)
+      add('AdditionalInformation.Item', 'The field Item must have at most 30 characters.')
     const parsed = TransactionRequestSchema.safeParse(body)
-    if (!parsed.success && Object.keys(errors).length === 0) for (const issue of parsed.error.issues) add(issue.path.join('.') || 'body', issue.message)
+    if (!parsed.success && Object.keys(errors).length === 0)
+      for (const issue of parsed.error.issues) add(issue.path.join('.') || 'body', issue.message)
     return Object.keys(errors).length > 0 || !parsed.success ? { errors } : { request: parsed.data }
   }
 
@@ -71,16 +81,26 @@ export class DataTrustState {
     const id = `DT${String(++this.seq).padStart(6, '0')}${randomBytes(3).toString('hex').toUpperCase()}`
     const now = this.now()
     const persona = personaFor(request.Document)
-    const related = (field: 'Phone' | 'Email' | 'ZipCode', present: unknown) => (present ? [{ Value: persona.score > 50 ? 3 : 1, RelatedTo: ['Document', field], Timeline: null }] : [])
+    const related = (field: 'Phone' | 'Email' | 'ZipCode', present: unknown) =>
+      present ? [{ Value: persona.score > 50 ? 3 : 1, RelatedTo: ['Document', field], Timeline: null }] : []
     const phone = request.Phone ? `${request.AreaCode ?? ''}${request.Phone}` : null
-    const conditional = this.entityConfig?.conditionalSmsSending === true && phone !== null && phone === persona.hotPhone
+    const conditional =
+      this.entityConfig?.conditionalSmsSending === true && phone !== null && phone === persona.hotPhone
     const results: Record<string, unknown> = {
       Score: { Value: persona.score, Reason: 'Initial', Date: iso(now), Timeline: [] },
       Validation: { SMSVerification: null, EmailVerification: null, TokenSMS: null, TokenEmail: null },
-      Ratings: [...related('Phone', request.Phone), ...related('Email', request.Email), ...related('ZipCode', request.Address?.ZipCode)],
+      Ratings: [
+        ...related('Phone', request.Phone),
+        ...related('Email', request.Email),
+        ...related('ZipCode', request.Address?.ZipCode),
+      ],
       Insights: persona.insights.map((i) => ({ ...i, Type: 'consulta' })),
     }
-    const stored: StoredTransaction = { body: { ID: id, ...request, User: user, CreationDate: iso(now), Results: results }, user, token: null }
+    const stored: StoredTransaction = {
+      body: { ID: id, ...request, User: user, CreationDate: iso(now), Results: results },
+      user,
+      token: null,
+    }
     const validation = results['Validation'] as Record<string, unknown>
     const options = request.SendOption ?? []
     if (options.includes(1) && phone) {
@@ -89,11 +109,18 @@ export class DataTrustState {
         const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
         stored.token = { code, issuedAt: now, tries: 0, state: 'Waiting' }
         validation['TokenSMS'] = { result: 'Waiting', Date: iso(now) }
-        this.inbox.push({ to: `+55${phone}`, channel: 'sms', text: `ClearSale: seu código de verificação é ${code}. Não compartilhe.`, at: new Date(now).toISOString(), transactionId: id })
+        this.inbox.push({
+          to: `+55${phone}`,
+          channel: 'sms',
+          text: `ClearSale: seu código de verificação é ${code}. Não compartilhe.`,
+          at: new Date(now).toISOString(),
+          transactionId: id,
+        })
       }
     }
     // seed 004 "ConditionalRule": true when the SMS was not sent because the phone is the HotPhone.
-    if (options.includes(3) && phone && conditional) validation['SMSVerification'] = { Sent: null, Replied: null, ConditionalRule: true }
+    if (options.includes(3) && phone && conditional)
+      validation['SMSVerification'] = { Sent: null, Replied: null, ConditionalRule: true }
     if (options.includes(3) && phone && !conditional) {
       const template = this.smsConfig.get(2)
       const name = request.AdditionalInformation?.CustomerName ?? 'cliente'
@@ -103,7 +130,10 @@ export class DataTrustState {
         .replaceAll('{item}', request.AdditionalInformation?.Item ?? '')
         .replaceAll('{preco}', request.AdditionalInformation?.Price ?? '')
         .replaceAll('{outro}', request.AdditionalInformation?.Other ?? '')
-        .replaceAll('{respostas}', `Responda grátis: 1 para sim, 2 para não, 3 para não sou ${name.split(' ')[0] ?? name}`)
+        .replaceAll(
+          '{respostas}',
+          `Responda grátis: 1 para sim, 2 para não, 3 para não sou ${name.split(' ')[0] ?? name}`,
+        )
       validation['SMSVerification'] = { Sent: { Text: text, Date: iso(now) }, Replied: null, ConditionalRule: false }
       this.inbox.push({ to: `+55${phone}`, channel: 'sms', text, at: new Date(now).toISOString(), transactionId: id })
     }
@@ -138,7 +168,14 @@ export class DataTrustState {
       score.Value = Math.min(99.99, Math.round((score.Value + 25) * 100) / 100)
       score.Reason = 'Confirmação do TokenSMS'
       score.Date = iso(this.now())
-      ;(results['Insights'] as unknown as unknown[]).unshift({ Code: 'TKS001', Description: 'Token SMS confirmado pelo titular do celular.', Type: 'retorno', Category: 'validação', Relevance: 'Positivo', RelatedTo: ['Document', 'Phone'] })
+      ;(results['Insights'] as unknown as unknown[]).unshift({
+        Code: 'TKS001',
+        Description: 'Token SMS confirmado pelo titular do celular.',
+        Type: 'retorno',
+        Category: 'validação',
+        Relevance: 'Positivo',
+        RelatedTo: ['Document', 'Phone'],
+      })
     }
     return { result: token.state, changed: token.state !== before && token.state !== 'Incorrect' }
   }
@@ -168,15 +205,21 @@ export class DataTrustState {
   }
 
   configureSms(body: unknown): FieldErrors | null {
-    const b = (typeof body === 'object' && body !== null ? body : {}) as { Text?: unknown; Active?: unknown; SmsTypeId?: unknown }
+    const b = (typeof body === 'object' && body !== null ? body : {}) as {
+      Text?: unknown
+      Active?: unknown
+      SmsTypeId?: unknown
+    }
     const errors: FieldErrors = {}
     const typeId = Number(b.SmsTypeId)
     if (![2, 3, 4].includes(typeId)) errors['SmsTypeId'] = ['The SmsTypeId field is required (2, 3 or 4).']
     if (typeof b.Text !== 'string' || b.Text.trim() === '') errors['Text'] = ['The Text field is required.']
     else {
       const check = checkSmsTemplate(b.Text, typeId)
-      if (check.problems.includes('too_long')) errors['Text'] = ['O texto configurado para o SMS ultrapassa o limite de 160 caracteres']
-      if (check.unknownKeys.length) (errors['Text'] ??= []).push(`Chave(s) desconhecida(s): ${check.unknownKeys.join(', ')}`)
+      if (check.problems.includes('too_long'))
+        errors['Text'] = ['O texto configurado para o SMS ultrapassa o limite de 160 caracteres']
+      if (check.unknownKeys.length)
+        (errors['Text'] ??= []).push(`Chave(s) desconhecida(s): ${check.unknownKeys.join(', ')}`)
       if (check.missingRespostas) (errors['Text'] ??= []).push('A chave {respostas} é obrigatória.')
     }
     if (Object.keys(errors).length) return errors

@@ -17,7 +17,11 @@ export const SANDBOX_WRONG_PASSWORD_PREFIX = 'wrong'
 /** seed 004: "um token de 2048 caracteres". */
 const TOKEN_LENGTH = 2048
 
-const json = (status: number, body: unknown): SandboxResponse => ({ status, headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify(body) })
+const json = (status: number, body: unknown): SandboxResponse => ({
+  status,
+  headers: { 'Content-Type': JSON_TYPE },
+  body: JSON.stringify(body),
+})
 const empty = (status: number): SandboxResponse => ({ status })
 const invalid = (errors: FieldErrors): SandboxResponse => json(400, errors)
 
@@ -42,8 +46,17 @@ export function createClearSaleSandbox(now: () => number = () => Date.now()): Cl
   const notify = (id: string, typeId: number, description: string): void => {
     const target = state.webhook
     if (!target) return
-    const body = JSON.stringify({ Code: id, TypeId: typeId, Description: description, Date: new Date(now()).toISOString().replace('Z', '') })
-    httpRequest(target.url, { method: 'POST', headers: { Authorization: `Bearer ${target.token}`, 'Content-Type': JSON_TYPE }, body })
+    const body = JSON.stringify({
+      Code: id,
+      TypeId: typeId,
+      Description: description,
+      Date: new Date(now()).toISOString().replace('Z', ''),
+    })
+    httpRequest(target.url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${target.token}`, 'Content-Type': JSON_TYPE },
+      body,
+    })
       .then((res) => res.body.dump())
       .catch(() => undefined) // a receiver that is down just misses the notification, as with the real service
   }
@@ -52,7 +65,8 @@ export function createClearSaleSandbox(now: () => number = () => Date.now()): Cl
     const body = parseJson(request) as { Username?: unknown; Password?: unknown } | undefined
     const username = typeof body?.Username === 'string' ? body.Username : ''
     const password = typeof body?.Password === 'string' ? body.Password : ''
-    if (!username || !password || password.startsWith(SANDBOX_WRONG_PASSWORD_PREFIX)) return json(400, { message: 'Username or Password is incorrect' })
+    if (!username || !password || password.startsWith(SANDBOX_WRONG_PASSWORD_PREFIX))
+      return json(400, { message: 'Username or Password is incorrect' })
     const token = randomBytes(TOKEN_LENGTH).toString('base64url').slice(0, TOKEN_LENGTH)
     if (!users.has(username)) users.set(username, 1000 + users.size + 1)
     tokens.set(token, { expiresAt: now() + knobs.tokenLifetimeSeconds * 1000, user: users.get(username) ?? 1001 })
@@ -91,7 +105,11 @@ export function createClearSaleSandbox(now: () => number = () => Date.now()): Cl
     }
     if (method === 'GET' && path.startsWith(`${base}/search`)) {
       const answer = search(state, path, query)
-      return answer.status === 200 ? json(200, answer.body) : answer.status === 204 ? empty(204) : invalid(answer.errors)
+      return answer.status === 200
+        ? json(200, answer.body)
+        : answer.status === 204
+          ? empty(204)
+          : invalid(answer.errors)
     }
     if (path === CLEARSALE_PATHS.smsConfiguration) {
       if (method === 'POST') {
@@ -104,8 +122,12 @@ export function createClearSaleSandbox(now: () => number = () => Date.now()): Cl
     if (path === CLEARSALE_PATHS.entityConfiguration) {
       if (method === 'POST') {
         const value = query.get('conditionalSmsSending')
-        if (value !== 'true' && value !== 'false') return invalid({ conditionalSmsSending: ['The conditionalSmsSending field must be true or false.'] })
-        state.entityConfig = { creationDate: state.entityConfig?.creationDate ?? new Date(now()).toISOString().replace('Z', ''), conditionalSmsSending: value === 'true' }
+        if (value !== 'true' && value !== 'false')
+          return invalid({ conditionalSmsSending: ['The conditionalSmsSending field must be true or false.'] })
+        state.entityConfig = {
+          creationDate: state.entityConfig?.creationDate ?? new Date(now()).toISOString().replace('Z', ''),
+          conditionalSmsSending: value === 'true',
+        }
         return empty(200)
       }
       return state.entityConfig ? json(200, state.entityConfig) : empty(204)

@@ -23,9 +23,21 @@ export function clearSaleCredential(ctx: CoreContext): Promise<ClearSaleCredenti
   return providerCredential(ctx, 'clearsale', 'ClearSale', ClearSaleCredentialSchema, SANDBOX_CLEARSALE_CREDENTIAL)
 }
 
-export async function clearSaleClient(ctx: CoreContext, timeoutMs?: number, gate?: () => Promise<void>): Promise<ClearSaleClient> {
+export async function clearSaleClient(
+  ctx: CoreContext,
+  timeoutMs?: number,
+  gate?: () => Promise<void>,
+): Promise<ClearSaleClient> {
   const [baseUrl, credential] = await Promise.all([ctx.baseUrl('clearsale'), clearSaleCredential(ctx)])
-  return new ClearSaleClient({ http: ctx.http, tokens: ctx.tokens, baseUrl, env: ctx.environment(), credential, ...(timeoutMs ? { timeoutMs } : {}), ...(gate ? { gate } : {}) })
+  return new ClearSaleClient({
+    http: ctx.http,
+    tokens: ctx.tokens,
+    baseUrl,
+    env: ctx.environment(),
+    credential,
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(gate ? { gate } : {}),
+  })
 }
 
 /** The analyst's form → seed 004's request: phone split into AreaCode + Phone, CEP as digits, checks first. */
@@ -45,13 +57,33 @@ export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
   // seed 004: SessionID "Obrigatório se Type = 2".
   if (input.type === 2 && !input.sessionId) throw new AppFailure('datatrust.session_required')
   if (input.sendOptions.some((o) => o === 1 || o === 3) && !phone) throw new AppFailure('datatrust.phone_required')
-  if (input.sendOptions.some((o) => o === 2 || o === 4) && !input.email) throw new AppFailure('datatrust.email_required')
-  const hasAddress = cep || input.street || input.city || input.complement || input.district || input.physicalDelivery !== undefined
+  if (input.sendOptions.some((o) => o === 2 || o === 4) && !input.email)
+    throw new AppFailure('datatrust.email_required')
+  const hasAddress =
+    cep || input.street || input.city || input.complement || input.district || input.physicalDelivery !== undefined
   const address = hasAddress
-    ? { ZipCode: cep, Street: input.street, Number: input.number, Complement: input.complement, District: input.district, City: input.city, State: input.state, Country: input.country || 'Brasil', PhysicalDelivery: input.physicalDelivery }
+    ? {
+        ZipCode: cep,
+        Street: input.street,
+        Number: input.number,
+        Complement: input.complement,
+        District: input.district,
+        City: input.city,
+        State: input.state,
+        Country: input.country || 'Brasil',
+        PhysicalDelivery: input.physicalDelivery,
+      }
     : undefined
   const hasInfo = input.customerName || input.item || input.price || input.transaction || input.other
-  const info = hasInfo ? { Transaction: input.transaction, CustomerName: input.customerName, Item: input.item, Price: input.price, Other: input.other } : undefined
+  const info = hasInfo
+    ? {
+        Transaction: input.transaction,
+        CustomerName: input.customerName,
+        Item: input.item,
+        Price: input.price,
+        Other: input.other,
+      }
+    : undefined
   return JSON.parse(
     JSON.stringify({
       Document: cpf.cpf,
@@ -78,15 +110,27 @@ export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Pro
   const request = toTransactionRequest(input)
   const client = await clearSaleClient(ctx)
   let reconciled = false
-  const recorded = await runEffect(ctx, { operation: 'clearsale.transaction', payload: request, target: maskCpf(request.Document), resend: input.resend }, () =>
-    recordLookup(ctx, { kind: 'datatrust', identifier: request.Document }, async () => {
-      const sent = await sendTransactionOnce(client, request)
-      reconciled = sent.reconciled
-      if (!sent.raw) throw new AppFailure('clearsale.unexpected_answer', { what: 'reconciled transaction' })
-      return { result: { transaction: sent.transaction, raw: sent.raw }, summary: `${sent.transaction.ID} · ${sent.transaction.Results?.Score?.Value ?? '-'}${sent.reconciled ? ' · reconciled' : ''}` }
-    }),
+  const recorded = await runEffect(
+    ctx,
+    { operation: 'clearsale.transaction', payload: request, target: maskCpf(request.Document), resend: input.resend },
+    () =>
+      recordLookup(ctx, { kind: 'datatrust', identifier: request.Document }, async () => {
+        const sent = await sendTransactionOnce(client, request)
+        reconciled = sent.reconciled
+        if (!sent.raw) throw new AppFailure('clearsale.unexpected_answer', { what: 'reconciled transaction' })
+        return {
+          result: { transaction: sent.transaction, raw: sent.raw },
+          summary: `${sent.transaction.ID} · ${sent.transaction.Results?.Score?.Value ?? '-'}${sent.reconciled ? ' · reconciled' : ''}`,
+        }
+      }),
   )
-  return { transaction: recorded.transaction, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId, reconciled }
+  return {
+    transaction: recorded.transaction,
+    raw: recorded.raw,
+    environment: recorded.environment,
+    historyId: recorded.historyId,
+    reconciled,
+  }
 }
 
 /** seed 004 "Consulta de resultado": the Results of one transaction, recorded in the history like a lookup. */
@@ -95,13 +139,28 @@ export async function dataTrustResult(ctx: CoreContext, id: string) {
   const recorded = await recordLookup(ctx, { kind: 'datatrust', identifier: id }, async () => {
     const answer = await client.result(id)
     if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
-    return { result: { results: answer.results, raw: answer.raw }, summary: `${id} · result · ${answer.results.Score?.Value ?? '-'}` }
+    return {
+      result: { results: answer.results, raw: answer.raw },
+      summary: `${id} · result · ${answer.results.Score?.Value ?? '-'}`,
+    }
   })
-  return { id, results: recorded.results, raw: recorded.raw, environment: recorded.environment, historyId: recorded.historyId }
+  return {
+    id,
+    results: recorded.results,
+    raw: recorded.raw,
+    environment: recorded.environment,
+    historyId: recorded.historyId,
+  }
 }
 
 export async function getDataTrust(ctx: CoreContext, id: string): Promise<DataTrustResult> {
   const answer = await (await clearSaleClient(ctx)).get(id)
   if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
-  return { transaction: answer.transaction, raw: answer.raw, environment: ctx.environment(), historyId: null, reconciled: false }
+  return {
+    transaction: answer.transaction,
+    raw: answer.raw,
+    environment: ctx.environment(),
+    historyId: null,
+    reconciled: false,
+  }
 }

@@ -30,7 +30,12 @@ export function clearSaleWebhookRoute(ctx: CoreContext): CallbackRoute {
       const n = parsed.data
       return {
         status: 200,
-        record: { provider: 'clearsale', kind: `webhook:${n.TypeId}`, summary: `${n.Code} · ${WEBHOOK_TYPES[n.TypeId] ?? n.TypeId} · ${n.Description ?? ''}`, body: body.toString('utf8') },
+        record: {
+          provider: 'clearsale',
+          kind: `webhook:${n.TypeId}`,
+          summary: `${n.Code} · ${WEBHOOK_TYPES[n.TypeId] ?? n.TypeId} · ${n.Description ?? ''}`,
+          body: body.toString('utf8'),
+        },
         after: async () => {
           const { transaction } = await getDataTrust(ctx, n.Code)
           ctx.events.publish('datatrust:updated', { transaction })

@@ -19,12 +19,15 @@ export const MSE_USSD_PATH = '/mse/ussd'
 export const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
 const SANDBOX_RECEIPTS = { profile: 'sentinela', password: 'sentinela-sandbox-receipts' }
 
-const receiptsCredential = (ctx: CoreContext) => providerCredential(ctx, RECEIPTS_CREDENTIAL, 'MSE (recibos)', MseCredentialSchema, SANDBOX_RECEIPTS)
+const receiptsCredential = (ctx: CoreContext) =>
+  providerCredential(ctx, RECEIPTS_CREDENTIAL, 'MSE (recibos)', MseCredentialSchema, SANDBOX_RECEIPTS)
 
 /** ISO-8859-1 query decoding (§6.4.5.1): `%E7` is "ç", not an invalid UTF-8 byte. */
 export function decodeLatin1Query(query: string): Record<string, string> {
   const parsed = parse(query, '&', '=', { decodeURIComponent: (s) => percentBytes(s).toString('latin1') })
-  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')]))
+  return Object.fromEntries(
+    Object.entries(parsed).map(([k, v]) => [k, Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')]),
+  )
 }
 
 const XML = ['text/xml', 'application/xml'] as const
@@ -34,7 +37,12 @@ const XML = ['text/xml', 'application/xml'] as const
  * USSD carry them in the URL the partner configured), compared in constant time. Without a stored credential only
  * receipts are accepted, and only from this machine (Configurações warns); MO, MMS and USSD are refused.
  */
-async function deliveryAuthenticated(ctx: CoreContext, req: IncomingMessage, keys: readonly [string, string], loopbackWithout: boolean): Promise<boolean> {
+async function deliveryAuthenticated(
+  ctx: CoreContext,
+  req: IncomingMessage,
+  keys: readonly [string, string],
+  loopbackWithout: boolean,
+): Promise<boolean> {
   const expected = await receiptsCredential(ctx).catch(() => null)
   if (!expected) return loopbackWithout && isLoopback(req.socket.remoteAddress)
   const query = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
@@ -58,10 +66,27 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
       if (!parsed.ok || !parsed.response.transactionId) return { status: 400 }
       const r = parsed.response
       const tid = r.transactionId ?? ''
-      const status = r.parameters['SMPP_MESSAGE_STATUS'] ?? `status-code ${r.statusCode}${r.errorMessage ? ` (${r.errorMessage})` : ''}`
+      const status =
+        r.parameters['SMPP_MESSAGE_STATUS'] ??
+        `status-code ${r.statusCode}${r.errorMessage ? ` (${r.errorMessage})` : ''}`
       const message = ctx.mseMessages.receipt(tid, status, r.parameters)
-      ctx.events.publish('mse:receipt', { transactionId: tid, status, statusCode: r.statusCode, parameters: r.parameters, errorMessage: r.errorMessage ?? null, message })
-      return { status: 200, record: { provider: 'mse', kind: 'receipt', summary: `${tid} · ${status}${message ? '' : ' (transação desconhecida)'}`, body: body.toString('utf8') } }
+      ctx.events.publish('mse:receipt', {
+        transactionId: tid,
+        status,
+        statusCode: r.statusCode,
+        parameters: r.parameters,
+        errorMessage: r.errorMessage ?? null,
+        message,
+      })
+      return {
+        status: 200,
+        record: {
+          provider: 'mse',
+          kind: 'receipt',
+          summary: `${tid} · ${status}${message ? '' : ' (transação desconhecida)'}`,
+          body: body.toString('utf8'),
+        },
+      }
     },
   }
 }
@@ -69,7 +94,15 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
 function received(ctx: CoreContext, mo: MseInbound, body: string) {
   ctx.mseMessages.inbound(mo)
   ctx.events.publish('mse:mo', mo)
-  return { status: 200, record: { provider: 'mse', kind: mo.kind === 'mms' ? 'mms-mo' : mo.kind === 'ussd' ? 'ussd' : 'mo', summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`.slice(0, 300), body } }
+  return {
+    status: 200,
+    record: {
+      provider: 'mse',
+      kind: mo.kind === 'mms' ? 'mms-mo' : mo.kind === 'ussd' ? 'ussd' : 'mo',
+      summary: `${mo.anum} → ${mo.bnum}: ${mo.text}`.slice(0, 300),
+      body,
+    },
+  }
 }
 
 /** §6.4.5.1: SMS MO as a GET with TEXT, ID, ANUM, BNUM in ISO-8859-1. */
@@ -81,7 +114,14 @@ export function mseMoRoute(ctx: CoreContext): CallbackRoute {
     async handle(req) {
       const p = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
       if (p['TEXT'] === undefined) return { status: 400 }
-      const mo: MseInbound = { kind: 'sms', id: p['ID'] ?? '', anum: p['ANUM'] ?? '', bnum: p['BNUM'] ?? '', text: p['TEXT'], at: new Date().toISOString() }
+      const mo: MseInbound = {
+        kind: 'sms',
+        id: p['ID'] ?? '',
+        anum: p['ANUM'] ?? '',
+        bnum: p['BNUM'] ?? '',
+        text: p['TEXT'],
+        at: new Date().toISOString(),
+      }
       return received(ctx, mo, JSON.stringify(mo))
     },
   }
@@ -102,11 +142,24 @@ export function mseMmsRoute(ctx: CoreContext): CallbackRoute {
       if (!parsed.ok) {
         ctx.log.warn('mse.mms_unreadable', { reason: parsed.reason })
         // Kept so the user sees what arrived and why it was refused.
-        return { status: 400, record: { provider: 'mse', kind: 'mms-mo-invalid', summary: parsed.reason.slice(0, 300), body: xml } }
+        return {
+          status: 400,
+          record: { provider: 'mse', kind: 'mms-mo-invalid', summary: parsed.reason.slice(0, 300), body: xml },
+        }
       }
       const m = parsed.mo
       const texts = m.parts.filter((p) => p.contentType.startsWith('text/plain') && p.text).map((p) => p.text ?? '')
-      const mo: MseInbound = { kind: 'mms', id: m.id, anum: m.anum, bnum: m.bnum, text: [m.subject, ...texts].filter(Boolean).join(' — '), at: new Date().toISOString(), subject: m.subject, parts: m.parts, warnings: m.warnings }
+      const mo: MseInbound = {
+        kind: 'mms',
+        id: m.id,
+        anum: m.anum,
+        bnum: m.bnum,
+        text: [m.subject, ...texts].filter(Boolean).join(' — '),
+        at: new Date().toISOString(),
+        subject: m.subject,
+        parts: m.parts,
+        warnings: m.warnings,
+      }
       return received(ctx, mo, xml)
     },
   }
@@ -152,13 +205,45 @@ export function mseUssdRoute(ctx: CoreContext): CallbackRoute {
     async handle(_req, body) {
       const xml = body.toString('utf8')
       const parsed = parseUssdResponse(xml)
-      if (!parsed.ok) return { status: 400, record: { provider: 'mse', kind: 'ussd-invalid', summary: parsed.reason.slice(0, 300), body: xml } }
+      if (!parsed.ok)
+        return {
+          status: 400,
+          record: { provider: 'mse', kind: 'ussd-invalid', summary: parsed.reason.slice(0, 300), body: xml },
+        }
       const { head, response } = parsed.value
-      const text = 'user_init' in response ? `*${head.short_code}#` : 'index' in response ? `opção ${response.index}` : response.input
-      const mo: MseInbound = { kind: 'ussd', id: head.session_owner ?? '', anum: head.msisdn, bnum: head.short_code, text, at: new Date().toISOString() }
-      ctx.ussdLog.add({ kind: 'inbound', msisdn: head.msisdn, shortCode: head.short_code, summary: text, detail: { received: xml } })
+      const text =
+        'user_init' in response
+          ? `*${head.short_code}#`
+          : 'index' in response
+            ? `opção ${response.index}`
+            : response.input
+      const mo: MseInbound = {
+        kind: 'ussd',
+        id: head.session_owner ?? '',
+        anum: head.msisdn,
+        bnum: head.short_code,
+        text,
+        at: new Date().toISOString(),
+      }
+      ctx.ussdLog.add({
+        kind: 'inbound',
+        msisdn: head.msisdn,
+        shortCode: head.short_code,
+        summary: text,
+        detail: { received: xml },
+      })
       // §6.4.18: "se existir uma sessão aberta junto ao cliente … esta informação deverá ser encaminhada".
-      const reply = buildUssdRequest({ profile: '', password: '', mode: '', msisdn: head.msisdn, short_code: head.short_code, ...(head.session_owner ? { session_owner: head.session_owner } : {}) }, { kind: 'notify', content: USSD_CONSOLE_REPLY })
+      const reply = buildUssdRequest(
+        {
+          profile: '',
+          password: '',
+          mode: '',
+          msisdn: head.msisdn,
+          short_code: head.short_code,
+          ...(head.session_owner ? { session_owner: head.session_owner } : {}),
+        },
+        { kind: 'notify', content: USSD_CONSOLE_REPLY },
+      )
       return { ...received(ctx, mo, xml), reply: { contentType: 'text/xml; charset=UTF-8', body: reply } }
     },
   }

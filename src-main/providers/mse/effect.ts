@@ -9,7 +9,12 @@ import { rawAnswer, type HttpAnswer, type HttpRequest } from '../../core/http/cl
  * answer, a connection lost after sending or a 5xx means the outcome is unknown — seed 003 has no lookup to settle
  * it, so it becomes `mse.outcome_unknown` and the same send waits for the analyst's explicit `resend`.
  */
-export function sendMse(ctx: CoreContext, service: string, request: HttpRequest, effect: { payload: unknown; target: string; resend?: boolean | undefined }): Promise<HttpAnswer> {
+export function sendMse(
+  ctx: CoreContext,
+  service: string,
+  request: HttpRequest,
+  effect: { payload: unknown; target: string; resend?: boolean | undefined },
+): Promise<HttpAnswer> {
   const isEffect = mseOperation(service).kind === 'effect'
   return runEffect(
     ctx,
@@ -23,7 +28,8 @@ export function sendMse(ctx: CoreContext, service: string, request: HttpRequest,
     async () => {
       const answer = await ctx.http.send('MSE', request)
       // A 5xx to a send says the gateway failed while processing it, not whether the message went out.
-      if (isEffect && answer.status >= 500) throw new AppFailure('mse.server_error', { status: answer.status }, { raw: rawAnswer(request, answer) })
+      if (isEffect && answer.status >= 500)
+        throw new AppFailure('mse.server_error', { status: answer.status }, { raw: rawAnswer(request, answer) })
       return answer
     },
   )

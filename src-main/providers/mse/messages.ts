@@ -12,7 +12,16 @@ interface Row {
   receipt_params: string | null
 }
 
-const toMessage = (r: Row): MseMessage => ({ transactionId: r.transaction_id, at: r.at, service: r.service, target: r.target, text: r.text, receiptAt: r.receipt_at, receiptStatus: r.receipt_status, receiptParams: r.receipt_params ? (JSON.parse(r.receipt_params) as Record<string, string>) : null })
+const toMessage = (r: Row): MseMessage => ({
+  transactionId: r.transaction_id,
+  at: r.at,
+  service: r.service,
+  target: r.target,
+  text: r.text,
+  receiptAt: r.receipt_at,
+  receiptStatus: r.receipt_status,
+  receiptParams: r.receipt_params ? (JSON.parse(r.receipt_params) as Record<string, string>) : null,
+})
 
 /** Messages sent in async-delivery, waiting for (or matched to) their receipt by transaction id (seed 003 §9.3). */
 export class MseMessages {
@@ -27,9 +36,12 @@ export class MseMessages {
   /** Attaches a receipt; returns the message it belongs to, or null for a receipt of an unknown transaction. */
   receipt(transactionId: string, status: string, params: Record<string, string> = {}): MseMessage | null {
     this.db
-      .prepare('UPDATE mse_messages SET receipt_at = ?, receipt_status = ?, receipt_params = ? WHERE transaction_id = ?')
+      .prepare(
+        'UPDATE mse_messages SET receipt_at = ?, receipt_status = ?, receipt_params = ? WHERE transaction_id = ?',
+      )
       .run(new Date().toISOString(), status, JSON.stringify(params), transactionId)
-    const row = this.db.prepare('SELECT * FROM mse_messages WHERE transaction_id = ?').get(transactionId) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM mse_messages WHERE transaction_id = ?').get(transactionId) as
+      Row | undefined
     return row ? toMessage(row) : null
   }
 
@@ -39,7 +51,9 @@ export class MseMessages {
 
   /** An MO (SMS or MMS) as received, kept for the inbox. */
   inbound(mo: MseInbound): void {
-    this.db.prepare('INSERT INTO mse_inbox (at, kind, anum, bnum, body) VALUES (?, ?, ?, ?, ?)').run(mo.at, mo.kind, mo.anum, mo.bnum, JSON.stringify(mo))
+    this.db
+      .prepare('INSERT INTO mse_inbox (at, kind, anum, bnum, body) VALUES (?, ?, ?, ?, ?)')
+      .run(mo.at, mo.kind, mo.anum, mo.bnum, JSON.stringify(mo))
   }
 
   inbox(limit: number): MseInbound[] {

@@ -57,7 +57,10 @@ export function parseMseResponse(raw: string): MseParseResult {
   }
   const checked = DocumentSchema.safeParse(doc)
   if (!checked.success) {
-    const root = typeof doc === 'object' && doc !== null && 'mse-response' in doc ? 'mse-response without <profile>' : 'not an <mse-response> document'
+    const root =
+      typeof doc === 'object' && doc !== null && 'mse-response' in doc
+        ? 'mse-response without <profile>'
+        : 'not an <mse-response> document'
     return { ok: false, reason: root, raw }
   }
   const r = checked.data['mse-response']
@@ -65,8 +68,10 @@ export function parseMseResponse(raw: string): MseParseResult {
   const status = r['status-code']
   // seed 003 §6.5.2: the status code is "sempre presente" — an answer without it is unexpected, never a success
   // (the DTD's `status-code?` notwithstanding).
-  if (status === undefined) return { ok: false, reason: '<status-code> ausente / missing (seed 003 §6.5.2: sempre presente)', raw }
-  if (!/^-?\d+$/.test(status)) return { ok: false, reason: `<status-code> is not a number: "${status.slice(0, 40)}"`, raw }
+  if (status === undefined)
+    return { ok: false, reason: '<status-code> ausente / missing (seed 003 §6.5.2: sempre presente)', raw }
+  if (!/^-?\d+$/.test(status))
+    return { ok: false, reason: `<status-code> is not a number: "${status.slice(0, 40)}"`, raw }
   const parameters: Record<string, string> = {}
   for (const item of r.parameters === '' || r.parameters === undefined ? [] : r.parameters['param-item']) {
     let value = item['param-value'] ?? ''

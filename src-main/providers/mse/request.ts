@@ -21,7 +21,12 @@ export interface MseWireRequest {
  * seed 003 §6.1–6.2: control parameters in lower case (`profile`, `pwd`, `mode`, `billingCode`), service
  * parameters in upper case, form-encoded (UTF-8). GET for short requests, POST form body for long ones.
  */
-export function buildRequest(apiUrl: string, control: { profile: string; password: string; mode: MseMode; billingCode?: string | undefined }, service: ServiceSpec, params: Record<string, string>): MseWireRequest {
+export function buildRequest(
+  apiUrl: string,
+  control: { profile: string; password: string; mode: MseMode; billingCode?: string | undefined },
+  service: ServiceSpec,
+  params: Record<string, string>,
+): MseWireRequest {
   const form = new URLSearchParams({ profile: control.profile, pwd: control.password, mode: control.mode })
   if (control.billingCode) form.set('billingCode', control.billingCode)
   for (const spec of service.inputs) {
@@ -29,6 +34,12 @@ export function buildRequest(apiUrl: string, control: { profile: string; passwor
     if (value !== undefined && value !== '') form.set(spec.name, value)
   }
   const query = form.toString()
-  if (!service.alwaysPost && apiUrl.length + 1 + query.length <= MAX_GET_URL) return { method: 'GET', url: `${apiUrl}?${query}`, headers: {} }
-  return { method: 'POST', url: apiUrl, headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, body: query }
+  if (!service.alwaysPost && apiUrl.length + 1 + query.length <= MAX_GET_URL)
+    return { method: 'GET', url: `${apiUrl}?${query}`, headers: {} }
+  return {
+    method: 'POST',
+    url: apiUrl,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+    body: query,
+  }
 }

@@ -31,14 +31,23 @@ export function receiptStatusFor(bnum: string): string {
 export function latin1FormEncode(params: Record<string, string>): string {
   const enc = (s: string): string =>
     [...Buffer.from([...s].map((ch) => ((ch.codePointAt(0) ?? 0) > 0xff ? '?' : ch)).join(''), 'latin1')]
-      .map((b) => (b === 0x20 ? '+' : /[A-Za-z0-9\-_.*]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+      .map((b) =>
+        b === 0x20
+          ? '+'
+          : /[A-Za-z0-9\-_.*]/.test(String.fromCharCode(b))
+            ? String.fromCharCode(b)
+            : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+      )
       .join('')
   return Object.entries(params)
     .map(([k, v]) => `${enc(k)}=${enc(v)}`)
     .join('&')
 }
 
-export function postReceipt(target: DeliveryTarget, r: { profile: string; transactionId: string; anum: string; bnum: string }): Promise<void> {
+export function postReceipt(
+  target: DeliveryTarget,
+  r: { profile: string; transactionId: string; anum: string; bnum: string },
+): Promise<void> {
   const status = receiptStatusFor(r.bnum)
   const stamp = mseDateNow()
   // §6.4.1: ANUM and BNUM are swapped in the answer.
@@ -46,10 +55,21 @@ export function postReceipt(target: DeliveryTarget, r: { profile: string; transa
     status: 0,
     profile: r.profile,
     transactionId: r.transactionId,
-    parameters: { INITIALDATE: stamp, SMPP_MESSAGE_STATUS: status, ANUM: r.bnum, BNUM: r.anum, FINALDATE: stamp, MSGSTATUS: status === 'DELIVRD' ? '2' : '7' },
+    parameters: {
+      INITIALDATE: stamp,
+      SMPP_MESSAGE_STATUS: status,
+      ANUM: r.bnum,
+      BNUM: r.anum,
+      FINALDATE: stamp,
+      MSGSTATUS: status === 'DELIVRD' ? '2' : '7',
+    },
   })
   const query = new URLSearchParams({ userid: target.userid, pwd: target.pwd })
-  return request(`${target.receiptUrl}?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body })
+  return request(`${target.receiptUrl}?${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+    body,
+  })
     .then((res) => res.body.dump())
     .catch(() => undefined)
 }
@@ -57,14 +77,28 @@ export function postReceipt(target: DeliveryTarget, r: { profile: string; transa
 /** §6.4.12/§6.4.17: an async-delivery answer (the whole mse-response, outputs or error) POSTed like a receipt. */
 export function postAnswer(target: DeliveryTarget, xml: string): Promise<void> {
   const query = new URLSearchParams({ userid: target.userid, pwd: target.pwd })
-  return request(`${target.receiptUrl}?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml })
+  return request(`${target.receiptUrl}?${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+    body: xml,
+  })
     .then((res) => res.body.dump())
     .catch(() => undefined)
 }
 
-export function sendMo(target: DeliveryTarget, mo: { text: string; anum: string; bnum: string; id: string }): Promise<number> {
+export function sendMo(
+  target: DeliveryTarget,
+  mo: { text: string; anum: string; bnum: string; id: string },
+): Promise<number> {
   // §6.4.5.1: USER and PWD ride along when the partner configured them.
-  const query = latin1FormEncode({ TEXT: mo.text, ID: mo.id, ANUM: mo.anum, BNUM: mo.bnum, USER: target.userid, PWD: target.pwd })
+  const query = latin1FormEncode({
+    TEXT: mo.text,
+    ID: mo.id,
+    ANUM: mo.anum,
+    BNUM: mo.bnum,
+    USER: target.userid,
+    PWD: target.pwd,
+  })
   return request(`${target.moUrl}?${query}`, { method: 'GET' }).then(
     async (res) => {
       await res.body.dump()
@@ -80,10 +114,17 @@ export const SEED_GIF = Buffer.from(
   'base64',
 )
 
-export function sendMmsMo(target: DeliveryTarget, mo: { id: string; anum: string; bnum: string; subject: string; text: string; withImage: boolean }): Promise<number> {
+export function sendMmsMo(
+  target: DeliveryTarget,
+  mo: { id: string; anum: string; bnum: string; subject: string; text: string; withImage: boolean },
+): Promise<number> {
   if (!target.mmsUrl) return Promise.resolve(0)
   const xml = buildMmsMoXml({ ...mo, ...(mo.withImage ? { image: { type: 'image/gif', bytes: SEED_GIF } } : {}) })
-  return request(target.mmsUrl, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml }).then(
+  return request(target.mmsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+    body: xml,
+  }).then(
     async (res) => {
       await res.body.dump()
       return res.statusCode

@@ -31,7 +31,8 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   if (!service) throw new AppFailure('mse.unknown_service', { service: call.service.slice(0, 40) })
   const mode = normaliseMode(call.mode)
   if (!mode) throw new AppFailure('mse.mode_invalid', { mode: call.mode.slice(0, 40) })
-  if (!service.modes.includes(mode)) throw new AppFailure('mse.mode_not_allowed', { mode, service: service.name, modes: service.modes.join(', ') })
+  if (!service.modes.includes(mode))
+    throw new AppFailure('mse.mode_not_allowed', { mode, service: service.name, modes: service.modes.join(', ') })
   const params = normaliseParams(service, call.params)
   const problems = validateParams(service, params)
   if (problems.length > 0) {
@@ -39,17 +40,34 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
     throw new AppFailure('mse.invalid_params', { service: service.name, summary }, { problems: problems as never })
   }
   const confirmed = normaliseParams(service, { CTN: call.confirmCharge ?? '' })['CTN']
-  if (service.charges && confirmed !== params['CTN']) throw new AppFailure('mse.charge_unconfirmed', { ctn: params['CTN'] ?? '' })
+  if (service.charges && confirmed !== params['CTN'])
+    throw new AppFailure('mse.charge_unconfirmed', { ctn: params['CTN'] ?? '' })
 
-  const credential: MseCredential = await providerCredential(ctx, `mse:${service.name}`, `MSE ${service.name}`, MseCredentialSchema, {
-    profile: `SANDBOX_${service.name}`,
-    password: SANDBOX_MSE_PASSWORD,
-    billingCode: service.charges ? '000000' : undefined,
-  })
+  const credential: MseCredential = await providerCredential(
+    ctx,
+    `mse:${service.name}`,
+    `MSE ${service.name}`,
+    MseCredentialSchema,
+    {
+      profile: `SANDBOX_${service.name}`,
+      password: SANDBOX_MSE_PASSWORD,
+      billingCode: service.charges ? '000000' : undefined,
+    },
+  )
   const base = await ctx.baseUrl('mse')
-  const request = buildRequest(`${base}/api`, { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode }, service, params)
+  const request = buildRequest(
+    `${base}/api`,
+    { profile: credential.profile, password: credential.password, mode, billingCode: credential.billingCode },
+    service,
+    params,
+  )
   const target = params['BNUM'] ?? params['CTN'] ?? params['MSISDN'] ?? ''
-  const answer = await sendMse(ctx, service.name, { ...request, ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}) }, { payload: { mode, params }, target, resend: call.resend })
+  const answer = await sendMse(
+    ctx,
+    service.name,
+    { ...request, ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}) },
+    { payload: { mode, params }, target, resend: call.resend },
+  )
   const raw = rawAnswer(request, answer)
   if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
   const parsed = parseMseResponse(answer.body)
@@ -57,7 +75,12 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   const r = parsed.response
   if (mode === 'async-delivery' && r.statusCode === 0 && r.transactionId) {
     // Kept so the receipt that arrives later (§6.4.1.1) attaches to this message by transaction id.
-    ctx.mseMessages.sent({ transactionId: r.transactionId, service: service.name, target: params['BNUM'] ?? params['CTN'] ?? params['MSISDN'] ?? '', text: params['TEXT'] ?? '' })
+    ctx.mseMessages.sent({
+      transactionId: r.transactionId,
+      service: service.name,
+      target: params['BNUM'] ?? params['CTN'] ?? params['MSISDN'] ?? '',
+      text: params['TEXT'] ?? '',
+    })
   }
   return {
     service: service.name,

@@ -26,7 +26,14 @@ export interface UssdPush {
   /** Send again although an identical push ended "resultado incerto". */
   resend?: boolean | undefined
   /** §6.4.18 optional head fields. */
-  billing?: { billingcode?: string | undefined; ctn_billing?: string | undefined; content_description?: string | undefined; transaction_info?: string | undefined } | undefined
+  billing?:
+    | {
+        billingcode?: string | undefined
+        ctn_billing?: string | undefined
+        content_description?: string | undefined
+        transaction_info?: string | undefined
+      }
+    | undefined
 }
 
 /** §6.4.18–20: menu, input or notify, POSTed as XML to /MSE/ussd (async recommended). Sent once. */
@@ -35,14 +42,43 @@ export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPu
   if (!/^\d{10,11}$/.test(msisdn)) throw new AppFailure('ussd.msisdn', { msisdn: push.msisdn.slice(0, 20) })
   if (!/^\d{1,6}$/.test(push.shortCode)) throw new AppFailure('ussd.short_code', { code: push.shortCode.slice(0, 20) })
   const errors = validateUssd(push.command).filter((p) => p.level === 'error')
-  if (errors.length > 0) throw new AppFailure('ussd.invalid', { summary: errors.map((p) => p.code).join(', ') }, { problems: errors as never })
-  const credential = await providerCredential(ctx, USSD_CREDENTIAL, 'MSE USSD', MseCredentialSchema, { profile: 'SANDBOX_USSD', password: SANDBOX_MSE_PASSWORD })
-  const extras = Object.fromEntries(Object.entries(push.billing ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]))
-  const head = { profile: credential.profile, password: credential.password, msisdn, short_code: push.shortCode, mode: 'async', ...extras, ...(push.sessionOwner ? { session_owner: push.sessionOwner } : {}) }
+  if (errors.length > 0)
+    throw new AppFailure(
+      'ussd.invalid',
+      { summary: errors.map((p) => p.code).join(', ') },
+      { problems: errors as never },
+    )
+  const credential = await providerCredential(ctx, USSD_CREDENTIAL, 'MSE USSD', MseCredentialSchema, {
+    profile: 'SANDBOX_USSD',
+    password: SANDBOX_MSE_PASSWORD,
+  })
+  const extras = Object.fromEntries(
+    Object.entries(push.billing ?? {})
+      .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => [k, (v as string).trim()]),
+  )
+  const head = {
+    profile: credential.profile,
+    password: credential.password,
+    msisdn,
+    short_code: push.shortCode,
+    mode: 'async',
+    ...extras,
+    ...(push.sessionOwner ? { session_owner: push.sessionOwner } : {}),
+  }
   const xml = buildUssdRequest(head, push.command)
-  const request = { method: 'POST' as const, url: `${await ctx.baseUrl('mse')}/ussd`, headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: xml }
+  const request = {
+    method: 'POST' as const,
+    url: `${await ctx.baseUrl('mse')}/ussd`,
+    headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+    body: xml,
+  }
   // A menu shown on a subscriber's handset is an effect (seed 003 §6.4.18): sent at most once.
-  const answer = await sendMse(ctx, 'USSD_PUSH', request, { payload: { msisdn, shortCode: push.shortCode, command: push.command }, target: msisdn, resend: push.resend })
+  const answer = await sendMse(ctx, 'USSD_PUSH', request, {
+    payload: { msisdn, shortCode: push.shortCode, command: push.command },
+    target: msisdn,
+    resend: push.resend,
+  })
   const raw = rawAnswer(request, answer)
   if (answer.status !== 200) throw new AppFailure('mse.http_status', { status: answer.status }, { raw })
   const parsed = parseMseResponse(answer.body)
@@ -50,8 +86,21 @@ export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPu
   const r = parsed.response
   // The XML shown to the user has the password masked: the secret never leaves the main process.
   const sentXml = buildUssdRequest({ ...head, password: '•••' }, push.command)
-  ctx.ussdLog.add({ kind: 'push', msisdn, shortCode: push.shortCode, summary: `${push.command.kind} → status ${r.statusCode}${r.errorMessage ? ` (${r.errorMessage})` : ''}`, detail: { sent: sentXml, answer: answer.body } })
-  return { statusCode: r.statusCode, transactionId: r.transactionId, ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }), warnings: r.warnings, sentXml, raw }
+  ctx.ussdLog.add({
+    kind: 'push',
+    msisdn,
+    shortCode: push.shortCode,
+    summary: `${push.command.kind} → status ${r.statusCode}${r.errorMessage ? ` (${r.errorMessage})` : ''}`,
+    detail: { sent: sentXml, answer: answer.body },
+  })
+  return {
+    statusCode: r.statusCode,
+    transactionId: r.transactionId,
+    ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }),
+    warnings: r.warnings,
+    sentXml,
+    raw,
+  }
 }
 
 /**
@@ -63,14 +112,29 @@ export function httpUssdTransport(ctx: CoreContext, url: string, timeoutMs = USS
     const request = buildUssdResponse(head, response)
     const started = performance.now()
     const at = new Date().toISOString()
-    const base: Omit<UssdExchange, 'durationMs'> = { at, request, response: null, status: null, error: null, command: null }
+    const base: Omit<UssdExchange, 'durationMs'> = {
+      at,
+      request,
+      response: null,
+      status: null,
+      error: null,
+      command: null,
+    }
     try {
-      const answer = await ctx.http.send('app USSD', { method: 'POST', url, headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: request, timeoutMs })
+      const answer = await ctx.http.send('app USSD', {
+        method: 'POST',
+        url,
+        headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+        body: request,
+        timeoutMs,
+      })
       const durationMs = Math.round((performance.now() - started) * 10) / 10
       const got = { ...base, response: answer.body.slice(0, 64 * 1024), status: answer.status, durationMs }
       if (answer.status !== 200) return { ...got, error: `HTTP ${answer.status}` }
       const command = parseUssdCommand(answer.body)
-      return command.ok ? { ...got, command: command.value } : { ...got, error: `resposta inválida / invalid answer: ${command.reason}` }
+      return command.ok
+        ? { ...got, command: command.value }
+        : { ...got, error: `resposta inválida / invalid answer: ${command.reason}` }
     } catch (error) {
       const durationMs = Math.round((performance.now() - started) * 10) / 10
       const message = error instanceof AppFailure ? toAppError(error, ctx.translate()).message : String(error)
@@ -86,7 +150,8 @@ export function checkAppUrl(url: string): string {
   } catch {
     throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
   // Never toward link-local networks or a cloud metadata service (issue #14).
   if (forbiddenHost(url)) throw new AppFailure('ussd.app_url', { url: url.slice(0, 200) })
   return parsed.toString()

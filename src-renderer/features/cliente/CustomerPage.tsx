@@ -26,20 +26,32 @@ export function CustomerPage() {
   const result = s.result
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    const input: { cpf: string; phone?: string; email?: string; cep?: string; checks: CustomerCheckId[] } = { cpf: form.cpf, checks }
+    const input: { cpf: string; phone?: string; email?: string; cep?: string; checks: CustomerCheckId[] } = {
+      cpf: form.cpf,
+      checks,
+    }
     for (const k of ['phone', 'email', 'cep'] as const) if (form[k].trim()) input[k] = form[k].trim()
     void s.check(input)
   }
-  const toggle = (check: CustomerCheckId, on: boolean): void => setChecks((c) => (on ? CUSTOMER_CHECKS.filter((x) => x === check || c.includes(x)) : c.filter((x) => x !== check)))
+  const toggle = (check: CustomerCheckId, on: boolean): void =>
+    setChecks((c) => (on ? CUSTOMER_CHECKS.filter((x) => x === check || c.includes(x)) : c.filter((x) => x !== check)))
   const section = (key: Key, result: CustomerCheck[Key]) => (
     <section key={key} className="provider-card" data-testid={`customer-${key}`}>
       <h2>{t(`customer.providers.${key}`)}</h2>
       {result.status === 'not_asked' && <p className="muted">{t('customer.notAsked')}</p>}
-      {result.status === 'not_run' && <p className="warn">{t('customer.notRun', { cause: causeText(result.cause, tr) })}</p>}
+      {result.status === 'not_run' && (
+        <p className="warn">{t('customer.notRun', { cause: causeText(result.cause, tr) })}</p>
+      )}
       {result.status === 'error' && <ErrorBanner error={result.error} />}
-      {result.status === 'ok' && key === 'alerts' && 'events' in result.result && <AlertsTimeline result={result.result} policy={policy} />}
-      {result.status === 'ok' && key === 'score' && 'score' in result.result && <ScoreGauge result={result.result} policy={policy} />}
-      {result.status === 'ok' && key === 'dataTrust' && 'transaction' in result.result && <TransactionView transaction={result.result.transaction} />}
+      {result.status === 'ok' && key === 'alerts' && 'events' in result.result && (
+        <AlertsTimeline result={result.result} policy={policy} />
+      )}
+      {result.status === 'ok' && key === 'score' && 'score' in result.result && (
+        <ScoreGauge result={result.result} policy={policy} />
+      )}
+      {result.status === 'ok' && key === 'dataTrust' && 'transaction' in result.result && (
+        <TransactionView transaction={result.result.transaction} />
+      )}
     </section>
   )
 
@@ -52,7 +64,13 @@ export function CustomerPage() {
           {(['cpf', 'phone', 'email', 'cep'] as const).map((k) => (
             <label key={k} className="dt-field">
               <span>{t(`datatrust.fields.${k}`)}</span>
-              <input id={`customer-${k}`} value={form[k]} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} required={k === 'cpf'} autoComplete="off" />
+              <input
+                id={`customer-${k}`}
+                value={form[k]}
+                onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
+                required={k === 'cpf'}
+                autoComplete="off"
+              />
             </label>
           ))}
         </div>
@@ -65,7 +83,12 @@ export function CustomerPage() {
             </label>
           ))}
         </fieldset>
-        <SubmitButton busy={s.status === 'loading'} label={t('customer.check')} busyLabel={t('customer.checking')} disabled={checks.length === 0} />
+        <SubmitButton
+          busy={s.status === 'loading'}
+          label={t('customer.check')}
+          busyLabel={t('customer.checking')}
+          disabled={checks.length === 0}
+        />
       </form>
       <details className="rules" data-testid="rules-editor">
         <summary>{t('policy.editor.open')}</summary>
@@ -75,7 +98,9 @@ export function CustomerPage() {
       {result && (
         <div className="customer-results">
           <VerdictCard decision={result.decision} />
-          <div className="provider-grid">{(['alerts', 'score', 'dataTrust'] as const).map((k) => section(k, result[k]))}</div>
+          <div className="provider-grid">
+            {(['alerts', 'score', 'dataTrust'] as const).map((k) => section(k, result[k]))}
+          </div>
         </div>
       )}
     </section>

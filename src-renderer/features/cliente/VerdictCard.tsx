@@ -16,7 +16,11 @@ export function VerdictCard({ decision }: { decision: CustomerCheck['decision'] 
           {t(`verdict.values.${decision.verdict}`)}
         </span>
       </div>
-      {decision.reasons.length === 0 ? <p className="muted">{t('verdict.none')}</p> : <ReasonList reasons={decision.reasons} />}
+      {decision.reasons.length === 0 ? (
+        <p className="muted">{t('verdict.none')}</p>
+      ) : (
+        <ReasonList reasons={decision.reasons} />
+      )}
       <p className="hint policy-badge" data-testid="verdict-policy">
         {t('customer.policy', { label: policyLabel(decision.policy) })}
       </p>

@@ -17,7 +17,8 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
   const [events, setEvents] = useState<AlertEventType[]>([])
   const parsed = value.trim() === '' ? null : parseMsisdn(value)
 
-  const toggle = (name: AlertEventType): void => setEvents((prev) => (prev.includes(name) ? prev.filter((e) => e !== name) : [...prev, name]))
+  const toggle = (name: AlertEventType): void =>
+    setEvents((prev) => (prev.includes(name) ? prev.filter((e) => e !== name) : [...prev, name]))
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     void run(value, events)
@@ -33,24 +34,36 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
           onValue={onValue}
           placeholder={t('lookup.msisdnPlaceholder')}
           inputMode="tel"
-          parsed={parsed && (parsed.ok ? { ok: true, shown: formatMsisdn(parsed.msisdn) } : { ok: false, errorKey: `errors.invalid_msisdn.${parsed.reason}` })}
+          parsed={
+            parsed &&
+            (parsed.ok
+              ? { ok: true, shown: formatMsisdn(parsed.msisdn) }
+              : { ok: false, errorKey: `errors.invalid_msisdn.${parsed.reason}` })
+          }
           testId="msisdn-feedback"
         />
         <div className="field">
-          <span className="label" id="alerts-events-label">{t('lookup.events')}</span>
+          <span className="label" id="alerts-events-label">
+            {t('lookup.events')}
+          </span>
           <div className="events" role="group" aria-labelledby="alerts-events-label">
-          {ALERT_EVENT_TYPES.map((name) => (
-            <label key={name} className="check">
-              <input type="checkbox" checked={events.includes(name)} onChange={() => toggle(name)} />
-              {t(`claroEvents.${name}`)}
-            </label>
-          ))}
-          {events.length === 0 && <span className="hint">{t('lookup.allEvents')}</span>}
+            {ALERT_EVENT_TYPES.map((name) => (
+              <label key={name} className="check">
+                <input type="checkbox" checked={events.includes(name)} onChange={() => toggle(name)} />
+                {t(`claroEvents.${name}`)}
+              </label>
+            ))}
+            {events.length === 0 && <span className="hint">{t('lookup.allEvents')}</span>}
           </div>
         </div>
         <SubmitButton busy={slot.status === 'loading'} label={t('lookup.submit')} busyLabel={t('lookup.loading')} />
       </form>
-      <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
+      <LookupOutcome
+        status={slot.status}
+        error={slot.error}
+        answered={slot.status === 'done' ? slot.result : null}
+        loadingText={t('lookup.loading')}
+      >
         {slot.result && <AlertsTimeline result={slot.result} policy={policy} />}
       </LookupOutcome>
     </div>

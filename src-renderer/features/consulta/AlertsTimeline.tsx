@@ -38,10 +38,16 @@ export function AlertsTimeline({ result, policy }: { result: AlertsResult; polic
       ) : (
         <ol className="timeline">
           {events.map((event, i) => (
-            <li key={`${event.eventName}-${event.timestamp}-${i}`} className={`risk-${event.risk}`} data-testid="alert-event">
+            <li
+              key={`${event.eventName}-${event.timestamp}-${i}`}
+              className={`risk-${event.risk}`}
+              data-testid="alert-event"
+            >
               <span className="dot" aria-hidden="true" />
               <strong>{t(`claroEvents.${event.eventName}`, { defaultValue: event.eventName })}</strong>
-              <span className="mono">{Number.isNaN(Date.parse(event.timestamp)) ? event.timestamp : date.format(new Date(event.timestamp))}</span>
+              <span className="mono">
+                {Number.isNaN(Date.parse(event.timestamp)) ? event.timestamp : date.format(new Date(event.timestamp))}
+              </span>
               <span className="age">{age(event.timestamp, event.ageDays)}</span>
               <span className="sr-only">{t(`lookup.risk.${event.risk}`)}</span>
             </li>

@@ -29,7 +29,15 @@ export function ConsultaPage() {
         <p className="lead">{t('pages.consulta')}</p>
         <div className="tabs" role="tablist">
           {(['alerts', 'score', 'datatrust'] as const).map((id) => (
-            <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} className={tab === id ? 'active' : undefined} onClick={() => setTab(id)}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              className={tab === id ? 'active' : undefined}
+              onClick={() => setTab(id)}
+            >
               {id === 'datatrust' ? t('datatrust.tab') : t(`lookup.tabs.${id}`)}
             </button>
           ))}

@@ -29,12 +29,22 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
           onValue={onValue}
           placeholder={t('lookup.cpfPlaceholder')}
           inputMode="numeric"
-          parsed={parsed && (parsed.ok ? { ok: true, shown: formatCpf(parsed.cpf) } : { ok: false, errorKey: `errors.invalid_cpf.${parsed.reason}` })}
+          parsed={
+            parsed &&
+            (parsed.ok
+              ? { ok: true, shown: formatCpf(parsed.cpf) }
+              : { ok: false, errorKey: `errors.invalid_cpf.${parsed.reason}` })
+          }
           testId="cpf-feedback"
         />
         <SubmitButton busy={slot.status === 'loading'} label={t('lookup.submit')} busyLabel={t('lookup.loading')} />
       </form>
-      <LookupOutcome status={slot.status} error={slot.error} answered={slot.status === 'done' ? slot.result : null} loadingText={t('lookup.loading')}>
+      <LookupOutcome
+        status={slot.status}
+        error={slot.error}
+        answered={slot.status === 'done' ? slot.result : null}
+        loadingText={t('lookup.loading')}
+      >
         {slot.result && <ScoreGauge result={slot.result} policy={policy} />}
       </LookupOutcome>
     </div>

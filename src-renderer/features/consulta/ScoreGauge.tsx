@@ -34,15 +34,33 @@ export function ScoreGauge({ result, policy }: { result: ScoreResult; policy: Po
       <svg className="gauge" viewBox="0 0 200 120" role="img" aria-label={`${result.score} / 1000`}>
         <path d={`M 20 100 A ${R} ${R} 0 0 1 180 100`} className="gauge-track" />
         <path d={`M 20 100 A ${R} ${R} 0 0 1 ${x.toFixed(1)} ${y.toFixed(1)}`} className={`gauge-fill ${decision}`} />
-        <line x1={100 + (tx - 100) * 0.8} y1={100 - (100 - ty) * 0.8} x2={100 + (tx - 100) * 1.15} y2={100 - (100 - ty) * 1.15} className="gauge-threshold" />
+        <line
+          x1={100 + (tx - 100) * 0.8}
+          y1={100 - (100 - ty) * 0.8}
+          x2={100 + (tx - 100) * 1.15}
+          y2={100 - (100 - ty) * 1.15}
+          className="gauge-threshold"
+        />
         <text x="100" y="92" textAnchor="middle" className="gauge-value" data-testid="score-value">
           {result.score}
         </text>
-        <text x="20" y="116" textAnchor="middle" className="gauge-scale">0</text>
-        <text x="180" y="116" textAnchor="middle" className="gauge-scale">1000</text>
+        <text x="20" y="116" textAnchor="middle" className="gauge-scale">
+          0
+        </text>
+        <text x="180" y="116" textAnchor="middle" className="gauge-scale">
+          1000
+        </text>
       </svg>
-      {decided.reasons.length > 0 ? <ReasonList reasons={decided.reasons} testId="score-reasons" /> : <p>{t('lookup.approve', { threshold })}</p>}
-      <p className="hint">{rule.enabled ? t('lookup.threshold', { threshold, action: t(`verdict.values.${rule.action}`) }) : t('lookup.thresholdOff')}</p>
+      {decided.reasons.length > 0 ? (
+        <ReasonList reasons={decided.reasons} testId="score-reasons" />
+      ) : (
+        <p>{t('lookup.approve', { threshold })}</p>
+      )}
+      <p className="hint">
+        {rule.enabled
+          ? t('lookup.threshold', { threshold, action: t(`verdict.values.${rule.action}`) })
+          : t('lookup.thresholdOff')}
+      </p>
     </div>
   )
 }

@@ -21,7 +21,11 @@ export function CredentialCard({ name, provider, title }: Props) {
   const [replacing, setReplacing] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const configured = item?.status === 'ok'
-  const when = item?.updatedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(item.updatedAt)) : ''
+  const when = item?.updatedAt
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
+        new Date(item.updatedAt),
+      )
+    : ''
 
   return (
     <section className="card" data-testid={`cred-${name}`} aria-label={title}>
@@ -43,10 +47,17 @@ export function CredentialCard({ name, provider, title }: Props) {
         </p>
       )}
       {!item || replacing ? (
-        <CredentialForm name={name} provider={provider} onDone={() => setReplacing(false)} onCancel={item ? () => setReplacing(false) : undefined} />
+        <CredentialForm
+          name={name}
+          provider={provider}
+          onDone={() => setReplacing(false)}
+          onCancel={item ? () => setReplacing(false) : undefined}
+        />
       ) : confirming ? (
         <div className="confirm" role="alertdialog" aria-label={t('credentials.confirm')}>
-          <p>{t('credentials.confirmDelete', { name, environment: environment ? t(`environment.${environment}`) : '' })}</p>
+          <p>
+            {t('credentials.confirmDelete', { name, environment: environment ? t(`environment.${environment}`) : '' })}
+          </p>
           <div className="actions">
             <button
               type="button"

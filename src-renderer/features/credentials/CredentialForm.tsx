@@ -32,7 +32,7 @@ export function CredentialForm({ name, provider, onDone, onCancel }: Props) {
   return (
     <form className="credential-form" onSubmit={(e) => void submit(e)} aria-label={name}>
       {fields.map((field) => {
-        const id = `cred-${name.replace(":", "-")}-${field.name}`
+        const id = `cred-${name.replace(':', '-')}-${field.name}`
         const value = values[field.name] ?? ''
         const onChange = (v: string): void => setValues((prev) => ({ ...prev, [field.name]: v }))
         return (
@@ -41,7 +41,14 @@ export function CredentialForm({ name, provider, onDone, onCancel }: Props) {
             {field.masked ? (
               <SecretInput id={id} value={value} onChange={onChange} required={!field.optional} />
             ) : (
-              <input id={id} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} required={!field.optional} />
+              <input
+                id={id}
+                value={value}
+                onChange={(e) => onChange(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                required={!field.optional}
+              />
             )}
           </div>
         )

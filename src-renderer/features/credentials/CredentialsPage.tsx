@@ -22,7 +22,14 @@ export function CredentialsPage() {
       <p className="lead">{t('pages.credenciais')}</p>
       <div className="segmented" role="radiogroup" aria-label={t('credentials.environment')}>
         {ENVIRONMENTS.map((env) => (
-          <button key={env} type="button" role="radio" aria-checked={env === environment} className={env === environment ? 'active' : undefined} onClick={() => setEnvironment(env)}>
+          <button
+            key={env}
+            type="button"
+            role="radio"
+            aria-checked={env === environment}
+            className={env === environment ? 'active' : undefined}
+            onClick={() => setEnvironment(env)}
+          >
             {t(`environment.${env}`)}
           </button>
         ))}

@@ -29,12 +29,23 @@ export function MseProfiles() {
       </header>
       <div className="mse-list">
         {names.map((name) => (
-          <CredentialCard key={name} name={name} provider="mse" title={`${t('credentials.mseService')} ${name.slice(4)}`} />
+          <CredentialCard
+            key={name}
+            name={name}
+            provider="mse"
+            title={`${t('credentials.mseService')} ${name.slice(4)}`}
+          />
         ))}
       </div>
       <form className="inline-form" onSubmit={add}>
         <label htmlFor="mse-service">{t('credentials.mseService')}</label>
-        <input id="mse-service" value={service} onChange={(e) => setService(e.target.value)} placeholder="SMS_TEXT" spellCheck={false} />
+        <input
+          id="mse-service"
+          value={service}
+          onChange={(e) => setService(e.target.value)}
+          placeholder="SMS_TEXT"
+          spellCheck={false}
+        />
         <button type="submit" disabled={!valid}>
           {t('credentials.addMse')}
         </button>

@@ -23,7 +23,12 @@ export function DataTrustPanel() {
 
   return (
     <div className="lookup">
-      <SubTabs views={['transaction', 'search', 'sms'] as const} current={view} onChange={setView} label={(v) => t(`datatrust.views.${v}`)} />
+      <SubTabs
+        views={['transaction', 'search', 'sms'] as const}
+        current={view}
+        onChange={setView}
+        label={(v) => t(`datatrust.views.${v}`)}
+      />
       {view === 'search' && <SearchPanel />}
       {view === 'sms' && <SmsConfigPanel />}
       {view === 'transaction' && (
@@ -35,7 +40,11 @@ export function DataTrustPanel() {
               <>
                 {s.refreshedAt && (
                   <p className="outcome ok" data-testid="dt-webhook-refresh">
-                    {t('datatrust.refreshedByWebhook', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(s.refreshedAt)) })}
+                    {t('datatrust.refreshedByWebhook', {
+                      time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(
+                        new Date(s.refreshedAt),
+                      ),
+                    })}
                   </p>
                 )}
                 {s.result.reconciled && (

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS } from '../../../src-shared/domain/clearsale'
+import {
+  SEARCH_PARAMETERS,
+  SEARCH_RESULT_FIELDS,
+  SEARCH_TRANSACTION_FIELDS,
+} from '../../../src-shared/domain/clearsale'
 import type { RequestOf } from '../../../src-shared/contract'
 import { useDataTrustConfig } from '../../stores/datatrust/config'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -24,15 +28,30 @@ export function SearchPanel() {
   const run = async (page: number): Promise<void> => {
     const common = { limit, page, transactionFields: txFields, resultFields } as const
     const input =
-      mode === 'parameter' ? { mode, parameter, value, ...common } : mode === 'user' ? { mode, userId: Number(value), ...common } : mode === 'period' ? { mode, startDate, endDate, ...common } : { mode, ids: value.split(',').map((s) => s.trim()).filter(Boolean), ...common }
+      mode === 'parameter'
+        ? { mode, parameter, value, ...common }
+        : mode === 'user'
+          ? { mode, userId: Number(value), ...common }
+          : mode === 'period'
+            ? { mode, startDate, endDate, ...common }
+            : {
+                mode,
+                ids: value
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+                ...common,
+              }
     await useDataTrustConfig.getState().search(input as RequestOf<'datatrust:search'>)
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     void run(1)
   }
-  const toggle = (list: string[], set: (v: string[]) => void, name: string): void => set(list.includes(name) ? list.filter((n) => n !== name) : [...list, name])
-  const score = (tx: Record<string, unknown>): string => String(((tx['Results'] as { Score?: { Value?: number } } | undefined)?.Score?.Value ?? '') as string | number)
+  const toggle = (list: string[], set: (v: string[]) => void, name: string): void =>
+    set(list.includes(name) ? list.filter((n) => n !== name) : [...list, name])
+  const score = (tx: Record<string, unknown>): string =>
+    String(((tx['Results'] as { Score?: { Value?: number } } | undefined)?.Score?.Value ?? '') as string | number)
 
   return (
     <div className="search-panel">
@@ -73,13 +92,23 @@ export function SearchPanel() {
             </>
           ) : (
             <label>
-              {mode === 'user' ? t('datatrust.search.userId') : mode === 'list' ? t('datatrust.search.ids') : t('datatrust.search.value')}
+              {mode === 'user'
+                ? t('datatrust.search.userId')
+                : mode === 'list'
+                  ? t('datatrust.search.ids')
+                  : t('datatrust.search.value')}
               <input id="dt-search-value" value={value} onChange={(e) => setValue(e.target.value)} required />
             </label>
           )}
           <label>
             {t('datatrust.search.limit')}
-            <input type="number" min={1} max={50} value={limit} onChange={(e) => setLimit(Math.min(50, Math.max(1, Number(e.target.value) || 1)))} />
+            <input
+              type="number"
+              min={1}
+              max={50}
+              value={limit}
+              onChange={(e) => setLimit(Math.min(50, Math.max(1, Number(e.target.value) || 1)))}
+            />
           </label>
         </div>
         <fieldset className="field-picker">
@@ -92,7 +121,11 @@ export function SearchPanel() {
           ))}
           {SEARCH_RESULT_FIELDS.map((f) => (
             <label key={f} className="check">
-              <input type="checkbox" checked={resultFields.includes(f)} onChange={() => toggle(resultFields, setResultFields, f)} />
+              <input
+                type="checkbox"
+                checked={resultFields.includes(f)}
+                onChange={() => toggle(resultFields, setResultFields, f)}
+              />
               result.{f}
             </label>
           ))}
@@ -108,7 +141,11 @@ export function SearchPanel() {
       {listing && listing.transactions.length > 0 && (
         <>
           <p className="muted" data-testid="dt-search-page">
-            {t('datatrust.search.page', { page: listing.location, pages: listing.totalPages, total: listing.totalTransactions })}
+            {t('datatrust.search.page', {
+              page: listing.location,
+              pages: listing.totalPages,
+              total: listing.totalTransactions,
+            })}
           </p>
           <div className="grid-wrap">
             <table className="grid">
@@ -140,7 +177,11 @@ export function SearchPanel() {
             <button type="button" disabled={listing.location <= 1} onClick={() => void run(listing.location - 1)}>
               {t('datatrust.search.previous')}
             </button>
-            <button type="button" disabled={listing.location >= listing.totalPages} onClick={() => void run(listing.location + 1)}>
+            <button
+              type="button"
+              disabled={listing.location >= listing.totalPages}
+              onClick={() => void run(listing.location + 1)}
+            >
               {t('datatrust.search.next')}
             </button>
           </div>

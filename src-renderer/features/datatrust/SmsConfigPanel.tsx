@@ -62,7 +62,13 @@ export function SmsConfigPanel() {
       <div className="events">
         <span className="label">{t('datatrust.sms.keys')}</span>
         {Object.entries(SMS_KEYS).map(([key, max]) => (
-          <button key={key} type="button" className="chip" title={`≤ ${max}`} onClick={() => setText((v) => `${v}${key}`)}>
+          <button
+            key={key}
+            type="button"
+            className="chip"
+            title={`≤ ${max}`}
+            onClick={() => setText((v) => `${v}${key}`)}
+          >
             {key}
           </button>
         ))}
@@ -72,14 +78,28 @@ export function SmsConfigPanel() {
         {t('datatrust.sms.active')}
       </label>
       <div className="actions">
-        <button type="button" className="primary" disabled={check.problems.includes('empty') || check.problems.includes('too_long')} onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={check.problems.includes('empty') || check.problems.includes('too_long')}
+          onClick={() => void save()}
+        >
           {t('datatrust.sms.save')}
         </button>
       </div>
-      {notice && <p className="outcome ok" role="status">{notice}</p>}
+      {notice && (
+        <p className="outcome ok" role="status">
+          {notice}
+        </p>
+      )}
       {error && <ErrorBanner error={error} />}
       <label className="check conditional">
-        <input type="checkbox" checked={conditional ?? false} disabled={conditional === null} onChange={(e) => void store.setConditional(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={conditional ?? false}
+          disabled={conditional === null}
+          onChange={(e) => void store.setConditional(e.target.checked)}
+        />
         {t('datatrust.sms.conditional')}
       </label>
     </div>

@@ -19,14 +19,31 @@ export function TokenDialog() {
     setToken('')
   }
   return (
-    <form className="inline-form token-dialog" role="dialog" aria-label={t('datatrust.validate')} onSubmit={(e) => void submit(e)}>
+    <form
+      className="inline-form token-dialog"
+      role="dialog"
+      aria-label={t('datatrust.validate')}
+      onSubmit={(e) => void submit(e)}
+    >
       <label htmlFor="dt-token">{t('datatrust.tokenLabel')}</label>
-      <input id="dt-token" value={token} onChange={(e) => setToken(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={20} required />
+      <input
+        id="dt-token"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={20}
+        required
+      />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t('datatrust.validating') : t('datatrust.validate')}
       </button>
       {result && (
-        <span className={result === 'Valid' ? 'outcome ok' : 'outcome error'} role="status" data-testid="dt-token-result">
+        <span
+          className={result === 'Valid' ? 'outcome ok' : 'outcome error'}
+          role="status"
+          data-testid="dt-token-result"
+        >
           {t(`datatrust.tokenResult.${result}`, { defaultValue: result })}
         </span>
       )}

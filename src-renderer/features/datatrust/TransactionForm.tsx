@@ -5,7 +5,25 @@ import type { DataTrustSend } from '../../../src-shared/contract/datatrust'
 import { useDataTrustStore } from '../../stores/datatrust/store'
 
 /** seed 004 dictionary: Transaction, Address and Additional Information fields, as the form offers them. */
-const TEXT_FIELDS = ['cpf', 'phone', 'email', 'cep', 'street', 'number', 'complement', 'district', 'city', 'state', 'country', 'customerName', 'item', 'price', 'transaction', 'other', 'referenceDate'] as const
+const TEXT_FIELDS = [
+  'cpf',
+  'phone',
+  'email',
+  'cep',
+  'street',
+  'number',
+  'complement',
+  'district',
+  'city',
+  'state',
+  'country',
+  'customerName',
+  'item',
+  'price',
+  'transaction',
+  'other',
+  'referenceDate',
+] as const
 type Fields = Record<(typeof TEXT_FIELDS)[number] | 'sessionId', string>
 const EMPTY: Fields = Object.fromEntries([...TEXT_FIELDS, 'sessionId'].map((k) => [k, ''])) as Fields
 const FLAGS = ['verifiedPhone', 'verifiedEmail', 'physicalDelivery'] as const
@@ -18,9 +36,14 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
   const [fields, setFields] = useState<Fields>({ ...EMPTY, ...prefill })
   const [type, setType] = useState<1 | 2>(1)
   const [options, setOptions] = useState<(1 | 2 | 3 | 4)[]>([])
-  const [flags, setFlags] = useState<Record<(typeof FLAGS)[number], boolean>>({ verifiedPhone: false, verifiedEmail: false, physicalDelivery: false })
+  const [flags, setFlags] = useState<Record<(typeof FLAGS)[number], boolean>>({
+    verifiedPhone: false,
+    verifiedEmail: false,
+    physicalDelivery: false,
+  })
   const set = (name: keyof Fields, value: string): void => setFields((f) => ({ ...f, [name]: value }))
-  const toggle = (o: 1 | 2 | 3 | 4): void => setOptions((prev) => (prev.includes(o) ? prev.filter((x) => x !== o) : [...prev, o]))
+  const toggle = (o: 1 | 2 | 3 | 4): void =>
+    setOptions((prev) => (prev.includes(o) ? prev.filter((x) => x !== o) : [...prev, o]))
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -39,7 +62,14 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
         {TEXT_FIELDS.map((name) => (
           <label key={name} className={`dt-field dt-${name}`}>
             <span>{t(`datatrust.fields.${name}`)}</span>
-            <input id={`dt-${name}`} value={fields[name]} onChange={(e) => set(name, e.target.value)} autoComplete="off" spellCheck={false} required={name === 'cpf'} />
+            <input
+              id={`dt-${name}`}
+              value={fields[name]}
+              onChange={(e) => set(name, e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              required={name === 'cpf'}
+            />
           </label>
         ))}
       </div>
@@ -55,7 +85,12 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
           {type === 2 && (
             <label className="check">
               {t('datatrust.fields.sessionId')}
-              <input id="dt-sessionId" value={fields.sessionId} onChange={(e) => set('sessionId', e.target.value)} required />
+              <input
+                id="dt-sessionId"
+                value={fields.sessionId}
+                onChange={(e) => set('sessionId', e.target.value)}
+                required
+              />
             </label>
           )}
         </div>
@@ -65,7 +100,11 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
         <div className="events">
           {FLAGS.map((flag) => (
             <label key={flag} className="check">
-              <input type="checkbox" checked={flags[flag]} onChange={(e) => setFlags((f) => ({ ...f, [flag]: e.target.checked }))} />
+              <input
+                type="checkbox"
+                checked={flags[flag]}
+                onChange={(e) => setFlags((f) => ({ ...f, [flag]: e.target.checked }))}
+              />
               {t(`datatrust.flags.${flag}`)}
             </label>
           ))}

@@ -10,7 +10,10 @@ function relevanceClass(relevance: string): string {
 export function TransactionView({ transaction }: { transaction: DtTransaction }) {
   const { t, i18n } = useTranslation()
   const r = transaction.Results
-  const date = (d: string | null | undefined): string => (d && !Number.isNaN(Date.parse(d)) ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(d)) : (d ?? ''))
+  const date = (d: string | null | undefined): string =>
+    d && !Number.isNaN(Date.parse(d))
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(d))
+      : (d ?? '')
   const tokenSms = r?.Validation?.TokenSMS?.result
   const conditional = r?.Validation?.SMSVerification?.ConditionalRule === true
   return (
@@ -18,7 +21,10 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
       <div className="result-head">
         <h3 className="mono">{t('datatrust.transaction', { id: transaction.ID })}</h3>
         {r?.Score && (
-          <span className={`risk ${r.Score.Value >= 60 ? 'risk-low' : r.Score.Value >= 30 ? 'risk-medium' : 'risk-high'}`} data-testid="dt-score">
+          <span
+            className={`risk ${r.Score.Value >= 60 ? 'risk-low' : r.Score.Value >= 30 ? 'risk-medium' : 'risk-high'}`}
+            data-testid="dt-score"
+          >
             {t('datatrust.score')}: {r.Score.Value}
           </span>
         )}
@@ -44,7 +50,11 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
       )}
       {(tokenSms || conditional) && (
         <p data-testid="dt-token-state" className={tokenSms === 'Valid' ? 'outcome ok' : undefined}>
-          {conditional ? t('datatrust.conditional') : t('datatrust.tokenSms', { state: t(`datatrust.tokenResult.${tokenSms}`, { defaultValue: tokenSms ?? '' }) })}
+          {conditional
+            ? t('datatrust.conditional')
+            : t('datatrust.tokenSms', {
+                state: t(`datatrust.tokenResult.${tokenSms}`, { defaultValue: tokenSms ?? '' }),
+              })}
         </p>
       )}
       <h4>{t('datatrust.ratings')}</h4>

@@ -17,7 +17,10 @@ export function HistoryFiltersBar() {
       </label>
       <label>
         {t('history.outcome')}
-        <select value={filters.outcome} onChange={(e) => setFilters({ outcome: e.target.value as HistoryFilters['outcome'] })}>
+        <select
+          value={filters.outcome}
+          onChange={(e) => setFilters({ outcome: e.target.value as HistoryFilters['outcome'] })}
+        >
           <option value="">{t('history.outcomes.all')}</option>
           <option value="ok">{t('history.outcomes.ok')}</option>
           <option value="not_found">{t('history.outcomes.not_found')}</option>
@@ -26,7 +29,12 @@ export function HistoryFiltersBar() {
       </label>
       <label>
         {t('history.search')}
-        <input value={filters.search} onChange={(e) => setFilters({ search: e.target.value })} maxLength={40} spellCheck={false} />
+        <input
+          value={filters.search}
+          onChange={(e) => setFilters({ search: e.target.value })}
+          maxLength={40}
+          spellCheck={false}
+        />
       </label>
       <label>
         {t('history.from')}

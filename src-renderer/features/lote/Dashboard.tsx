@@ -7,7 +7,17 @@ import { VERDICTS } from '../../../src-shared/domain/policy'
 
 const COLORS: Record<string, string> = { aprovar: '#2e7d32', revisar: '#d99a00', recusar: '#c62828' }
 
-function Chart({ title, data, testId, color = '#1565c0' }: { title: string; data: { name: string; value: number; fill?: string }[]; testId: string; color?: string }) {
+function Chart({
+  title,
+  data,
+  testId,
+  color = '#1565c0',
+}: {
+  title: string
+  data: { name: string; value: number; fill?: string }[]
+  testId: string
+  color?: string
+}) {
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
@@ -47,13 +57,34 @@ export function Dashboard({ jobId }: { jobId: number }) {
     void useBatchResults.getState().loadStats(jobId)
   }, [jobId, version])
   if (!stats) return null
-  const verdicts = VERDICTS.map((v) => ({ name: t(`verdict.values.${v}`), value: stats.verdicts[v] ?? 0, fill: COLORS[v] }))
+  const verdicts = VERDICTS.map((v) => ({
+    name: t(`verdict.values.${v}`),
+    value: stats.verdicts[v] ?? 0,
+    fill: COLORS[v],
+  }))
   return (
     <div className="dashboard" data-testid="batch-dashboard">
       <Chart testId="chart-verdicts" title={t('batch.charts.verdicts')} data={verdicts} color="#455a64" />
-      <Chart testId="chart-scores" title={t('batch.charts.scores')} data={stats.scoreHistogram.map((b) => ({ name: `${b.from}`, value: b.count }))} />
-      <Chart testId="chart-flags" title={t('batch.charts.flags')} data={Object.entries(stats.flags).map(([name, value]) => ({ name: t(`claroEvents.${name}`, { defaultValue: name }), value }))} color="#c62828" />
-      <Chart testId="chart-ages" title={t('batch.charts.ages')} data={stats.eventsByAge.map((b) => ({ name: b.bucket, value: b.count }))} color="#d99a00" />
+      <Chart
+        testId="chart-scores"
+        title={t('batch.charts.scores')}
+        data={stats.scoreHistogram.map((b) => ({ name: `${b.from}`, value: b.count }))}
+      />
+      <Chart
+        testId="chart-flags"
+        title={t('batch.charts.flags')}
+        data={Object.entries(stats.flags).map(([name, value]) => ({
+          name: t(`claroEvents.${name}`, { defaultValue: name }),
+          value,
+        }))}
+        color="#c62828"
+      />
+      <Chart
+        testId="chart-ages"
+        title={t('batch.charts.ages')}
+        data={stats.eventsByAge.map((b) => ({ name: b.bucket, value: b.count }))}
+        color="#d99a00"
+      />
     </div>
   )
 }

@@ -11,13 +11,21 @@ export function ImportStep() {
     <div className="lookup-form" data-testid="batch-import">
       <div className="field">
         <label htmlFor="batch-file">{t('batch.file')}</label>
-        <input id="batch-file" type="file" accept=".csv,.txt,text/csv" onChange={(e) => e.target.files?.[0] && void s.choose(e.target.files[0])} />
+        <input
+          id="batch-file"
+          type="file"
+          accept=".csv,.txt,text/csv"
+          onChange={(e) => e.target.files?.[0] && void s.choose(e.target.files[0])}
+        />
       </div>
       {upload?.problem && <p className="field-error">{upload.problem}</p>}
       {upload?.uploadId && (
         <>
           <p className="muted" data-testid="batch-sniffed">
-            {t('batch.sniffed', { encoding: upload.encoding, delimiter: upload.delimiter === '\t' ? 'TAB' : upload.delimiter })}
+            {t('batch.sniffed', {
+              encoding: upload.encoding,
+              delimiter: upload.delimiter === '\t' ? 'TAB' : upload.delimiter,
+            })}
           </p>
           <div className="preview-table">
             <table data-testid="batch-preview">
@@ -67,16 +75,29 @@ export function ImportStep() {
             <legend>{t('batch.checks')}</legend>
             {CHECKS.map((check) => (
               <label key={check} className="check">
-                <input type="checkbox" checked={s.checks.includes(check)} onChange={() => s.toggleCheck(check)} /> {t(`batch.checkNames.${check}`)}
+                <input type="checkbox" checked={s.checks.includes(check)} onChange={() => s.toggleCheck(check)} />{' '}
+                {t(`batch.checkNames.${check}`)}
               </label>
             ))}
           </fieldset>
           <div className="field">
             <label htmlFor="batch-reuse">{t('batch.reuse')}</label>
-            <input id="batch-reuse" type="number" min={0} max={8760} value={s.reuseHours} onChange={(e) => s.setReuseHours(Math.max(0, Number(e.target.value) || 0))} />
+            <input
+              id="batch-reuse"
+              type="number"
+              min={0}
+              max={8760}
+              value={s.reuseHours}
+              onChange={(e) => s.setReuseHours(Math.max(0, Number(e.target.value) || 0))}
+            />
           </div>
           <div className="actions">
-            <button type="button" className="primary" disabled={s.busy || s.checks.length === 0} onClick={() => void s.makePlan()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={s.busy || s.checks.length === 0}
+              onClick={() => void s.makePlan()}
+            >
               {t('batch.plan')}
             </button>
           </div>

@@ -37,7 +37,8 @@ export function LotePage() {
     setSaved({ path: file.path, rows: file.rows })
     if (file.download) download(file.fileName, file.download)
   }
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
   return (
     <section className="page" data-testid="page-lote">
       <h1 id="page-title">{t('nav.lote')}</h1>
@@ -72,7 +73,12 @@ export function LotePage() {
       </div>
       {s.jobId !== null && (
         <div className="results-area">
-          <SubTabs views={['grid', 'charts', 'whatif'] as const} current={view} onChange={setView} label={(v) => t(`batch.views.${v}`)}>
+          <SubTabs
+            views={['grid', 'charts', 'whatif'] as const}
+            current={view}
+            onChange={setView}
+            label={(v) => t(`batch.views.${v}`)}
+          >
             <span className="spacer" />
             <button type="button" disabled={exporting} onClick={() => void exportAs('csv', ';')}>
               {t('batch.exportCsv', { delimiter: ';' })}
@@ -91,11 +97,22 @@ export function LotePage() {
           )}
           {view === 'grid' && <ResultsGrid jobId={s.jobId} />}
           {view === 'charts' && (
-            <Suspense fallback={<p className="muted" role="status">{t('status.loading')}</p>}>
+            <Suspense
+              fallback={
+                <p className="muted" role="status">
+                  {t('status.loading')}
+                </p>
+              }
+            >
               <Dashboard jobId={s.jobId} />
             </Suspense>
           )}
-          {view === 'whatif' && <WhatIfPanel jobId={s.jobId} finished={['done', 'cancelled'].includes(s.jobs.find((j) => j.id === s.jobId)?.status ?? '')} />}
+          {view === 'whatif' && (
+            <WhatIfPanel
+              jobId={s.jobId}
+              finished={['done', 'cancelled'].includes(s.jobs.find((j) => j.id === s.jobId)?.status ?? '')}
+            />
+          )}
         </div>
       )}
     </section>

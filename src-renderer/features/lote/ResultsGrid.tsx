@@ -16,7 +16,12 @@ const ROW_PX = 28
 export function ResultsGrid({ jobId }: { jobId: number }) {
   const { t } = useTranslation()
   const version = useBatchStore((s) => s.version)
-  const [filter, setFilter] = useState<{ verdict: '' | Verdict; status: '' | OutcomeStatus; flag: string; sort: 'row' | 'verdict' | 'score' }>({ verdict: '', status: '', flag: '', sort: 'row' })
+  const [filter, setFilter] = useState<{
+    verdict: '' | Verdict
+    status: '' | OutcomeStatus
+    flag: string
+    sort: 'row' | 'verdict' | 'score'
+  }>({ verdict: '', status: '', flag: '', sort: 'row' })
   const [header, setHeader] = useState<string[]>([])
   const [total, setTotal] = useState(0)
   const [pages, setPages] = useState<Map<number, Page['rows']>>(new Map())
@@ -29,7 +34,14 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
       if (loading.current.has(index)) return
       loading.current.add(index)
       try {
-        const page = await useBatchResults.getState().rows(jobId, { offset: index * PAGE, limit: PAGE, sort: filter.sort, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.flag ? { flag: filter.flag } : {}) })
+        const page = await useBatchResults.getState().rows(jobId, {
+          offset: index * PAGE,
+          limit: PAGE,
+          sort: filter.sort,
+          ...(filter.verdict ? { verdict: filter.verdict } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.flag ? { flag: filter.flag } : {}),
+        })
         if (!page) return
         setHeader(page.header)
         setTotal(page.total)
@@ -49,10 +61,16 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
 
   // This build does not use the React Compiler; the virtualizer's unstable functions are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 30 })
+  const virtual = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 30,
+  })
   const items = virtual.getVirtualItems()
   useEffect(() => {
-    for (const item of items) if (!pages.has(Math.floor(item.index / PAGE))) void fetchPage(Math.floor(item.index / PAGE))
+    for (const item of items)
+      if (!pages.has(Math.floor(item.index / PAGE))) void fetchPage(Math.floor(item.index / PAGE))
   }, [items, pages, fetchPage])
 
   // The verdict first (what an analyst reads), then the row as it came, then the result columns.
@@ -64,7 +82,11 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
     <div className="results" data-testid="batch-grid">
       <div className="inline-form">
         <label htmlFor="grid-verdict">{t('batch.filterVerdict')}</label>
-        <select id="grid-verdict" value={filter.verdict} onChange={(e) => setFilter({ ...filter, verdict: e.target.value as '' | Verdict })}>
+        <select
+          id="grid-verdict"
+          value={filter.verdict}
+          onChange={(e) => setFilter({ ...filter, verdict: e.target.value as '' | Verdict })}
+        >
           <option value="">{t('batch.all')}</option>
           {VERDICTS.map((v) => (
             <option key={v} value={v}>
@@ -73,7 +95,11 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
           ))}
         </select>
         <label htmlFor="grid-status">{t('batch.filterStatus')}</label>
-        <select id="grid-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as '' | OutcomeStatus })}>
+        <select
+          id="grid-status"
+          value={filter.status}
+          onChange={(e) => setFilter({ ...filter, status: e.target.value as '' | OutcomeStatus })}
+        >
           <option value="">{t('batch.all')}</option>
           {OUTCOME_STATUSES.map((v) => (
             <option key={v} value={v}>
@@ -91,7 +117,11 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
           ))}
         </select>
         <label htmlFor="grid-sort">{t('batch.sort')}</label>
-        <select id="grid-sort" value={filter.sort} onChange={(e) => setFilter({ ...filter, sort: e.target.value as 'row' | 'verdict' | 'score' })}>
+        <select
+          id="grid-sort"
+          value={filter.sort}
+          onChange={(e) => setFilter({ ...filter, sort: e.target.value as 'row' | 'verdict' | 'score' })}
+        >
           {(['row', 'verdict', 'score'] as const).map((v) => (
             <option key={v} value={v}>
               {t(`batch.sortBy.${v}`)}
@@ -115,12 +145,20 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
               <div
                 key={item.key}
                 className={`grid-row verdict-${row?.verdict || 'none'}`}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_PX, width }}
+                style={{
+                  gridTemplateColumns: template,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_PX,
+                  width,
+                }}
                 data-testid="grid-row"
                 onClick={() => row && setOpen(row.rowNo)}
               >
                 <span>{row?.rowNo ?? '…'}</span>
-                <span className={`verdict-pill verdict-${row?.verdict || 'none'}`} title={row?.reasons.map((r) => r.text).join('\n')}>
+                <span
+                  className={`verdict-pill verdict-${row?.verdict || 'none'}`}
+                  title={row?.reasons.map((r) => r.text).join('\n')}
+                >
                   {row?.verdict ? t(`verdict.values.${row.verdict}`) : ''}
                 </span>
                 {row?.cells.map((c, i) => (

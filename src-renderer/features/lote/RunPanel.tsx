@@ -26,7 +26,10 @@ export function RunPanel() {
             ))}
           </ul>
           {plan.callsByProvider['claro'] !== undefined && (
-            <p className={plan.claroTrial.left < (plan.callsByProvider['claro'] ?? 0) ? 'warn' : 'muted'} data-testid="claro-trial">
+            <p
+              className={plan.claroTrial.left < (plan.callsByProvider['claro'] ?? 0) ? 'warn' : 'muted'}
+              data-testid="claro-trial"
+            >
               {t('batch.trial', { left: n(plan.claroTrial.left), limit: n(plan.claroTrial.limit) })}
             </p>
           )}
@@ -35,7 +38,15 @@ export function RunPanel() {
       {p && (
         <div className="batch-progress" data-testid="batch-progress" data-status={p.status}>
           <progress max={Math.max(1, p.total)} value={p.done + p.failed} />
-          <p>{t('batch.progress', { done: n(p.done), failed: n(p.failed), remaining: n(p.remaining), rate: p.rate, eta: p.etaSeconds === null ? '—' : `${p.etaSeconds} s` })}</p>
+          <p>
+            {t('batch.progress', {
+              done: n(p.done),
+              failed: n(p.failed),
+              remaining: n(p.remaining),
+              rate: p.rate,
+              eta: p.etaSeconds === null ? '—' : `${p.etaSeconds} s`,
+            })}
+          </p>
         </div>
       )}
       {(status === 'ready' || status === 'paused' || status === 'cancelled') && (
@@ -43,12 +54,31 @@ export function RunPanel() {
           <legend>{t('batch.speed')}</legend>
           <label className="inline">
             {t('batch.concurrency')}
-            <input type="number" min={1} max={200} value={s.pace.concurrency} onChange={(e) => s.setPace({ ...s.pace, concurrency: Math.min(200, Math.max(1, Number(e.target.value) || 1)) })} />
+            <input
+              type="number"
+              min={1}
+              max={200}
+              value={s.pace.concurrency}
+              onChange={(e) =>
+                s.setPace({ ...s.pace, concurrency: Math.min(200, Math.max(1, Number(e.target.value) || 1)) })
+              }
+            />
           </label>
           {(['claro', 'clearsale', 'mse'] as const).map((provider) => (
             <label key={provider} className="inline">
               {t('batch.rateOf', { provider: t(`batch.providers.${provider}`) })}
-              <input type="number" min={1} max={10000} value={s.pace.rate[provider]} onChange={(e) => s.setPace({ ...s.pace, rate: { ...s.pace.rate, [provider]: Math.min(10_000, Math.max(1, Number(e.target.value) || 1)) } })} />
+              <input
+                type="number"
+                min={1}
+                max={10000}
+                value={s.pace.rate[provider]}
+                onChange={(e) =>
+                  s.setPace({
+                    ...s.pace,
+                    rate: { ...s.pace.rate, [provider]: Math.min(10_000, Math.max(1, Number(e.target.value) || 1)) },
+                  })
+                }
+              />
             </label>
           ))}
         </fieldset>
@@ -57,11 +87,12 @@ export function RunPanel() {
         {status ? t(`batch.status.${status}`) : ''}
       </p>
       <div className="actions">
-        {(status === 'ready' || status === 'running' || status === 'paused' || status === 'cancelled') && !(p && (p.status === 'running' || p.status === 'paused')) && (
-          <button type="button" className="primary" onClick={() => void s.run()}>
-            {status === 'ready' ? t('batch.start') : t('batch.continue')}
-          </button>
-        )}
+        {(status === 'ready' || status === 'running' || status === 'paused' || status === 'cancelled') &&
+          !(p && (p.status === 'running' || p.status === 'paused')) && (
+            <button type="button" className="primary" onClick={() => void s.run()}>
+              {status === 'ready' ? t('batch.start') : t('batch.continue')}
+            </button>
+          )}
         {p?.status === 'running' && (
           <button type="button" onClick={() => void s.control('pause')}>
             {t('batch.pause')}

@@ -23,7 +23,12 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
   const save = usePolicyStore((st) => st.save)
   const current = draft ?? policy
   const check = readPolicy(current, tr)
-  if (!finished) return <p className="muted" data-testid="whatif-unavailable">{t('policy.whatif.unavailable')}</p>
+  if (!finished)
+    return (
+      <p className="muted" data-testid="whatif-unavailable">
+        {t('policy.whatif.unavailable')}
+      </p>
+    )
   const result = s.whatIf
   return (
     <section className="card whatif" data-testid="whatif" aria-label={t('policy.whatif.title')}>
@@ -38,7 +43,12 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
         </ul>
       )}
       <div className="actions">
-        <button type="button" className="primary" disabled={!check.ok || s.simulating} onClick={() => check.ok && void s.simulate(check.policy)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!check.ok || s.simulating}
+          onClick={() => check.ok && void s.simulate(check.policy)}
+        >
           {s.simulating ? t('policy.whatif.running') : t('policy.whatif.run')}
         </button>
       </div>
@@ -74,12 +84,18 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
                 {result.rows.map((r) => (
                   <li key={r.rowNo}>
                     <button type="button" className="link" onClick={() => setOpen(r.rowNo)}>
-                      {t('policy.whatif.row', { n: r.rowNo, before: t(`verdict.values.${r.before}`), after: t(`verdict.values.${r.after}`) })}
+                      {t('policy.whatif.row', {
+                        n: r.rowNo,
+                        before: t(`verdict.values.${r.before}`),
+                        after: t(`verdict.values.${r.after}`),
+                      })}
                     </button>
                   </li>
                 ))}
               </ul>
-              {result.truncated && <p className="muted">{t('policy.whatif.more', { count: result.changed - result.rows.length })}</p>}
+              {result.truncated && (
+                <p className="muted">{t('policy.whatif.more', { count: result.changed - result.rows.length })}</p>
+              )}
             </>
           )}
           {result.changed > 0 && check.ok && (
@@ -90,7 +106,11 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
                   void save(check.policy).then((ok) => {
                     if (!ok) return
                     setDraft(null)
-                    setAdopted(t('policy.whatif.applied', { label: policyLabel(usePolicyStore.getState().saved ?? result.policy.after) }))
+                    setAdopted(
+                      t('policy.whatif.applied', {
+                        label: policyLabel(usePolicyStore.getState().saved ?? result.policy.after),
+                      }),
+                    )
                     useBatchStore.setState({ whatIf: null })
                   })
                 }

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next'
 import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
 
 /** SYS_CHARGE_SUBSCRIB (seed 003 §6.4.9) charges a subscriber: the number is typed again before anything is sent. */
-export function ChargeConfirm({ ctn, onConfirm, onCancel }: { ctn: string; onConfirm(typed: string): void; onCancel(): void }) {
+export function ChargeConfirm({
+  ctn,
+  onConfirm,
+  onCancel,
+}: {
+  ctn: string
+  onConfirm(typed: string): void
+  onCancel(): void
+}) {
   const { t } = useTranslation()
   const [typed, setTyped] = useState('')
   const digits = normaliseCtn(typed)
@@ -13,13 +21,27 @@ export function ChargeConfirm({ ctn, onConfirm, onCancel }: { ctn: string; onCon
     if (matches) onConfirm(digits)
   }
   return (
-    <form className="card confirm-dialog" role="dialog" aria-modal="true" aria-labelledby="charge-title" onSubmit={submit} data-testid="charge-confirm">
+    <form
+      className="card confirm-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="charge-title"
+      onSubmit={submit}
+      data-testid="charge-confirm"
+    >
       <h2 id="charge-title">{t('mse.charge.confirmTitle')}</h2>
       <p>{t('mse.charge.confirmText', { ctn })}</p>
       <div className="field">
         <label htmlFor="charge-typed">{t('mse.charge.confirmLabel')}</label>
         <div>
-          <input id="charge-typed" value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="tel" autoComplete="off" autoFocus />
+          <input
+            id="charge-typed"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            inputMode="tel"
+            autoComplete="off"
+            autoFocus
+          />
           {typed && !matches && <p className="field-error">{t('mse.charge.mismatch', { ctn })}</p>}
         </div>
       </div>

@@ -18,28 +18,56 @@ interface Props {
 export function LbsMap({ lat, lon, radius, azimuth }: Props) {
   const { t, i18n } = useTranslation()
   const meters = Math.max(radius, 50)
-  const number = (n: number, digits = 1) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n)
+  const number = (n: number, digits = 1) =>
+    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n)
   const near = nearestCapital(lon, lat)
   const distance = near.meters < 1000 ? `${number(near.meters, 0)} m` : `${number(near.meters / 1000)} km`
 
   // Overview: Brazil fitted to the frame.
-  const country = geoMercator().fitExtent([[10, 10], [W - 10, H - 10]], BRAZIL)
+  const country = geoMercator().fitExtent(
+    [
+      [10, 10],
+      [W - 10, H - 10],
+    ],
+    BRAZIL,
+  )
   const countryPath = geoPath(country)
   const [mx, my] = country([lon, lat]) ?? [0, 0]
 
   // Detail: the cell's circle fills the frame; the antenna sector is azimuth ± 60°.
-  const circle = geoCircle().center([lon, lat]).radius((meters / 6_371_000) * (180 / Math.PI))()
-  const local = geoMercator().fitExtent([[40, 30], [W - 40, H - 40]], circle)
+  const circle = geoCircle()
+    .center([lon, lat])
+    .radius((meters / 6_371_000) * (180 / Math.PI))()
+  const local = geoMercator().fitExtent(
+    [
+      [40, 30],
+      [W - 40, H - 40],
+    ],
+    circle,
+  )
   const localPath = geoPath(local)
-  const sector = [[lon, lat] as [number, number], ...Array.from({ length: 25 }, (_, i) => destination(lon, lat, azimuth - 60 + i * 5, meters)), [lon, lat] as [number, number]]
+  const sector = [
+    [lon, lat] as [number, number],
+    ...Array.from({ length: 25 }, (_, i) => destination(lon, lat, azimuth - 60 + i * 5, meters)),
+    [lon, lat] as [number, number],
+  ]
   const [cx, cy] = local([lon, lat]) ?? [0, 0]
   const [ax, ay] = local(destination(lon, lat, azimuth, meters)) ?? [0, 0]
   const scale = niceLength(meters)
   const [sx] = local(destination(lon, lat, 90, scale)) ?? [0, 0]
-  const visibleCapitals = CAPITALS.map((c) => ({ ...c, at: local([c.lon, c.lat]) ?? [-1, -1] })).filter(({ at: [x, y] }) => x >= 0 && x <= W && y >= 0 && y <= H)
+  const visibleCapitals = CAPITALS.map((c) => ({ ...c, at: local([c.lon, c.lat]) ?? [-1, -1] })).filter(
+    ({ at: [x, y] }) => x >= 0 && x <= W && y >= 0 && y <= H,
+  )
 
   return (
-    <figure className="lbs-map" data-testid="lbs-map" data-lat={lat} data-lon={lon} data-radius={radius} data-azimuth={azimuth}>
+    <figure
+      className="lbs-map"
+      data-testid="lbs-map"
+      data-lat={lat}
+      data-lon={lon}
+      data-radius={radius}
+      data-azimuth={azimuth}
+    >
       <div className="lbs-frames">
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('mse.lbs.overview')} data-testid="lbs-overview">
           <rect width={W} height={H} className="sea" />
@@ -60,7 +88,11 @@ export function LbsMap({ lat, lon, radius, azimuth }: Props) {
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('mse.lbs.detail')} data-testid="lbs-detail">
           <rect width={W} height={H} className="land-detail" />
           <path d={localPath(circle) ?? ''} className="cell-area" data-testid="lbs-circle" />
-          <path d={localPath({ type: 'Polygon', coordinates: [sector] }) ?? ''} className="cell-sector" data-testid="lbs-sector" />
+          <path
+            d={localPath({ type: 'Polygon', coordinates: [sector] }) ?? ''}
+            className="cell-sector"
+            data-testid="lbs-sector"
+          />
           <line x1={cx} y1={cy} x2={ax} y2={ay} className="azimuth" />
           <circle cx={cx} cy={cy} r={4} className="marker" />
           {visibleCapitals.map((c) => (
@@ -82,7 +114,9 @@ export function LbsMap({ lat, lon, radius, azimuth }: Props) {
       </div>
       <figcaption>
         {t('mse.lbs.map', { lat: number(lat, 6), lon: number(lon, 6), radius: number(radius, 0), azimuth })} ·{' '}
-        {near.meters > 1_000_000 ? t('mse.lbs.outside') : t('mse.lbs.near', { distance, city: `${near.name}/${near.uf}` })}
+        {near.meters > 1_000_000
+          ? t('mse.lbs.outside')
+          : t('mse.lbs.near', { distance, city: `${near.name}/${near.uf}` })}
       </figcaption>
     </figure>
   )

@@ -13,12 +13,31 @@ type View = (typeof VIEWS)[number]
 
 /** seed 003 §6.4.23: GERAR_PROTOCOLO's optional parameters, grouped by what they describe. */
 const PROTOCOL_GROUPS = {
-  atendimento: ['NUMERO_PROTOCOLO', 'NUMERO_PROTOCOLO_PAI', 'MOTIVO_03', 'MOTIVO_04', 'MOTIVO_05', 'DT_INIT_INTERACAO', 'CONTEXTO', 'RESUMO', 'MEMO', 'INTERACTION_ID', 'CONCLUSAO_TIPO_ID'],
+  atendimento: [
+    'NUMERO_PROTOCOLO',
+    'NUMERO_PROTOCOLO_PAI',
+    'MOTIVO_03',
+    'MOTIVO_04',
+    'MOTIVO_05',
+    'DT_INIT_INTERACAO',
+    'CONTEXTO',
+    'RESUMO',
+    'MEMO',
+    'INTERACTION_ID',
+    'CONCLUSAO_TIPO_ID',
+  ],
   autenticacao: ['IND_USUARIO_AUTENT', 'DT_HORA_AUTENT', 'MOTIVO_AUTENT', 'ID_USUARIO_AUTENT'],
   origem: ['COD_OPER_ORIGEM', 'COD_APLICACAO_ORIGEM', 'CANAL_ENTRADA_ID'],
   endereco: ['PREFIXO', 'LOGRADOURO', 'NUMERO', 'COMPLEMENTO', 'BAIRRO', 'CIDADE', 'UF', 'CEP'],
   contato: ['TELEFONE_CONTATO', 'EMAIL_CONTATO', 'NOME_CONTATO', 'TIPO_RETORNO'],
-  pesquisa: ['SURVEY_ID', 'SURVEY_DT_EFETIVA', 'SURVEY_PERGUNTA_ID', 'SURVEY_RESPOSTA_ID', 'SURVEY_RESPOSTA_TEXT', 'SURVEY_RESP_COMENT'],
+  pesquisa: [
+    'SURVEY_ID',
+    'SURVEY_DT_EFETIVA',
+    'SURVEY_PERGUNTA_ID',
+    'SURVEY_RESPOSTA_ID',
+    'SURVEY_RESPOSTA_TEXT',
+    'SURVEY_RESP_COMENT',
+  ],
   sms: ['TEXT_COMPLEMENTO_SMS', 'PRIORIDADE_SMS'],
 } as const satisfies Record<string, readonly (typeof PROTOCOL_OPTIONAL)[number][]>
 
@@ -44,14 +63,19 @@ function ImeiZeroed({ result }: { result: MseCallResult }) {
   if (result.service !== 'IMEI_TORPEDO' || !/^\d{14}0$/.test(imei)) return null
   return (
     <p className="muted" data-testid="imei-zeroed">
-      {t('mse.imei.zeroed', { check: luhnCheckDigit(imei.slice(0, 14)), imei: `${imei.slice(0, 14)}${luhnCheckDigit(imei.slice(0, 14))}` })}
+      {t('mse.imei.zeroed', {
+        check: luhnCheckDigit(imei.slice(0, 14)),
+        imei: `${imei.slice(0, 14)}${luhnCheckDigit(imei.slice(0, 14))}`,
+      })}
     </p>
   )
 }
 
 const lbsMap = (r: MseCallResult): ReactNode => {
   const n = (name: string): number => Number(r.parameters[name])
-  return Number.isFinite(n('LATITUDE')) && Number.isFinite(n('LONGITUDE')) && r.parameters['LATITUDE'] ? <LbsMap lat={n('LATITUDE')} lon={n('LONGITUDE')} radius={n('RADIUS') || 0} azimuth={n('AZIMUTE') || 0} /> : null
+  return Number.isFinite(n('LATITUDE')) && Number.isFinite(n('LONGITUDE')) && r.parameters['LATITUDE'] ? (
+    <LbsMap lat={n('LATITUDE')} lon={n('LONGITUDE')} radius={n('RADIUS') || 0} azimuth={n('AZIMUTE') || 0} />
+  ) : null
 }
 
 function ViewForm({ view }: { view: View }) {
@@ -62,16 +86,31 @@ function ViewForm({ view }: { view: View }) {
     case 'credito':
       return <ServiceForm form="credito" services={['EAI_CHECK_CREDIT']} />
     case 'imei':
-      return <ServiceForm form="imei" services={['IMEI_TRANSLATOR', 'IMEI_TORPEDO']} hint={(p, v) => (p === 'IMEI' ? <ImeiHint value={v} /> : null)} extra={(r) => <ImeiZeroed result={r} />} />
+      return (
+        <ServiceForm
+          form="imei"
+          services={['IMEI_TRANSLATOR', 'IMEI_TORPEDO']}
+          hint={(p, v) => (p === 'IMEI' ? <ImeiHint value={v} /> : null)}
+          extra={(r) => <ImeiZeroed result={r} />}
+        />
+      )
     case 'lbs':
-      return <ServiceForm form="lbs" services={['LBS_TORPEDO', 'LBS_TRANSLATOR', 'LBS_TRANSLATOR_BYTES']} extra={lbsMap} />
+      return (
+        <ServiceForm form="lbs" services={['LBS_TORPEDO', 'LBS_TRANSLATOR', 'LBS_TRANSLATOR_BYTES']} extra={lbsMap} />
+      )
     case 'ofertas':
       return <ServiceForm form="ofertas" services={['OFFER_INSERT', 'OFFER_DELETE']} />
     case 'protocolo':
       return <ServiceForm form="protocolo" services={['GERAR_PROTOCOLO']} groups={PROTOCOL_GROUPS} />
     case 'envios':
       // The sends the SMS console does not cover: MMS (§6.4.6), WIB push (§6.4.15) and ringtones (§6.4.3–4).
-      return <ServiceForm form="envios" services={['MMS_MT', 'WIB_PUSH', 'SMS_HEX_RING', 'SMS_HEX_RING_UDH']} initialMode="async-delivery" />
+      return (
+        <ServiceForm
+          form="envios"
+          services={['MMS_MT', 'WIB_PUSH', 'SMS_HEX_RING', 'SMS_HEX_RING_UDH']}
+          initialMode="async-delivery"
+        />
+      )
     case 'cobranca':
       return (
         <>

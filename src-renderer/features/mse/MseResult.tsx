@@ -35,7 +35,9 @@ export function MseResult({ result, children }: { result: MseCallResult; childre
         </div>
       )}
       {ok && result.mode !== 'sync' && <p className="muted">{t('mse.acknowledged', { mode: result.mode })}</p>}
-      {ok && result.mode === 'sync' && outputs.length === 0 && entries.length === 0 && <p className="muted">{t('mse.noOutputs')}</p>}
+      {ok && result.mode === 'sync' && outputs.length === 0 && entries.length === 0 && (
+        <p className="muted">{t('mse.noOutputs')}</p>
+      )}
       {entries.length > 0 && (
         <dl className="facts" data-testid="mse-outputs">
           {entries.map(([name, value]) => (

@@ -16,7 +16,13 @@ interface Props {
 export function ParamField({ spec, value, onValue, problem, hint }: Props) {
   const { t } = useTranslation()
   const id = `mse-${spec.name}`
-  const common = { id, value, 'aria-invalid': problem ? true : undefined, 'data-param': spec.name, autoComplete: 'off' } as const
+  const common = {
+    id,
+    value,
+    'aria-invalid': problem ? true : undefined,
+    'data-param': spec.name,
+    autoComplete: 'off',
+  } as const
   let control: ReactNode
   if (spec.values) {
     control = (
@@ -33,7 +39,13 @@ export function ParamField({ spec, value, onValue, problem, hint }: Props) {
     control = <textarea {...common} rows={3} onChange={(e) => onValue(e.target.value)} />
   } else {
     const numeric = spec.kind === 'ctn' || spec.kind === 'imei' || spec.kind === 'int' || spec.kind === 'amount'
-    control = <input {...common} inputMode={spec.kind === 'ctn' ? 'tel' : numeric ? 'numeric' : undefined} onChange={(e) => onValue(e.target.value)} />
+    control = (
+      <input
+        {...common}
+        inputMode={spec.kind === 'ctn' ? 'tel' : numeric ? 'numeric' : undefined}
+        onChange={(e) => onValue(e.target.value)}
+      />
+    )
   }
   return (
     <div className="field">

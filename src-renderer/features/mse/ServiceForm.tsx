@@ -41,7 +41,9 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
   const send = useMseStore((s) => s.send)
   const [serviceName, setServiceName] = useState(services[0] ?? '')
   const service = spec(serviceName)
-  const [mode, setMode] = useState<MseMode>(initialMode && service.modes.includes(initialMode) ? initialMode : defaultMode(service))
+  const [mode, setMode] = useState<MseMode>(
+    initialMode && service.modes.includes(initialMode) ? initialMode : defaultMode(service),
+  )
   const [values, setValues] = useState<Record<string, string>>({})
   const [last, setLast] = useState<RequestOf<'mse:call'> | null>(null)
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
@@ -49,7 +51,12 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
   const [choice, setChoice] = useState(service.exactlyOneOf?.[0] ?? '')
   const [confirming, setConfirming] = useState(false)
 
-  const chosen = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== '' && service.inputs.some((i) => i.name === k) && (!service.exactlyOneOf?.includes(k) || k === choice)))
+  const chosen = Object.fromEntries(
+    Object.entries(values).filter(
+      ([k, v]) =>
+        v !== '' && service.inputs.some((i) => i.name === k) && (!service.exactlyOneOf?.includes(k) || k === choice),
+    ),
+  )
   const params = normaliseParams(service, chosen)
   const problems = validateParams(service, params)
   const warnings = conditionalWarnings(service, params)
@@ -94,13 +101,23 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
   }
 
   const required = service.inputs.filter((i) => i.required).map((i) => i.name)
-  const loose = service.inputs.filter((i) => !i.required && !grouped.has(i.name) && !service.exactlyOneOf?.includes(i.name)).map((i) => i.name)
+  const loose = service.inputs
+    .filter((i) => !i.required && !grouped.has(i.name) && !service.exactlyOneOf?.includes(i.name))
+    .map((i) => i.name)
   const sent = outcome.result?.service === service.name ? outcome.result : null
   // A service answered only in async-delivery (§6.4.12/§6.4.17): its outputs arrive later, by transaction id.
   const delivered = useMseStore((s) => (sent?.transactionId ? s.answers[sent.transactionId] : undefined))
-  const awaiting = sent !== null && sent.mode === 'async-delivery' && service.outputs.length > 0 && sent.statusCode === 0
+  const awaiting =
+    sent !== null && sent.mode === 'async-delivery' && service.outputs.length > 0 && sent.statusCode === 0
   const result =
-    sent && awaiting && delivered ? { ...sent, statusCode: delivered.statusCode, parameters: delivered.parameters, ...(delivered.errorMessage ? { errorMessage: delivered.errorMessage } : {}) } : sent
+    sent && awaiting && delivered
+      ? {
+          ...sent,
+          statusCode: delivered.statusCode,
+          parameters: delivered.parameters,
+          ...(delivered.errorMessage ? { errorMessage: delivered.errorMessage } : {}),
+        }
+      : sent
 
   return (
     <>
@@ -119,7 +136,12 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
         )}
         <div className="field">
           <label htmlFor={`${form}-mode`}>{t('mse.mode')}</label>
-          <select id={`${form}-mode`} value={mode} onChange={(e) => setMode(e.target.value as MseMode)} disabled={service.modes.length === 1}>
+          <select
+            id={`${form}-mode`}
+            value={mode}
+            onChange={(e) => setMode(e.target.value as MseMode)}
+            disabled={service.modes.length === 1}
+          >
             {service.modes.map((m) => (
               <option key={m} value={m}>
                 {t(`mse.modes.${m}`)}
@@ -134,7 +156,13 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
             <div>
               {service.exactlyOneOf.map((name) => (
                 <label key={name} className="inline">
-                  <input type="radio" name={`${form}-choice`} checked={choice === name} onChange={() => setChoice(name)} /> {t(`mse.offers.${name}`, { defaultValue: name })}
+                  <input
+                    type="radio"
+                    name={`${form}-choice`}
+                    checked={choice === name}
+                    onChange={() => setChoice(name)}
+                  />{' '}
+                  {t(`mse.offers.${name}`, { defaultValue: name })}
                 </label>
               ))}
             </div>
@@ -147,7 +175,10 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
           return (
             <details key={group} className="param-group" data-group={group}>
               <summary>
-                {t(`mse.protocol.groups.${group}`, { defaultValue: group })} <span className="muted">{filled > 0 ? `· ${t('mse.protocol.optionalCount', { count: filled })}` : ''}</span>
+                {t(`mse.protocol.groups.${group}`, { defaultValue: group })}{' '}
+                <span className="muted">
+                  {filled > 0 ? `· ${t('mse.protocol.optionalCount', { count: filled })}` : ''}
+                </span>
               </summary>
               {names.map(field)}
             </details>
@@ -158,12 +189,21 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
             {t('mse.conditional', w)}
           </p>
         ))}
-        {problems.some((p) => p.problem === 'exactly_one') && tried && <p className="field-error">{t('mse.problems.exactly_one')}</p>}
+        {problems.some((p) => p.problem === 'exactly_one') && tried && (
+          <p className="field-error">{t('mse.problems.exactly_one')}</p>
+        )}
         <SubmitButton busy={outcome.status === 'loading'} label={t('mse.send')} busyLabel={t('mse.sending')} />
       </form>
       <ResendPrompt error={outcome.error} onResend={() => last && void send(form, { ...last, resend: true })} />
-      {confirming && <ChargeConfirm ctn={params['CTN'] ?? ''} onConfirm={dispatch} onCancel={() => setConfirming(false)} />}
-      <LookupOutcome status={outcome.status} error={outcome.error} answered={result ? { environment, raw: result.raw } : null} loadingText={t('mse.sending')}>
+      {confirming && (
+        <ChargeConfirm ctn={params['CTN'] ?? ''} onConfirm={dispatch} onCancel={() => setConfirming(false)} />
+      )}
+      <LookupOutcome
+        status={outcome.status}
+        error={outcome.error}
+        answered={result ? { environment, raw: result.raw } : null}
+        loadingText={t('mse.sending')}
+      >
         {awaiting && !delivered && (
           <p className="hint" role="status" data-testid="mse-awaiting">
             {t('mse.awaitingDelivery', { id: sent.transactionId ?? '' })}

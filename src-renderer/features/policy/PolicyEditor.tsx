@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import { OUTCOME_RULES, SIGNAL_RULES, type Action, type Policy, type SignalRuleId } from '../../../src-shared/domain/policy'
+import {
+  OUTCOME_RULES,
+  SIGNAL_RULES,
+  type Action,
+  type Policy,
+  type SignalRuleId,
+} from '../../../src-shared/domain/policy'
 
 /** The numeric field of each signal rule and its bounds (the schema's). */
 const THRESHOLDS: Record<SignalRuleId, { field: 'days' | 'below'; min: number; max: number; step: number } | null> = {
@@ -14,11 +20,24 @@ const THRESHOLDS: Record<SignalRuleId, { field: 'days' | 'below'; min: number; m
  * Every rule of a policy: signal rules (switch, action, threshold) and the outcome rules (action only — they are
  * always on). Controlled: the owner keeps the draft and validates it with the shared schema.
  */
-export function PolicyEditor({ value, onChange, idPrefix }: { value: Policy; onChange(policy: Policy): void; idPrefix: string }) {
+export function PolicyEditor({
+  value,
+  onChange,
+  idPrefix,
+}: {
+  value: Policy
+  onChange(policy: Policy): void
+  idPrefix: string
+}) {
   const { t } = useTranslation()
-  const setRule = (id: keyof Policy['rules'], patch: Record<string, unknown>): void => onChange({ ...value, rules: { ...value.rules, [id]: { ...value.rules[id], ...patch } } })
+  const setRule = (id: keyof Policy['rules'], patch: Record<string, unknown>): void =>
+    onChange({ ...value, rules: { ...value.rules, [id]: { ...value.rules[id], ...patch } } })
   const actionSelect = (id: keyof Policy['rules'], action: Action) => (
-    <select aria-label={`${t(`policy.rules.${id}`)} — ${t('policy.rules.action')}`} value={action} onChange={(e) => setRule(id, { action: e.target.value })}>
+    <select
+      aria-label={`${t(`policy.rules.${id}`)} — ${t('policy.rules.action')}`}
+      value={action}
+      onChange={(e) => setRule(id, { action: e.target.value })}
+    >
       <option value="revisar">{t('verdict.values.revisar')}</option>
       <option value="recusar">{t('verdict.values.recusar')}</option>
     </select>
@@ -27,7 +46,12 @@ export function PolicyEditor({ value, onChange, idPrefix }: { value: Policy; onC
     <div className="policy-editor" data-testid={`${idPrefix}-editor`}>
       <label className="dt-field">
         <span>{t('policy.editor.name')}</span>
-        <input id={`${idPrefix}-name`} value={value.name} maxLength={80} onChange={(e) => onChange({ ...value, name: e.target.value })} />
+        <input
+          id={`${idPrefix}-name`}
+          value={value.name}
+          maxLength={80}
+          onChange={(e) => onChange({ ...value, name: e.target.value })}
+        />
       </label>
       <h3>{t('policy.rules.signals')}</h3>
       <div className="rules-grid">
@@ -38,7 +62,11 @@ export function PolicyEditor({ value, onChange, idPrefix }: { value: Policy; onC
           return (
             <div key={id} className="rule-row">
               <label className="check">
-                <input type="checkbox" checked={rule.enabled} onChange={(e) => setRule(id, { enabled: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={rule.enabled}
+                  onChange={(e) => setRule(id, { enabled: e.target.checked })}
+                />
                 {t(`policy.rules.${id}`)}
               </label>
               {actionSelect(id, rule.action)}
@@ -51,7 +79,9 @@ export function PolicyEditor({ value, onChange, idPrefix }: { value: Policy; onC
                   max={range.max}
                   step={range.step}
                   value={Number.isFinite(current) ? String(current) : ''}
-                  onChange={(e) => setRule(id, { [range.field]: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+                  onChange={(e) =>
+                    setRule(id, { [range.field]: e.target.value === '' ? Number.NaN : Number(e.target.value) })
+                  }
                 />
               ) : (
                 <span />

@@ -1,6 +1,13 @@
 import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_POLICY, policyHash, policyLabel, policyRef, readPolicy, type Policy } from '../../../src-shared/domain/policy'
+import {
+  DEFAULT_POLICY,
+  policyHash,
+  policyLabel,
+  policyRef,
+  readPolicy,
+  type Policy,
+} from '../../../src-shared/domain/policy'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useTranslate } from '../../i18n'
 import { usePolicyStore } from '../../stores/policy/store'
@@ -99,7 +106,12 @@ export function PolicyPanel({ idPrefix }: { idPrefix: string }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" className="primary" disabled={!dirty || !check.ok || store.saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!dirty || !check.ok || store.saving}
+          onClick={() => void save()}
+        >
           {t('policy.editor.save')}
         </button>
         <button type="button" disabled={!dirty} onClick={() => edit(policy)}>
@@ -113,7 +125,13 @@ export function PolicyPanel({ idPrefix }: { idPrefix: string }) {
         </button>
         <label className="button-like">
           {t('policy.editor.import')}
-          <input type="file" accept="application/json,.json" className="sr-only" data-testid={`${idPrefix}-import`} onChange={(e) => void upload(e)} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            data-testid={`${idPrefix}-import`}
+            onChange={(e) => void upload(e)}
+          />
         </label>
       </div>
     </section>

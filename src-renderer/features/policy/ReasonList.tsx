@@ -9,7 +9,12 @@ export function ReasonList({ reasons, testId = 'verdict-reasons' }: { reasons: r
   return (
     <ul className="plain" data-testid={testId}>
       {reasons.map((r, i) => (
-        <li key={`${r.code}-${i}`} className={r.action === 'recusar' ? 'risk-high' : 'risk-medium'} title={r.code} data-code={r.code}>
+        <li
+          key={`${r.code}-${i}`}
+          className={r.action === 'recusar' ? 'risk-high' : 'risk-medium'}
+          title={r.code}
+          data-code={r.code}
+        >
           <strong>{t(`verdict.values.${r.action}`)}</strong> · {reasonText(r, tr)}
         </li>
       ))}

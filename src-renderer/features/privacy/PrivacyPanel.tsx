@@ -42,7 +42,15 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
             </option>
           ))}
         </select>
-        <input id="privacy-value" aria-label={t('privacy.value')} placeholder={t('privacy.value')} value={value} onChange={(e) => setValue(e.target.value)} maxLength={320} spellCheck={false} />
+        <input
+          id="privacy-value"
+          aria-label={t('privacy.value')}
+          placeholder={t('privacy.value')}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          maxLength={320}
+          spellCheck={false}
+        />
         <button type="submit" disabled={busy || value.trim() === ''}>
           {t('privacy.report')}
         </button>
@@ -50,7 +58,11 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
       {error && <ErrorBanner error={error} />}
       {report && (
         <div data-testid="privacy-report">
-          <p>{report.total === 0 ? t('privacy.none', { who: report.who }) : t('privacy.found', { count: report.total, who: report.who })}</p>
+          <p>
+            {report.total === 0
+              ? t('privacy.none', { who: report.who })
+              : t('privacy.found', { count: report.total, who: report.who })}
+          </p>
           {report.records.length > 0 && (
             <table className="grid">
               <thead>
@@ -74,7 +86,12 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
           {hidden > 0 && <p className="hint">{t('privacy.more', { count: hidden })}</p>}
           {report.files.map((f) => (
             <p key={f.path} className={f.error ? 'warn' : 'mono'}>
-              {t(f.error ? 'privacy.fileError' : 'privacy.fileLine', { kind: t(`privacy.files.${f.kind}`), path: f.path, count: f.records, reason: f.error ?? '' })}
+              {t(f.error ? 'privacy.fileError' : 'privacy.fileLine', {
+                kind: t(`privacy.files.${f.kind}`),
+                path: f.path,
+                count: f.records,
+                reason: f.error ?? '',
+              })}
             </p>
           ))}
           {report.total > 0 && !confirming && (
@@ -83,9 +100,19 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
             </button>
           )}
           {confirming && (
-            <div className="confirm" role="alertdialog" aria-label={t('privacy.eraseTitle')} data-testid="privacy-confirm">
+            <div
+              className="confirm"
+              role="alertdialog"
+              aria-label={t('privacy.eraseTitle')}
+              data-testid="privacy-confirm"
+            >
               <p>{t('privacy.eraseConfirm', { count: report.total, who: report.who })}</p>
-              <button type="button" className="danger" disabled={busy} onClick={() => void actions.erase().then(() => setConfirming(false))}>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy}
+                onClick={() => void actions.erase().then(() => setConfirming(false))}
+              >
                 {t('privacy.eraseConfirmButton')}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
@@ -112,7 +139,9 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
       <ul data-testid="privacy-audit">
         {audit.length === 0 && <li className="hint">{t('privacy.auditNone')}</li>}
         {audit.map((a, i) => (
-          <li key={i}>{t('privacy.auditLine', { at: when(a.at), kind: t(`privacy.kinds.${a.kind}`), count: count(a.removed) })}</li>
+          <li key={i}>
+            {t('privacy.auditLine', { at: when(a.at), kind: t(`privacy.kinds.${a.kind}`), count: count(a.removed) })}
+          </li>
         ))}
       </ul>
     </>

@@ -39,12 +39,32 @@ export function CallbackSettings() {
       <div className="form-grid">
         <label htmlFor="callbacks-address">{t('settings.callbacksAddress')}</label>
         <div>
-          <input id="callbacks-address" value={exposing ?? shown} onChange={(e) => setAddress(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} spellCheck={false} />
+          <input
+            id="callbacks-address"
+            value={exposing ?? shown}
+            onChange={(e) => setAddress(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+            spellCheck={false}
+          />
           <p className="hint">{t('settings.callbacksAddressHint')}</p>
           {exposing && (
-            <div className="confirm" role="alertdialog" aria-label={t('settings.callbacksExposeTitle')} data-testid="callbacks-expose">
+            <div
+              className="confirm"
+              role="alertdialog"
+              aria-label={t('settings.callbacksExposeTitle')}
+              data-testid="callbacks-expose"
+            >
               <p>{t('settings.callbacksExpose', { address: exposing })}</p>
-              <button type="button" className="danger" onClick={() => void update({ callbacks: { bindAddress: exposing, exposeConfirmed: true } }).then(() => setExposing(null))}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void update({ callbacks: { bindAddress: exposing, exposeConfirmed: true } }).then(() =>
+                    setExposing(null),
+                  )
+                }
+              >
                 {t('settings.callbacksExposeConfirm', { address: exposing })}
               </button>
               <button type="button" onClick={() => setExposing(null)}>
@@ -53,7 +73,14 @@ export function CallbackSettings() {
             </div>
           )}
         </div>
-        <NumberSetting id="callbacks-port" label={t('settings.callbacksPort')} value={settings.callbacks.port} min={0} max={65535} onCommit={(v) => void update({ callbacks: { port: v } })} />
+        <NumberSetting
+          id="callbacks-port"
+          label={t('settings.callbacksPort')}
+          value={settings.callbacks.port}
+          min={0}
+          max={65535}
+          onCommit={(v) => void update({ callbacks: { port: v } })}
+        />
         <span className="label">{t('settings.callbacksStatus')}</span>
         <div>
           <p className={status?.error ? 'field-error' : 'mono'} data-testid="callbacks-status">
@@ -66,7 +93,9 @@ export function CallbackSettings() {
           ))}
           {refused.length > 0 && (
             <p className="hint" data-testid="callbacks-refused">
-              {t('settings.callbacksRefused', { list: refused.map(([reason, n]) => `${t(`settings.callbacksReasons.${reason}`)}: ${n}`).join(' · ') })}
+              {t('settings.callbacksRefused', {
+                list: refused.map(([reason, n]) => `${t(`settings.callbacksReasons.${reason}`)}: ${n}`).join(' · '),
+              })}
             </p>
           )}
         </div>

@@ -8,7 +8,10 @@ export function SandboxStats() {
   const stats = useStatusStore((s) => s.sandbox)
   const load = useStatusStore((s) => s.loadSandbox)
   useEffect(() => void load(), [load])
-  const total = (counters: Record<string, number> = {}): number => Object.entries(counters).filter(([k]) => /^(GET|POST|PUT|DELETE) \/(?!__)/.test(k)).reduce((n, [, v]) => n + v, 0)
+  const total = (counters: Record<string, number> = {}): number =>
+    Object.entries(counters)
+      .filter(([k]) => /^(GET|POST|PUT|DELETE) \/(?!__)/.test(k))
+      .reduce((n, [, v]) => n + v, 0)
   return (
     <div className="inline-form" data-testid="sandbox-stats">
       <span>{t('settings.sandboxRequests')}</span>

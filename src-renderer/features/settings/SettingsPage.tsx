@@ -22,7 +22,11 @@ export function SettingsPage() {
       <div className="form-grid">
         <label htmlFor="settings-language">{t('settings.language')}</label>
         <div>
-          <select id="settings-language" value={language} onChange={(e) => void setLanguage(e.target.value as Language)}>
+          <select
+            id="settings-language"
+            value={language}
+            onChange={(e) => void setLanguage(e.target.value as Language)}
+          >
             {LANGUAGES.map((lang) => (
               <option key={lang} value={lang}>
                 {t(`language.${lang}`)}
@@ -36,9 +40,21 @@ export function SettingsPage() {
             <TimeZoneSetting value={settings.timeZone} onCommit={(timeZone) => patch({ timeZone })} />
             <label htmlFor="settings-mask">{t('settings.maskIdentifiers')}</label>
             <div>
-              <input id="settings-mask" type="checkbox" checked={settings.maskIdentifiers} onChange={(e) => patch({ maskIdentifiers: e.target.checked })} />
+              <input
+                id="settings-mask"
+                type="checkbox"
+                checked={settings.maskIdentifiers}
+                onChange={(e) => patch({ maskIdentifiers: e.target.checked })}
+              />
             </div>
-            <NumberSetting id="settings-retention" label={t('settings.retentionDays')} value={settings.historyRetentionDays} min={1} max={3650} onCommit={(v) => patch({ historyRetentionDays: v })} />
+            <NumberSetting
+              id="settings-retention"
+              label={t('settings.retentionDays')}
+              value={settings.historyRetentionDays}
+              min={1}
+              max={3650}
+              onCommit={(v) => patch({ historyRetentionDays: v })}
+            />
           </>
         )}
       </div>
@@ -50,10 +66,39 @@ export function SettingsPage() {
           <h2 className="section-title">{t('settings.sandboxTitle')}</h2>
           <SandboxStats />
           <div className="form-grid">
-            <NumberSetting id="sandbox-latency" label={t('settings.latency')} value={settings.sandbox.latencyMs} min={0} max={30000} onCommit={(v) => patch({ sandbox: { latencyMs: v } })} />
-            <NumberSetting id="sandbox-error-rate" label={t('settings.errorRate')} value={settings.sandbox.errorRate} min={0} max={1} step={0.05} onCommit={(v) => patch({ sandbox: { errorRate: v } })} />
-            <NumberSetting id="sandbox-rate-limit" label={t('settings.rateLimit')} value={settings.sandbox.rateLimitPerSecond} min={0} max={10000} onCommit={(v) => patch({ sandbox: { rateLimitPerSecond: v } })} />
-            <NumberSetting id="sandbox-token-lifetime" label={t('settings.tokenLifetime')} value={settings.sandbox.tokenLifetimeSeconds} min={1} max={604800} onCommit={(v) => patch({ sandbox: { tokenLifetimeSeconds: v } })} />
+            <NumberSetting
+              id="sandbox-latency"
+              label={t('settings.latency')}
+              value={settings.sandbox.latencyMs}
+              min={0}
+              max={30000}
+              onCommit={(v) => patch({ sandbox: { latencyMs: v } })}
+            />
+            <NumberSetting
+              id="sandbox-error-rate"
+              label={t('settings.errorRate')}
+              value={settings.sandbox.errorRate}
+              min={0}
+              max={1}
+              step={0.05}
+              onCommit={(v) => patch({ sandbox: { errorRate: v } })}
+            />
+            <NumberSetting
+              id="sandbox-rate-limit"
+              label={t('settings.rateLimit')}
+              value={settings.sandbox.rateLimitPerSecond}
+              min={0}
+              max={10000}
+              onCommit={(v) => patch({ sandbox: { rateLimitPerSecond: v } })}
+            />
+            <NumberSetting
+              id="sandbox-token-lifetime"
+              label={t('settings.tokenLifetime')}
+              value={settings.sandbox.tokenLifetimeSeconds}
+              min={1}
+              max={604800}
+              onCommit={(v) => patch({ sandbox: { tokenLifetimeSeconds: v } })}
+            />
           </div>
         </>
       )}

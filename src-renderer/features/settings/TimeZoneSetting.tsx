@@ -16,7 +16,14 @@ export function TimeZoneSetting({ value, onCommit }: { value: string; onCommit(z
     <>
       <label htmlFor="settings-timezone">{t('settings.timeZone')}</label>
       <div>
-        <input id="settings-timezone" value={text} aria-invalid={!valid} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+        <input
+          id="settings-timezone"
+          value={text}
+          aria-invalid={!valid}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
         <p className="hint">{t('settings.timeZoneHint')}</p>
       </div>
     </>

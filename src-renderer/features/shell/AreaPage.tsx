@@ -6,7 +6,8 @@ import type { Area } from '../../stores/nav/store'
  * One page per area, each its own chunk loaded on first visit (issue #15): the first load carries the shell, the
  * stores and the catalogs, not recharts, the offline map or the MSE forms of pages the analyst may never open.
  */
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })))
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })))
 
 const PAGES: Record<Area, ComponentType> = {
   configuracoes: page(() => import('../settings/SettingsPage'), 'SettingsPage'),
@@ -24,7 +25,13 @@ export function AreaPage({ area }: { area: Area }) {
   const { t } = useTranslation()
   const Page = PAGES[area]
   return (
-    <Suspense fallback={<p className="muted" role="status">{t('status.loading')}</p>}>
+    <Suspense
+      fallback={
+        <p className="muted" role="status">
+          {t('status.loading')}
+        </p>
+      }
+    >
       <Page />
     </Suspense>
   )

@@ -33,7 +33,8 @@ export function Inbox() {
   const { t, i18n } = useTranslation()
   // USSD answers have their own list in the USSD console.
   const inbox = useMseStore((s) => s.inbox).filter((m) => m.kind !== 'ussd')
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
   return (
     <>
       <h2>{t('sms.inbox')}</h2>

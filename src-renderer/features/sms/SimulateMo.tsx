@@ -15,11 +15,21 @@ export function SimulateMo() {
   const [text, setText] = useState('')
   const [subject, setSubject] = useState('')
   const [withImage, setWithImage] = useState(true)
-  const [state, setState] = useState<{ busy: boolean; sent: boolean; error: AppError | null }>({ busy: false, sent: false, error: null })
+  const [state, setState] = useState<{ busy: boolean; sent: boolean; error: AppError | null }>({
+    busy: false,
+    sent: false,
+    error: null,
+  })
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     setState({ busy: true, sent: false, error: null })
-    const error = await simulate({ kind, anum: anum.replace(/\D/g, ''), bnum, text, ...(kind === 'mms' ? { subject, withImage } : {}) })
+    const error = await simulate({
+      kind,
+      anum: anum.replace(/\D/g, ''),
+      bnum,
+      text,
+      ...(kind === 'mms' ? { subject, withImage } : {}),
+    })
     setState({ busy: false, sent: !error, error })
   }
   return (
@@ -43,11 +53,19 @@ export function SimulateMo() {
       )}
       <div className="field">
         <label htmlFor="mo-text">{t('sms.text')}</label>
-        <textarea id="mo-text" value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={1000} required />
+        <textarea
+          id="mo-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={2}
+          maxLength={1000}
+          required
+        />
       </div>
       {kind === 'mms' && (
         <label className="inline">
-          <input type="checkbox" checked={withImage} onChange={(e) => setWithImage(e.target.checked)} /> {t('sms.withImage')}
+          <input type="checkbox" checked={withImage} onChange={(e) => setWithImage(e.target.checked)} />{' '}
+          {t('sms.withImage')}
         </label>
       )}
       <div className="actions">

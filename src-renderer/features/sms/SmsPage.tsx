@@ -27,7 +27,12 @@ export function SmsPage() {
       <div className="two-columns">
         <div className="lookup">
           <h2>{t('sms.compose')}</h2>
-          <ServiceForm form="sms" services={['SMS_TEXT', 'SMS_EMS', 'SMS_WAP_PUSH']} initialMode="async-delivery" hint={(param, value) => (param === 'TEXT' ? <SmsTextInfo text={value} /> : null)} />
+          <ServiceForm
+            form="sms"
+            services={['SMS_TEXT', 'SMS_EMS', 'SMS_WAP_PUSH']}
+            initialMode="async-delivery"
+            hint={(param, value) => (param === 'TEXT' ? <SmsTextInfo text={value} /> : null)}
+          />
           {sandbox && <VirtualHandsets />}
         </div>
         <div>

@@ -5,10 +5,13 @@ import { decodeMseDate } from '../../../src-shared/domain/mse-date'
 /** One sent message per transaction id: sent, accepted by MSE, and the receipt with its SMPP fields (§6.4.1). */
 export function Timeline({ message: m }: { message: MseMessage }) {
   const { t, i18n } = useTranslation()
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
   const mseDate = (v: string | undefined) => {
     const iso = decodeMseDate(v)
-    return iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : (v ?? '—')
+    return iso
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
+      : (v ?? '—')
   }
   const p = m.receiptParams ?? {}
   return (

@@ -37,10 +37,18 @@ export function VirtualHandsets() {
                   onSubmit={(e) => {
                     e.preventDefault()
                     const text = reply[h.msisdn]?.trim()
-                    if (text) void simulate({ kind: 'sms', anum: h.msisdn, bnum: to, text }).then(() => setReply({ ...reply, [h.msisdn]: '' }))
+                    if (text)
+                      void simulate({ kind: 'sms', anum: h.msisdn, bnum: to, text }).then(() =>
+                        setReply({ ...reply, [h.msisdn]: '' }),
+                      )
                   }}
                 >
-                  <input aria-label={t('sms.replyTo', { msisdn: h.msisdn, to })} value={reply[h.msisdn] ?? ''} onChange={(e) => setReply({ ...reply, [h.msisdn]: e.target.value })} maxLength={160} />
+                  <input
+                    aria-label={t('sms.replyTo', { msisdn: h.msisdn, to })}
+                    value={reply[h.msisdn] ?? ''}
+                    onChange={(e) => setReply({ ...reply, [h.msisdn]: e.target.value })}
+                    maxLength={160}
+                  />
                   <button type="submit">{t('sms.reply')}</button>
                 </form>
               </li>

@@ -25,21 +25,43 @@ export function AppTester() {
         <div className="lookup-form">
           <div className="field">
             <label htmlFor="app-url">{t('ussd.appUrl')}</label>
-            <input id="app-url" value={s.appUrl} onChange={(e) => s.setApp(e.target.value)} placeholder="http://127.0.0.1:8080/ussd" />
+            <input
+              id="app-url"
+              value={s.appUrl}
+              onChange={(e) => s.setApp(e.target.value)}
+              placeholder="http://127.0.0.1:8080/ussd"
+            />
           </div>
           <div className="field">
             <label htmlFor="app-msisdn">msisdn</label>
-            <input id="app-msisdn" value={s.subscriber} onChange={(e) => s.setApp(s.appUrl, e.target.value)} inputMode="tel" />
+            <input
+              id="app-msisdn"
+              value={s.subscriber}
+              onChange={(e) => s.setApp(s.appUrl, e.target.value)}
+              inputMode="tel"
+            />
           </div>
           <div className="field">
             <label htmlFor="app-session-owner">
               session_owner <span className="muted">({t('mse.optional')})</span>
             </label>
-            <input id="app-session-owner" value={s.sessionOwner} onChange={(e) => s.setApp(s.appUrl, undefined, e.target.value)} />
+            <input
+              id="app-session-owner"
+              value={s.sessionOwner}
+              onChange={(e) => s.setApp(s.appUrl, undefined, e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="app-timeout">{t('ussd.timeout')}</label>
-            <input id="app-timeout" type="number" min={100} max={60000} step={100} value={s.appTimeoutMs} onChange={(e) => s.setAppTimeout(Math.min(60_000, Math.max(100, Number(e.target.value) || 10_000)))} />
+            <input
+              id="app-timeout"
+              type="number"
+              min={100}
+              max={60000}
+              step={100}
+              value={s.appTimeoutMs}
+              onChange={(e) => s.setAppTimeout(Math.min(60_000, Math.max(100, Number(e.target.value) || 10_000)))}
+            />
           </div>
           {sandbox && s.demo && (
             <div className="field">
@@ -51,7 +73,13 @@ export function AppTester() {
                 <span className="muted">{t('ussd.demoVariant')}</span>{' '}
                 {(['a', 'b'] as const).map((v) => (
                   <label key={v} className="inline">
-                    <input type="radio" name="demo-variant" checked={s.demo?.variant === v} onChange={() => void s.loadDemo(v)} /> {v.toUpperCase()}
+                    <input
+                      type="radio"
+                      name="demo-variant"
+                      checked={s.demo?.variant === v}
+                      onChange={() => void s.loadDemo(v)}
+                    />{' '}
+                    {v.toUpperCase()}
                   </label>
                 ))}
               </div>
@@ -69,7 +97,10 @@ export function AppTester() {
               <li key={i} className={ex.error ? 'log-error' : undefined}>
                 <div className="message-head">
                   <span>
-                    <span className="mono">{/<(user_init|index|input)>([^<]*)</.exec(ex.request)?.slice(1).join(' ') ?? ''}</span> · {time(ex.at)} · {ex.status === null ? '—' : `HTTP ${ex.status}`} · {ex.durationMs} ms
+                    <span className="mono">
+                      {/<(user_init|index|input)>([^<]*)</.exec(ex.request)?.slice(1).join(' ') ?? ''}
+                    </span>{' '}
+                    · {time(ex.at)} · {ex.status === null ? '—' : `HTTP ${ex.status}`} · {ex.durationMs} ms
                   </span>
                   {ex.error && <span className="warn">{ex.error}</span>}
                 </div>
@@ -101,7 +132,14 @@ export function AppTester() {
       </div>
       <div className="ussd-side">
         <h2>{t('ussd.phone')}</h2>
-        <Handset testId="app-handset" screen={s.screen.text} status={page} ended={s.screen.ended} busy={s.busy} onSend={(entry) => void s.press(entry)} />
+        <Handset
+          testId="app-handset"
+          screen={s.screen.text}
+          status={page}
+          ended={s.screen.ended}
+          busy={s.busy}
+          onSend={(entry) => void s.press(entry)}
+        />
       </div>
     </div>
   )

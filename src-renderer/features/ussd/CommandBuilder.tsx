@@ -29,7 +29,14 @@ export function CommandBuilder({ command, onChange }: { command: UssdCommand; on
     <div className="ussd-builder" data-testid="ussd-builder">
       <div className="segmented" role="tablist">
         {(['menu', 'input', 'notify'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={command.kind === k} className={command.kind === k ? 'active' : undefined} onClick={() => setKind(k)}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={command.kind === k}
+            className={command.kind === k ? 'active' : undefined}
+            onClick={() => setKind(k)}
+          >
             {t(`ussd.kinds.${k}`)}
           </button>
         ))}
@@ -39,24 +46,51 @@ export function CommandBuilder({ command, onChange }: { command: UssdCommand; on
           <div className="field">
             <label htmlFor="ussd-title">{t('ussd.title')}</label>
             <div className="with-counter">
-              <input id="ussd-title" value={command.title} onChange={(e) => onChange({ ...command, title: e.target.value })} />
+              <input
+                id="ussd-title"
+                value={command.title}
+                onChange={(e) => onChange({ ...command, title: e.target.value })}
+              />
               <Counter value={command.title} limit={USSD_LIMITS.title.limited} />
             </div>
           </div>
           <ol className="ussd-options">
             {command.options.map((o, i) => (
               <li key={i} data-testid="ussd-option">
-                <input aria-label={t('ussd.index', { n: i + 1 })} className="ussd-index" value={o.index} onChange={(e) => setOption(i, { index: e.target.value.trim() })} inputMode="numeric" />
-                <input aria-label={t('ussd.subtitle', { n: i + 1 })} value={o.subtitle} onChange={(e) => setOption(i, { subtitle: e.target.value })} />
+                <input
+                  aria-label={t('ussd.index', { n: i + 1 })}
+                  className="ussd-index"
+                  value={o.index}
+                  onChange={(e) => setOption(i, { index: e.target.value.trim() })}
+                  inputMode="numeric"
+                />
+                <input
+                  aria-label={t('ussd.subtitle', { n: i + 1 })}
+                  value={o.subtitle}
+                  onChange={(e) => setOption(i, { subtitle: e.target.value })}
+                />
                 <Counter value={o.subtitle} limit={USSD_LIMITS.option.limited} />
-                <button type="button" className="link" aria-label={t('ussd.remove', { n: i + 1 })} onClick={() => onChange({ ...command, options: command.options.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('ussd.remove', { n: i + 1 })}
+                  onClick={() => onChange({ ...command, options: command.options.filter((_, j) => j !== i) })}
+                >
                   ✕
                 </button>
               </li>
             ))}
           </ol>
           <div className="actions">
-            <button type="button" onClick={() => onChange({ ...command, options: [...command.options, { index: nextIndex(command.options), subtitle: '' }] })}>
+            <button
+              type="button"
+              onClick={() =>
+                onChange({
+                  ...command,
+                  options: [...command.options, { index: nextIndex(command.options), subtitle: '' }],
+                })
+              }
+            >
               {t('ussd.addOption')}
             </button>
           </div>
@@ -65,7 +99,12 @@ export function CommandBuilder({ command, onChange }: { command: UssdCommand; on
         <div className="field">
           <label htmlFor="ussd-content">{t(`ussd.content.${command.kind}`)}</label>
           <div className="with-counter">
-            <textarea id="ussd-content" rows={3} value={command.content} onChange={(e) => onChange({ ...command, content: e.target.value })} />
+            <textarea
+              id="ussd-content"
+              rows={3}
+              value={command.content}
+              onChange={(e) => onChange({ ...command, content: e.target.value })}
+            />
             <Counter value={command.content} limit={USSD_CONTENT_LIMIT} />
           </div>
         </div>

@@ -3,11 +3,27 @@ import { allScreens, validateUssd, type UssdCommand } from '../../../src-shared/
 import { buildUssdRequest } from '../../../src-shared/domain/ussd-xml'
 
 /** Live checks against the §6.4.18 limits, the screens as MSE pages them, and the XML that will be sent. */
-export function CommandPreview({ command, head }: { command: UssdCommand; head: { msisdn: string; shortCode: string; sessionOwner: string } }) {
+export function CommandPreview({
+  command,
+  head,
+}: {
+  command: UssdCommand
+  head: { msisdn: string; shortCode: string; sessionOwner: string }
+}) {
   const { t } = useTranslation()
   const problems = validateUssd(command)
   const screens = allScreens(command)
-  const xml = buildUssdRequest({ profile: t('ussd.profilePlaceholder'), password: '•••', msisdn: head.msisdn, short_code: head.shortCode, mode: 'async', ...(head.sessionOwner ? { session_owner: head.sessionOwner } : {}) }, command)
+  const xml = buildUssdRequest(
+    {
+      profile: t('ussd.profilePlaceholder'),
+      password: '•••',
+      msisdn: head.msisdn,
+      short_code: head.shortCode,
+      mode: 'async',
+      ...(head.sessionOwner ? { session_owner: head.sessionOwner } : {}),
+    },
+    command,
+  )
   return (
     <div className="ussd-preview">
       {problems.length > 0 ? (

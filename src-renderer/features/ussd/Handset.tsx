@@ -34,7 +34,15 @@ export function Handset({ testId, screen, status, ended, note, busy = false, onS
         {ended && screen && <div className="handset-status">{t('ussd.ended')}</div>}
         {note && <div className="handset-status warn">{note}</div>}
       </div>
-      <input className="handset-entry" aria-label={t('ussd.entry')} value={entry} onChange={(e) => setEntry(e.target.value)} inputMode="tel" autoComplete="off" maxLength={182} />
+      <input
+        className="handset-entry"
+        aria-label={t('ussd.entry')}
+        value={entry}
+        onChange={(e) => setEntry(e.target.value)}
+        inputMode="tel"
+        autoComplete="off"
+        maxLength={182}
+      />
       <div className="handset-keys">
         {KEYS.map((k) => (
           <button key={k} type="button" onClick={() => setEntry(entry + k)} aria-label={k}>

@@ -31,17 +31,31 @@ export function PushConsole() {
         <form className="lookup-form" onSubmit={submit} data-testid="ussd-push-form">
           <div className="field">
             <label htmlFor="ussd-msisdn">msisdn</label>
-            <input id="ussd-msisdn" value={s.target.msisdn} onChange={(e) => s.setTarget({ msisdn: e.target.value })} inputMode="tel" />
+            <input
+              id="ussd-msisdn"
+              value={s.target.msisdn}
+              onChange={(e) => s.setTarget({ msisdn: e.target.value })}
+              inputMode="tel"
+            />
           </div>
           <div className="field">
             <label htmlFor="ussd-short-code">short_code</label>
-            <input id="ussd-short-code" value={s.target.shortCode} onChange={(e) => s.setTarget({ shortCode: e.target.value })} inputMode="numeric" />
+            <input
+              id="ussd-short-code"
+              value={s.target.shortCode}
+              onChange={(e) => s.setTarget({ shortCode: e.target.value })}
+              inputMode="numeric"
+            />
           </div>
           <div className="field">
             <label htmlFor="ussd-session-owner">
               session_owner <span className="muted">({t('mse.optional')})</span>
             </label>
-            <input id="ussd-session-owner" value={s.target.sessionOwner} onChange={(e) => s.setTarget({ sessionOwner: e.target.value })} />
+            <input
+              id="ussd-session-owner"
+              value={s.target.sessionOwner}
+              onChange={(e) => s.setTarget({ sessionOwner: e.target.value })}
+            />
           </div>
           <details className="field" data-testid="ussd-head-extras">
             <summary>{t('ussd.headExtras')}</summary>
@@ -57,7 +71,11 @@ export function PushConsole() {
                 <label htmlFor={`ussd-${name}`}>
                   {name} <span className="muted">({t('mse.optional')})</span>
                 </label>
-                <input id={`ussd-${name}`} value={s.target[key]} onChange={(e) => s.setTarget({ [key]: e.target.value })} />
+                <input
+                  id={`ussd-${name}`}
+                  value={s.target[key]}
+                  onChange={(e) => s.setTarget({ [key]: e.target.value })}
+                />
               </div>
             ))}
           </details>
@@ -66,10 +84,24 @@ export function PushConsole() {
         </form>
         <CommandPreview command={s.command} head={s.target} />
         <ResendPrompt error={s.push.error} onResend={() => void s.send(true)} />
-        <LookupOutcome status={s.push.status} error={s.push.error} answered={s.push.result ? { environment, raw: s.push.result.raw } : null} loadingText={t('mse.sending')}>
+        <LookupOutcome
+          status={s.push.status}
+          error={s.push.error}
+          answered={s.push.result ? { environment, raw: s.push.result.raw } : null}
+          loadingText={t('mse.sending')}
+        >
           {s.push.result && (
-            <p className={s.push.result.statusCode === 0 ? 'outcome ok' : 'outcome error'} data-testid="ussd-push-status">
-              {t('mse.statusLine', { code: s.push.result.statusCode, meaning: s.push.result.statusCode === 0 ? t('mse.status.s0') : (s.push.result.errorMessage ?? t('mse.status.other')) })}
+            <p
+              className={s.push.result.statusCode === 0 ? 'outcome ok' : 'outcome error'}
+              data-testid="ussd-push-status"
+            >
+              {t('mse.statusLine', {
+                code: s.push.result.statusCode,
+                meaning:
+                  s.push.result.statusCode === 0
+                    ? t('mse.status.s0')
+                    : (s.push.result.errorMessage ?? t('mse.status.other')),
+              })}
               {s.push.result.transactionId ? ` · ${t('mse.transaction', { id: s.push.result.transactionId })}` : ''}
             </p>
           )}

@@ -21,17 +21,31 @@ export function ScriptList() {
               </button>
             </span>
           </div>
-          <p className="muted">{t('ussd.scriptSteps', { count: saved.script.steps.length, presses: saved.script.steps.map((st) => st.press).join(' → ') })}</p>
+          <p className="muted">
+            {t('ussd.scriptSteps', {
+              count: saved.script.steps.length,
+              presses: saved.script.steps.map((st) => st.press).join(' → '),
+            })}
+          </p>
           <details>
             <summary>{t('ussd.scriptJson')}</summary>
             <pre className="mono">{JSON.stringify(saved.script, null, 2)}</pre>
           </details>
           {s.replay?.scriptId === saved.id && (
             <div data-testid="replay-result" data-ok={String(s.replay.ok)}>
-              <p className={s.replay.ok ? 'outcome ok' : 'outcome error'}>{s.replay.ok ? t('ussd.replayOk') : t('ussd.replayFailed', { count: s.replay.steps.filter((st) => !st.ok).length })}</p>
+              <p className={s.replay.ok ? 'outcome ok' : 'outcome error'}>
+                {s.replay.ok
+                  ? t('ussd.replayOk')
+                  : t('ussd.replayFailed', { count: s.replay.steps.filter((st) => !st.ok).length })}
+              </p>
               <ol className="replay-steps">
                 {s.replay.steps.map((st, i) => (
-                  <li key={i} className={st.ok ? 'step-ok' : 'step-diff'} data-testid="replay-step" data-ok={String(st.ok)}>
+                  <li
+                    key={i}
+                    className={st.ok ? 'step-ok' : 'step-diff'}
+                    data-testid="replay-step"
+                    data-ok={String(st.ok)}
+                  >
                     <span className="mono">{st.press}</span> · {st.durationMs} ms {st.ok ? '✓' : '✗'}
                     {!st.ok && (
                       <div className="diff">

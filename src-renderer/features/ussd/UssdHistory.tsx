@@ -8,7 +8,8 @@ export function UssdHistory() {
   const history = useUssdStore((s) => s.history)
   const load = useUssdStore((s) => s.loadHistory)
   useEffect(() => void load(), [load])
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
   return (
     <details className="ussd-history" onToggle={(e) => (e.currentTarget.open ? void load() : undefined)}>
       <summary>{t('ussd.history')}</summary>
@@ -18,7 +19,8 @@ export function UssdHistory() {
         <ul className="session-log" data-testid="ussd-history">
           {history.map((h) => (
             <li key={h.id}>
-              {time(h.at)} · {t(`ussd.historyKinds.${h.kind}`, { defaultValue: h.kind })} · <span className="mono">{h.msisdn}</span> · {h.summary}
+              {time(h.at)} · {t(`ussd.historyKinds.${h.kind}`, { defaultValue: h.kind })} ·{' '}
+              <span className="mono">{h.msisdn}</span> · {h.summary}
             </li>
           ))}
         </ul>

@@ -10,7 +10,6 @@ type Upload = ResponseOf<'batch:upload-end'>
 type Plan = ResponseOf<'batch:plan'>
 type Progress = EventOf<'batch:progress'>
 
-
 export interface BatchState {
   upload: Upload | null
   fileName: string
@@ -95,7 +94,13 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     set({ busy: true, error: null, upload: null, plan: null, fileName: file.name })
     if (file.size > MAX_UPLOAD_BYTES) {
       // Said before a byte travels (the core refuses it too, at the piece past the limit).
-      set({ busy: false, error: { code: 'batch.upload_too_large', message: i18next.t('errors.batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }) } })
+      set({
+        busy: false,
+        error: {
+          code: 'batch.upload_too_large',
+          message: i18next.t('errors.batch.upload_too_large', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }),
+        },
+      })
       return
     }
     try {
@@ -115,7 +120,11 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   },
 
   setMapping: (mapping) => set({ mapping, plan: null }),
-  toggleCheck: (check) => set({ checks: get().checks.includes(check) ? get().checks.filter((c) => c !== check) : [...get().checks, check], plan: null }),
+  toggleCheck: (check) =>
+    set({
+      checks: get().checks.includes(check) ? get().checks.filter((c) => c !== check) : [...get().checks, check],
+      plan: null,
+    }),
   setReuseHours: (reuseHours) => set({ reuseHours, plan: null }),
 
   async makePlan() {

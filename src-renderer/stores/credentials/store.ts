@@ -24,7 +24,6 @@ export interface CredentialsActions {
   remove(name: string, successText: string): Promise<void>
 }
 
-
 export const useCredentialsStore = create<CredentialsState & CredentialsActions>()((set, get) => ({
   environment: null,
   items: [],

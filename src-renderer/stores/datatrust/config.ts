@@ -23,7 +23,10 @@ export interface DataTrustConfigActions {
 
 /** Data Trust account settings (SMS templates, conditional sending) and the transaction search (seed 004). */
 export const useDataTrustConfig = create<DataTrustConfigState & DataTrustConfigActions>()((set) => {
-  const attempt = async <T>(where: 'smsError' | 'searchError', work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+  const attempt = async <T>(
+    where: 'smsError' | 'searchError',
+    work: () => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false }> => {
     try {
       const value = await work()
       set({ [where]: null })
@@ -50,7 +53,8 @@ export const useDataTrustConfig = create<DataTrustConfigState & DataTrustConfigA
       set({ conditional: r.ok ? (r.value?.conditionalSmsSending ?? false) : null })
     },
     async setConditional(enabled) {
-      if ((await attempt('smsError', () => call('datatrust:conditional-set', { enabled }))).ok) set({ conditional: enabled })
+      if ((await attempt('smsError', () => call('datatrust:conditional-set', { enabled }))).ok)
+        set({ conditional: enabled })
     },
     async search(input) {
       const r = await attempt('searchError', () => call('datatrust:search', input))

@@ -35,7 +35,6 @@ export interface DataTrustActions {
   loadInbox(): Promise<void>
 }
 
-
 export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((set, get) => {
   const adopt = (transaction: DtTransaction): void => {
     const current = get().result
@@ -65,7 +64,15 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
     },
 
     async send(input) {
-      set({ status: 'loading', error: null, result: null, refreshedAt: null, tokenResult: null, tokenError: null, lastSent: input })
+      set({
+        status: 'loading',
+        error: null,
+        result: null,
+        refreshedAt: null,
+        tokenResult: null,
+        tokenError: null,
+        lastSent: input,
+      })
       try {
         set({ status: 'done', result: await call('datatrust:send', input) })
       } catch (error) {
@@ -79,7 +86,10 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
       if (!current) return
       try {
         const { results } = await call('datatrust:result', { id: current.transaction.ID })
-        set({ result: { ...current, transaction: { ...current.transaction, Results: results } }, refreshedAt: new Date().toISOString() })
+        set({
+          result: { ...current, transaction: { ...current.transaction, Results: results } },
+          refreshedAt: new Date().toISOString(),
+        })
       } catch (error) {
         set({ error: appErrorOf(error) })
       }

@@ -25,15 +25,26 @@ export interface MseActions {
   loadMessages(): Promise<void>
   loadInbox(): Promise<void>
   loadHandsets(): Promise<void>
-  simulateMo(mo: { kind: 'sms' | 'mms'; anum: string; bnum: string; text: string; subject?: string; withImage?: boolean }): Promise<AppError | null>
+  simulateMo(mo: {
+    kind: 'sms' | 'mms'
+    anum: string
+    bnum: string
+    text: string
+    subject?: string
+    withImage?: boolean
+  }): Promise<AppError | null>
 }
 
 const IDLE: MseOutcome = { status: 'idle', result: null, error: null }
 
-export const selectOutcome = (form: string) => (s: MseState): MseOutcome => s.outcomes[form] ?? IDLE
+export const selectOutcome =
+  (form: string) =>
+  (s: MseState): MseOutcome =>
+    s.outcomes[form] ?? IDLE
 
 export const useMseStore = create<MseState & MseActions>()((set, get) => {
-  const setOutcome = (form: string, outcome: MseOutcome): void => set({ outcomes: { ...get().outcomes, [form]: outcome } })
+  const setOutcome = (form: string, outcome: MseOutcome): void =>
+    set({ outcomes: { ...get().outcomes, [form]: outcome } })
   return {
     outcomes: {},
     messages: [],
@@ -77,7 +88,11 @@ export const useMseStore = create<MseState & MseActions>()((set, get) => {
         const loaded = await call('mse:messages', { limit: 100 })
         // A receipt pushed while this read was in flight is newer than what the read saw: keep it.
         const current = new Map(get().messages.map((m) => [m.transactionId, m]))
-        set({ messages: loaded.map((m) => (current.get(m.transactionId)?.receiptStatus && !m.receiptStatus ? (current.get(m.transactionId) ?? m) : m)) })
+        set({
+          messages: loaded.map((m) =>
+            current.get(m.transactionId)?.receiptStatus && !m.receiptStatus ? (current.get(m.transactionId) ?? m) : m,
+          ),
+        })
       } catch {
         // The list stays as it was; the next receipt or send refreshes it.
       }

@@ -1,7 +1,17 @@
 import { create } from 'zustand'
 
 /** The work areas, in sidebar order. Each maps to `#/<id>` so a reload keeps the area. */
-export const AREAS = ['consulta', 'cliente', 'lote', 'sms', 'ussd', 'mse', 'credenciais', 'configuracoes', 'historico'] as const
+export const AREAS = [
+  'consulta',
+  'cliente',
+  'lote',
+  'sms',
+  'ussd',
+  'mse',
+  'credenciais',
+  'configuracoes',
+  'historico',
+] as const
 export type Area = (typeof AREAS)[number]
 
 function areaFromHash(hash: string): Area {

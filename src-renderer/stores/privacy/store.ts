@@ -25,7 +25,6 @@ export interface PrivacyActions {
   loadAudit(): Promise<void>
 }
 
-
 /** LGPD data-subject requests (privacy:report / privacy:erase / privacy:audit). Erasure acts on the last report's person. */
 export const usePrivacyStore = create<PrivacyState & PrivacyActions>()((set, get) => ({
   busy: false,

@@ -2,15 +2,29 @@ import { create } from 'zustand'
 import type { AppError } from '../../../src-shared/contract'
 import type { Handset, SavedScript, UssdLogEntry, UssdPushResult } from '../../../src-shared/contract/ussd'
 import type { UssdCommand } from '../../../src-shared/domain/ussd'
-import { IDLE_SCREEN, UssdPhone, type PhoneScreen, type ReplayStep, type UssdExchange, type UssdScript } from '../../../src-shared/domain/ussd-session'
+import {
+  IDLE_SCREEN,
+  UssdPhone,
+  type PhoneScreen,
+  type ReplayStep,
+  type UssdExchange,
+  type UssdScript,
+} from '../../../src-shared/domain/ussd-session'
 import { appErrorOf, call } from '../../api/client'
 import { normaliseCtn } from '../../../src-shared/domain/mse-validate'
-
 
 export interface UssdState {
   /** Push console. */
   command: UssdCommand
-  target: { msisdn: string; shortCode: string; sessionOwner: string; billingcode: string; ctnBilling: string; description: string; info: string }
+  target: {
+    msisdn: string
+    shortCode: string
+    sessionOwner: string
+    billingcode: string
+    ctnBilling: string
+    description: string
+    info: string
+  }
   push: { status: 'idle' | 'loading' | 'done' | 'error'; result: UssdPushResult | null; error: AppError | null }
   handset: Handset | null
   /** App tester. */
@@ -53,7 +67,15 @@ let phone: UssdPhone | null = null
 
 export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   command: { kind: 'menu', title: '', options: [{ index: '1', subtitle: '' }] },
-  target: { msisdn: '1199998888', shortCode: '100', sessionOwner: '', billingcode: '', ctnBilling: '', description: '', info: '' },
+  target: {
+    msisdn: '1199998888',
+    shortCode: '100',
+    sessionOwner: '',
+    billingcode: '',
+    ctnBilling: '',
+    description: '',
+    info: '',
+  },
   push: { status: 'idle', result: null, error: null },
   handset: null,
   appUrl: '',
@@ -77,9 +99,21 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     const { command, target } = get()
     set({ push: { status: 'loading', result: null, error: null } })
     try {
-      const billing = { billingcode: target.billingcode, ctn_billing: target.ctnBilling, content_description: target.description, transaction_info: target.info }
+      const billing = {
+        billingcode: target.billingcode,
+        ctn_billing: target.ctnBilling,
+        content_description: target.description,
+        transaction_info: target.info,
+      }
       const anyBilling = Object.values(billing).some((v) => v.trim() !== '')
-      const result = await call('ussd:push', { msisdn: target.msisdn, shortCode: target.shortCode, command, ...(target.sessionOwner ? { sessionOwner: target.sessionOwner } : {}), ...(anyBilling ? { billing } : {}), ...(resend ? { resend } : {}) })
+      const result = await call('ussd:push', {
+        msisdn: target.msisdn,
+        shortCode: target.shortCode,
+        command,
+        ...(target.sessionOwner ? { sessionOwner: target.sessionOwner } : {}),
+        ...(anyBilling ? { billing } : {}),
+        ...(resend ? { resend } : {}),
+      })
       set({ push: { status: 'done', result, error: null } })
       void get().loadHandset()
     } catch (error) {
@@ -106,7 +140,11 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
   },
 
   setApp(appUrl, subscriber, sessionOwner) {
-    set({ appUrl, ...(subscriber === undefined ? {} : { subscriber }), ...(sessionOwner === undefined ? {} : { sessionOwner }) })
+    set({
+      appUrl,
+      ...(subscriber === undefined ? {} : { subscriber }),
+      ...(sessionOwner === undefined ? {} : { sessionOwner }),
+    })
   },
 
   setAppTimeout: (appTimeoutMs) => set({ appTimeoutMs }),
@@ -136,13 +174,20 @@ export const useUssdStore = create<UssdState & UssdActions>()((set, get) => ({
     if (dialling || !phone) {
       if (!dialling) return
       // §6.4.21: a new dial is a new session (and a new recording).
-      phone = new UssdPhone((head, response) => call('ussd:app-exchange', { url: appUrl, head, response, timeoutMs: appTimeoutMs }), { msisdn: subscriber, ...(sessionOwner ? { sessionOwner } : {}) })
+      phone = new UssdPhone(
+        (head, response) => call('ussd:app-exchange', { url: appUrl, head, response, timeoutMs: appTimeoutMs }),
+        { msisdn: subscriber, ...(sessionOwner ? { sessionOwner } : {}) },
+      )
       set({ log: [], recording: [], replay: null })
     }
     set({ busy: true, error: null })
     try {
       const screen = await phone.press(input)
-      set({ screen, log: [...phone.log], recording: [...get().recording, { press: input.trim(), expect: screen.text }] })
+      set({
+        screen,
+        log: [...phone.log],
+        recording: [...get().recording, { press: input.trim(), expect: screen.text }],
+      })
     } catch (error) {
       set({ error: appErrorOf(error) })
     } finally {

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import type { Action, Policy, RuleId, Verdict } from './schema'
 import { ActionSchema, policyRef, RULE_IDS, type PolicyRef } from './schema'
-import { CHECK_IDS, CheckIdSchema, FactsSchema, PENDING, type Answers, type CheckId, type Facts, type Outcome } from './facts'
+import {
+  CHECK_IDS,
+  CheckIdSchema,
+  FactsSchema,
+  PENDING,
+  type Answers,
+  type CheckId,
+  type Facts,
+  type Outcome,
+} from './facts'
 
 /*
  * The one decision function. Each asked check's outcome is judged: a check that did not answer fires its outcome
@@ -48,16 +57,21 @@ function signals(policy: Policy, check: CheckId, answer: Answers[CheckId]): Reas
     out.push({ code: rule, rule, action: spec.action, check, params })
   }
   if (check === 'alerts' && 'events' in answer) {
-    for (const [rule, names] of [['takeover_recent', TAKEOVER], ['line_change_recent', LINE_CHANGE]] as const) {
+    for (const [rule, names] of [
+      ['takeover_recent', TAKEOVER],
+      ['line_change_recent', LINE_CHANGE],
+    ] as const) {
       const days = r[rule].days
       // An event whose date cannot be read might be recent: it counts (fail-closed).
       const hit = answer.events.find((e) => names.includes(e.name) && (e.ageDays === null || e.ageDays <= days))
       if (hit) fire(rule, { event: hit.name, age: hit.ageDays, days })
     }
   }
-  if (check === 'score' && 'score' in answer && answer.score < r.claro_score_low.below) fire('claro_score_low', { score: answer.score, below: r.claro_score_low.below })
+  if (check === 'score' && 'score' in answer && answer.score < r.claro_score_low.below)
+    fire('claro_score_low', { score: answer.score, below: r.claro_score_low.below })
   if (check === 'datatrust' && 'insights' in answer) {
-    if (answer.score < r.datatrust_score_low.below) fire('datatrust_score_low', { score: answer.score, below: r.datatrust_score_low.below })
+    if (answer.score < r.datatrust_score_low.below)
+      fire('datatrust_score_low', { score: answer.score, below: r.datatrust_score_low.below })
     const alert = answer.insights.find((i) => i.relevance.trim().toLowerCase() === 'alerta')
     if (alert) fire('insight_alert', { code: alert.code, description: alert.description })
   }
@@ -67,14 +81,29 @@ function signals(policy: Policy, check: CheckId, answer: Answers[CheckId]): Reas
 function judge(policy: Policy, check: CheckId, outcome: Outcome | undefined): Reason[] {
   const o: Outcome = outcome ?? { status: 'not_run', code: PENDING }
   if (o.status === 'answered') return signals(policy, check, o.answer)
-  return [{ code: `${check}.${o.status}:${o.code}`, rule: o.status, action: policy.rules[o.status].action, check, params: { cause: o.code } }]
+  return [
+    {
+      code: `${check}.${o.status}:${o.code}`,
+      rule: o.status,
+      action: policy.rules[o.status].action,
+      check,
+      params: { cause: o.code },
+    },
+  ]
 }
 
 export function decide(policy: Policy, facts: Facts, ref: PolicyRef = policyRef(policy)): Decision {
   const asked = CHECK_IDS.filter((c) => facts.checks.includes(c))
   const reasons: Reason[] = []
-  if (asked.length === 0) reasons.push({ code: 'nothing_checked', rule: 'nothing_checked', action: policy.rules.not_run.action, params: {} })
-  if (facts.inputProblem) reasons.push({ code: 'input_problem', rule: 'input_problem', action: policy.rules.input_problem.action, params: { problem: facts.inputProblem } })
+  if (asked.length === 0)
+    reasons.push({ code: 'nothing_checked', rule: 'nothing_checked', action: policy.rules.not_run.action, params: {} })
+  if (facts.inputProblem)
+    reasons.push({
+      code: 'input_problem',
+      rule: 'input_problem',
+      action: policy.rules.input_problem.action,
+      params: { problem: facts.inputProblem },
+    })
   for (const check of asked) reasons.push(...judge(policy, check, facts.outcomes[check] as Outcome | undefined))
   return { verdict: verdictOf(reasons), reasons, policy: ref }
 }

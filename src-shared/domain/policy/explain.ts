@@ -10,8 +10,12 @@ import type { Decision, Reason } from './decide'
 /** A short cause ("CPF com dígito verificador inválido"), never a bare code when a sentence exists. */
 export function causeText(code: string, t: Translate): string {
   // A code naming a group of the catalog (`claro`) is not a sentence: i18next answers with a notice, not a text.
-  const short = /^[a-z_]+(\.[a-z_]+)*$/.test(code) ? t(`policy.causes.${code}`, { defaultValue: '', returnObjects: false }) : ''
-  return short !== '' && !short.startsWith('policy.causes.') && !short.includes('returned an object') ? short : t('policy.causes.other', { code })
+  const short = /^[a-z_]+(\.[a-z_]+)*$/.test(code)
+    ? t(`policy.causes.${code}`, { defaultValue: '', returnObjects: false })
+    : ''
+  return short !== '' && !short.startsWith('policy.causes.') && !short.includes('returned an object')
+    ? short
+    : t('policy.causes.other', { code })
 }
 
 export function reasonText(reason: Reason, t: Translate): string {
@@ -31,7 +35,10 @@ export function reasonText(reason: Reason, t: Translate): string {
       return t(`policy.reasons.${reason.rule}`, { check, cause: causeText(String(p['cause']), t) })
     case 'insight_alert':
       // The provider's description usually ends its own sentence: one full stop, not two.
-      return t('policy.reasons.insight_alert', { ...p, description: String(p['description'] ?? '').replace(/[.\s]+$/, '') })
+      return t('policy.reasons.insight_alert', {
+        ...p,
+        description: String(p['description'] ?? '').replace(/[.\s]+$/, ''),
+      })
     case 'input_problem':
       return t('policy.reasons.input_problem', { problem: problemText(String(p['problem']), t) })
     default:

@@ -14,9 +14,17 @@ export const OUTCOME_STATUSES = ['answered', 'not_found', 'not_run', 'failed', '
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number]
 
 /** An Alerta event with its age in whole days when it was read (the reference time is the answer's). */
-export const AlertFactSchema = z.object({ name: z.string().max(60), at: z.string().max(60), ageDays: z.number().nullable() })
+export const AlertFactSchema = z.object({
+  name: z.string().max(60),
+  at: z.string().max(60),
+  ageDays: z.number().nullable(),
+})
 export type AlertFact = z.infer<typeof AlertFactSchema>
-export const InsightFactSchema = z.object({ code: z.string().max(60), relevance: z.string().max(60), description: z.string().max(500) })
+export const InsightFactSchema = z.object({
+  code: z.string().max(60),
+  relevance: z.string().max(60),
+  description: z.string().max(500),
+})
 
 export const AnswerSchemas = {
   alerts: z.object({ events: z.array(AlertFactSchema).max(500) }),
@@ -27,7 +35,8 @@ export const AnswerSchemas = {
 export type Answers = { [C in CheckId]: z.infer<(typeof AnswerSchemas)[C]> }
 
 const missing = z.object({ status: z.enum(['not_found', 'not_run', 'failed', 'unknown']), code: z.string().max(120) })
-const outcomeOf = <T extends z.ZodType>(answer: T) => z.union([z.object({ status: z.literal('answered'), answer }), missing])
+const outcomeOf = <T extends z.ZodType>(answer: T) =>
+  z.union([z.object({ status: z.literal('answered'), answer }), missing])
 
 export const FactsSchema = z.object({
   checks: z.array(CheckIdSchema).max(CHECK_IDS.length),
@@ -41,7 +50,8 @@ export const FactsSchema = z.object({
   inputProblem: z.string().max(2000).nullable().optional(),
 })
 export type Facts = z.infer<typeof FactsSchema>
-export type Outcome<C extends CheckId = CheckId> = { status: 'answered'; answer: Answers[C] } | { status: Exclude<OutcomeStatus, 'answered'>; code: string }
+export type Outcome<C extends CheckId = CheckId> =
+  { status: 'answered'; answer: Answers[C] } | { status: Exclude<OutcomeStatus, 'answered'>; code: string }
 
 /** The check was asked but has no answer yet: a batch stopped before it, or still running. */
 export const PENDING = 'pending'
@@ -52,22 +62,48 @@ const DAY_MS = 86_400_000
 export function alertFacts(events: readonly { eventName: string; timestamp: string }[], asOf: Date): Answers['alerts'] {
   const facts = events.map((e) => {
     const at = Date.parse(e.timestamp)
-    return { name: e.eventName, at: e.timestamp, ageDays: Number.isNaN(at) ? null : Math.max(0, Math.floor((asOf.getTime() - at) / DAY_MS)) }
+    return {
+      name: e.eventName,
+      at: e.timestamp,
+      ageDays: Number.isNaN(at) ? null : Math.max(0, Math.floor((asOf.getTime() - at) / DAY_MS)),
+    }
   })
   return { events: facts.sort((a, b) => (Date.parse(b.at) || 0) - (Date.parse(a.at) || 0)) }
 }
 
 /** seed 004: Results.Score.Value and Insights[{Code, Description, Relevance}]; without a score nothing is concluded. */
-export function dataTrustFacts(results: { Score?: { Value?: number | null } | null; Insights?: { Code: string; Description: string; Relevance: string }[] | null } | null | undefined): Outcome<'datatrust'> {
+export function dataTrustFacts(
+  results:
+    | {
+        Score?: { Value?: number | null } | null
+        Insights?: { Code: string; Description: string; Relevance: string }[] | null
+      }
+    | null
+    | undefined,
+): Outcome<'datatrust'> {
   const score = results?.Score?.Value
   if (typeof score !== 'number') return { status: 'failed', code: 'clearsale.no_score' }
-  return { status: 'answered', answer: { score, insights: (results?.Insights ?? []).map((i) => ({ code: i.Code, relevance: i.Relevance, description: i.Description.slice(0, 500) })) } }
+  return {
+    status: 'answered',
+    answer: {
+      score,
+      insights: (results?.Insights ?? []).map((i) => ({
+        code: i.Code,
+        relevance: i.Relevance,
+        description: i.Description.slice(0, 500),
+      })),
+    },
+  }
 }
 
 /** MSE SYS_CTN_INFO_TYPE (seed 003 §6.4.17): only the fields shown and exported are kept. */
 export const LINE_FIELDS = ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS', 'CUSTOMER_TYPE'] as const
 export function lineFacts(parameters: Record<string, string>): Answers['line'] {
-  return { parameters: Object.fromEntries(LINE_FIELDS.filter((f) => parameters[f] !== undefined).map((f) => [f, parameters[f] ?? ''])) }
+  return {
+    parameters: Object.fromEntries(
+      LINE_FIELDS.filter((f) => parameters[f] !== undefined).map((f) => [f, parameters[f] ?? '']),
+    ),
+  }
 }
 
 /**
@@ -77,7 +113,12 @@ export function lineFacts(parameters: Record<string, string>): Answers['line'] {
  * have created the transaction: its outcome is unknown (domain/operations).
  */
 export function classifyFailure(check: CheckId, code: string): Exclude<OutcomeStatus, 'answered'> {
-  if (/^(invalid_cpf\.|invalid_msisdn\.|invalid_cep$|invalid_email$|credentials_missing$|endpoint_missing$|pending$|unreadable_row$|effect_unsettled$)/.test(code)) return 'not_run'
+  if (
+    /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep$|invalid_email$|credentials_missing$|endpoint_missing$|pending$|unreadable_row$|effect_unsettled$)/.test(
+      code,
+    )
+  )
+    return 'not_run'
   if (code === 'claro.not_found' && (check === 'alerts' || check === 'score')) return 'not_found'
   // An effect whose answer never came and that no lookup could settle (Data Trust after its search, MSE sends).
   if (/(^|\.)outcome_unknown$/.test(code)) return 'unknown'

@@ -19,21 +19,35 @@ export interface Migration {
 
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
-const action = (v: unknown, fallback: 'revisar' | 'recusar'): 'revisar' | 'recusar' => (v === 'revisar' || v === 'recusar' ? v : fallback)
+const action = (v: unknown, fallback: 'revisar' | 'recusar'): 'revisar' | 'recusar' =>
+  v === 'revisar' || v === 'recusar' ? v : fallback
 
 export function migrateSettings(raw: unknown): Migration {
-  if (!isObject(raw) || isObject(raw['policy']) || !('verdictRules' in raw || 'scoreThreshold' in raw || 'riskWindowDays' in raw)) {
+  if (
+    !isObject(raw) ||
+    isObject(raw['policy']) ||
+    !('verdictRules' in raw || 'scoreThreshold' in raw || 'riskWindowDays' in raw)
+  ) {
     return { settings: isObject(raw) ? raw : {}, dropped: [], migrated: false }
   }
   const { verdictRules, scoreThreshold, riskWindowDays, ...rest } = raw
   const old: Record<string, OldRule> = isObject(verdictRules) ? (verdictRules as Record<string, OldRule>) : {}
   const d = DEFAULT_POLICY.rules
-  const signal = <K extends 'takeover_recent' | 'line_change_recent' | 'claro_score_low' | 'datatrust_score_low' | 'insight_alert'>(id: K) => ({
+  const signal = <
+    K extends 'takeover_recent' | 'line_change_recent' | 'claro_score_low' | 'datatrust_score_low' | 'insight_alert',
+  >(
+    id: K,
+  ) => ({
     enabled: typeof old[id]?.enabled === 'boolean' ? (old[id]?.enabled as boolean) : d[id].enabled,
     action: action(old[id]?.action, d[id].action),
   })
   const dropped: Migration['dropped'] = []
-  const fold = (setting: 'scoreThreshold' | 'riskWindowDays', ruleValue: number | undefined, displayValue: number | undefined, fallback: number): number => {
+  const fold = (
+    setting: 'scoreThreshold' | 'riskWindowDays',
+    ruleValue: number | undefined,
+    displayValue: number | undefined,
+    fallback: number,
+  ): number => {
     const kept = ruleValue ?? displayValue ?? fallback
     if (displayValue !== undefined && displayValue !== kept) dropped.push({ setting, value: displayValue, kept })
     return kept
@@ -45,9 +59,23 @@ export function migrateSettings(raw: unknown): Migration {
     rules: {
       ...d,
       takeover_recent: { ...signal('takeover_recent'), days: takeoverDays },
-      line_change_recent: { ...signal('line_change_recent'), days: num(old['line_change_recent']?.threshold) ?? window ?? d.line_change_recent.days },
-      claro_score_low: { ...signal('claro_score_low'), below: fold('scoreThreshold', num(old['claro_score_low']?.threshold), num(scoreThreshold), d.claro_score_low.below) },
-      datatrust_score_low: { ...signal('datatrust_score_low'), below: num(old['datatrust_score_low']?.threshold) ?? d.datatrust_score_low.below },
+      line_change_recent: {
+        ...signal('line_change_recent'),
+        days: num(old['line_change_recent']?.threshold) ?? window ?? d.line_change_recent.days,
+      },
+      claro_score_low: {
+        ...signal('claro_score_low'),
+        below: fold(
+          'scoreThreshold',
+          num(old['claro_score_low']?.threshold),
+          num(scoreThreshold),
+          d.claro_score_low.below,
+        ),
+      },
+      datatrust_score_low: {
+        ...signal('datatrust_score_low'),
+        below: num(old['datatrust_score_low']?.threshold) ?? d.datatrust_score_low.below,
+      },
       insight_alert: signal('insight_alert'),
       not_found: { action: action(old['not_found']?.action, d.not_found.action) },
       failed: { action: action(old['provider_failed']?.action, d.failed.action) },

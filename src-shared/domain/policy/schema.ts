@@ -14,7 +14,8 @@ export const ActionSchema = z.enum(['revisar', 'recusar'])
 export type Action = z.infer<typeof ActionSchema>
 
 const days = z.number().int().min(1).max(365)
-const signal = <T extends z.ZodRawShape>(extra: T) => z.strictObject({ enabled: z.boolean(), action: ActionSchema, ...extra })
+const signal = <T extends z.ZodRawShape>(extra: T) =>
+  z.strictObject({ enabled: z.boolean(), action: ActionSchema, ...extra })
 /** Outcome rules cannot be switched off: a check that did not answer never reads as "aprovar" (fail-closed). */
 const outcome = z.strictObject({ action: ActionSchema })
 
@@ -38,7 +39,13 @@ export const PolicyRulesSchema = z.strictObject({
 })
 export type PolicyRules = z.infer<typeof PolicyRulesSchema>
 export type RuleId = keyof PolicyRules
-export const SIGNAL_RULES = ['takeover_recent', 'line_change_recent', 'claro_score_low', 'datatrust_score_low', 'insight_alert'] as const
+export const SIGNAL_RULES = [
+  'takeover_recent',
+  'line_change_recent',
+  'claro_score_low',
+  'datatrust_score_low',
+  'insight_alert',
+] as const
 export type SignalRuleId = (typeof SIGNAL_RULES)[number]
 export const OUTCOME_RULES = ['not_found', 'not_run', 'failed', 'unknown', 'input_problem'] as const
 export type OutcomeRuleId = (typeof OUTCOME_RULES)[number]

@@ -26,7 +26,9 @@ function issueText(issue: Issue, t: Translate): string {
       case 'too_small':
         return t('policy.validation.too_small', { limit: String(issue.minimum) })
       case 'invalid_type':
-        return issue.message.includes('received undefined') ? t('policy.validation.missing') : t('policy.validation.type', { expected: String(issue.expected) })
+        return issue.message.includes('received undefined')
+          ? t('policy.validation.missing')
+          : t('policy.validation.type', { expected: String(issue.expected) })
       case 'invalid_value':
         return t('policy.validation.value', { values: (issue.values ?? []).map((v) => JSON.stringify(v)).join(', ') })
       case 'unrecognized_keys':
@@ -38,7 +40,10 @@ function issueText(issue: Issue, t: Translate): string {
   return `${where}: ${what}`
 }
 
-export function readPolicy(value: unknown, t: Translate): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
+export function readPolicy(
+  value: unknown,
+  t: Translate,
+): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
   const parsed = PolicySchema.safeParse(value)
   if (parsed.success) return { ok: true, policy: parsed.data }
   return { ok: false, problems: parsed.error.issues.map((i) => issueText(i as Issue, t)) }

@@ -17,5 +17,8 @@ export function decideScore(policy: Policy, score: number): Decision {
 }
 
 export function decideAlerts(policy: Policy, events: readonly AlertEvent[], now: Date): Decision {
-  return decide(policy, { checks: ['alerts'], outcomes: { alerts: { status: 'answered', answer: alertFacts(events, now) } } })
+  return decide(policy, {
+    checks: ['alerts'],
+    outcomes: { alerts: { status: 'answered', answer: alertFacts(events, now) } },
+  })
 }

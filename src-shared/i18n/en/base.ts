@@ -1,6 +1,9 @@
 import type { Catalog } from '../types'
 
-export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | 'environment' | 'settings' | 'effects' | 'language'> = {
+export const base: Pick<
+  Catalog,
+  'app' | 'nav' | 'pages' | 'status' | 'host' | 'environment' | 'settings' | 'effects' | 'language'
+> = {
   app: {
     name: 'Sentinela',
     tagline: 'Fraud, credit and telecom-integration analysis workstation',
@@ -71,14 +74,24 @@ export const base: Pick<Catalog, 'app' | 'nav' | 'pages' | 'status' | 'host' | '
     callbacksStatus: 'Status',
     callbacksOff: 'Off (only the app and the browser host start it).',
     callbacksExposeTitle: 'Expose the listener to the network',
-    callbacksExpose: 'Listening on {{address}} lets other machines reach the listener. Bearer tokens and MSE passwords would travel without TLS: put a TLS reverse proxy in front (README, "Listener on a network").',
+    callbacksExpose:
+      'Listening on {{address}} lets other machines reach the listener. Bearer tokens and MSE passwords would travel without TLS: put a TLS reverse proxy in front (README, "Listener on a network").',
     callbacksExposeConfirm: 'I understand — expose on {{address}}',
     callbacksWarnings: {
-      receipts_open: 'No mse:RECEIPTS credential in this environment: MSE receipts are accepted from this machine only, and MO/MMS/USSD are refused. Add it in Credentials.',
-      webhook_token_missing: 'No ClearSale webhook token: ClearSale notifications are refused. Set it in the ClearSale credential.',
+      receipts_open:
+        'No mse:RECEIPTS credential in this environment: MSE receipts are accepted from this machine only, and MO/MMS/USSD are refused. Add it in Credentials.',
+      webhook_token_missing:
+        'No ClearSale webhook token: ClearSale notifications are refused. Set it in the ClearSale credential.',
     },
     callbacksRefused: 'Refused since start: {{list}}',
-    callbacksReasons: { browser: 'from a browser', not_found: 'unknown route', rate: 'over the rate', media_type: 'wrong media type', too_large: 'too large', unauthenticated: 'no valid credential' },
+    callbacksReasons: {
+      browser: 'from a browser',
+      not_found: 'unknown route',
+      rate: 'over the rate',
+      media_type: 'wrong media type',
+      too_large: 'too large',
+      unauthenticated: 'no valid credential',
+    },
     apply: 'Apply',
   },
   effects: {

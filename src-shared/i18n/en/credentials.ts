@@ -23,7 +23,8 @@ export const credentials: Pick<Catalog, 'keychain' | 'credentials' | 'cli'> = {
     replace: 'Replace',
     cancel: 'Cancel',
     delete: 'Delete',
-    confirmDelete: 'Delete credential {{name}} from environment {{environment}}? Tokens obtained with it are deleted too.',
+    confirmDelete:
+      'Delete credential {{name}} from environment {{environment}}? Tokens obtained with it are deleted too.',
     confirm: 'Confirm deletion',
     show: 'Show',
     hide: 'Hide',

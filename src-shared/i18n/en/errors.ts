@@ -10,8 +10,10 @@ export const errors: Pick<Catalog, 'errors'> = {
     settings_corrupt: 'The settings file was corrupt and has been moved to {{movedTo}}. Defaults are in use.',
     effect_unsettled:
       'An identical send at {{at}} ({{target}}) ended with its outcome unknown: it may have been processed. Check first (receipt, handset, search); to send again anyway, use "Send again anyway" (CLI: --resend).',
-    effects_uncertain: '{{count}} send(s) were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
-    callbacks_exposure_unconfirmed: 'Listening on {{address}} exposes the callback listener to the network (tokens and passwords would travel without TLS). Confirm explicitly and put a TLS reverse proxy in front (README).',
+    effects_uncertain:
+      '{{count}} send(s) were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
+    callbacks_exposure_unconfirmed:
+      'Listening on {{address}} exposes the callback listener to the network (tokens and passwords would travel without TLS). Confirm explicitly and put a TLS reverse proxy in front (README).',
     policy_migrated:
       'The old thresholds became one decision policy. "{{setting}}" was {{value}}, but verdicts used {{kept}}: {{kept}} applies. Review it in Settings → Decision policy.',
     policy_invalid: 'Invalid policy: {{summary}}',
@@ -19,10 +21,14 @@ export const errors: Pick<Catalog, 'errors'> = {
     settings_unwritable: 'Could not save the settings to {{path}}: {{reason}}',
     credentials_missing:
       'No {{provider}} credential for environment {{environment}}. Add it under Credentials (or `sentinela --env {{environment}} credentials set {{name}}`).',
-    endpoint_missing: 'No URL for {{provider}} in environment {{environment}}: set it in Settings or use --endpoint {{provider}}=URL.',
-    provider_timeout: '{{provider}} did not answer within {{seconds}} s. Try again; if it persists, check the network or the provider status.',
-    provider_answer_too_large: '{{provider}} answered more than {{limit}}: reading was stopped. Check the environment URL (this is not a normal provider answer).',
-    provider_unreachable: 'Could not connect to {{provider}} ({{reason}}). Check the network, the proxy and the environment URL.',
+    endpoint_missing:
+      'No URL for {{provider}} in environment {{environment}}: set it in Settings or use --endpoint {{provider}}=URL.',
+    provider_timeout:
+      '{{provider}} did not answer within {{seconds}} s. Try again; if it persists, check the network or the provider status.',
+    provider_answer_too_large:
+      '{{provider}} answered more than {{limit}}: reading was stopped. Check the environment URL (this is not a normal provider answer).',
+    provider_unreachable:
+      'Could not connect to {{provider}} ({{reason}}). Check the network, the proxy and the environment URL.',
     history_not_found: 'History entry {{id}} no longer exists (retention may have purged it).',
     invalid_cep: 'Invalid CEP: enter 8 digits (e.g. 01310-100).',
     invalid_email: 'Invalid e-mail.',
@@ -33,8 +39,10 @@ export const errors: Pick<Catalog, 'errors'> = {
       email_required: 'E-mail token/2nd factor needs the e-mail.',
     },
     privacy: {
-      subject_invalid: 'Invalid identifier for a data-subject search: give an 11-digit CPF, a mobile number with its area code or a complete e-mail.',
-      batch_running: 'A batch is in progress (running or paused): let it finish or cancel it in Batch, then erase again — it would otherwise write the person\'s answers back.',
+      subject_invalid:
+        'Invalid identifier for a data-subject search: give an 11-digit CPF, a mobile number with its area code or a complete e-mail.',
+      batch_running:
+        "A batch is in progress (running or paused): let it finish or cancel it in Batch, then erase again — it would otherwise write the person's answers back.",
     },
     batch: {
       input_missing: 'Input file not found: {{path}}.',
@@ -42,9 +50,11 @@ export const errors: Pick<Catalog, 'errors'> = {
       unknown_check: 'Unknown check: {{check}}. Use alerts, score, datatrust or line.',
       import_failed: 'The file could not be imported: {{problem}}',
       upload_order: 'File upload out of order (expected byte {{expected}}, got {{got}}). Choose the file again.',
-      upload_too_large: 'The list is larger than {{limit}}: too big for one batch. Split the file into smaller parts (each becomes a batch).',
+      upload_too_large:
+        'The list is larger than {{limit}}: too big for one batch. Split the file into smaller parts (each becomes a batch).',
       job_not_found: 'Batch {{id}} not found.',
-      not_finished: 'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
+      not_finished:
+        'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
     },
     ussd: {
       msisdn: 'Invalid subscriber number: {{msisdn}}. Use area code + number (10 or 11 digits), e.g. 11999990001.',
@@ -65,23 +75,28 @@ export const errors: Pick<Catalog, 'errors'> = {
       volume: 'MSE refused over the profile transaction volume (seed 003 §9.3). Try slower.',
       status: 'MSE answered status {{status}}: {{detail}}',
       sandbox_only: 'This simulation (subscriber, virtual handset, demo app) exists only in the sandbox environment.',
-      mo_not_delivered: 'The sandbox could not deliver the MO to the callback listener: check it is running in Settings.',
+      mo_not_delivered:
+        'The sandbox could not deliver the MO to the callback listener: check it is running in Settings.',
     },
     clearsale: {
-      auth_failed: 'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
+      auth_failed:
+        'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
       bad_request: 'ClearSale refused fields of the transaction (400): {{detail}}',
       search_bad_request: 'ClearSale refused the search parameters (400): {{detail}}',
       config_bad_request: 'ClearSale refused the configuration (400): {{detail}}',
       unauthorized: 'ClearSale refused the token (401) even after authenticating again. Check the credentials.',
-      not_found: 'Invalid request route (404, ClearSale seed): the ClearSale URL of this environment is wrong. Check it in Settings — it does not mean the customer does not exist.',
+      not_found:
+        'Invalid request route (404, ClearSale seed): the ClearSale URL of this environment is wrong. Check it in Settings — it does not mean the customer does not exist.',
       outcome_unknown:
         'ClearSale did not answer in time and a search by CPF could not confirm whether the transaction was created: outcome unknown. Search the CPF in Data Trust → Search before sending again (a re-send may be billed again).',
-      reconciled: 'ClearSale did not answer in time, but transaction {{id}} was found by the search and adopted: nothing was sent again.',
+      reconciled:
+        'ClearSale did not answer in time, but transaction {{id}} was found by the search and adopted: nothing was sent again.',
       transaction_not_found: 'Transaction {{id}} not found at ClearSale.',
       rate_limited: 'ClearSale rate limit reached (429). Try again in {{retryAfter}} s.',
       server_error: 'ClearSale failed to process the request ({{status}}). Try again shortly.',
       unexpected_status: 'ClearSale answered with an undocumented status ({{status}}). See the raw response.',
-      unexpected_answer: 'ClearSale answered in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
+      unexpected_answer:
+        'ClearSale answered in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
     },
     invalid_cpf: {
       empty: 'Enter a CPF.',
@@ -92,22 +107,26 @@ export const errors: Pick<Catalog, 'errors'> = {
     },
     invalid_msisdn: {
       empty: 'Enter a mobile number.',
-      format: 'Invalid number: use digits, spaces, parentheses, hyphens and + (e.g. +55 (11) 91234-5678). Brazilian numbers only (+55).',
+      format:
+        'Invalid number: use digits, spaces, parentheses, hyphens and + (e.g. +55 (11) 91234-5678). Brazilian numbers only (+55).',
       length: 'Invalid number: enter area code + 9 digits (e.g. 11 91234-5678), with or without +55.',
       ddd: 'No such area code (DDD) in Brazil.',
       not_mobile: 'Claro Alerta looks up mobile lines: the number must have 9 digits starting with 9.',
     },
     claro: {
       bad_request: 'Claro refused the request as malformed (400). {{detail}}',
-      unauthorized: 'Claro refused the authentication (401) even after renewing the token. Check key and secret under Credentials. {{detail}}',
-      forbidden: 'Claro refused access (403): the contract or the X-CustomerID does not include this product. {{detail}}',
+      unauthorized:
+        'Claro refused the authentication (401) even after renewing the token. Check key and secret under Credentials. {{detail}}',
+      forbidden:
+        'Claro refused access (403): the contract or the X-CustomerID does not include this product. {{detail}}',
       not_found: 'Not found in Claro’s base (404). {{detail}}',
       not_acceptable: 'Claro cannot produce the answer in the requested format (406). {{detail}}',
       unsupported_media_type: 'Claro did not accept the body format (415). {{detail}}',
       rate_limited: 'Claro rate limit reached (429). Try again in {{retryAfter}} s.',
       server_error: 'Claro failed to serve the request ({{status}}). Try again shortly. {{detail}}',
       unexpected_status: 'Claro answered with an undocumented status ({{status}}). See the raw response.',
-      unexpected_answer: 'Claro answered 200 but in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
+      unexpected_answer:
+        'Claro answered 200 but in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
     },
     keychain_unavailable:
       'System keychain unavailable: $t(keychain.problem.{{problem}}) Sentinela keeps credentials only in the operating system keychain; nothing was written. How to fix — Linux: install and unlock GNOME Keyring or KWallet in your session (e.g. `sudo apt install gnome-keyring`); without a desktop, run inside `dbus-run-session` after `gnome-keyring-daemon --unlock --components=secrets`. macOS: open Keychain Access, unlock the "login" keychain and allow Sentinela to use it. Windows: use a user account with Credential Manager available (not a service account without a profile). Technical detail: {{reason}}',

@@ -10,4 +10,15 @@ import { batch } from './batch'
 import { policy } from './policy'
 import { privacy } from './privacy'
 
-export const en: Catalog = { ...errors, ...credentials, ...lookup, ...base, ...datatrust, ...mse, ...ussd, ...batch, ...policy, ...privacy }
+export const en: Catalog = {
+  ...errors,
+  ...credentials,
+  ...lookup,
+  ...base,
+  ...datatrust,
+  ...mse,
+  ...ussd,
+  ...batch,
+  ...policy,
+  ...privacy,
+}

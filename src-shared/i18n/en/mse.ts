@@ -2,7 +2,16 @@ import type { Catalog } from '../types'
 
 export const mse: Pick<Catalog, 'mse' | 'sms'> = {
   mse: {
-    views: { linha: 'Line', credito: 'Credit', imei: 'IMEI', lbs: 'Location', ofertas: 'Offers', protocolo: 'Protocol', envios: 'MMS, WIB and ringtones', cobranca: 'Billing' },
+    views: {
+      linha: 'Line',
+      credito: 'Credit',
+      imei: 'IMEI',
+      lbs: 'Location',
+      ofertas: 'Offers',
+      protocolo: 'Protocol',
+      envios: 'MMS, WIB and ringtones',
+      cobranca: 'Billing',
+    },
     viewHints: {
       linha: 'Subscriber type, technology and status of the line (SYS_CTN_INFO; _TYPE adds the customer type).',
       credito: 'Whether the line is prepaid and has credit for an amount in centavos (EAI_CHECK_CREDIT).',
@@ -10,12 +19,17 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       lbs: 'Cell position (latitude, longitude, radius and azimuth) by CGI, CGI bytes or by line.',
       ofertas: 'Adds or removes offers on a line, by category or by a list of offers.',
       protocolo: 'Generates a unique Claro service protocol (always synchronous).',
-      envios: 'Sends the SMS console does not cover: MMS (MMS_MT, §6.4.6), WIB push (§6.4.15) and hexadecimal ringtones (§6.4.3–4).',
-      cobranca: "Charges the subscriber the amount configured on the profile (SYS_CHARGE_SUBSCRIB).",
+      envios:
+        'Sends the SMS console does not cover: MMS (MMS_MT, §6.4.6), WIB push (§6.4.15) and hexadecimal ringtones (§6.4.3–4).',
+      cobranca: 'Charges the subscriber the amount configured on the profile (SYS_CHARGE_SUBSCRIB).',
     },
     service: 'Service',
     mode: 'Mode',
-    modes: { 'async-oneway': 'asynchronous, no receipt (async-oneway)', 'async-delivery': 'asynchronous, with receipt (async-delivery)', sync: 'synchronous (sync)' },
+    modes: {
+      'async-oneway': 'asynchronous, no receipt (async-oneway)',
+      'async-delivery': 'asynchronous, with receipt (async-delivery)',
+      sync: 'synchronous (sync)',
+    },
     send: 'Send to MSE',
     sending: 'Sending to MSE…',
     optional: 'optional',
@@ -26,7 +40,8 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       imei: 'Invalid IMEI: 15 digits with a correct (Luhn) check digit.',
       not_integer: 'Whole number.',
       amount: 'Amount in centavos, up to 6 digits.',
-      valperiod: 'Use yyyymmddhhmm (e.g. 202612011830) or SMPP relative yyMMddhhmmss000R in minutes (e.g. 000000001500000R = 15 min).',
+      valperiod:
+        'Use yyyymmddhhmm (e.g. 202612011830) or SMPP relative yyMMddhhmmss000R in minutes (e.g. 000000001500000R = 15 min).',
       too_many_bytes: 'Text + URL + WAP headers exceed 5 SMS of 140 bytes ({{detail}} bytes, seed §6.4.13).',
       not_hex: 'Hexadecimal only (0-9, A-F).',
       value: 'Use one of: {{detail}}.',
@@ -34,8 +49,14 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       unknown: 'Unknown parameter.',
     },
     conditional: 'The seed requires {{param}} when {{when}}.',
-    status: { s0: 'Success', s12: 'Missing or invalid parameter', s110: 'The handset did not answer (No Device Response)', other: 'A code MSE does not document (the seed defines only 0, 12 and 110)' },
-    awaitingDelivery: 'Accepted by MSE (transaction {{id}}): the answer comes later, in async-delivery, and shows here.',
+    status: {
+      s0: 'Success',
+      s12: 'Missing or invalid parameter',
+      s110: 'The handset did not answer (No Device Response)',
+      other: 'A code MSE does not document (the seed defines only 0, 12 and 110)',
+    },
+    awaitingDelivery:
+      'Accepted by MSE (transaction {{id}}): the answer comes later, in async-delivery, and shows here.',
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transaction {{id}}',
     acknowledged: 'Request accepted ({{mode}}): only receipt was confirmed; the result comes later.',
@@ -61,7 +82,12 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     },
     yes: 'Yes',
     no: 'No',
-    imei: { ok: 'Valid IMEI · TAC {{tac}} (identifies the model)', bad: 'Check digit does not match (Luhn): it should be {{check}}.', zeroed: 'IMEI_TORPEDO always reports the last digit as 0 (seed §6.4.17): the real check digit is {{check}} — IMEI {{imei}}.' },
+    imei: {
+      ok: 'Valid IMEI · TAC {{tac}} (identifies the model)',
+      bad: 'Check digit does not match (Luhn): it should be {{check}}.',
+      zeroed:
+        'IMEI_TORPEDO always reports the last digit as 0 (seed §6.4.17): the real check digit is {{check}} — IMEI {{imei}}.',
+    },
     lbs: {
       overview: 'Brazil',
       detail: 'Cell area',
@@ -75,12 +101,22 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     protocol: {
       required: 'Required',
       optionalCount: '{{count}} filled in',
-      groups: { atendimento: 'Service', autenticacao: 'Authentication', origem: 'Origin', endereco: 'Address', contato: 'Contact and reply', pesquisa: 'Survey', sms: 'SMS to the customer' },
+      groups: {
+        atendimento: 'Service',
+        autenticacao: 'Authentication',
+        origem: 'Origin',
+        endereco: 'Address',
+        contato: 'Contact and reply',
+        pesquisa: 'Survey',
+        sms: 'SMS to the customer',
+      },
     },
     charge: {
-      warning: 'This service CHARGES the subscriber. It is sent exactly once: nothing retries it, not even after an error.',
+      warning:
+        'This service CHARGES the subscriber. It is sent exactly once: nothing retries it, not even after an error.',
       confirmTitle: 'Confirm charge',
-      confirmText: 'You are about to charge line {{ctn}} the amount configured on the profile. Type the number again to confirm.',
+      confirmText:
+        'You are about to charge line {{ctn}} the amount configured on the profile. Type the number again to confirm.',
       confirmLabel: 'Number to charge',
       confirm: 'Charge {{ctn}}',
       cancel: 'Cancel',
@@ -94,9 +130,17 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     text: 'Text',
     info: '{{chars}}/{{limit}} characters · {{encoding}} · {{segments}} segment(s) of up to {{perSegment}}',
     ucs2Because: 'UCS-2 because of: {{chars}} (outside the GSM-7 alphabet).',
-    ucs2Split: 'Within the MSE limit, but in UCS-2 it reaches the handset in {{segments}} segments (billing and arrival order per segment).',
+    ucs2Split:
+      'Within the MSE limit, but in UCS-2 it reaches the handset in {{segments}} segments (billing and arrival order per segment).',
     mseLimit: 'MSE refuses TEXT over {{limit}} characters (§6.4.1): shorten it or split it into more messages.',
-    timeline: { sent: 'Sent', accepted: 'Accepted by MSE', receipt: 'Receipt {{status}}', initial: 'start {{date}}', final: 'end {{date}}', command: 'SMPP command status {{value}}' },
+    timeline: {
+      sent: 'Sent',
+      accepted: 'Accepted by MSE',
+      receipt: 'Receipt {{status}}',
+      initial: 'start {{date}}',
+      final: 'end {{date}}',
+      command: 'SMPP command status {{value}}',
+    },
     handsets: 'Virtual handsets (sandbox)',
     handsetsHint: 'What each number received from the simulated MSE. Reply to generate an MO.',
     noHandsets: 'No message delivered to the virtual handsets yet.',
@@ -105,7 +149,13 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     sent: 'Sent messages',
     noneSent: 'No message sent with receipt (async-delivery) yet.',
     waiting: 'waiting for receipt',
-    receipt: { DELIVRD: 'Delivered', EXPIRED: 'Expired', UNDELIV: 'Undeliverable', UNKNOWN: 'Unknown', REJECTD: 'Rejected' },
+    receipt: {
+      DELIVRD: 'Delivered',
+      EXPIRED: 'Expired',
+      UNDELIV: 'Undeliverable',
+      UNKNOWN: 'Unknown',
+      REJECTD: 'Rejected',
+    },
     receiptAt: 'receipt at {{time}}',
     inbox: 'Inbox (MO)',
     inboxEmpty: 'No MO received. In the sandbox, simulate one below.',
@@ -113,7 +163,8 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     parts: '{{count}} parts',
     part: '{{type}} · {{size}} bytes',
     simulate: 'Simulate MO (sandbox)',
-    simulateHint: 'A subscriber sends a message to your short number; the sandbox MSE delivers it to the callback listener.',
+    simulateHint:
+      'A subscriber sends a message to your short number; the sandbox MSE delivers it to the callback listener.',
     subject: 'Subject (MMS)',
     withImage: 'Attach picture (the seed GIF)',
     sendMo: 'Send as subscriber',

@@ -4,7 +4,13 @@ export const policy: Pick<Catalog, 'policy'> = {
   policy: {
     label: 'Policy {{label}}',
     checks: { alerts: 'Claro Alerta', score: 'Claro Score', datatrust: 'Data Trust', line: 'Line data (MSE)' },
-    outcomes: { answered: 'Answered', not_found: 'Not found', not_run: 'Not run', failed: 'Failed', unknown: 'Outcome unknown' },
+    outcomes: {
+      answered: 'Answered',
+      not_found: 'Not found',
+      not_run: 'Not run',
+      failed: 'Failed',
+      unknown: 'Outcome unknown',
+    },
     reasons: {
       takeover_recent_zero: '{{event}} today — inside the {{days}}-day window.',
       takeover_recent_one: '{{event}} {{count}} day ago — inside the {{days}}-day window.',
@@ -49,7 +55,8 @@ export const policy: Pick<Catalog, 'policy'> = {
       provider_timeout: 'the provider did not answer in time',
       provider_answer_too_large: 'answer too large — reading stopped',
       provider_unreachable: 'no connection to the provider',
-      outcome_unknown: 'the send may have been processed, but no answer came and the search could not confirm it — it was not sent again',
+      outcome_unknown:
+        'the send may have been processed, but no answer came and the search could not confirm it — it was not sent again',
       effect_unsettled: 'an identical earlier send ended with its outcome unknown — confirm before sending again',
       internal: 'Sentinela internal error',
       claro: {
@@ -67,7 +74,8 @@ export const policy: Pick<Catalog, 'policy'> = {
       clearsale: {
         not_found: 'invalid request route (404) — check the environment URL',
         no_score: 'the answer had no score',
-        outcome_unknown: 'the transaction may have been created, but no answer came and the search by CPF could not confirm it — it was not sent again',
+        outcome_unknown:
+          'the transaction may have been created, but no answer came and the search by CPF could not confirm it — it was not sent again',
         auth_failed: 'ClearSale refused the username or password',
         bad_request: 'ClearSale refused transaction fields (400)',
         unauthorized: 'ClearSale refused the token (401)',

@@ -53,7 +53,8 @@ export const ussd: Pick<Catalog, 'ussd'> = {
     demo: 'Demo app (sandbox)',
     useDemo: 'Use the demo app',
     demoVariant: 'answers version:',
-    dialHint: 'Dial *NNN# on the handset to open the session; then send the option or the text asked for. 9 and 0 page the menu without calling the application.',
+    dialHint:
+      'Dial *NNN# on the handset to open the session; then send the option or the text asked for. 9 and 0 page the menu without calling the application.',
     sessionLog: 'Session log',
     noLog: 'No exchange yet.',
     phone: "Subscriber's phone",

@@ -69,14 +69,24 @@ export const base = {
     callbacksStatus: 'Situação',
     callbacksOff: 'Desligado (só o app e o navegador o iniciam).',
     callbacksExposeTitle: 'Expor o receptor à rede',
-    callbacksExpose: 'Escutar em {{address}} deixa outras máquinas alcançarem o receptor. Tokens Bearer e senhas do MSE trafegariam sem TLS: ponha um proxy reverso com TLS na frente (README, "Receptor na rede").',
+    callbacksExpose:
+      'Escutar em {{address}} deixa outras máquinas alcançarem o receptor. Tokens Bearer e senhas do MSE trafegariam sem TLS: ponha um proxy reverso com TLS na frente (README, "Receptor na rede").',
     callbacksExposeConfirm: 'Entendo — expor em {{address}}',
     callbacksWarnings: {
-      receipts_open: 'Sem credencial mse:RECEIPTS neste ambiente: recibos do MSE só são aceitos desta máquina, e MO/MMS/USSD são recusados. Cadastre-a em Credenciais.',
-      webhook_token_missing: 'Sem token de webhook da ClearSale: notificações da ClearSale são recusadas. Informe-o na credencial ClearSale.',
+      receipts_open:
+        'Sem credencial mse:RECEIPTS neste ambiente: recibos do MSE só são aceitos desta máquina, e MO/MMS/USSD são recusados. Cadastre-a em Credenciais.',
+      webhook_token_missing:
+        'Sem token de webhook da ClearSale: notificações da ClearSale são recusadas. Informe-o na credencial ClearSale.',
     },
     callbacksRefused: 'Recusadas desde o início: {{list}}',
-    callbacksReasons: { browser: 'de um navegador', not_found: 'rota desconhecida', rate: 'acima do ritmo', media_type: 'tipo de conteúdo errado', too_large: 'grande demais', unauthenticated: 'sem credencial válida' },
+    callbacksReasons: {
+      browser: 'de um navegador',
+      not_found: 'rota desconhecida',
+      rate: 'acima do ritmo',
+      media_type: 'tipo de conteúdo errado',
+      too_large: 'grande demais',
+      unauthenticated: 'sem credencial válida',
+    },
     apply: 'Aplicar',
   },
   effects: {

@@ -21,7 +21,8 @@ export const credentials = {
     replace: 'Substituir',
     cancel: 'Cancelar',
     delete: 'Excluir',
-    confirmDelete: 'Excluir a credencial {{name}} do ambiente {{environment}}? Os tokens obtidos com ela também serão apagados.',
+    confirmDelete:
+      'Excluir a credencial {{name}} do ambiente {{environment}}? Os tokens obtidos com ela também serão apagados.',
     confirm: 'Confirmar exclusão',
     show: 'Mostrar',
     hide: 'Ocultar',

@@ -4,13 +4,16 @@ export const errors = {
     unknown_channel: 'Canal desconhecido: {{channel}}',
     internal: 'Erro interno inesperado. Tente de novo; se persistir, veja o log.',
     payload_too_large: 'Pedido grande demais (limite de {{limit}} bytes).',
-    unreachable: 'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',
+    unreachable:
+      'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',
     settings_corrupt:
       'O arquivo de configurações estava corrompido e foi movido para {{movedTo}}. Foram usados os valores padrão.',
     effect_unsettled:
       'Um envio idêntico em {{at}} ({{target}}) ficou com resultado incerto: pode ter sido processado. Confira (recibo, aparelho, pesquisa) antes; para enviar de novo mesmo assim, use "Reenviar mesmo assim" (CLI: --resend).',
-    effects_uncertain: '{{count}} envio(s) ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
-    callbacks_exposure_unconfirmed: 'Escutar em {{address}} expõe o receptor de callbacks à rede (tokens e senhas trafegariam sem TLS). Confirme explicitamente e ponha um proxy reverso com TLS na frente (README).',
+    effects_uncertain:
+      '{{count}} envio(s) ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
+    callbacks_exposure_unconfirmed:
+      'Escutar em {{address}} expõe o receptor de callbacks à rede (tokens e senhas trafegariam sem TLS). Confirme explicitamente e ponha um proxy reverso com TLS na frente (README).',
     policy_migrated:
       'Os limites antigos viraram uma só política de decisão. "{{setting}}" valia {{value}}, mas os vereditos usavam {{kept}}: vale {{kept}}. Revise em Configurações → Política de decisão.',
     policy_invalid: 'Política inválida: {{summary}}',
@@ -18,32 +21,42 @@ export const errors = {
     settings_unwritable: 'Não foi possível salvar as configurações em {{path}}: {{reason}}',
     credentials_missing:
       'Nenhuma credencial {{provider}} para o ambiente {{environment}}. Cadastre-a em Credenciais (ou `sentinela --env {{environment}} credentials set {{name}}`).',
-    endpoint_missing: 'Sem URL para {{provider}} no ambiente {{environment}}: defina-a em Configurações ou use --endpoint {{provider}}=URL.',
-    provider_timeout: '{{provider}} não respondeu em {{seconds}} s. Tente de novo; se persistir, verifique a rede ou o status do provedor.',
-    provider_answer_too_large: '{{provider}} respondeu mais de {{limit}}: a leitura foi interrompida. Verifique a URL do ambiente (isso não é uma resposta normal do provedor).',
-    provider_unreachable: 'Não foi possível conectar a {{provider}} ({{reason}}). Verifique a rede, o proxy e a URL do ambiente.',
+    endpoint_missing:
+      'Sem URL para {{provider}} no ambiente {{environment}}: defina-a em Configurações ou use --endpoint {{provider}}=URL.',
+    provider_timeout:
+      '{{provider}} não respondeu em {{seconds}} s. Tente de novo; se persistir, verifique a rede ou o status do provedor.',
+    provider_answer_too_large:
+      '{{provider}} respondeu mais de {{limit}}: a leitura foi interrompida. Verifique a URL do ambiente (isso não é uma resposta normal do provedor).',
+    provider_unreachable:
+      'Não foi possível conectar a {{provider}} ({{reason}}). Verifique a rede, o proxy e a URL do ambiente.',
     history_not_found: 'Registro {{id}} não existe mais no histórico (pode ter sido expurgado pela retenção).',
     invalid_cep: 'CEP inválido: informe 8 dígitos (ex.: 01310-100).',
     invalid_email: 'E-mail inválido.',
-    callbacks_unavailable: 'O receptor de callbacks (webhooks) não pôde abrir {{reason}}. Escolha outra porta em Configurações.',
+    callbacks_unavailable:
+      'O receptor de callbacks (webhooks) não pôde abrir {{reason}}. Escolha outra porta em Configurações.',
     datatrust: {
       session_required: 'Transação online (Type 2) exige o SessionID do dispositivo (seed ClearSale).',
       phone_required: 'Token/2º fator por SMS exige o celular.',
       email_required: 'Token/2º fator por e-mail exige o e-mail.',
     },
     privacy: {
-      subject_invalid: 'Identificador inválido para a pesquisa do titular: informe um CPF de 11 dígitos, um celular com DDD ou um e-mail completo.',
-      batch_running: 'Há um lote em andamento (rodando ou pausado): espere ele terminar ou cancele-o em Lote e elimine de novo — senão ele regravaria respostas do titular.',
+      subject_invalid:
+        'Identificador inválido para a pesquisa do titular: informe um CPF de 11 dígitos, um celular com DDD ou um e-mail completo.',
+      batch_running:
+        'Há um lote em andamento (rodando ou pausado): espere ele terminar ou cancele-o em Lote e elimine de novo — senão ele regravaria respostas do titular.',
     },
     batch: {
       input_missing: 'Arquivo de entrada não encontrado: {{path}}.',
       no_checks: 'Escolha pelo menos uma checagem (alerts, score, datatrust, line).',
       unknown_check: 'Checagem desconhecida: {{check}}. Use alerts, score, datatrust ou line.',
       import_failed: 'O arquivo não pôde ser importado: {{problem}}',
-      upload_order: 'Envio do arquivo fora de ordem (esperado o byte {{expected}}, veio {{got}}). Escolha o arquivo de novo.',
-      upload_too_large: 'A lista passa de {{limit}}: grande demais para um lote. Divida o arquivo em partes menores (cada uma vira um lote).',
+      upload_order:
+        'Envio do arquivo fora de ordem (esperado o byte {{expected}}, veio {{got}}). Escolha o arquivo de novo.',
+      upload_too_large:
+        'A lista passa de {{limit}}: grande demais para um lote. Divida o arquivo em partes menores (cada uma vira um lote).',
       job_not_found: 'Lote {{id}} não encontrado.',
-      not_finished: 'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
+      not_finished:
+        'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
     },
     ussd: {
       msisdn: 'Número do assinante inválido: {{msisdn}}. Use DDD + número (10 ou 11 dígitos), ex.: 11999990001.',
@@ -64,34 +77,41 @@ export const errors = {
       volume: 'O MSE recusou por volume de transações do profile (seed 003 §9.3). Tente mais devagar.',
       status: 'O MSE respondeu status {{status}}: {{detail}}',
       sandbox_only: 'Esta simulação (assinante, aparelho virtual, app demo) só existe no ambiente sandbox.',
-      mo_not_delivered: 'O sandbox não conseguiu entregar o MO ao listener de callbacks: confira se ele está ativo em Configurações.',
+      mo_not_delivered:
+        'O sandbox não conseguiu entregar o MO ao listener de callbacks: confira se ele está ativo em Configurações.',
     },
     clearsale: {
-      auth_failed: 'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',
+      auth_failed:
+        'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',
       bad_request: 'A ClearSale recusou campos da transação (400): {{detail}}',
       search_bad_request: 'A ClearSale recusou os parâmetros da pesquisa (400): {{detail}}',
       config_bad_request: 'A ClearSale recusou a configuração (400): {{detail}}',
       unauthorized: 'A ClearSale recusou o token (401) mesmo após autenticar de novo. Confira as credenciais.',
-      not_found: 'Rota da requisição inválida (404, seed ClearSale): a URL da ClearSale deste ambiente está errada. Confira em Configurações — não significa que o cliente não existe.',
+      not_found:
+        'Rota da requisição inválida (404, seed ClearSale): a URL da ClearSale deste ambiente está errada. Confira em Configurações — não significa que o cliente não existe.',
       outcome_unknown:
         'A ClearSale não respondeu a tempo e a pesquisa por CPF não pôde confirmar se a transação foi criada: resultado incerto. Pesquise pelo CPF em Data Trust → Pesquisa antes de reenviar (um reenvio pode ser cobrado de novo).',
-      reconciled: 'A ClearSale não respondeu a tempo, mas a transação {{id}} foi encontrada pela pesquisa e adotada: nada foi reenviado.',
+      reconciled:
+        'A ClearSale não respondeu a tempo, mas a transação {{id}} foi encontrada pela pesquisa e adotada: nada foi reenviado.',
       transaction_not_found: 'Transação {{id}} não encontrada na ClearSale.',
       rate_limited: 'Limite de requisições da ClearSale atingido (429). Tente de novo em {{retryAfter}} s.',
       server_error: 'A ClearSale falhou ao processar o pedido ({{status}}). Tente de novo em instantes.',
       unexpected_status: 'A ClearSale respondeu com um status não documentado ({{status}}). Veja a resposta bruta.',
-      unexpected_answer: 'A ClearSale respondeu num formato inesperado ({{what}}); nada foi presumido. Veja a resposta bruta.',
+      unexpected_answer:
+        'A ClearSale respondeu num formato inesperado ({{what}}); nada foi presumido. Veja a resposta bruta.',
     },
     invalid_cpf: {
       empty: 'Informe um CPF.',
       format: 'CPF só pode ter dígitos, pontos e hífen (ex.: 123.456.789-09).',
       length: 'CPF precisa ter 11 dígitos.',
       repeated: 'CPF inválido: todos os dígitos iguais.',
-      check_digits: 'CPF inválido: os dígitos verificadores não conferem. Confira a digitação — nenhuma consulta foi feita.',
+      check_digits:
+        'CPF inválido: os dígitos verificadores não conferem. Confira a digitação — nenhuma consulta foi feita.',
     },
     invalid_msisdn: {
       empty: 'Informe um número de celular.',
-      format: 'Número inválido: use dígitos, espaços, parênteses, hífen e + (ex.: +55 (11) 91234-5678). Só números do Brasil (+55).',
+      format:
+        'Número inválido: use dígitos, espaços, parênteses, hífen e + (ex.: +55 (11) 91234-5678). Só números do Brasil (+55).',
       length: 'Número inválido: informe DDD + 9 dígitos (ex.: 11 91234-5678), com ou sem +55.',
       ddd: 'DDD inexistente no Brasil.',
       not_mobile: 'O Claro Alerta consulta linhas móveis: o número deve ter 9 dígitos começando com 9.',

@@ -1,7 +1,16 @@
 /** Serviços MSE (seed 003) e console SMS. */
 export const mse = {
   mse: {
-    views: { linha: 'Linha', credito: 'Crédito', imei: 'IMEI', lbs: 'Localização', ofertas: 'Ofertas', protocolo: 'Protocolo', envios: 'MMS, WIB e toques', cobranca: 'Cobrança' },
+    views: {
+      linha: 'Linha',
+      credito: 'Crédito',
+      imei: 'IMEI',
+      lbs: 'Localização',
+      ofertas: 'Ofertas',
+      protocolo: 'Protocolo',
+      envios: 'MMS, WIB e toques',
+      cobranca: 'Cobrança',
+    },
     viewHints: {
       linha: 'Tipo de assinante, tecnologia e situação da linha (SYS_CTN_INFO; _TYPE traz também o tipo de cliente).',
       credito: 'Se a linha é pré-paga e tem crédito para um valor em centavos (EAI_CHECK_CREDIT).',
@@ -9,12 +18,17 @@ export const mse = {
       lbs: 'Posição da célula (latitude, longitude, raio e azimute) por CGI, bytes de CGI ou pela linha.',
       ofertas: 'Inclui ou exclui ofertas de uma linha, por categoria ou por lista de ofertas.',
       protocolo: 'Gera um protocolo único de atendimento na Claro (sempre síncrono).',
-      envios: 'Envios que o console SMS não cobre: MMS (MMS_MT, §6.4.6), WIB push (§6.4.15) e toques em hexadecimal (§6.4.3–4).',
+      envios:
+        'Envios que o console SMS não cobre: MMS (MMS_MT, §6.4.6), WIB push (§6.4.15) e toques em hexadecimal (§6.4.3–4).',
       cobranca: 'Cobra do assinante o valor configurado no profile (SYS_CHARGE_SUBSCRIB).',
     },
     service: 'Serviço',
     mode: 'Modo',
-    modes: { 'async-oneway': 'assíncrono, sem recibo (async-oneway)', 'async-delivery': 'assíncrono, com recibo (async-delivery)', sync: 'síncrono (sync)' },
+    modes: {
+      'async-oneway': 'assíncrono, sem recibo (async-oneway)',
+      'async-delivery': 'assíncrono, com recibo (async-delivery)',
+      sync: 'síncrono (sync)',
+    },
     send: 'Enviar ao MSE',
     sending: 'Enviando ao MSE…',
     optional: 'opcional',
@@ -25,7 +39,8 @@ export const mse = {
       imei: 'IMEI inválido: 15 dígitos e dígito verificador (Luhn) correto.',
       not_integer: 'Número inteiro.',
       amount: 'Valor em centavos, até 6 dígitos.',
-      valperiod: 'Use aaaammddhhmm (ex.: 202612011830) ou o relativo do SMPP aammddhhmmss000R em minutos (ex.: 000000001500000R = 15 min).',
+      valperiod:
+        'Use aaaammddhhmm (ex.: 202612011830) ou o relativo do SMPP aammddhhmmss000R em minutos (ex.: 000000001500000R = 15 min).',
       too_many_bytes: 'Texto + URL + cabeçalhos WAP passam de 5 SMS de 140 bytes ({{detail}} bytes, seed §6.4.13).',
       not_hex: 'Somente hexadecimal (0-9, A-F).',
       value: 'Use um de: {{detail}}.',
@@ -33,7 +48,12 @@ export const mse = {
       unknown: 'Parâmetro desconhecido.',
     },
     conditional: '{{param}} é exigido pelo seed quando {{when}}.',
-    status: { s0: 'Sucesso', s12: 'Parâmetro ausente ou inválido', s110: 'O aparelho não respondeu (No Device Response)', other: 'Código não documentado pelo MSE (o seed define só 0, 12 e 110)' },
+    status: {
+      s0: 'Sucesso',
+      s12: 'Parâmetro ausente ou inválido',
+      s110: 'O aparelho não respondeu (No Device Response)',
+      other: 'Código não documentado pelo MSE (o seed define só 0, 12 e 110)',
+    },
     awaitingDelivery: 'Aceito pelo MSE (transação {{id}}): a resposta chega depois, em async-delivery, e aparece aqui.',
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transação {{id}}',
@@ -60,7 +80,12 @@ export const mse = {
     },
     yes: 'Sim',
     no: 'Não',
-    imei: { ok: 'IMEI válido · TAC {{tac}} (identifica o modelo)', bad: 'Dígito verificador não confere (Luhn): o correto seria {{check}}.', zeroed: 'O IMEI_TORPEDO sempre informa o último dígito como 0 (seed §6.4.17): o dígito verificador real é {{check}} — IMEI {{imei}}.' },
+    imei: {
+      ok: 'IMEI válido · TAC {{tac}} (identifica o modelo)',
+      bad: 'Dígito verificador não confere (Luhn): o correto seria {{check}}.',
+      zeroed:
+        'O IMEI_TORPEDO sempre informa o último dígito como 0 (seed §6.4.17): o dígito verificador real é {{check}} — IMEI {{imei}}.',
+    },
     lbs: {
       overview: 'Brasil',
       detail: 'Área da célula',
@@ -74,12 +99,22 @@ export const mse = {
     protocol: {
       required: 'Obrigatórios',
       optionalCount: '{{count}} preenchidos',
-      groups: { atendimento: 'Atendimento', autenticacao: 'Autenticação', origem: 'Origem', endereco: 'Endereço', contato: 'Contato e retorno', pesquisa: 'Pesquisa (survey)', sms: 'SMS ao cliente' },
+      groups: {
+        atendimento: 'Atendimento',
+        autenticacao: 'Autenticação',
+        origem: 'Origem',
+        endereco: 'Endereço',
+        contato: 'Contato e retorno',
+        pesquisa: 'Pesquisa (survey)',
+        sms: 'SMS ao cliente',
+      },
     },
     charge: {
-      warning: 'Este serviço COBRA o assinante. Ele é enviado uma única vez: nada é repetido automaticamente, nem após erro.',
+      warning:
+        'Este serviço COBRA o assinante. Ele é enviado uma única vez: nada é repetido automaticamente, nem após erro.',
       confirmTitle: 'Confirmar cobrança',
-      confirmText: 'Você vai cobrar a linha {{ctn}} com o valor configurado no profile. Digite o número de novo para confirmar.',
+      confirmText:
+        'Você vai cobrar a linha {{ctn}} com o valor configurado no profile. Digite o número de novo para confirmar.',
       confirmLabel: 'Número a cobrar',
       confirm: 'Cobrar {{ctn}}',
       cancel: 'Cancelar',
@@ -93,9 +128,17 @@ export const mse = {
     text: 'Texto',
     info: '{{chars}}/{{limit}} caracteres · {{encoding}} · {{segments}} segmento(s) de até {{perSegment}}',
     ucs2Because: 'UCS-2 por causa de: {{chars}} (fora do alfabeto GSM-7).',
-    ucs2Split: 'Cabe no limite do MSE, mas em UCS-2 vai ao aparelho em {{segments}} segmentos (cobrança e ordem de chegada por segmento).',
+    ucs2Split:
+      'Cabe no limite do MSE, mas em UCS-2 vai ao aparelho em {{segments}} segmentos (cobrança e ordem de chegada por segmento).',
     mseLimit: 'O MSE recusa TEXT acima de {{limit}} caracteres (§6.4.1): encurte ou divida em mais mensagens.',
-    timeline: { sent: 'Enviada', accepted: 'Aceita pelo MSE', receipt: 'Recibo {{status}}', initial: 'início {{date}}', final: 'fim {{date}}', command: 'SMPP command status {{value}}' },
+    timeline: {
+      sent: 'Enviada',
+      accepted: 'Aceita pelo MSE',
+      receipt: 'Recibo {{status}}',
+      initial: 'início {{date}}',
+      final: 'fim {{date}}',
+      command: 'SMPP command status {{value}}',
+    },
     handsets: 'Aparelhos virtuais (sandbox)',
     handsetsHint: 'O que cada número recebeu do MSE simulado. Responda para gerar um MO.',
     noHandsets: 'Nenhuma mensagem entregue aos aparelhos virtuais ainda.',
@@ -104,7 +147,13 @@ export const mse = {
     sent: 'Mensagens enviadas',
     noneSent: 'Nenhuma mensagem enviada com recibo (async-delivery) ainda.',
     waiting: 'aguardando recibo',
-    receipt: { DELIVRD: 'Entregue', EXPIRED: 'Expirou', UNDELIV: 'Não entregue', UNKNOWN: 'Desconhecido', REJECTD: 'Rejeitada' },
+    receipt: {
+      DELIVRD: 'Entregue',
+      EXPIRED: 'Expirou',
+      UNDELIV: 'Não entregue',
+      UNKNOWN: 'Desconhecido',
+      REJECTD: 'Rejeitada',
+    },
     receiptAt: 'recibo às {{time}}',
     inbox: 'Caixa de entrada (MO)',
     inboxEmpty: 'Nenhum MO recebido. No sandbox, simule um abaixo.',
@@ -112,7 +161,8 @@ export const mse = {
     parts: '{{count}} partes',
     part: '{{type}} · {{size}} bytes',
     simulate: 'Simular MO (sandbox)',
-    simulateHint: 'Um assinante envia uma mensagem ao seu número curto; o MSE do sandbox a entrega ao listener de callbacks.',
+    simulateHint:
+      'Um assinante envia uma mensagem ao seu número curto; o MSE do sandbox a entrega ao listener de callbacks.',
     subject: 'Assunto (MMS)',
     withImage: 'Anexar imagem (GIF do seed)',
     sendMo: 'Enviar como assinante',

@@ -3,7 +3,13 @@ export const policy = {
   policy: {
     label: 'Política {{label}}',
     checks: { alerts: 'Claro Alerta', score: 'Score Claro', datatrust: 'Data Trust', line: 'Dados da linha (MSE)' },
-    outcomes: { answered: 'Respondida', not_found: 'Não encontrado', not_run: 'Não consultado', failed: 'Falhou', unknown: 'Resultado incerto' },
+    outcomes: {
+      answered: 'Respondida',
+      not_found: 'Não encontrado',
+      not_run: 'Não consultado',
+      failed: 'Falhou',
+      unknown: 'Resultado incerto',
+    },
     reasons: {
       takeover_recent_zero: '{{event}} hoje — dentro da janela de {{days}} dias.',
       takeover_recent_one: '{{event}} há {{count}} dia — dentro da janela de {{days}} dias.',
@@ -48,7 +54,8 @@ export const policy = {
       provider_timeout: 'o provedor não respondeu no prazo',
       provider_answer_too_large: 'resposta grande demais — leitura interrompida',
       provider_unreachable: 'sem conexão com o provedor',
-      outcome_unknown: 'o envio pode ter sido processado, mas a resposta não chegou e a pesquisa não confirmou — não foi reenviado',
+      outcome_unknown:
+        'o envio pode ter sido processado, mas a resposta não chegou e a pesquisa não confirmou — não foi reenviado',
       effect_unsettled: 'um envio idêntico anterior ficou com resultado incerto — confirme antes de reenviar',
       internal: 'erro interno do Sentinela',
       claro: {
@@ -66,7 +73,8 @@ export const policy = {
       clearsale: {
         not_found: 'rota da requisição inválida (404) — confira a URL do ambiente',
         no_score: 'a resposta veio sem score',
-        outcome_unknown: 'a transação pode ter sido criada, mas a resposta não chegou e a pesquisa por CPF não confirmou — não foi reenviada',
+        outcome_unknown:
+          'a transação pode ter sido criada, mas a resposta não chegou e a pesquisa por CPF não confirmou — não foi reenviada',
         auth_failed: 'a ClearSale recusou usuário ou senha',
         bad_request: 'a ClearSale recusou campos da transação (400)',
         unauthorized: 'a ClearSale recusou o token (401)',

@@ -28,7 +28,8 @@ export const ussd = {
       index_invalid: 'índice "{{index}}" da opção {{position}} não é um número.',
       subtitle_empty: 'a opção {{position}} está sem texto.',
       pages_limit: 'o menu precisaria de {{pages}} páginas; o MSE pagina até {{limit}}.',
-      option_too_long_for_page: 'a opção {{position}} não cabe numa tela de {{limit}} caracteres com o rodapé de paginação.',
+      option_too_long_for_page:
+        'a opção {{position}} não cabe numa tela de {{limit}} caracteres com o rodapé de paginação.',
       title_too_long_for_page: 'com paginação, o título não cabe numa tela de {{limit}} caracteres junto com o rodapé.',
       total_chars: '{{length}} caracteres no total: acima de ~{{limit}} o MSE pode não paginar bem.',
       content_limit: 'o texto tem {{length}} caracteres; o máximo é {{limit}}.',
@@ -52,7 +53,8 @@ export const ussd = {
     demo: 'App demo (sandbox)',
     useDemo: 'Usar o app demo',
     demoVariant: 'versão das respostas:',
-    dialHint: 'Disque *NNN# no aparelho para abrir a sessão; depois envie a opção ou o texto pedido. 9 e 0 paginam o menu sem chamar a aplicação.',
+    dialHint:
+      'Disque *NNN# no aparelho para abrir a sessão; depois envie a opção ou o texto pedido. 9 e 0 paginam o menu sem chamar a aplicação.',
     sessionLog: 'Registro da sessão',
     noLog: 'Nenhuma troca ainda.',
     phone: 'Celular do assinante',

@@ -9,7 +9,7 @@ export class CredentialsPage {
   }
 
   field(name: string, field: string): Locator {
-    return this.page.locator(`#cred-${name.replace(":", "-")}-${field}`)
+    return this.page.locator(`#cred-${name.replace(':', '-')}-${field}`)
   }
 
   async fill(name: string, values: Record<string, string>): Promise<void> {
@@ -17,7 +17,9 @@ export class CredentialsPage {
   }
 
   async save(name: string): Promise<void> {
-    await this.card(name).getByRole('button', { name: /Salvar no chaveiro|Save to keychain/ }).click()
+    await this.card(name)
+      .getByRole('button', { name: /Salvar no chaveiro|Save to keychain/ })
+      .click()
   }
 
   async expectConfigured(name: string, hint: string): Promise<void> {

@@ -37,10 +37,9 @@ const isExit2 = (code: string): boolean =>
     code,
   )
 
-export interface CliIO {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
+import type { CliIO } from './io'
+
+export type { CliIO }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 

@@ -4,7 +4,7 @@ import { causeText, policyLabel, type Outcome } from '../../../src-shared/domain
 import { AppFailure, toAppError } from '../../core/errors'
 import { checkCustomer } from '../../customer/service'
 import type { Translate } from '../../../src-shared/i18n'
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { CliFailure } from '../invoke'

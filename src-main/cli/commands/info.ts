@@ -1,4 +1,4 @@
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'

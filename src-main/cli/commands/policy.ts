@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { nextPolicy, policyLabel, policyRef } from '../../../src-shared/domain/policy'
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { loadPolicyFile } from '../policy-file'

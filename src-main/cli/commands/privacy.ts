@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { formatDateTime } from '../../../src-shared/domain/format'
 import type { SubjectKind } from '../../../src-shared/domain/privacy'
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'

@@ -3,7 +3,7 @@ import { SandboxKnobsSchema } from '../../../src-shared/domain/settings'
 import { SandboxManager, SANDBOX_PROVIDERS } from '../../sandbox'
 import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro/personas'
 import type { Provider } from '../../../src-shared/domain/environment'
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import { parsePort, UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 

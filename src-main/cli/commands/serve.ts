@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../../core'
 import { startBrowserHost } from '../../serve/server'
-import type { CliIO } from '../program'
+import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 
 /** The built CLI lives in out/main/, the built renderer in out/renderer/. */

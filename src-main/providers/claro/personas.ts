@@ -1,15 +1,11 @@
 import type { AlertEventType } from '../../../src-shared/domain/claro'
 import { withCheckDigits } from '../../../src-shared/domain/cpf'
+import { digitsHash, type PersonaText } from '../../sandbox/personas'
 
 /*
  * Deterministic sandbox personas (DESIGN.md "Embedded sandbox"), listed in the app and the README. Any other
  * valid number or CPF gets a stable answer derived from its digits, so batch runs look like real lists.
  */
-
-export interface PersonaText {
-  'pt-BR': string
-  en: string
-}
 
 export interface AlertPersona {
   msisdn: string
@@ -115,13 +111,6 @@ export const SCORE_PERSONAS: ScorePersona[] = [
     status: 500,
   },
 ]
-
-/** Stable small hash of a digit string (FNV-1a). */
-export function digitsHash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
-  return h
-}
 
 const EVENTS_BY_HASH: AlertEventType[] = [
   'DEVICE_CHANGED',

@@ -1,4 +1,4 @@
-import { digitsHash, type PersonaText } from '../claro/personas'
+import { digitsHash, type PersonaText } from '../../sandbox/personas'
 
 /*
  * Data Trust sandbox personas (by CPF). Any other valid CPF gets a stable profile derived from its digits.

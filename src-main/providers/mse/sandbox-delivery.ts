@@ -1,5 +1,5 @@
 import { request } from 'undici'
-import { mseXml } from './sandbox'
+import { mseXml } from './sandbox-xml'
 import { buildMmsMoXml } from './mms'
 import { mseDateNow } from '../../../src-shared/domain/mse-date'
 

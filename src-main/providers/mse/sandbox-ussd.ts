@@ -11,7 +11,7 @@ import {
   type UssdUserResponse,
 } from '../../../src-shared/domain/ussd-xml'
 import type { SandboxRequest, SandboxResponse } from '../../sandbox/host'
-import { mseXml } from './sandbox'
+import { mseXml } from './sandbox-xml'
 
 /*
  * USSD in the MSE sandbox (seed 003 §6.4.18–23): `/MSE/ussd` takes the partner's XML (POST only), the subscriber's

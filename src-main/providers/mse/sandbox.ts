@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto'
 import type { SandboxProvider, SandboxRequest, SandboxResponse } from '../../sandbox/host'
-import { digitsHash } from '../claro/personas'
+import { digitsHash } from '../../sandbox/personas'
 import { MSE_SERVICES, normaliseMode, type ServiceSpec } from '../../../src-shared/domain/mse-services'
 import { validateParams } from '../../../src-shared/domain/mse-validate'
 import { mseDateNow } from '../../../src-shared/domain/mse-date'
 import { postAnswer, postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './sandbox-delivery'
 import { createUssdSandbox } from './sandbox-ussd'
+import { mseXml } from './sandbox-xml'
 
 /*
  * The MSE partner API (seed 003 §6) at /MSE/api: GET query or POST form, an `mse-response` XML answer.
@@ -28,37 +29,6 @@ const CITY_BY_DDD: Record<string, [number, number]> = {
   '31': [-19.9167, -43.9345],
   '61': [-15.7939, -47.8828],
   '71': [-12.9714, -38.5014],
-}
-
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
-export function mseXml(r: {
-  status: number
-  profile: string
-  transactionId?: string
-  error?: string
-  parameters?: Record<string, string>
-}): string {
-  const params = Object.entries(r.parameters ?? {})
-  return [
-    '<?xml version="1.0" encoding="UTF-8" ?>',
-    '<mse-response>',
-    `  <status-code>${r.status}</status-code>`,
-    `  <profile>${escape(r.profile)}</profile>`,
-    ...(r.transactionId ? [`  <transaction-id>${r.transactionId}</transaction-id>`] : []),
-    ...(r.error ? [`  <error-message>${escape(r.error)}</error-message>`] : []),
-    ...(params.length
-      ? [
-          '  <parameters>',
-          ...params.map(
-            ([k, v]) =>
-              `    <param-item>\n      <param-name>${escape(k)}</param-name>\n      <param-value>${escape(v)}</param-value>\n    </param-item>`,
-          ),
-          '  </parameters>',
-        ]
-      : []),
-    '</mse-response>',
-  ].join('\n')
 }
 
 /** §9.3: a transaction id of 19 digits, like the seed's. */

@@ -19,6 +19,43 @@ const nodePaths = nodeModules.map((name) => ({
   name,
   message: 'No Node.js modules here: this layer must run anywhere.',
 }))
+/*
+ * Main's layers, arrows pointing down only (STYLE.md layout, issue #15): hosts (index.ts, preload, security, serve,
+ * cli) → app (composition root, thin handlers) → services → providers → infra → src-shared. A relative import that
+ * names a higher layer's folder leaves its own layer upwards; no provider imports another.
+ */
+const HOSTS = ['cli', 'serve', 'security', 'preload']
+const above = (...folders) =>
+  folders.map((folder) => ({
+    group: [`**/${folder}/**`, `**/${folder}`],
+    message: `Layers point down (hosts → app → services → providers → infra): this one may not import ${folder}/.`,
+  }))
+const mainLayer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: electronPaths,
+        patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports renderer code.' }, ...forbidden],
+      },
+    ],
+  },
+})
+const PROVIDERS = ['claro', 'clearsale', 'mse']
+const providerLayers = PROVIDERS.map((name) =>
+  mainLayer(
+    [`src-main/providers/${name}/**/*.ts`],
+    [
+      ...above('services', 'app', ...HOSTS),
+      {
+        group: PROVIDERS.filter((other) => other !== name).map((other) => `**/${other}/**`),
+        message: 'No provider imports another: shared sandbox helpers live in infra/sandbox.',
+      },
+    ],
+  ),
+)
+
 const domGlobals = [
   'window',
   'document',
@@ -138,4 +175,8 @@ export default tseslint.config(
       ],
     },
   },
+  mainLayer(['src-main/infra/**/*.ts'], above('providers', 'services', 'app', ...HOSTS)),
+  ...providerLayers,
+  mainLayer(['src-main/services/**/*.ts'], above('app', ...HOSTS)),
+  mainLayer(['src-main/app/**/*.ts'], above(...HOSTS)),
 )

@@ -12,8 +12,8 @@ import { request } from 'undici'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore } from '../src-main/core'
-import { silentLogger } from '../src-main/core/log'
+import { createCore } from '../src-main/app'
+import { silentLogger } from '../src-main/infra/log'
 import { startKeyring, useKeyringInThisProcess, type Keyring } from '../test/helpers/keyring'
 
 const LATENCY_MS = 20

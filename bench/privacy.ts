@@ -7,8 +7,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore } from '../src-main/core'
-import { prepareJob } from '../src-main/batch/service'
+import { createCore } from '../src-main/app'
+import { prepareJob } from '../src-main/services/batch/service'
 import { writeCustomersCsv } from '../test/helpers/customers'
 import { invokeOrThrow } from '../src-main/cli/invoke'
 

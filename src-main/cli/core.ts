@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../core'
+import { createCore, type Core } from '../app'
 import type { HostKind } from '../../src-shared/domain/environment'
 import { UsageError, type GlobalOptions } from './options'
 import { CliFailure } from './invoke'

@@ -1,5 +1,5 @@
 import type { ChannelName, RequestOf, ResponseOf } from '../../src-shared/contract'
-import type { Core } from '../core'
+import type { Core } from '../app'
 
 /** A core call failed with a typed error: the CLI prints its message (exit 1, or 2 for input errors). */
 export class CliFailure extends Error {

@@ -1,5 +1,5 @@
 import { EnvironmentSchema, ProviderSchema, type Environment, type Provider } from '../../src-shared/domain/environment'
-import { defaultDataDir } from '../core/datadir'
+import { defaultDataDir } from '../infra/datadir'
 import { forbiddenHost } from '../../src-shared/domain/net'
 import { LanguageSchema, type Language } from '../../src-shared/domain/settings'
 

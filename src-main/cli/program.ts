@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { ENVIRONMENTS } from '../../src-shared/domain/environment'
 import { LANGUAGES } from '../../src-shared/domain/settings'
-import { APP_VERSION } from '../core/version'
+import { APP_VERSION } from '../infra/version'
 import { parsePort, resolveGlobalOptions, UsageError, type GlobalOptions, type RawGlobalOptions } from './options'
 import { runInfo } from './commands/info'
 import { runServe } from './commands/serve'

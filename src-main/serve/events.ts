@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws'
 import { ErrorCodes } from '../../src-shared/contract'
-import type { Core } from '../core'
-import { AppFailure, toAppError } from '../core/errors'
+import type { Core } from '../app'
+import { AppFailure, toAppError } from '../infra/errors'
 
 /**
  * The browser host's half of `subscribe`: the page sends `{type:"subscribe"|"unsubscribe", topic}`, the host

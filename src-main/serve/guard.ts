@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { tokensEqual } from '../core/secure-compare'
+import { tokensEqual } from '../infra/secure-compare'
 
 export { tokensEqual }
 import type { IncomingHttpHeaders } from 'node:http'

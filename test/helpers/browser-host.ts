@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { createCore, type Core } from '../../src-main/core'
-import { silentLogger } from '../../src-main/core/log'
+import { createCore, type Core } from '../../src-main/app'
+import { silentLogger } from '../../src-main/infra/log'
 import { startBrowserHost, type BrowserHost } from '../../src-main/serve/server'
 import { tempDir } from './tmp'
 

@@ -9,7 +9,7 @@ import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { writeCustomersCsv } from '../helpers/customers'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
-import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { startSandboxServer, type SandboxServer } from '../../src-main/infra/sandbox/host'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 
 /* `sentinela screen` killed with SIGKILL halfway, then run again: complete output, no answered call repeated. */

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
-import { BatchJournal, type JobRow } from '../../src-main/batch/journal'
-import { exportJob, prepareJob } from '../../src-main/batch/service'
+import { BatchJournal, type JobRow } from '../../src-main/services/batch/journal'
+import { exportJob, prepareJob } from '../../src-main/services/batch/service'
 
 /* A malformed corpus (issue #8): every file gets a clear report, none crashes, no row is dropped. */
 const h = coreWithPrivateKeychain({ host: 'cli' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { startWireServer, type WireAnswer, type WireRequest } from '../helpers/wire-server'
-import { startSandboxServer } from '../../src-main/sandbox/host'
+import { startSandboxServer } from '../../src-main/infra/sandbox/host'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 

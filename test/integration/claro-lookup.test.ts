@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createCore } from '../../src-main/core'
-import { silentLogger } from '../../src-main/core/log'
+import { createCore } from '../../src-main/app'
+import { silentLogger } from '../../src-main/infra/log'
 import { SANDBOX_FORBIDDEN_CUSTOMER } from '../../src-main/providers/claro/sandbox'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 

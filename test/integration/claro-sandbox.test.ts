@@ -1,7 +1,7 @@
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SandboxKnobsSchema, type SandboxKnobs } from '../../src-shared/domain/settings'
-import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { startSandboxServer, type SandboxServer } from '../../src-main/infra/sandbox/host'
 import { createClaroSandbox, SANDBOX_FORBIDDEN_CUSTOMER } from '../../src-main/providers/claro/sandbox'
 
 /** The Claro sandbox over real HTTP: every documented status, with the documented envelope (seeds 000/001/002). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
-import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { startSandboxServer, type SandboxServer } from '../../src-main/infra/sandbox/host'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
 
 /** Every endpoint and documented error of seed 004, over real HTTP against the sandbox. */

@@ -1,8 +1,8 @@
 import keytar from 'keytar'
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../src-main/core'
-import { KEYCHAIN_SERVICE } from '../../src-main/core/credentials/store'
-import { silentLogger } from '../../src-main/core/log'
+import { createCore } from '../../src-main/app'
+import { KEYCHAIN_SERVICE } from '../../src-main/infra/credentials/store'
+import { silentLogger } from '../../src-main/infra/log'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 
 /** Credentials through the router against a real Secret Service keychain (this file's own). */

@@ -1,8 +1,8 @@
 import { withCheckDigits } from '../../src-shared/domain/cpf'
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../src-main/core'
-import { silentLogger } from '../../src-main/core/log'
+import { createCore } from '../../src-main/app'
+import { silentLogger } from '../../src-main/infra/log'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { startWireServer } from '../helpers/wire-server'
 

@@ -2,8 +2,8 @@ import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { tempDir } from '../helpers/tmp'
-import { createCore } from '../../src-main/core'
-import { silentLogger } from '../../src-main/core/log'
+import { createCore } from '../../src-main/app'
+import { silentLogger } from '../../src-main/infra/log'
 import { invokeOrThrow } from '../../src-main/cli/invoke'
 
 /*

@@ -1,7 +1,7 @@
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
-import { latin1FormEncode } from '../../src-main/providers/mse/sandbox-delivery'
+import { latin1FormEncode } from '../../src-main/providers/mse/sandbox/delivery'
 
 /** MSE → partner deliveries through the callback listener: receipts (§6.4.1.1), SMS MO (§6.4.5.1), MMS MO (§6.4.7.1). */
 describe('MSE receipts and MO', () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/tmp'
-import { createCore, type Core } from '../../src-main/core'
+import { createCore, type Core } from '../../src-main/app'
 import { MAX_UPLOAD_BYTES } from '../../src-shared/contract/batch'
 
 /* Issue #14: the person's data in every table and file is reported and erased; nobody else's is touched. */

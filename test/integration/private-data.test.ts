@@ -2,10 +2,10 @@ import { chmodSync, existsSync, mkdirSync, statSync, utimesSync, writeFileSync, 
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/tmp'
-import { createCore } from '../../src-main/core'
-import { createFileLogger } from '../../src-main/core/log'
-import { Redactor } from '../../src-main/core/redact'
-import { silentLogger } from '../../src-main/core/log'
+import { createCore } from '../../src-main/app'
+import { createFileLogger } from '../../src-main/infra/log'
+import { Redactor } from '../../src-main/infra/redact'
+import { silentLogger } from '../../src-main/infra/log'
 
 /* Issue #14: personal data at rest — private files whatever the umask, logs that rotate, one retention for all of it. */
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { createClaroSandbox } from '../../src-main/providers/claro/sandbox'
 import { createClearSaleSandbox } from '../../src-main/providers/clearsale/sandbox'
-import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { startSandboxServer, type SandboxServer } from '../../src-main/infra/sandbox/host'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 import { DEFAULT_POLICY } from '../../src-shared/domain/policy'
 

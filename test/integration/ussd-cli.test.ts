@@ -6,8 +6,8 @@ import { cliWithPrivateKeychain, requireBuiltCli } from '../helpers/cli-harness'
 import { DEMO_BALANCE_SCRIPT, SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
 import { buildUssdRequest } from '../../src-shared/domain/ussd-xml'
 import { createMseSandbox } from '../../src-main/providers/mse/sandbox'
-import { DEMO_APP_PATH } from '../../src-main/providers/mse/sandbox-ussd'
-import { startSandboxServer, type SandboxServer } from '../../src-main/sandbox/host'
+import { DEMO_APP_PATH } from '../../src-main/providers/mse/sandbox/ussd'
+import { startSandboxServer, type SandboxServer } from '../../src-main/infra/sandbox/host'
 import { SandboxKnobsSchema } from '../../src-shared/domain/settings'
 
 /* `sentinela ussd preview` and `sentinela ussd replay` (issue #7 CLI), against the sandbox's demo application. */

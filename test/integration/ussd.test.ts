@@ -4,7 +4,7 @@ import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { DEMO_BALANCE_SCRIPT, SEED_MENU, SEED_MENU_SCREENS } from '../helpers/ussd-samples'
-import { USSD_CONSOLE_REPLY } from '../../src-main/providers/mse/callbacks'
+import { USSD_CONSOLE_REPLY } from '../../src-main/services/mse/callbacks'
 import type { ChannelName, RequestOf, ResponseOf } from '../../src-shared/contract'
 
 /* USSD over the MSE sandbox (seed 003 §6.4.18–23): push → handset → subscriber answer → partner; the app tester. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { detectMapping, keyFor, neutralise } from '../../src-shared/domain/batch'
-import { backoffMs, SlidingWindowLimiter } from '../../src-main/batch/limits'
+import { backoffMs, SlidingWindowLimiter } from '../../src-main/services/batch/limits'
 
 describe('batch: columns, identifiers, cells', () => {
   it('detects the columns Excel users name in Portuguese', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, afterEach, beforeEach } from 'vitest'
 import { runCli } from '../../src-main/cli/program'
 import { parseEndpoint, resolveGlobalOptions } from '../../src-main/cli/options'
-import { defaultDataDir, dataDirFromArgs } from '../../src-main/core/datadir'
+import { defaultDataDir, dataDirFromArgs } from '../../src-main/infra/datadir'
 import { tempDir } from '../helpers/tmp'
 
 async function run(argv: string[]) {

@@ -27,17 +27,33 @@ describe('layering', () => {
     ['src-shared/domain/x.ts', "import { app } from 'electron'\nexport const a = app"],
     ['src-shared/domain/x.ts', 'export const a = window.location.href'],
     ['src-shared/domain/x.ts', 'export const a = document.title'],
-    ['src-shared/domain/x.ts', "import { createCore } from '../../src-main/core'\nexport const a = createCore"],
-    ['src-renderer/features/x.ts', "import { createCore } from '../../src-main/core'\nexport const a = createCore"],
+    ['src-shared/domain/x.ts', "import { createCore } from '../../src-main/app'\nexport const a = createCore"],
+    ['src-renderer/features/x.ts', "import { createCore } from '../../src-main/app'\nexport const a = createCore"],
     ['src-renderer/features/x.ts', "import { ipcRenderer } from 'electron'\nexport const a = ipcRenderer"],
     ['src-renderer/features/x.ts', "import { join } from 'node:path'\nexport const a = join"],
     ['src-renderer/features/x.ts', 'export const a = window.sentinela'],
     ['src-renderer/features/x.ts', "import { bridge } from '../api/bridge'\nexport const a = bridge"],
     ['src-renderer/features/x.ts', "import { call } from '../../api/client'\nexport const a = call"],
     ['src-renderer/components/x.tsx', "import { on } from '../api/client'\nexport const a = on"],
-    ['src-main/core/x.ts', "import { app } from 'electron'\nexport const a = app"],
+    ['src-main/infra/x.ts', "import { app } from 'electron'\nexport const a = app"],
     ['src-main/serve/x.ts', "import { BrowserWindow } from 'electron'\nexport const a = BrowserWindow"],
     ['src-main/cli/x.ts', "import { App } from '../../src-renderer/App'\nexport const a = App"],
+    // Main's layers point down: hosts → app → services → providers → infra.
+    ['src-main/infra/store/x.ts', "import { createCore } from '../../app'\nexport const a = createCore"],
+    ['src-main/infra/x.ts', "import { lookupScore } from '../services/claro/service'\nexport const a = lookupScore"],
+    ['src-main/infra/x.ts', "import { ClaroClient } from '../providers/claro/client'\nexport const a = ClaroClient"],
+    [
+      'src-main/providers/claro/x.ts',
+      "import type { CoreContext } from '../../services/context'\nexport type A = CoreContext",
+    ],
+    ['src-main/providers/claro/x.ts', "import { listing } from '../clearsale/listing'\nexport const a = listing"],
+    ['src-main/providers/mse/sandbox/x.ts', "import { p } from '../../claro/sandbox/personas'\nexport const a = p"],
+    ['src-main/services/batch/x.ts', "import { createRouter } from '../../app/router'\nexport const a = createRouter"],
+    ['src-main/app/x.ts', "import { runCli } from '../cli/program'\nexport const a = runCli"],
+    [
+      'src-main/app/handlers/x.ts',
+      "import { startBrowserHost } from '../../serve/server'\nexport const a = startBrowserHost",
+    ],
   ])('refuses %s: %s', async (file, code) => {
     expect(await layeringErrors(file, code)).not.toEqual([])
   })
@@ -45,7 +61,25 @@ describe('layering', () => {
   it.each([
     ['src-main/index.ts', "import { app } from 'electron'\nexport const a = app"],
     ['src-main/preload/index.ts', "import { contextBridge } from 'electron'\nexport const a = contextBridge"],
-    ['src-main/core/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
+    ['src-main/infra/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
+    [
+      'src-main/services/batch/x.ts',
+      "import { openDatabase } from '../../infra/store/db'\nexport const a = openDatabase",
+    ],
+    ['src-main/services/x.ts', "import { ClaroClient } from '../providers/claro/client'\nexport const a = ClaroClient"],
+    [
+      'src-main/providers/mse/sandbox/x.ts',
+      "import { digitsHash } from '../../../infra/sandbox/personas'\nexport const a = digitsHash",
+    ],
+    [
+      'src-main/providers/clearsale/x.ts',
+      "import { z } from '../../../src-shared/domain/clearsale'\nexport const a = z",
+    ],
+    [
+      'src-main/app/x.ts',
+      "import { checkCustomer } from '../services/customer/service'\nexport const a = checkCustomer",
+    ],
+    ['src-main/cli/x.ts', "import { createCore } from '../app'\nexport const a = createCore"],
     ['src-renderer/api/x.ts', 'export const a = window.sentinela'],
     ['src-renderer/stores/x/store.ts', "import { call } from '../../api/client'\nexport const a = call"],
     ['src-renderer/features/x.ts', "import { appErrorOf } from '../../api/client'\nexport const a = appErrorOf"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { seedText } from '../helpers/seeds'
 import { buildMmsMoXml, mmsOctets, parseMmsMo } from '../../src-main/providers/mse/mms'
-import { SEED_GIF } from '../../src-main/providers/mse/sandbox-delivery'
+import { SEED_GIF } from '../../src-main/providers/mse/sandbox/delivery'
 
 /* seed 003 §6.4.7.1: MMS MO XML with the MMS form-encoded in a CDATA; read from the seed itself. */
 function seedMmsMo(): string {

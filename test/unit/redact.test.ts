@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createFileLogger } from '../../src-main/core/log'
-import { REDACTED, Redactor } from '../../src-main/core/redact'
-import { classifyKeychainError } from '../../src-main/core/credentials/backend'
+import { createFileLogger } from '../../src-main/infra/log'
+import { REDACTED, Redactor } from '../../src-main/infra/redact'
+import { classifyKeychainError } from '../../src-main/infra/credentials/backend'
 import { tempDir } from '../helpers/tmp'
 
 describe('Redactor', () => {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src-main/core'
-import { silentLogger } from '../../src-main/core/log'
-import { SETTINGS_FILE } from '../../src-main/core/settings'
+import { createCore } from '../../src-main/app'
+import { silentLogger } from '../../src-main/infra/log'
+import { SETTINGS_FILE } from '../../src-main/infra/settings'
 import { invokeOrThrow } from '../../src-main/cli/invoke'
 import { SettingsSchema } from '../../src-shared/domain/settings'
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { createCore } from '../../core'
+import { createCore } from '../../app'
 import { startBrowserHost } from '../../serve/server'
 import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'

@@ -2,9 +2,9 @@ import type { RawAnswer } from '../../../src-shared/contract/lookup'
 import type { AlertEvent, AlertEventType } from '../../../src-shared/domain/claro'
 import type { ClaroCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
-import { AppFailure } from '../../core/errors'
-import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
-import type { TokenManager, TokenSlot } from '../../core/http/tokens'
+import { AppFailure } from '../../infra/errors'
+import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
+import type { TokenManager, TokenSlot } from '../../infra/http/tokens'
 import { CLARO_PATHS } from './paths'
 import {
   AlertsResponseSchema,

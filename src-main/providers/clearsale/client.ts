@@ -9,9 +9,9 @@ import {
 } from '../../../src-shared/domain/clearsale'
 import type { ClearSaleCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
-import { AppFailure } from '../../core/errors'
-import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../core/http/client'
-import type { TokenManager, TokenSlot } from '../../core/http/tokens'
+import { AppFailure } from '../../infra/errors'
+import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
+import type { TokenManager, TokenSlot } from '../../infra/http/tokens'
 import { CLEARSALE_PATHS } from './paths'
 
 /** seed 004: `{"token", "expiresInSeconds"}` (a string in the example; a number is accepted too). */

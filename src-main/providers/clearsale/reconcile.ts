@@ -1,7 +1,7 @@
 import { TransactionSchema, type DtTransaction, type TransactionRequest } from '../../../src-shared/domain/clearsale'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
 import { outcomeUnknown } from '../../../src-shared/domain/operations'
-import { AppFailure, asFailure } from '../../core/errors'
+import { AppFailure, asFailure } from '../../infra/errors'
 import type { ClearSaleClient } from './client'
 import { normaliseListed } from './listing'
 import { CLEARSALE_PATHS } from './paths'

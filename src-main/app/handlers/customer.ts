@@ -1,0 +1,10 @@
+import type { Handlers } from '../router'
+import type { CoreContext } from '../../services/context'
+import { checkCustomer } from '../../services/customer/service'
+
+/** Cliente: every asked check, then one verdict from the policy in force (settings). */
+export function customerHandlers(ctx: CoreContext): Pick<Handlers, 'customer:check'> {
+  return {
+    'customer:check': (input) => checkCustomer(ctx, input, ctx.settings.get().policy),
+  }
+}

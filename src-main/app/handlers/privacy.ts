@@ -1,0 +1,45 @@
+import { REPORT_LIST_LIMIT } from '../../../src-shared/contract/privacy'
+import type { Translate } from '../../../src-shared/i18n'
+import type { CoreContext } from '../../services/context'
+import { AppFailure } from '../../infra/errors'
+import type { Handlers } from '../router'
+import { subjectHasher } from '../../services/privacy/key'
+import type { DbRecord } from '../../services/privacy/records'
+import { privacyAudit, privacyErase, privacyReport, type PrivacyDeps } from '../../services/privacy/service'
+import { batchesRunning } from './batch'
+
+/** A record in a sentence: its parameters that are codes (lookup kind, outcome, check) are worded too. */
+export function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): string {
+  const p = { ...r.params }
+  if (r.what === 'history') {
+    p['kind'] = t(`history.kinds.${String(p['kind'])}`)
+    p['outcome'] = t(`history.outcomes.${String(p['outcome'])}`)
+  }
+  if (typeof p['check'] === 'string') p['check'] = t(`policy.checks.${p['check']}`)
+  return t(`privacy.what.${r.what}`, p)
+}
+
+export function privacyHandlers(
+  ctx: CoreContext,
+): Pick<Handlers, 'privacy:report' | 'privacy:erase' | 'privacy:audit'> {
+  let deps: PrivacyDeps | null = null
+  const get = (): PrivacyDeps =>
+    (deps ??= { db: ctx.db, dataDir: ctx.dataDir, hash: subjectHasher(ctx.dataDir), log: ctx.log })
+  return {
+    'privacy:report': async ({ kind, value }) => {
+      const report = await privacyReport(get(), kind, value)
+      const t = ctx.translate()
+      return {
+        ...report,
+        records: report.records
+          .slice(0, REPORT_LIST_LIMIT)
+          .map((r) => ({ place: r.place, at: r.at, what: r.what, params: r.params, text: recordText(r, t) })),
+      }
+    },
+    'privacy:erase': async ({ kind, value }) => {
+      if (batchesRunning(ctx)) throw new AppFailure('privacy.batch_running')
+      return privacyErase(get(), kind, value)
+    },
+    'privacy:audit': () => ({ lines: privacyAudit(ctx.db) }),
+  }
+}

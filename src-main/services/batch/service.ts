@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import type { Check, Mapping } from '../../../src-shared/domain/batch'
+import type { CoreContext } from '../context'
+import { AppFailure } from '../../infra/errors'
+import { importJob } from './import'
+import { BatchJournal, type JobRow } from './journal'
+import { JobRunner, type Progress, type RunOptions } from './runner'
+import { materialise } from './results'
+import { exportCsv, exportXlsx, recordExport } from './export'
+import type { Policy } from '../../../src-shared/domain/policy/schema'
+
+/*
+ * A job is identified by what it screens: the input file (path, size, modification time), the checks and the
+ * mapping. Running the same thing again finds the same job and resumes it: rows already imported stay, answered
+ * calls are not repeated.
+ */
+
+export async function fingerprint(inputPath: string, checks: Check[], mapping: Mapping): Promise<string> {
+  const info = await stat(inputPath).catch(() => null)
+  if (!info) throw new AppFailure('batch.input_missing', { path: inputPath.slice(-200) })
+  const parts = [
+    resolve(inputPath),
+    info.size,
+    Math.round(info.mtimeMs),
+    [...checks].sort().join(','),
+    JSON.stringify(mapping),
+  ]
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+}
+
+export async function prepareJob(
+  ctx: CoreContext,
+  input: { inputPath: string; checks: Check[]; mapping?: Mapping; reuseHours?: number; name?: string },
+): Promise<JobRow> {
+  if (input.checks.length === 0) throw new AppFailure('batch.no_checks')
+  const journal = new BatchJournal(ctx.db)
+  const mapping = input.mapping ?? {}
+  const fp = await fingerprint(input.inputPath, input.checks, mapping)
+  let job = journal.byFingerprint(fp)
+  if (job && (job.status === 'importing' || job.status === 'failed')) journal.resetImport(job.id)
+  if (!job || job.status === 'cancelled')
+    job = journal.create({
+      fingerprint: fp,
+      name: input.name ?? basename(input.inputPath),
+      inputPath: resolve(input.inputPath),
+      spec: { checks: input.checks, mapping, reuseHours: input.reuseHours ?? 0, environment: ctx.environment() },
+    })
+  else job = journal.job(job.id) as JobRow
+  if (job.status === 'importing') {
+    const imported = await importJob(journal, job)
+    if (imported.ok) journal.setSpec(job.id, { ...job.spec, mapping: imported.mapping })
+  }
+  return journal.job(job.id) as JobRow
+}
+
+export function runJob(
+  ctx: CoreContext,
+  job: JobRow,
+  options: RunOptions,
+  onProgress?: (p: Progress) => void,
+): { runner: JobRunner; done: Promise<'done' | 'cancelled'> } {
+  const runner = new JobRunner(ctx, new BatchJournal(ctx.db), job, options, onProgress)
+  return { runner, done: runner.run() }
+}
+
+/**
+ * The job's results under `policy` (rebuilt or re-decided when stale), written to `out`: XLSX by extension, else CSV
+ * with the given delimiter (default: the input's). The verdicts exported are the stored ones.
+ */
+export async function exportJob(
+  ctx: CoreContext,
+  job: JobRow,
+  out: string,
+  options: { policy: Policy; columns: 'words' | 'codes'; delimiter?: ';' | ',' | undefined },
+): Promise<{ rows: number; job: JobRow }> {
+  const journal = new BatchJournal(ctx.db)
+  const current = materialise(ctx.db, journal, journal.job(job.id) ?? job, options.policy)
+  const format = { mode: options.columns, t: ctx.translate(), timeZone: ctx.settings.get().timeZone }
+  const rows = out.toLowerCase().endsWith('.xlsx')
+    ? await exportXlsx(ctx.db, current, out, format)
+    : await exportCsv(
+        ctx.db,
+        current,
+        out,
+        options.delimiter ?? (current.sniffed?.delimiter === ',' ? ',' : ';'),
+        format,
+      )
+  recordExport(ctx.db, job.id, resolve(out))
+  return { rows, job: current }
+}

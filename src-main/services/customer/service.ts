@@ -1,0 +1,151 @@
+import type { CustomerCheck, CustomerCheckId } from '../../../src-shared/contract/customer'
+import { CUSTOMER_CHECKS } from '../../../src-shared/contract/customer'
+import type { AppError } from '../../../src-shared/contract'
+import { checkKey, dataTrustKey, type Person } from '../../../src-shared/domain/batch'
+import { parseCpf } from '../../../src-shared/domain/cpf'
+import {
+  alertFacts,
+  dataTrustFacts,
+  decide,
+  explain,
+  failureOutcome,
+  type Facts,
+  type Outcome,
+  type Policy,
+} from '../../../src-shared/domain/policy'
+import type { CoreContext } from '../context'
+import { AppFailure, asFailure, toAppError } from '../../infra/errors'
+import { lookupAlerts, lookupScore } from '../claro/service'
+import { sendDataTrust } from '../datatrust/service'
+
+/*
+ * Cliente: the asked checks in parallel, each ending answered / not found / not run / failed / unknown, then one
+ * decision from the policy (the same function Lote and the CLI use). The identifiers are read exactly as a batch
+ * row's are (checkKey), so the same customer gets the same verdict and reasons on every surface.
+ */
+
+export interface CustomerInput {
+  cpf: string
+  phone?: string | undefined
+  email?: string | undefined
+  cep?: string | undefined
+  checks?: CustomerCheckId[] | undefined
+}
+
+type Section<T> =
+  | { status: 'ok'; result: T }
+  | { status: 'error'; error: AppError }
+  | { status: 'not_run'; cause: string }
+  | { status: 'not_asked' }
+
+async function run<T>(
+  ctx: CoreContext,
+  check: CustomerCheckId,
+  person: Person,
+  asked: boolean,
+  call: (key: string) => Promise<T>,
+  facts: (result: T) => Outcome,
+): Promise<{ section: Section<T>; outcome?: Outcome }> {
+  if (!asked) return { section: { status: 'not_asked' } }
+  const key = checkKey(check, person)
+  if (!key.ok)
+    return { section: { status: 'not_run', cause: key.reason }, outcome: { status: 'not_run', code: key.reason } }
+  try {
+    const result = await call(key.key)
+    return { section: { status: 'ok', result }, outcome: facts(result) }
+  } catch (error) {
+    const failure = asFailure(error)
+    const appError = ctx.redactor.value(toAppError(failure, ctx.translate())) as AppError
+    return { section: { status: 'error', error: appError }, outcome: failureOutcome(check, failure.code) }
+  }
+}
+
+export async function checkCustomer(ctx: CoreContext, input: CustomerInput, policy: Policy): Promise<CustomerCheck> {
+  const cpf = parseCpf(input.cpf)
+  if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)
+  const checks = CUSTOMER_CHECKS.filter((c) => (input.checks ?? CUSTOMER_CHECKS).includes(c))
+  const person: Person = { cpf: input.cpf, phone: input.phone ?? '', email: input.email ?? '', cep: input.cep ?? '' }
+  const now = new Date()
+  const [alerts, score, dataTrust] = await Promise.all([
+    // An event's age is counted from when the answer arrived — as a batch counts it — so both read alike.
+    run(
+      ctx,
+      'alerts',
+      person,
+      checks.includes('alerts'),
+      (msisdn) => lookupAlerts(ctx, { msisdn }),
+      (r) => ({ status: 'answered', answer: alertFacts(r.events, new Date()) }),
+    ),
+    run(
+      ctx,
+      'score',
+      person,
+      checks.includes('score'),
+      (key) => lookupScore(ctx, { cpf: key }),
+      (r) => ({ status: 'answered', answer: { score: r.score } }),
+    ),
+    run(
+      ctx,
+      'datatrust',
+      person,
+      checks.includes('datatrust'),
+      (key) => {
+        const k = dataTrustKey(key)
+        return sendDataTrust(ctx, {
+          cpf: k.cpf,
+          ...(k.phone ? { phone: k.phone } : {}),
+          ...(k.email ? { email: k.email } : {}),
+          ...(k.cep ? { cep: k.cep } : {}),
+        })
+      },
+      (r) => dataTrustFacts(r.transaction.Results),
+    ),
+  ])
+  const facts: Facts = { checks, outcomes: {} }
+  if (alerts.outcome) facts.outcomes.alerts = alerts.outcome as Outcome<'alerts'>
+  if (score.outcome) facts.outcomes.score = score.outcome as Outcome<'score'>
+  if (dataTrust.outcome) facts.outcomes.datatrust = dataTrust.outcome as Outcome<'datatrust'>
+  const decision = decide(policy, facts)
+  const texts = explain(decision, ctx.translate())
+  const historyId = recordDecision(ctx, cpf.cpf, decision, now)
+  return {
+    at: now.toISOString(),
+    checks,
+    alerts: alerts.section,
+    score: score.section,
+    dataTrust: dataTrust.section,
+    facts,
+    decision: { ...decision, reasons: decision.reasons.map((r, i) => ({ ...r, text: texts[i]?.text ?? r.code })) },
+    historyId,
+  }
+}
+
+/** The verdict goes to the history with the policy that made it; a history that cannot be written loses no answer. */
+function recordDecision(ctx: CoreContext, cpf: string, decision: ReturnType<typeof decide>, at: Date): number | null {
+  try {
+    const summary =
+      `${decision.verdict}${decision.reasons.length ? `: ${decision.reasons.map((r) => r.code).join(' | ')}` : ''}`.slice(
+        0,
+        500,
+      )
+    const row = ctx.history.add(
+      {
+        environment: ctx.environment(),
+        kind: 'customer',
+        identifier: cpf,
+        outcome: 'ok',
+        summary,
+        errorCode: null,
+        durationMs: Date.now() - at.getTime(),
+        raw: null,
+        decision,
+      },
+      at,
+    )
+    ctx.events.publish('history:added', row)
+    return row.id
+  } catch (error) {
+    ctx.log.error('history.write_failed', { reason: (error as Error).message })
+    return null
+  }
+}

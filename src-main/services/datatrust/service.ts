@@ -1,0 +1,166 @@
+import type { DataTrustResult, DataTrustSend } from '../../../src-shared/contract/datatrust'
+import { DataTrustSendSchema } from '../../../src-shared/contract/datatrust'
+import type { TransactionRequest } from '../../../src-shared/domain/clearsale'
+import { parseCpf } from '../../../src-shared/domain/cpf'
+import { ClearSaleCredentialSchema, type ClearSaleCredential } from '../../../src-shared/domain/credentials'
+import { parseMsisdn } from '../../../src-shared/domain/phone'
+import type { CoreContext } from '../context'
+import { AppFailure } from '../../infra/errors'
+import { recordLookup } from '../lookups'
+import { providerCredential } from '../provider-credential'
+import { runEffect } from '../effects'
+import { maskCpf } from '../../../src-shared/domain/cpf'
+import { sendTransactionOnce } from '../../providers/clearsale/reconcile'
+import { ClearSaleClient } from '../../providers/clearsale/client'
+
+export const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
+  username: 'sentinela-sandbox',
+  password: 'sentinela-sandbox-pass',
+  webhookToken: 'sentinela-sandbox-webhook-token',
+}
+
+export function clearSaleCredential(ctx: CoreContext): Promise<ClearSaleCredential> {
+  return providerCredential(ctx, 'clearsale', 'ClearSale', ClearSaleCredentialSchema, SANDBOX_CLEARSALE_CREDENTIAL)
+}
+
+export async function clearSaleClient(
+  ctx: CoreContext,
+  timeoutMs?: number,
+  gate?: () => Promise<void>,
+): Promise<ClearSaleClient> {
+  const [baseUrl, credential] = await Promise.all([ctx.baseUrl('clearsale'), clearSaleCredential(ctx)])
+  return new ClearSaleClient({
+    http: ctx.http,
+    tokens: ctx.tokens,
+    baseUrl,
+    env: ctx.environment(),
+    credential,
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(gate ? { gate } : {}),
+  })
+}
+
+/** The analyst's form → seed 004's request: phone split into AreaCode + Phone, CEP as digits, checks first. */
+export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
+  const input = DataTrustSendSchema.parse(raw)
+  const cpf = parseCpf(input.cpf)
+  if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)
+  let phone: { AreaCode: string; Phone: string } | null = null
+  if (input.phone) {
+    const msisdn = parseMsisdn(input.phone)
+    if (!msisdn.ok) throw new AppFailure(`invalid_msisdn.${msisdn.reason}`)
+    phone = { AreaCode: msisdn.msisdn.slice(2, 4), Phone: msisdn.msisdn.slice(4) }
+  }
+  const cep = input.cep?.replace(/\D/g, '')
+  if (input.cep && cep?.length !== 8) throw new AppFailure('invalid_cep')
+  if (input.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) throw new AppFailure('invalid_email')
+  // seed 004: SessionID "Obrigatório se Type = 2".
+  if (input.type === 2 && !input.sessionId) throw new AppFailure('datatrust.session_required')
+  if (input.sendOptions.some((o) => o === 1 || o === 3) && !phone) throw new AppFailure('datatrust.phone_required')
+  if (input.sendOptions.some((o) => o === 2 || o === 4) && !input.email)
+    throw new AppFailure('datatrust.email_required')
+  const hasAddress =
+    cep || input.street || input.city || input.complement || input.district || input.physicalDelivery !== undefined
+  const address = hasAddress
+    ? {
+        ZipCode: cep,
+        Street: input.street,
+        Number: input.number,
+        Complement: input.complement,
+        District: input.district,
+        City: input.city,
+        State: input.state,
+        Country: input.country || 'Brasil',
+        PhysicalDelivery: input.physicalDelivery,
+      }
+    : undefined
+  const hasInfo = input.customerName || input.item || input.price || input.transaction || input.other
+  const info = hasInfo
+    ? {
+        Transaction: input.transaction,
+        CustomerName: input.customerName,
+        Item: input.item,
+        Price: input.price,
+        Other: input.other,
+      }
+    : undefined
+  return JSON.parse(
+    JSON.stringify({
+      Document: cpf.cpf,
+      DocumentType: 'CPF',
+      ...phone,
+      Email: input.email || undefined,
+      Address: address,
+      SessionID: input.sessionId || undefined,
+      SendOption: input.sendOptions.length ? input.sendOptions : undefined,
+      VerifiedPhone: input.verifiedPhone,
+      VerifiedEmail: input.verifiedEmail,
+      AdditionalInformation: info,
+      Type: input.type,
+      ReferenceDate: input.referenceDate,
+    }),
+  ) as TransactionRequest
+}
+
+/**
+ * A transaction is an effect (billed): journaled before it leaves, sent at most once, reconciled by the search when
+ * its answer never comes; a send identical to an uncertain one waits for the analyst's `resend`.
+ */
+export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Promise<DataTrustResult> {
+  const request = toTransactionRequest(input)
+  const client = await clearSaleClient(ctx)
+  let reconciled = false
+  const recorded = await runEffect(
+    ctx,
+    { operation: 'clearsale.transaction', payload: request, target: maskCpf(request.Document), resend: input.resend },
+    () =>
+      recordLookup(ctx, { kind: 'datatrust', identifier: request.Document }, async () => {
+        const sent = await sendTransactionOnce(client, request)
+        reconciled = sent.reconciled
+        if (!sent.raw) throw new AppFailure('clearsale.unexpected_answer', { what: 'reconciled transaction' })
+        return {
+          result: { transaction: sent.transaction, raw: sent.raw },
+          summary: `${sent.transaction.ID} · ${sent.transaction.Results?.Score?.Value ?? '-'}${sent.reconciled ? ' · reconciled' : ''}`,
+        }
+      }),
+  )
+  return {
+    transaction: recorded.transaction,
+    raw: recorded.raw,
+    environment: recorded.environment,
+    historyId: recorded.historyId,
+    reconciled,
+  }
+}
+
+/** seed 004 "Consulta de resultado": the Results of one transaction, recorded in the history like a lookup. */
+export async function dataTrustResult(ctx: CoreContext, id: string) {
+  const client = await clearSaleClient(ctx)
+  const recorded = await recordLookup(ctx, { kind: 'datatrust', identifier: id }, async () => {
+    const answer = await client.result(id)
+    if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
+    return {
+      result: { results: answer.results, raw: answer.raw },
+      summary: `${id} · result · ${answer.results.Score?.Value ?? '-'}`,
+    }
+  })
+  return {
+    id,
+    results: recorded.results,
+    raw: recorded.raw,
+    environment: recorded.environment,
+    historyId: recorded.historyId,
+  }
+}
+
+export async function getDataTrust(ctx: CoreContext, id: string): Promise<DataTrustResult> {
+  const answer = await (await clearSaleClient(ctx)).get(id)
+  if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
+  return {
+    transaction: answer.transaction,
+    raw: answer.raw,
+    environment: ctx.environment(),
+    historyId: null,
+    reconciled: false,
+  }
+}

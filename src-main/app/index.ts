@@ -32,7 +32,9 @@ import { customerHandlers } from './handlers/customer'
 import { policyHandlers } from './handlers/policy'
 import { mseHandlers } from './handlers/mse'
 import { ussdHandlers } from './handlers/ussd'
-import { batchHandlers, haltBatches, purgeBatches } from './handlers/batch'
+import { batchHandlers } from './handlers/batch'
+import { BatchRuns } from '../services/batch/runs'
+import { purgeBatches } from '../services/batch/files'
 import { BatchJournal } from '../services/batch/journal'
 import { MseMessages } from '../infra/store/mse-messages'
 import { UssdStore } from '../infra/store/ussd-log'
@@ -142,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     translate,
   }
 
+  const runs = new BatchRuns(context)
   const router = createRouter(
     {
       ...appHandlers(context),
@@ -153,8 +156,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...policyHandlers(context),
       ...mseHandlers(context),
       ...ussdHandlers(context),
-      ...batchHandlers(context),
-      ...privacyHandlers(context),
+      ...batchHandlers(context, runs),
+      ...privacyHandlers(context, runs),
     },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
@@ -228,7 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     async close() {
       clearInterval(purgeTimer)
-      await haltBatches(context)
+      await runs.halt()
       await callbacks.close()
       await sandbox.close()
       await http.close()

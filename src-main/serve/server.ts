@@ -10,7 +10,7 @@ import { MAX_PAYLOAD_BYTES } from '../app/router'
 import { SECURITY_HEADERS } from '../security/csp'
 import { checkRequest, newToken, sessionCookie, tokensEqual, TOKEN_QUERY, type GateVerdict } from './guard'
 import { attachEventSocket } from './events'
-import { EXPORT_DOWNLOAD_PATH, exportFilePath } from '../app/handlers/batch'
+import { EXPORT_DOWNLOAD_PATH, exportFilePath } from '../services/batch/files'
 import { createReadStream, statSync } from 'node:fs'
 
 export interface BrowserHostOptions {

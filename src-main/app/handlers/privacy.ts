@@ -6,7 +6,7 @@ import type { Handlers } from '../router'
 import { subjectHasher } from '../../services/privacy/key'
 import type { DbRecord } from '../../services/privacy/records'
 import { privacyAudit, privacyErase, privacyReport, type PrivacyDeps } from '../../services/privacy/service'
-import { batchesRunning } from './batch'
+import type { BatchRuns } from '../../services/batch/runs'
 
 /** A record in a sentence: its parameters that are codes (lookup kind, outcome, check) are worded too. */
 export function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): string {
@@ -21,13 +21,12 @@ export function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): 
 
 export function privacyHandlers(
   ctx: CoreContext,
+  runs: BatchRuns,
 ): Pick<Handlers, 'privacy:report' | 'privacy:erase' | 'privacy:audit'> {
-  let deps: PrivacyDeps | null = null
-  const get = (): PrivacyDeps =>
-    (deps ??= { db: ctx.db, dataDir: ctx.dataDir, hash: subjectHasher(ctx.dataDir), log: ctx.log })
+  const deps: PrivacyDeps = { db: ctx.db, dataDir: ctx.dataDir, hash: subjectHasher(ctx.dataDir), log: ctx.log }
   return {
     'privacy:report': async ({ kind, value }) => {
-      const report = await privacyReport(get(), kind, value)
+      const report = await privacyReport(deps, kind, value)
       const t = ctx.translate()
       return {
         ...report,
@@ -37,8 +36,8 @@ export function privacyHandlers(
       }
     },
     'privacy:erase': async ({ kind, value }) => {
-      if (batchesRunning(ctx)) throw new AppFailure('privacy.batch_running')
-      return privacyErase(get(), kind, value)
+      if (runs.active) throw new AppFailure('privacy.batch_running')
+      return privacyErase(deps, kind, value)
     },
     'privacy:audit': () => ({ lines: privacyAudit(ctx.db) }),
   }

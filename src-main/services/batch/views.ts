@@ -1,0 +1,100 @@
+import type { ParsedRequestOf } from '../../../src-shared/contract'
+import { CHECK_PROVIDER, type Check } from '../../../src-shared/domain/batch'
+import { explain } from '../../../src-shared/domain/policy/explain'
+import { AppFailure } from '../../infra/errors'
+import type { CoreContext } from '../context'
+import { cellText, resultColumns } from './columns'
+import type { BatchJournal, JobRow } from './journal'
+import { materialise, page, summary } from './results'
+
+/* What the Lote screens read: the plan before a run, a page of the grid, one row in detail. */
+
+/** seed 000: the Alerta trial plan has 1000 free requests. */
+export const CLARO_TRIAL_REQUESTS = 1000
+
+/** Claro requests already made in this environment (batches and single lookups): the trial plan counts them all. */
+function claroTrialUsed(ctx: CoreContext): number {
+  const env = ctx.environment()
+  const batch = ctx.db
+    .prepare(
+      "SELECT COALESCE(SUM(c.attempts), 0) AS n FROM batch_calls c JOIN batch_jobs j ON j.id = c.job_id WHERE c.check_name IN ('alerts', 'score') AND json_extract(j.spec, '$.environment') = ?",
+    )
+    .get(env) as { n: number }
+  const single = ctx.db
+    .prepare("SELECT COUNT(*) AS n FROM history WHERE kind IN ('alerts', 'score') AND environment = ?")
+    .get(env) as { n: number }
+  return batch.n + single.n
+}
+
+/** The calls left per provider and what the Claro trial has left. */
+export function plan(ctx: CoreContext, journal: BatchJournal, prepared: JobRow) {
+  const s = summary(journal, prepared)
+  const callsByProvider: Record<string, number> = {}
+  for (const check of prepared.spec.checks) {
+    const left = (s.unique[check] ?? 0) - (s.answered[check] ?? 0) - (s.failed[check] ?? 0)
+    callsByProvider[CHECK_PROVIDER[check]] = (callsByProvider[CHECK_PROVIDER[check]] ?? 0) + left
+  }
+  const used = claroTrialUsed(ctx)
+  return {
+    job: s,
+    header: prepared.header ?? [],
+    mapping: prepared.spec.mapping,
+    callsByProvider,
+    claroTrial: { limit: CLARO_TRIAL_REQUESTS, used, left: Math.max(0, CLARO_TRIAL_REQUESTS - used) },
+  }
+}
+
+/** A page of the grid, in words and the analyst's formats. */
+export function gridPage(ctx: CoreContext, journal: BatchJournal, found: JobRow, q: ParsedRequestOf<'batch:rows'>) {
+  // A query from the top re-checks the answers and the policy; the pages that follow while scrolling read what is built.
+  const fresh = q.offset === 0 || !found.resultsStamp
+  const j = fresh ? materialise(ctx.db, journal, found, ctx.settings.get().policy) : found
+  const { total, rows } = page(ctx.db, j, q)
+  const t = ctx.translate()
+  const settings = ctx.settings.get()
+  const columns = resultColumns(j, { mode: 'words', t })
+  const style = {
+    decimalComma: settings.language === 'pt-BR',
+    dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const),
+    timeZone: settings.timeZone,
+  }
+  const width = j.header?.length ?? 0
+  return {
+    header: [...(j.header ?? []), ...columns.header],
+    total,
+    rows: rows.map((r) => ({
+      rowNo: r.rowNo,
+      verdict: r.decision.verdict,
+      reasons: explain(r.decision, t),
+      cells: [
+        ...r.fields,
+        ...Array<string>(Math.max(0, width - r.fields.length)).fill(''),
+        ...columns.cells(r).map((c) => cellText(c, style)),
+      ],
+    })),
+  }
+}
+
+/** One row: its fields, every check's raw answer (or why it was not run), and its decision. */
+export function rowDetail(ctx: CoreContext, journal: BatchJournal, j: JobRow, rowNo: number) {
+  const row = journal.rows(j.id, rowNo, 1)[0]
+  if (!row || row.rowNo !== rowNo) throw new AppFailure('batch.job_not_found', { id: `${j.id}/${rowNo}` })
+  const calls = Object.entries(row.keys).map(([check, key]) => ({
+    check,
+    key: key ?? '',
+    answer:
+      key && !key.startsWith('!') ? (journal.call(j.id, check as Check, key) ?? null) : { invalid: key?.slice(1) },
+  }))
+  const stored = j.resultsStamp
+    ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0]
+    : undefined
+  const decided = stored?.rowNo === rowNo ? stored.decision : null
+  return {
+    fields: row.fields,
+    header: j.header ?? [],
+    problem: row.problem,
+    verdict: decided?.verdict ?? null,
+    reasons: decided ? explain(decided, ctx.translate()) : [],
+    calls,
+  }
+}

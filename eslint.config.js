@@ -43,6 +43,11 @@ const mainLayer = (files, forbidden) => ({
   },
 })
 const PROVIDERS = ['claro', 'clearsale', 'mse']
+/** Outside a provider's folder, it is used through its index (its public face). */
+const PROVIDER_FACE = {
+  group: ['**/providers/*/*'],
+  message: 'Use a provider through its index (providers/<name>): its other files are its own.',
+}
 const providerLayers = PROVIDERS.map((name) =>
   mainLayer(
     [`src-main/providers/${name}/**/*.ts`],
@@ -177,6 +182,7 @@ export default tseslint.config(
   },
   mainLayer(['src-main/infra/**/*.ts'], above('providers', 'services', 'app', ...HOSTS)),
   ...providerLayers,
-  mainLayer(['src-main/services/**/*.ts'], above('app', ...HOSTS)),
-  mainLayer(['src-main/app/**/*.ts'], above(...HOSTS)),
+  mainLayer(['src-main/services/**/*.ts'], [...above('app', ...HOSTS), PROVIDER_FACE]),
+  mainLayer(['src-main/app/**/*.ts'], [...above(...HOSTS), PROVIDER_FACE]),
+  mainLayer(['src-main/cli/**/*.ts', 'src-main/serve/**/*.ts', 'src-main/security/**/*.ts'], [PROVIDER_FACE]),
 )

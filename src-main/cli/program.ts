@@ -47,7 +47,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
  * `sentinela`: one command per capability over the same core the app uses. Exit codes (DESIGN.md): 0 done,
  * 2 usage or input error, 1 anything else.
  */
-export function buildProgram(io: CliIO): Command {
+function buildProgram(io: CliIO): Command {
   const program = new Command('sentinela')
     .description(
       'Sentinela — consultas Claro Alerta/Score/MSE e ClearSale Data Trust / lookups and integration consoles',

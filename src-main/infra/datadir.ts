@@ -2,7 +2,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 /** Electron's userData folder is `<appData>/<productName>`; the CLI and `serve` default to the same place. */
-export const PRODUCT_NAME = 'Sentinela'
+const PRODUCT_NAME = 'Sentinela'
 
 export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,

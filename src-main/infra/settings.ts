@@ -27,7 +27,7 @@ function stamp(date: Date): string {
  * Reads settings.json. Missing → defaults (nothing written). Unreadable JSON or a value the schema refuses →
  * the file is moved aside (never deleted: the user may want what was in it) and defaults are used.
  */
-export async function loadSettings(dataDir: string, log: Logger, now = new Date()): Promise<LoadedSettings> {
+async function loadSettings(dataDir: string, log: Logger, now = new Date()): Promise<LoadedSettings> {
   const file = join(dataDir, SETTINGS_FILE)
   let text: string
   try {

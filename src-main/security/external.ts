@@ -2,7 +2,7 @@
  * The only URLs Sentinela ever hands to the OS browser: https pages of the providers' own portals and
  * documentation. Everything else is refused, so a link in a provider answer cannot launch arbitrary handlers.
  */
-export const EXTERNAL_HOST_SUFFIXES = ['claro.com.br', 'clearsale.com.br'] as const
+const EXTERNAL_HOST_SUFFIXES = ['claro.com.br', 'clearsale.com.br'] as const
 
 export function isSafeExternalUrl(raw: string): boolean {
   let url: URL

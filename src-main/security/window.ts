@@ -3,8 +3,8 @@
  * unit test can check them item by item against Electron's security checklist.
  */
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'sentinela'
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+const APP_HOST = 'sentinela'
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 
 /** app:// is a standard, secure scheme (like https): a real origin for CSP and same-origin checks. */
@@ -51,7 +51,7 @@ export interface SecureWebPreferences {
   devTools: boolean
 }
 
-export function secureWebPreferences(preloadPath: string, packaged = false): SecureWebPreferences {
+function secureWebPreferences(preloadPath: string, packaged = false): SecureWebPreferences {
   return {
     devTools: !packaged,
     preload: preloadPath,

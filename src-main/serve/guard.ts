@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http'
  * same-origin only (CSRF, cross-site WebSocket hijacking), and the per-launch token on every request.
  */
 
-export const TOKEN_HEADER = 'x-sentinela-token'
+const TOKEN_HEADER = 'x-sentinela-token'
 export const TOKEN_QUERY = 'token'
 
 export function newToken(): string {
@@ -17,24 +17,24 @@ export function newToken(): string {
 }
 
 /** Cookies are shared by every port of a host, so the name carries the port: two instances never collide. */
-export function cookieName(port: number): string {
+function cookieName(port: number): string {
   return `sentinela_token_${port}`
 }
 
-export function allowedOrigins(port: number): string[] {
+function allowedOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
 }
 
-export function isAllowedHost(host: string | undefined, port: number): boolean {
+function isAllowedHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
 }
 
 /** A request without an Origin header (a plain navigation, curl) passes; a present one must be ours. */
-export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   return origin === undefined || allowedOrigins(port).includes(origin)
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
@@ -43,7 +43,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined
 }
 
-export function presentedToken(headers: IncomingHttpHeaders, port: number): string | undefined {
+function presentedToken(headers: IncomingHttpHeaders, port: number): string | undefined {
   const header = headers[TOKEN_HEADER]
   if (typeof header === 'string') return header
   return readCookie(headers.cookie, cookieName(port))

@@ -1,8 +1,8 @@
 import type { Environment, Provider } from '../../src-shared/domain/environment'
 import type { Settings } from '../../src-shared/domain/settings'
-import { CLARO_BASE_URLS } from '../providers/claro/paths'
-import { CLEARSALE_BASE_URLS } from '../providers/clearsale/paths'
-import { MSE_BASE_URL } from '../providers/mse/paths'
+import { CLARO_BASE_URLS } from '../providers/claro'
+import { CLEARSALE_BASE_URLS } from '../providers/clearsale'
+import { MSE_BASE_URL } from '../providers/mse'
 import { AppFailure } from '../infra/errors'
 import type { SandboxManager } from './sandbox'
 

@@ -1,8 +1,8 @@
 import type { Provider } from '../../src-shared/domain/environment'
 import type { SandboxKnobs } from '../../src-shared/domain/settings'
-import { createClaroSandbox } from '../providers/claro/sandbox'
-import { createClearSaleSandbox } from '../providers/clearsale/sandbox'
-import { createMseSandbox } from '../providers/mse/sandbox'
+import { createClaroSandbox } from '../providers/claro'
+import { createClearSaleSandbox } from '../providers/clearsale'
+import { createMseSandbox } from '../providers/mse'
 import { startSandboxServer, type SandboxProvider, type SandboxServer } from '../infra/sandbox/host'
 
 /** The simulated providers. ClearSale and MSE join here as they are built. */

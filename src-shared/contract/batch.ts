@@ -6,7 +6,7 @@ import { PolicyRefSchema, PolicySchema, VERDICTS } from '../domain/policy/schema
 /* Batch screening (issue #8): upload, plan, run in the main process, results grid and charts, export. */
 
 /** Base64 of a 512 KiB piece of an uploaded file. */
-export const UPLOAD_CHUNK_BASE64 = 700_000
+const UPLOAD_CHUNK_BASE64 = 700_000
 export const UPLOAD_CHUNK_BYTES = 512 * 1024
 /** A list past this is not one batch (a million customers is ~100 MB): refused with a sentence (issue #14). */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024

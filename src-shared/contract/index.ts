@@ -53,7 +53,6 @@ export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>
 
 export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[]
-export const EVENT_NAMES = Object.keys(events) as EventName[]
 
 export function isChannelName(value: unknown): value is ChannelName {
   return typeof value === 'string' && Object.hasOwn(channels, value)

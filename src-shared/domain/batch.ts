@@ -54,7 +54,7 @@ export const CHECK_PROVIDER: Record<Check, Provider> = {
 }
 
 /** The provider operation behind each check (domain/operations): only Data Trust's is an effect. */
-export const CHECK_OPERATION: Record<Check, string> = {
+const CHECK_OPERATION: Record<Check, string> = {
   alerts: 'claro.alerts',
   score: 'claro.score',
   datatrust: 'clearsale.transaction',

@@ -37,7 +37,7 @@ export interface RiskWindows {
   lineChangeDays: number
 }
 
-export function assessEvent(event: AlertEvent, now: Date, windows: RiskWindows): AssessedEvent {
+function assessEvent(event: AlertEvent, now: Date, windows: RiskWindows): AssessedEvent {
   const at = Date.parse(event.timestamp)
   if (Number.isNaN(at)) return { ...event, ageDays: null, risk: 'unknown' }
   const ageDays = Math.max(0, Math.floor((now.getTime() - at) / DAY_MS))

@@ -4,11 +4,6 @@ import { z } from 'zod'
  * ClearSale Data Trust (seed 004). Field names and limits follow the seed's "Dicionário de variáveis".
  */
 
-/** seed 004 "Transaction": SendOption 1 Token SMS, 2 Token Email, 3 2º fator HotPhone, 4 2º fator HotEmail. */
-export const SEND_OPTIONS = [1, 2, 3, 4] as const
-/** seed 004 "Type": 1 presencial, 2 online (SessionID required). */
-export const TRANSACTION_TYPES = [1, 2] as const
-
 const text = (max?: number) => (max ? z.string().max(max) : z.string().max(2000))
 
 export const AddressSchema = z.object({
@@ -71,7 +66,6 @@ export const RatingSchema = z.object({
   RelatedTo: z.array(z.string()),
   Timeline: z.array(TimelineEntrySchema).nullish(),
 })
-export const INSIGHT_RELEVANCE = ['Positivo', 'Neutro', 'Alerta'] as const
 export const InsightSchema = z.object({
   Code: z.string(),
   Description: z.string(),
@@ -80,8 +74,15 @@ export const InsightSchema = z.object({
   Relevance: z.string(),
   RelatedTo: z.array(z.string()).nullish(),
 })
-/** seed 004 "Status": token states. */
-export const TOKEN_STATES = ['Waiting', 'Valid', 'Incorrect', 'Invalid', 'Expired'] as const
+/** seed 004 "Status": token states, named where the code reads them. */
+export const TOKEN_STATE = {
+  waiting: 'Waiting',
+  valid: 'Valid',
+  incorrect: 'Incorrect',
+  invalid: 'Invalid',
+  expired: 'Expired',
+} as const
+export type TokenState = (typeof TOKEN_STATE)[keyof typeof TOKEN_STATE]
 /** seed 004 spells the state "Incorret" in its own examples (and the key `Result` as well as `result`): read both. */
 export function tokenState(value: string): string {
   return value === 'Incorret' ? 'Incorrect' : value
@@ -161,8 +162,6 @@ export const SMS_KEYS: Record<string, number> = {
   '{respostas}': 65,
 }
 export const SMS_TEXT_LIMIT = 160
-/** seed 004 "Tipos de SMS": 2 envio do 2º fator, 3 resposta "Sim", 4 resposta "Não". */
-export const SMS_TYPES = [2, 3, 4] as const
 
 export interface SmsTemplateCheck {
   length: number

@@ -61,9 +61,6 @@ export function valueSchemaFor(name: CredentialName) {
       : MseCredentialSchema
 }
 
-/** Fields that are secret in the strict sense: never shown, not even in part. */
-export const SECRET_FIELDS = ['secret', 'password', 'webhookToken'] as const
-
 /** The identifying field whose last characters make a harmless hint (`key …a1b2`). */
 const HINT_FIELD: Record<Provider, 'key' | 'username' | 'profile'> = {
   claro: 'key',

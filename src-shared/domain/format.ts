@@ -36,7 +36,7 @@ export interface WallClock {
 const clocks = new Map<string, Intl.DateTimeFormat>()
 
 /** The wall-clock time of an instant in a zone (IANA name). */
-export function wallClock(instant: Date, timeZone: string): WallClock {
+function wallClock(instant: Date, timeZone: string): WallClock {
   let f = clocks.get(timeZone)
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {

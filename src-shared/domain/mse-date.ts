@@ -2,7 +2,7 @@
  * seed 003 §6.4.1: INITIALDATE and FINALDATE come as `yyMMddHHmm`. The seed gives no time zone: read as Brasília
  * time (UTC−3, no daylight saving since 2019), the operator's clock. Assumption kept here as a named constant.
  */
-export const MSE_CLOCK_OFFSET = '-03:00'
+const MSE_CLOCK_OFFSET = '-03:00'
 const OFFSET_MINUTES = -180
 
 /** `0608151207` → `2006-08-15T12:07:00-03:00`; null when it is not a date in that format. */

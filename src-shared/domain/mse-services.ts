@@ -1,5 +1,5 @@
 /** seed 003 §6.2 spells the modes `assync-*` and elsewhere `async-*`: both accepted, `async-*` sent (seeds/README.md). */
-export const MSE_MODES = ['async-oneway', 'async-delivery', 'sync'] as const
+const MSE_MODES = ['async-oneway', 'async-delivery', 'sync'] as const
 export type MseMode = (typeof MSE_MODES)[number]
 
 export function normaliseMode(input: string): MseMode | null {
@@ -55,7 +55,7 @@ export interface ServiceSpec {
  * §6.4.13 "não podendo ultrapassar o limite de 5 mensagens SMS de 140 bytes cada", WAP headers included. The seed does
  * not give the headers' size: a Service Indication's WSP headers and tokens take about 40 bytes (assumption).
  */
-export const WAP_PUSH_BYTES = { max: 5 * 140, overhead: 40 }
+const WAP_PUSH_BYTES = { max: 5 * 140, overhead: 40 }
 
 const ASYNC: readonly MseMode[] = ['async-oneway', 'async-delivery']
 const ALL: readonly MseMode[] = ['async-oneway', 'async-delivery', 'sync']

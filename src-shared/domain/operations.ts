@@ -18,7 +18,7 @@ export interface OperationSpec {
 const read = (why: string): OperationSpec => ({ kind: 'read', why })
 const effect = (reconcile: 'search' | 'analyst', why: string): OperationSpec => ({ kind: 'effect', reconcile, why })
 
-export const OPERATIONS: Record<string, OperationSpec> = {
+const OPERATIONS: Record<string, OperationSpec> = {
   'claro.token': read('seed 001: a token request changes nothing'),
   'claro.alerts': read('seed 001: events of a line, read only'),
   // Billed per answer (seed 002), but an answer that never arrived was not delivered: retrying is a read again.

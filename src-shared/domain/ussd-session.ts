@@ -33,7 +33,7 @@ export interface PhoneScreen {
 }
 
 export const IDLE_SCREEN: PhoneScreen = { text: '', command: null, page: 0, ended: true, error: null }
-export const DIAL_PATTERN = /^\*(\d{1,6})#$/
+const DIAL_PATTERN = /^\*(\d{1,6})#$/
 
 export class UssdPhone {
   screen: PhoneScreen = IDLE_SCREEN

@@ -14,15 +14,15 @@ export type UssdCommand =
   | { kind: 'notify'; content: string }
 
 /** §6.4.18: a screen holds at most 150 characters; longer menus are paged by the USSD platform. */
-export const USSD_SCREEN_LIMIT = 150
+const USSD_SCREEN_LIMIT = 150
 /** §6.4.18: "A mensagem de notificação '0: previous, 9: next' é adicionada pela plataforma USSD automaticamente." */
 export const USSD_PAGING_FOOTER = '0: previous, 9: next'
 /** §6.4.18: "USSD pode suportar até 10 páginas." */
-export const USSD_MAX_PAGES = 10
+const USSD_MAX_PAGES = 10
 /** §6.4.18: "o limite total de caracteres … fica em torno de no máximo 1000 caracteres." */
-export const USSD_ABOUT_MAX_CHARS = 1000
+const USSD_ABOUT_MAX_CHARS = 1000
 /** §6.4.18: indexes 0 (previous page), 9 (next page) and 8 (reserved) cannot be used. */
-export const USSD_RESERVED_INDEXES = ['0', '8', '9'] as const
+const USSD_RESERVED_INDEXES = ['0', '8', '9'] as const
 /** §6.4.18 "Limites do Menu": suggested / not recommended / limited. */
 export const USSD_LIMITS = {
   title: { suggested: 60, notRecommended: 110, limited: 150 },
@@ -60,7 +60,7 @@ export interface UssdProblem {
   params: Record<string, string | number>
 }
 
-export const optionLine = (o: UssdOption): string => `${o.index}. ${o.subtitle}`
+const optionLine = (o: UssdOption): string => `${o.index}. ${o.subtitle}`
 const length = (s: string): number => [...s].length
 const joined = (lines: string[]): string => lines.join('\n')
 

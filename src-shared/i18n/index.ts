@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGE, type Language } from '../domain/settings'
 export type { Catalog } from './types'
 
 /** The one i18n layer: the renderer (react-i18next) and the core/CLI (plain i18next) share these resources. */
-export const resources = {
+const resources = {
   'pt-BR': { translation: ptBR },
   en: { translation: en },
 } as const

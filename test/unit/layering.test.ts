@@ -54,6 +54,11 @@ describe('layering', () => {
       'src-main/app/handlers/x.ts',
       "import { startBrowserHost } from '../../serve/server'\nexport const a = startBrowserHost",
     ],
+    ['src-main/services/x.ts', "import { failureFor } from '../providers/claro/errors'\nexport const a = failureFor"],
+    [
+      'src-main/cli/commands/x.ts',
+      "import { MSE_STATUS } from '../../providers/mse/errors'\nexport const a = MSE_STATUS",
+    ],
   ])('refuses %s: %s', async (file, code) => {
     expect(await layeringErrors(file, code)).not.toEqual([])
   })
@@ -66,7 +71,7 @@ describe('layering', () => {
       'src-main/services/batch/x.ts',
       "import { openDatabase } from '../../infra/store/db'\nexport const a = openDatabase",
     ],
-    ['src-main/services/x.ts', "import { ClaroClient } from '../providers/claro/client'\nexport const a = ClaroClient"],
+    ['src-main/services/x.ts', "import { ClaroClient } from '../providers/claro'\nexport const a = ClaroClient"],
     [
       'src-main/providers/mse/sandbox/x.ts',
       "import { digitsHash } from '../../../infra/sandbox/personas'\nexport const a = digitsHash",

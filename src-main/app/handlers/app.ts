@@ -2,7 +2,7 @@ import type { AppInfo } from '../../../src-shared/contract'
 import type { CoreContext } from '../../services/context'
 import type { Handlers } from '../router'
 
-export function appInfo(ctx: CoreContext): AppInfo {
+function appInfo(ctx: CoreContext): AppInfo {
   return {
     name: ctx.name,
     version: ctx.version,

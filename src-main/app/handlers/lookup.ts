@@ -2,7 +2,7 @@ import type { CoreContext } from '../../services/context'
 import type { Handlers } from '../router'
 import { AppFailure } from '../../infra/errors'
 import { lookupAlerts, lookupScore } from '../../services/claro/service'
-import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro/sandbox/personas'
+import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro'
 
 type LookupHandlers = Pick<
   Handlers,

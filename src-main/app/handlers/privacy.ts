@@ -9,7 +9,7 @@ import { privacyAudit, privacyErase, privacyReport, type PrivacyDeps } from '../
 import type { BatchRuns } from '../../services/batch/runs'
 
 /** A record in a sentence: its parameters that are codes (lookup kind, outcome, check) are worded too. */
-export function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): string {
+function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): string {
   const p = { ...r.params }
   if (r.what === 'history') {
     p['kind'] = t(`history.kinds.${String(p['kind'])}`)

@@ -4,7 +4,7 @@ import type { CoreContext } from '../../services/context'
 import { sandboxJson } from '../../services/sandbox-call'
 import type { Handlers } from '../router'
 import { registerSandboxDelivery } from '../../services/mse/callbacks'
-import { DEMO_APP_PATH } from '../../providers/mse/sandbox/ussd'
+import { DEMO_APP_PATH } from '../../providers/mse'
 import { checkAppUrl, httpUssdTransport, pushUssd } from '../../services/mse/ussd'
 
 type UssdChannels =

@@ -4,6 +4,7 @@ import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'
 import { defaultMode, MSE_SERVICES } from '../../../src-shared/domain/mse-services'
+import { MSE_STATUS } from '../../providers/mse'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -56,7 +57,7 @@ export function registerMse(program: Command, globals: (command: Command) => Glo
             `${JSON.stringify({ statusCode: r.statusCode, profile: r.profile, transactionId: r.transactionId, parameters: r.parameters, ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }) })}\n`,
           )
           for (const w of r.warnings) io.stderr(`aviso / warning: ${w}\n`)
-          if (r.statusCode !== 0) throw new MseStatusExit()
+          if (r.statusCode !== MSE_STATUS.ok) throw new MseStatusExit()
         })
       },
     )

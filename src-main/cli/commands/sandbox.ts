@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { SandboxKnobsSchema } from '../../../src-shared/domain/settings'
 import { SandboxManager, SANDBOX_PROVIDERS } from '../../services/sandbox'
-import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro/sandbox/personas'
+import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro'
 import type { Provider } from '../../../src-shared/domain/environment'
 import type { CliIO } from '../io'
 import { parsePort, UsageError, type GlobalOptions } from '../options'

@@ -6,7 +6,7 @@ import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 
 /** The built CLI lives in out/main/, the built renderer in out/renderer/. */
-export function builtRendererDir(): string {
+function builtRendererDir(): string {
   return fileURLToPath(new URL('../renderer/', import.meta.url))
 }
 

@@ -57,7 +57,7 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
 }
 
-export function fromBrowser(req: IncomingMessage): boolean {
+function fromBrowser(req: IncomingMessage): boolean {
   return (
     req.headers['origin'] !== undefined ||
     req.headers['sec-fetch-site'] !== undefined ||

@@ -31,7 +31,7 @@ export function classifyKeychainError(message: string): KeychainProblem {
   return 'other'
 }
 
-export function keychainFailure(problem: KeychainProblem, reason: string): AppFailure {
+function keychainFailure(problem: KeychainProblem, reason: string): AppFailure {
   return new AppFailure('keychain_unavailable', { problem, reason: reason.slice(0, 300) }, { problem })
 }
 

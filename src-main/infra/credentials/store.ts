@@ -60,7 +60,7 @@ export function hashOf(credential: Record<string, unknown>): string {
  * would dominate the latency a lookup adds. Writes and deletes in this process invalidate at once; a change made
  * by another process (the CLI while the app runs) is seen within this time.
  */
-export const CREDENTIAL_CACHE_MS = 30_000
+const CREDENTIAL_CACHE_MS = 30_000
 
 export class CredentialStore {
   private readonly cache = new Map<string, { value: Record<string, unknown> | null; at: number }>()

@@ -2,17 +2,11 @@ import type { RawAnswer } from '../../../src-shared/contract/lookup'
 import type { AlertEvent, AlertEventType } from '../../../src-shared/domain/claro'
 import type { ClaroCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
-import { AppFailure } from '../../infra/errors'
 import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
 import type { TokenManager, TokenSlot } from '../../infra/http/tokens'
 import { CLARO_PATHS } from './paths'
-import {
-  AlertsResponseSchema,
-  DEFAULT_TOKEN_LIFETIME_S,
-  ErrorEnvelopeSchema,
-  ScoreResponseSchema,
-  TokenResponseSchema,
-} from './schemas'
+import { failureFor } from './errors'
+import { AlertsResponseSchema, DEFAULT_TOKEN_LIFETIME_S, ScoreResponseSchema, TokenResponseSchema } from './schemas'
 
 export interface ClaroClientDeps {
   http: HttpClient
@@ -23,40 +17,6 @@ export interface ClaroClientDeps {
   timeoutMs?: number
   /** Awaited before every product request, retries included (batch rate limits). */
   gate?: () => Promise<void>
-}
-
-/** seeds 000/001/002: documented statuses → error codes with their own pt-BR/English texts. */
-const STATUS_CODES: Record<number, string> = {
-  400: 'claro.bad_request',
-  401: 'claro.unauthorized',
-  403: 'claro.forbidden',
-  404: 'claro.not_found',
-  406: 'claro.not_acceptable',
-  415: 'claro.unsupported_media_type',
-  429: 'claro.rate_limited',
-  500: 'claro.server_error',
-}
-
-function failureFor(answer: HttpAnswer, raw: RawAnswer): AppFailure {
-  let envelope: ReturnType<typeof ErrorEnvelopeSchema.safeParse> | null
-  try {
-    envelope = ErrorEnvelopeSchema.safeParse(JSON.parse(answer.body))
-  } catch {
-    envelope = null // not JSON: the status alone decides, the raw body is still shown
-  }
-  const provider = envelope?.success ? envelope.data : undefined
-  const retryAfter = answer.headers['retry-after'] ?? ''
-  const code = STATUS_CODES[answer.status] ?? (answer.status >= 500 ? 'claro.server_error' : 'claro.unexpected_status')
-  return new AppFailure(
-    code,
-    { status: answer.status, retryAfter, detail: provider?.error.detailedMessage ?? provider?.error.message ?? '' },
-    {
-      raw,
-      ...(provider
-        ? { provider: { transactionId: provider.transactionId ?? null, errorCode: provider.error.errorCode ?? null } }
-        : {}),
-    },
-  )
 }
 
 /** Claro's Alerta and Score over one base URL, with the token shared through the TokenManager. */

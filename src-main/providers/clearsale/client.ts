@@ -1,40 +1,29 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
 import {
   TransactionSchema,
   ResultsSchema,
-  tokenState,
   type DtTransaction,
   type TransactionRequest,
 } from '../../../src-shared/domain/clearsale'
 import type { ClearSaleCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
 import { AppFailure } from '../../infra/errors'
-import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
+import { parseAnswer, rawAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
 import type { TokenManager, TokenSlot } from '../../infra/http/tokens'
 import { CLEARSALE_PATHS } from './paths'
+import {
+  AuthResponseSchema,
+  EntityConfigSchema,
+  ListingSchema,
+  SmsConfigSchema,
+  ValidateResponseSchema,
+} from './schemas'
+import { failureFor, type Answer, type Purpose } from './errors'
 
-/** seed 004: `{"token", "expiresInSeconds"}` (a string in the example; a number is accepted too). */
-const AuthResponseSchema = z.object({
-  token: z.string().min(1),
-  expiresInSeconds: z.union([z.string().regex(/^\d+$/), z.number()]),
-})
-/** seed 004: `{"result", "date"}`; `Result` and the seed's spelling "Incorret" are read too. */
-const ValidateResponseSchema = z
-  .object({ result: z.string().nullish(), Result: z.string().nullish(), date: z.string().nullish() })
-  .refine((v) => typeof (v.result ?? v.Result) === 'string', { message: 'result missing' })
-  .transform((v) => ({ result: tokenState(v.result ?? v.Result ?? ''), date: v.date ?? null }))
-/** Search answers (seed 004) use `id`/`Result` where single reads use `ID`/`Results`: both are normalised. */
-const ListingSchema = z.object({
-  location: z.number().optional(),
-  totalPages: z.number().optional(),
-  totalTransactions: z.number().optional(),
-  Transactions: z.array(z.record(z.string(), z.unknown())),
-})
-const SmsConfigSchema = z.object({ Text: z.string(), Active: z.boolean().optional(), SmsTypeId: z.number() })
-const EntityConfigSchema = z.object({ creationDate: z.string().nullish(), conditionalSmsSending: z.boolean() })
+import type { Listing } from './schemas'
 
-export type Listing = z.infer<typeof ListingSchema>
+export type { Listing }
 
 export interface ClearSaleClientDeps {
   http: HttpClient
@@ -45,41 +34,6 @@ export interface ClearSaleClientDeps {
   timeoutMs?: number
   /** Awaited before every product request, retries included (batch rate limits). */
   gate?: () => Promise<void>
-}
-
-type Answer = { answer: HttpAnswer; raw: RawAnswer }
-
-/** What a request was for: each kind of 400 (seed 004) gets its own message. */
-type Purpose = 'transaction' | 'search' | 'config' | 'validate'
-const BAD_REQUEST: Record<Purpose, string> = {
-  transaction: 'clearsale.bad_request',
-  search: 'clearsale.search_bad_request',
-  config: 'clearsale.config_bad_request',
-  validate: 'clearsale.bad_request',
-}
-
-/** seed 004 statuses → error codes; a 400 carries the field → messages map in its detail. */
-function failureFor({ answer, raw }: Answer, purpose: Purpose = 'transaction'): AppFailure {
-  if (answer.status === 400) {
-    let fields: Record<string, unknown> = {}
-    let summary: string
-    try {
-      const parsed: unknown = JSON.parse(answer.body)
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a field map')
-      fields = parsed as Record<string, unknown>
-      summary = Object.entries(fields)
-        .map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
-        .join('; ')
-    } catch {
-      // Not the seed's field → messages map: the body's own text is what the user needs to read.
-      summary = answer.body.replace(/\s+/g, ' ').trim() || `HTTP ${answer.status}`
-    }
-    return new AppFailure(BAD_REQUEST[purpose], { detail: summary.slice(0, 1000) }, { raw, fields: fields as never })
-  }
-  const code =
-    { 401: 'clearsale.unauthorized', 404: 'clearsale.not_found', 429: 'clearsale.rate_limited' }[answer.status] ??
-    (answer.status >= 500 ? 'clearsale.server_error' : 'clearsale.unexpected_status')
-  return new AppFailure(code, { status: answer.status, retryAfter: answer.headers['retry-after'] ?? '' }, { raw })
 }
 
 export class ClearSaleClient {

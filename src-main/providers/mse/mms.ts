@@ -38,7 +38,7 @@ export function mmsOctets(payload: string): { octets: Buffer; warnings: string[]
 const TEXTUAL = /^(text\/|application\/smil)/i
 
 /** Lists the MIME parts (type, name, content id, size; the text of textual parts). */
-export async function decodeMms(
+async function decodeMms(
   payload: string,
 ): Promise<{ subject: string; from: string; to: string; date: string | null; parts: MmsPart[]; warnings: string[] }> {
   const { octets, warnings } = mmsOctets(payload)

@@ -21,9 +21,6 @@ export interface MseResponse {
 
 export type MseParseResult = { ok: true; response: MseResponse } | { ok: false; reason: string; raw: string }
 
-/** seed 003 §6.5.2: status codes the seed names; any other is shown with its error-message text (seeds/README.md). */
-export const MSE_STATUS = { ok: 0, missingParameter: 12, noDeviceResponse: 110 } as const
-
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false, // keep every value as the text sent: "0608151207" must not become a number

@@ -1,11 +1,12 @@
 import { dataTrustKey, type Check } from '../../../src-shared/domain/batch'
 import type { CoreContext } from '../context'
-import { AppFailure, asFailure } from '../../infra/errors'
+import { type AppFailure, asFailure } from '../../infra/errors'
 import { client as claroClient } from '../claro/service'
 import { clearSaleClient, toTransactionRequest } from '../datatrust/service'
-import { sendTransactionOnce } from '../../providers/clearsale/reconcile'
+import { sendTransactionOnce } from '../../providers/clearsale'
 import type { DtTransaction, TransactionRequest } from '../../../src-shared/domain/clearsale'
 import { callMse } from '../mse/service'
+import { MSE_STATUS, statusFailure } from '../../providers/mse'
 
 /*
  * One call of a batch check for one normalised identifier. Batch calls go straight to the provider clients: the
@@ -83,9 +84,7 @@ export async function runCheck(
         // seed 003 §6.4.17; status 20 is the sandbox's volume limit (§9.3): retried like a 429.
         await gate()
         const r = await callMse(ctx, { service: 'SYS_CTN_INFO_TYPE', mode: 'sync', params: { CTN: key }, timeoutMs })
-        if (r.statusCode === 20) throw new AppFailure('mse.volume', { status: 20, retryAfter: '' })
-        if (r.statusCode !== 0)
-          throw new AppFailure('mse.status', { status: r.statusCode, detail: r.errorMessage ?? '' })
+        if (r.statusCode !== MSE_STATUS.ok) throw statusFailure(r.statusCode, r.errorMessage)
         return { check, parameters: r.parameters }
       }
     }

@@ -21,7 +21,7 @@ export type SniffResult =
 
 const SAMPLE_BYTES = 64 * 1024
 /** A record larger than this stops the file (csv-parse cannot resynchronise after it): reported, never a crash. */
-export const MAX_RECORD_BYTES = 32 * 1024 * 1024
+const MAX_RECORD_BYTES = 32 * 1024 * 1024
 /** Cells longer than this are cut on import and the row flagged (a 10 MB "line" is not a customer). */
 export const MAX_CELL_CHARS = 4096
 /**
@@ -32,7 +32,7 @@ export const MAX_COLUMNS = 5000
 const COLUMNS_CUT = '\u0001colunas-cortadas'
 
 /** Cuts, outside quotes, every line with more than MAX_COLUMNS fields; what it cut is marked in a last field. */
-export function columnGuard(delimiter: string): Transform {
+function columnGuard(delimiter: string): Transform {
   let inQuotes = false
   let fields = 1
   let dropping = false

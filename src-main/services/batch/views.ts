@@ -10,7 +10,7 @@ import { materialise, page, summary } from './results'
 /* What the Lote screens read: the plan before a run, a page of the grid, one row in detail. */
 
 /** seed 000: the Alerta trial plan has 1000 free requests. */
-export const CLARO_TRIAL_REQUESTS = 1000
+const CLARO_TRIAL_REQUESTS = 1000
 
 /** Claro requests already made in this environment (batches and single lookups): the trial plan counts them all. */
 function claroTrialUsed(ctx: CoreContext): number {

@@ -7,10 +7,10 @@ import type { CoreContext } from '../context'
 import { AppFailure } from '../../infra/errors'
 import { recordLookup } from '../lookups'
 import { providerCredential } from '../provider-credential'
-import { ClaroClient } from '../../providers/claro/client'
+import { ClaroClient } from '../../providers/claro'
 
 /** The sandbox works with no credentials at all: this one is used when none is stored for `sandbox`. */
-export const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = {
+const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = {
   key: 'sentinela-sandbox-key',
   secret: 'sentinela-sandbox-secret',
   customerId: 'SENTINELA_SANDBOX',

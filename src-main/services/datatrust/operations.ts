@@ -1,9 +1,9 @@
 import type { z } from 'zod'
 import type { DataTrustSearchSchema } from '../../../src-shared/contract/datatrust'
 import type { CoreContext } from '../context'
-import { CLEARSALE_PATHS } from '../../providers/clearsale/paths'
+import { CLEARSALE_PATHS } from '../../providers/clearsale'
 import { clearSaleClient } from './service'
-import { normaliseListed } from '../../providers/clearsale/listing'
+import { normaliseListed } from '../../providers/clearsale'
 import { runEffect } from '../effects'
 import { AppFailure } from '../../infra/errors'
 

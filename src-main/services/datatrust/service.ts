@@ -10,10 +10,10 @@ import { recordLookup } from '../lookups'
 import { providerCredential } from '../provider-credential'
 import { runEffect } from '../effects'
 import { maskCpf } from '../../../src-shared/domain/cpf'
-import { sendTransactionOnce } from '../../providers/clearsale/reconcile'
-import { ClearSaleClient } from '../../providers/clearsale/client'
+import { sendTransactionOnce } from '../../providers/clearsale'
+import { ClearSaleClient } from '../../providers/clearsale'
 
-export const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
+const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
   username: 'sentinela-sandbox',
   password: 'sentinela-sandbox-pass',
   webhookToken: 'sentinela-sandbox-webhook-token',

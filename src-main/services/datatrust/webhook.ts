@@ -3,7 +3,7 @@ import type { CoreContext } from '../context'
 import { bearerMatches, type CallbackRoute } from '../../infra/callbacks/listener'
 import { clearSaleCredential, getDataTrust } from './service'
 
-export const CLEARSALE_WEBHOOK_PATH = '/clearsale/webhook'
+const CLEARSALE_WEBHOOK_PATH = '/clearsale/webhook'
 
 /**
  * seed 004 "Webhook": `POST {URL_CADASTRADA}` with `Authorization: Bearer {TOKEN_CADASTRADO}` and

@@ -6,24 +6,24 @@ import { isLoopback, type CallbackRoute } from '../../infra/callbacks/listener'
 import type { IncomingMessage } from 'node:http'
 import { providerCredential } from '../provider-credential'
 import type { MseInbound } from '../../../src-shared/contract/mse'
-import { parseMseResponse } from '../../providers/mse/parse'
-import { parseMmsMo } from '../../providers/mse/mms'
-import { percentBytes } from '../../providers/mse/percent'
+import { parseMseResponse } from '../../providers/mse'
+import { parseMmsMo } from '../../providers/mse'
+import { percentBytes } from '../../providers/mse'
 import { buildUssdRequest, parseUssdResponse } from '../../../src-shared/domain/ussd-xml'
 
-export const MSE_RECEIPT_PATH = '/mse/receipt'
-export const MSE_MO_PATH = '/mse/mo'
-export const MSE_MMS_PATH = '/mse/mms'
-export const MSE_USSD_PATH = '/mse/ussd'
+const MSE_RECEIPT_PATH = '/mse/receipt'
+const MSE_MO_PATH = '/mse/mo'
+const MSE_MMS_PATH = '/mse/mms'
+const MSE_USSD_PATH = '/mse/ussd'
 /** The userid/pwd the partner gives MSE for its deliveries (§6.4.1.1), kept like a profile: `mse:RECEIPTS`. */
-export const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
+const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
 const SANDBOX_RECEIPTS = { profile: 'sentinela', password: 'sentinela-sandbox-receipts' }
 
 const receiptsCredential = (ctx: CoreContext) =>
   providerCredential(ctx, RECEIPTS_CREDENTIAL, 'MSE (recibos)', MseCredentialSchema, SANDBOX_RECEIPTS)
 
 /** ISO-8859-1 query decoding (§6.4.5.1): `%E7` is "ç", not an invalid UTF-8 byte. */
-export function decodeLatin1Query(query: string): Record<string, string> {
+function decodeLatin1Query(query: string): Record<string, string> {
   const parsed = parse(query, '&', '=', { decodeURIComponent: (s) => percentBytes(s).toString('latin1') })
   return Object.fromEntries(
     Object.entries(parsed).map(([k, v]) => [k, Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')]),

@@ -7,10 +7,11 @@ import { rawAnswer } from '../../infra/http/client'
 import { providerCredential } from '../provider-credential'
 import { MSE_SERVICES, normaliseMode } from '../../../src-shared/domain/mse-services'
 import { normaliseParams, validateParams } from '../../../src-shared/domain/mse-validate'
-import { parseMseResponse } from '../../providers/mse/parse'
-import { buildRequest, sentForm } from '../../providers/mse/request'
+import { parseMseResponse } from '../../providers/mse'
+import { buildRequest, sentForm } from '../../providers/mse'
+import { MSE_STATUS } from '../../providers/mse'
 
-export { MSE_BASE_URL } from '../../providers/mse/paths'
+export { MSE_BASE_URL } from '../../providers/mse'
 export const SANDBOX_MSE_PASSWORD = 'sentinela-sandbox'
 
 export interface MseCall {
@@ -73,7 +74,7 @@ export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallR
   const parsed = parseMseResponse(answer.body)
   if (!parsed.ok) throw new AppFailure('mse.malformed', { reason: parsed.reason.slice(0, 300) }, { raw })
   const r = parsed.response
-  if (mode === 'async-delivery' && r.statusCode === 0 && r.transactionId) {
+  if (mode === 'async-delivery' && r.statusCode === MSE_STATUS.ok && r.transactionId) {
     // Kept so the receipt that arrives later (§6.4.1.1) attaches to this message by transaction id.
     ctx.mseMessages.sent({
       transactionId: r.transactionId,

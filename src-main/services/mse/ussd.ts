@@ -9,14 +9,14 @@ import type { CoreContext } from '../context'
 import { AppFailure, toAppError } from '../../infra/errors'
 import { rawAnswer } from '../../infra/http/client'
 import { providerCredential } from '../provider-credential'
-import { parseMseResponse } from '../../providers/mse/parse'
+import { parseMseResponse } from '../../providers/mse'
 import { sendMse } from './effect'
 import { SANDBOX_MSE_PASSWORD } from './service'
 
 /** USSD pushes use the `mse:USSD` profile (seed 003 §6.4.18: profile + password in the XML head). */
-export const USSD_CREDENTIAL = 'mse:USSD'
+const USSD_CREDENTIAL = 'mse:USSD'
 /** What the emulated MSE waits for a partner application before saying it did not answer. */
-export const USSD_APP_TIMEOUT_MS = 10_000
+const USSD_APP_TIMEOUT_MS = 10_000
 
 export interface UssdPush {
   msisdn: string

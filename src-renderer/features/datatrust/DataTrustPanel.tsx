@@ -9,6 +9,7 @@ import { TransactionView } from './TransactionView'
 import { SearchPanel } from './SearchPanel'
 import { SmsConfigPanel } from './SmsConfigPanel'
 import { ResendPrompt } from '../../components/ResendPrompt'
+import { TOKEN_STATE } from '../../../src-shared/domain/clearsale'
 
 type View = 'transaction' | 'search' | 'sms'
 
@@ -19,7 +20,7 @@ export function DataTrustPanel() {
   const start = useDataTrustStore((st) => st.start)
   useEffect(() => start(), [start])
   const token = s.result?.transaction.Results?.Validation?.TokenSMS?.result
-  const canValidate = token === 'Waiting' || token === 'Incorrect'
+  const canValidate = token === TOKEN_STATE.waiting || token === TOKEN_STATE.incorrect
 
   return (
     <div className="lookup">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useDataTrustStore } from '../../stores/datatrust/store'
+import { TOKEN_STATE } from '../../../src-shared/domain/clearsale'
 
 /** seed 004 "Validação": the token the customer received by SMS. */
 export function TokenDialog() {
@@ -40,7 +41,7 @@ export function TokenDialog() {
       </button>
       {result && (
         <span
-          className={result === 'Valid' ? 'outcome ok' : 'outcome error'}
+          className={result === TOKEN_STATE.valid ? 'outcome ok' : 'outcome error'}
           role="status"
           data-testid="dt-token-result"
         >

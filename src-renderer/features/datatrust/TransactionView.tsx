@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { DtTransaction } from '../../../src-shared/domain/clearsale'
+import { TOKEN_STATE, type DtTransaction } from '../../../src-shared/domain/clearsale'
 
 function relevanceClass(relevance: string): string {
   const r = relevance.toLowerCase()
@@ -49,7 +49,7 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
         </>
       )}
       {(tokenSms || conditional) && (
-        <p data-testid="dt-token-state" className={tokenSms === 'Valid' ? 'outcome ok' : undefined}>
+        <p data-testid="dt-token-state" className={tokenSms === TOKEN_STATE.valid ? 'outcome ok' : undefined}>
           {conditional
             ? t('datatrust.conditional')
             : t('datatrust.tokenSms', {

@@ -45,7 +45,7 @@ export const CAPITALS: readonly { name: string; uf: string; lat: number; lon: nu
   { name: 'Palmas', uf: 'TO', lat: -10.213, lon: -48.36 },
 ]
 
-export const metersBetween = (a: [number, number], b: [number, number]): number => geoDistance(a, b) * EARTH_RADIUS_M
+const metersBetween = (a: [number, number], b: [number, number]): number => geoDistance(a, b) * EARTH_RADIUS_M
 
 export function nearestCapital(lon: number, lat: number): { name: string; uf: string; meters: number } {
   let best = { name: '', uf: '', meters: Infinity }

@@ -44,7 +44,7 @@ export interface Decision {
 const TAKEOVER: readonly string[] = ['SIMCARD_CHANGED', 'PORTOUT_REQUESTED']
 const LINE_CHANGE: readonly string[] = ['DEVICE_CHANGED', 'MSISDN_CHANGED', 'SUBSCRIPTION_CANCELED']
 
-export function verdictOf(reasons: readonly { action: Action }[]): Verdict {
+function verdictOf(reasons: readonly { action: Action }[]): Verdict {
   return reasons.some((r) => r.action === 'recusar') ? 'recusar' : reasons.length > 0 ? 'revisar' : 'aprovar'
 }
 

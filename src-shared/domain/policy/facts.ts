@@ -26,7 +26,7 @@ export const InsightFactSchema = z.object({
   description: z.string().max(500),
 })
 
-export const AnswerSchemas = {
+const AnswerSchemas = {
   alerts: z.object({ events: z.array(AlertFactSchema).max(500) }),
   score: z.object({ score: z.number() }),
   datatrust: z.object({ score: z.number(), insights: z.array(InsightFactSchema).max(100) }),
@@ -97,7 +97,7 @@ export function dataTrustFacts(
 }
 
 /** MSE SYS_CTN_INFO_TYPE (seed 003 §6.4.17): only the fields shown and exported are kept. */
-export const LINE_FIELDS = ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS', 'CUSTOMER_TYPE'] as const
+const LINE_FIELDS = ['SUBSCRIBER_TYPE', 'TECNOLOGY', 'STATUS', 'CUSTOMER_TYPE'] as const
 export function lineFacts(parameters: Record<string, string>): Answers['line'] {
   return {
     parameters: Object.fromEntries(
@@ -112,7 +112,7 @@ export function lineFacts(parameters: Record<string, string>): Answers['line'] {
  * a wrong route (seed 004), so a failure. A Data Trust send that timed out and that the search could not settle may
  * have created the transaction: its outcome is unknown (domain/operations).
  */
-export function classifyFailure(check: CheckId, code: string): Exclude<OutcomeStatus, 'answered'> {
+function classifyFailure(check: CheckId, code: string): Exclude<OutcomeStatus, 'answered'> {
   if (
     /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep$|invalid_email$|credentials_missing$|endpoint_missing$|pending$|unreadable_row$|effect_unsettled$)/.test(
       code,

@@ -51,7 +51,7 @@ export const OUTCOME_RULES = ['not_found', 'not_run', 'failed', 'unknown', 'inpu
 export type OutcomeRuleId = (typeof OUTCOME_RULES)[number]
 export const RULE_IDS = [...SIGNAL_RULES, ...OUTCOME_RULES] as const
 
-export const POLICY_FORMAT = 'sentinela-policy/1'
+const POLICY_FORMAT = 'sentinela-policy/1'
 
 export const PolicySchema = z.strictObject({
   format: z.literal(POLICY_FORMAT),

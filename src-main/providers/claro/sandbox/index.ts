@@ -15,7 +15,7 @@ const JSON_TYPE = 'application/json'
 /** X-CustomerID of a company whose contract does not include the product: 403. */
 export const SANDBOX_FORBIDDEN_CUSTOMER = 'EMPRESA_BLOQUEADA'
 /** Keys starting with this are refused at the token endpoint: 401. */
-export const SANDBOX_REVOKED_KEY_PREFIX = 'revoked'
+const SANDBOX_REVOKED_KEY_PREFIX = 'revoked'
 
 const MESSAGES: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'A solicitação não pôde ser entendida pelo servidor devido à sintaxe incorreta.'],
@@ -32,11 +32,7 @@ const MESSAGES: Record<number, [string, string]> = {
 }
 
 /** seed 001 "Exemplo de json de retorno" (error): apiVersion, transactionId, error{…, link{rel,href}}. */
-export function claroError(
-  status: number,
-  detailedMessage: string,
-  headers: Record<string, string> = {},
-): SandboxResponse {
+function claroError(status: number, detailedMessage: string, headers: Record<string, string> = {}): SandboxResponse {
   const [errorCode, message] = MESSAGES[status] ?? ['ERROR', 'Erro.']
   const body = {
     apiVersion: '1',

@@ -13,7 +13,7 @@ import { DataTrustState, type FieldErrors } from './state'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 /** Passwords starting with this are refused: seed 004's 400 "Username or Password is incorrect". */
-export const SANDBOX_WRONG_PASSWORD_PREFIX = 'wrong'
+const SANDBOX_WRONG_PASSWORD_PREFIX = 'wrong'
 /** seed 004: "um token de 2048 caracteres". */
 const TOKEN_LENGTH = 2048
 

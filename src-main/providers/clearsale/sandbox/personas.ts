@@ -58,7 +58,7 @@ const EMAIL_NEW: InsightSeed = {
   RelatedTo: ['Document', 'Email'],
 }
 
-export const DATATRUST_PERSONAS: DataTrustPersona[] = [
+const DATATRUST_PERSONAS: DataTrustPersona[] = [
   {
     cpf: '52998224725',
     description: {

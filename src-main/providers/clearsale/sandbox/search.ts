@@ -45,7 +45,7 @@ interface Fields {
 }
 
 /** `transaction:document,phone;result:score;` → which keys to keep (null: all). */
-export function parseFields(raw: string | null): Fields | { error: string } {
+function parseFields(raw: string | null): Fields | { error: string } {
   if (!raw) return { transaction: null, result: null }
   const out: Fields = { transaction: [], result: [] }
   for (const part of raw

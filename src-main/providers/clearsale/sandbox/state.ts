@@ -4,6 +4,8 @@ import {
   checkSmsTemplate,
   TransactionRequestSchema,
   type TransactionRequest,
+  TOKEN_STATE,
+  type TokenState,
 } from '../../../../src-shared/domain/clearsale'
 import { personaFor } from './personas'
 
@@ -24,7 +26,7 @@ interface SmsToken {
   code: string
   issuedAt: number
   tries: number
-  state: 'Waiting' | 'Valid' | 'Incorrect' | 'Invalid' | 'Expired'
+  state: TokenState
 }
 
 export interface StoredTransaction {
@@ -107,8 +109,8 @@ export class DataTrustState {
       if (conditional) validation['SMSVerification'] = { Sent: null, Replied: null, ConditionalRule: true }
       else {
         const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-        stored.token = { code, issuedAt: now, tries: 0, state: 'Waiting' }
-        validation['TokenSMS'] = { result: 'Waiting', Date: iso(now) }
+        stored.token = { code, issuedAt: now, tries: 0, state: TOKEN_STATE.waiting }
+        validation['TokenSMS'] = { result: TOKEN_STATE.waiting, Date: iso(now) }
         this.inbox.push({
           to: `+55${phone}`,
           channel: 'sms',
@@ -137,7 +139,7 @@ export class DataTrustState {
       validation['SMSVerification'] = { Sent: { Text: text, Date: iso(now) }, Replied: null, ConditionalRule: false }
       this.inbox.push({ to: `+55${phone}`, channel: 'sms', text, at: new Date(now).toISOString(), transactionId: id })
     }
-    if (options.includes(2) && request.Email) validation['TokenEmail'] = { result: 'Waiting', Date: iso(now) }
+    if (options.includes(2) && request.Email) validation['TokenEmail'] = { result: TOKEN_STATE.waiting, Date: iso(now) }
     if (options.includes(4) && request.Email) {
       const text = 'Olá! Você está realizando uma operação? 1 - SIM, 2 - NÃO'
       validation['EmailVerification'] = { Sent: { Text: text, Date: iso(now) }, Replied: null }
@@ -152,17 +154,17 @@ export class DataTrustState {
     const stored = this.transactions.get(id)
     if (!stored) return null
     const token = stored.token
-    if (!token) return { result: 'Invalid', changed: false }
+    if (!token) return { result: TOKEN_STATE.invalid, changed: false }
     const before = token.state
-    if (token.state === 'Waiting' || token.state === 'Incorrect') {
-      if (this.now() - token.issuedAt > this.smsTokenLifetimeMs) token.state = 'Expired'
-      else if (code === token.code) token.state = 'Valid'
-      else token.state = ++token.tries >= 3 ? 'Invalid' : 'Incorrect'
+    if (token.state === TOKEN_STATE.waiting || token.state === TOKEN_STATE.incorrect) {
+      if (this.now() - token.issuedAt > this.smsTokenLifetimeMs) token.state = TOKEN_STATE.expired
+      else if (code === token.code) token.state = TOKEN_STATE.valid
+      else token.state = ++token.tries >= 3 ? TOKEN_STATE.invalid : TOKEN_STATE.incorrect
     }
     const results = stored.body['Results'] as Record<string, Record<string, unknown>>
     const validation = results['Validation'] ?? {}
     validation['TokenSMS'] = { result: token.state, Date: iso(this.now()) }
-    if (token.state === 'Valid' && before !== 'Valid') {
+    if (token.state === TOKEN_STATE.valid && before !== TOKEN_STATE.valid) {
       const score = results['Score'] as { Value: number; Reason: string; Date: string; Timeline: unknown[] }
       score.Timeline = [{ Value: score.Value, Reason: score.Reason, Date: score.Date }, ...score.Timeline]
       score.Value = Math.min(99.99, Math.round((score.Value + 25) * 100) / 100)
@@ -177,7 +179,7 @@ export class DataTrustState {
         RelatedTo: ['Document', 'Phone'],
       })
     }
-    return { result: token.state, changed: token.state !== before && token.state !== 'Incorrect' }
+    return { result: token.state, changed: token.state !== before && token.state !== TOKEN_STATE.incorrect }
   }
 
   /**
@@ -198,7 +200,7 @@ export class DataTrustState {
       return { typeId: 8, description: `2FA Email respondido: ${text}` }
     }
     if (channel === 'email' && validation['TokenEmail']) {
-      validation['TokenEmail'] = { result: 'Valid', Date: iso(this.now()) }
+      validation['TokenEmail'] = { result: TOKEN_STATE.valid, Date: iso(this.now()) }
       return { typeId: 2, description: 'Token Email: Valid' }
     }
     return null

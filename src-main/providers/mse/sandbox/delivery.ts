@@ -2,6 +2,7 @@ import { request } from 'undici'
 import { mseXml } from './xml'
 import { buildMmsMoXml } from '../mms'
 import { mseDateNow } from '../../../../src-shared/domain/mse-date'
+import { MSE_STATUS } from '../errors'
 
 /*
  * The MSE → partner deliveries of seed 003: async-delivery receipts (§6.4.1.1: POST, `userid`/`pwd` in the query,
@@ -23,7 +24,7 @@ export interface DeliveryTarget {
 /** Receipt outcome by the destination's last digit (persona): DELIVRD by default. */
 const RECEIPT_BY_LAST_DIGIT: Record<string, string> = { '1': 'EXPIRED', '2': 'UNDELIV', '3': 'UNKNOWN', '4': 'REJECTD' }
 
-export function receiptStatusFor(bnum: string): string {
+function receiptStatusFor(bnum: string): string {
   return RECEIPT_BY_LAST_DIGIT[bnum.slice(-1)] ?? 'DELIVRD'
 }
 
@@ -52,7 +53,7 @@ export function postReceipt(
   const stamp = mseDateNow()
   // §6.4.1: ANUM and BNUM are swapped in the answer.
   const body = mseXml({
-    status: 0,
+    status: MSE_STATUS.ok,
     profile: r.profile,
     transactionId: r.transactionId,
     parameters: {

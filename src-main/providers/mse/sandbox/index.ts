@@ -7,6 +7,7 @@ import { mseDateNow } from '../../../../src-shared/domain/mse-date'
 import { postAnswer, postReceipt, sendMmsMo, sendMo, type DeliveryTarget } from './delivery'
 import { createUssdSandbox } from './ussd'
 import { mseXml } from './xml'
+import { MSE_STATUS } from '../errors'
 
 /*
  * The MSE partner API (seed 003 §6) at /MSE/api: GET query or POST form, an `mse-response` XML answer.
@@ -17,7 +18,7 @@ import { mseXml } from './xml'
 /** A handset that never answers the network: TORPEDO services get 110 "No Device Response" (§6.4.12). */
 export const SILENT_HANDSET_CTN = '1199990110'
 /** Passwords starting with this are refused. */
-export const SANDBOX_WRONG_PWD_PREFIX = 'wrong'
+const SANDBOX_WRONG_PWD_PREFIX = 'wrong'
 const KNOWN_TACS: Record<string, [string, string]> = {
   '35220601': ['sonyericsson', 'K790i'],
   '49015420': ['Apple', 'iPhone'],
@@ -154,7 +155,7 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       const pwd = params.get('pwd') ?? params.get('password') ?? ''
       const missing = (name: string) =>
         reply({
-          status: 12,
+          status: MSE_STATUS.invalidParams,
           profile,
           transactionId: transactionId(),
           error: `O parametro obrigatorio [${name}] nao foi encontrado!`,
@@ -163,13 +164,13 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       if (!pwd) return missing('pwd')
       const service = [...MSE_SERVICES.values()].find((s) => profile.toUpperCase().endsWith(s.name))
       if (!service || pwd.startsWith(SANDBOX_WRONG_PWD_PREFIX))
-        return reply({ status: 1, profile, error: 'Acesso negado: profile ou senha invalidos' })
+        return reply({ status: MSE_STATUS.accessDenied, profile, error: 'Acesso negado: profile ou senha invalidos' })
       const rawMode = params.get('mode')
       if (!rawMode) return missing('mode')
       const mode = normaliseMode(rawMode)
       if (!mode || !service.modes.includes(mode))
         return reply({
-          status: 13,
+          status: MSE_STATUS.wrongMethod,
           profile,
           transactionId: transactionId(),
           error: `Modo [${rawMode}] nao permitido para o servico ${service.name}`,
@@ -180,14 +181,14 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
         if (problem.problem === 'required') return missing(problem.param)
         if (problem.problem === 'ctn_format')
           return reply({
-            status: 12,
+            status: MSE_STATUS.invalidParams,
             profile,
             transactionId: transactionId(),
             error: `Invalid ${problem.param} format [${serviceParams[problem.param]}]`,
           })
         if (problem.problem !== 'unknown')
           return reply({
-            status: 12,
+            status: MSE_STATUS.invalidParams,
             profile,
             transactionId: transactionId(),
             error: `Valor invalido para o parametro [${problem.param}]`,
@@ -198,13 +199,13 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
       if (!window || now - window.start >= 60_000) windows.set(profile, { start: now, count: 1 })
       else if (++window.count > self.volumePerMinute)
         return reply({
-          status: 20,
+          status: MSE_STATUS.volume,
           profile,
           error: `[sandbox: código não documentado pelo MSE, §9.3] Volume maximo de transacoes excedido para o profile ${profile}`,
         })
       const tid = transactionId()
       if (service.name.endsWith('_TORPEDO') && serviceParams['CTN'] === SILENT_HANDSET_CTN && mode === 'sync')
-        return reply({ status: 110, profile, transactionId: tid, error: 'No Device Response' })
+        return reply({ status: MSE_STATUS.noDeviceResponse, profile, transactionId: tid, error: 'No Device Response' })
       // Asynchronous requests are only acknowledged (§6.4.1 "Resposta Assíncrona (no acesso)"); async-delivery
       // SMS get their receipt posted to the partner shortly after.
       if (service.name.startsWith('SMS_') && serviceParams['BNUM']) {
@@ -238,12 +239,17 @@ export function createMseSandbox(): SandboxProvider & { volumePerMinute: number 
         const target = delivery
         const answer =
           serviceParams['CTN'] === SILENT_HANDSET_CTN
-            ? mseXml({ status: 110, profile, transactionId: tid, error: 'No Device Response' })
-            : mseXml({ status: 0, profile, transactionId: tid, parameters: outputs(service, serviceParams) })
+            ? mseXml({ status: MSE_STATUS.noDeviceResponse, profile, transactionId: tid, error: 'No Device Response' })
+            : mseXml({
+                status: MSE_STATUS.ok,
+                profile,
+                transactionId: tid,
+                parameters: outputs(service, serviceParams),
+              })
         setTimeout(() => void postAnswer(target, answer), 60)
       }
-      if (mode !== 'sync') return reply({ status: 0, profile, transactionId: tid })
-      return reply({ status: 0, profile, transactionId: tid, parameters: outputs(service, serviceParams) })
+      if (mode !== 'sync') return reply({ status: MSE_STATUS.ok, profile, transactionId: tid })
+      return reply({ status: MSE_STATUS.ok, profile, transactionId: tid, parameters: outputs(service, serviceParams) })
     },
     failure(status: 429 | 500): SandboxResponse {
       return { status, body: '' }

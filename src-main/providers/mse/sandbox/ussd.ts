@@ -12,6 +12,7 @@ import {
 } from '../../../../src-shared/domain/ussd-xml'
 import type { SandboxRequest, SandboxResponse } from '../../../infra/sandbox/host'
 import { mseXml } from './xml'
+import { MSE_STATUS } from '../errors'
 
 /*
  * USSD in the MSE sandbox (seed 003 §6.4.18–23): `/MSE/ussd` takes the partner's XML (POST only), the subscriber's
@@ -120,18 +121,25 @@ export function createUssdSandbox(ussdUrl: () => string | null) {
 
   function push(req: SandboxRequest): SandboxResponse {
     if (req.method !== 'POST')
-      return xmlReply(mseXml({ status: 13, profile: '', error: 'Servico USSD somente atraves do metodo POST' }))
+      return xmlReply(
+        mseXml({ status: MSE_STATUS.wrongMethod, profile: '', error: 'Servico USSD somente atraves do metodo POST' }),
+      )
     const parsed = parseUssdRequest(req.body.toString('utf8'))
     if (!parsed.ok)
       return xmlReply(
-        mseXml({ status: 12, profile: '', transactionId: tid(), error: `XML invalido: ${parsed.reason}` }),
+        mseXml({
+          status: MSE_STATUS.invalidParams,
+          profile: '',
+          transactionId: tid(),
+          error: `XML invalido: ${parsed.reason}`,
+        }),
       )
     const { head, command } = parsed.value
     const profile = head.profile ?? ''
     const missing = (name: string) =>
       xmlReply(
         mseXml({
-          status: 12,
+          status: MSE_STATUS.invalidParams,
           profile,
           transactionId: tid(),
           error: `O parametro obrigatorio [${name}] nao foi encontrado!`,
@@ -140,15 +148,27 @@ export function createUssdSandbox(ussdUrl: () => string | null) {
     for (const name of ['profile', 'password', 'mode', 'msisdn', 'short_code'] as const)
       if (!head[name]) return missing(name)
     if (!profile.toUpperCase().endsWith('USSD') || (head.password ?? '').startsWith('wrong'))
-      return xmlReply(mseXml({ status: 1, profile, error: 'Acesso negado: profile ou senha invalidos' }))
+      return xmlReply(
+        mseXml({ status: MSE_STATUS.accessDenied, profile, error: 'Acesso negado: profile ou senha invalidos' }),
+      )
     if (!/^\d{10,11}$/.test(head.msisdn ?? ''))
       return xmlReply(
-        mseXml({ status: 12, profile, transactionId: tid(), error: `Invalid CTN format [${head.msisdn ?? ''}]` }),
+        mseXml({
+          status: MSE_STATUS.invalidParams,
+          profile,
+          transactionId: tid(),
+          error: `Invalid CTN format [${head.msisdn ?? ''}]`,
+        }),
       )
     const problem = validateUssd(command).find((p) => p.level === 'error')
     if (problem)
       return xmlReply(
-        mseXml({ status: 12, profile, transactionId: tid(), error: `Comando USSD invalido: ${problem.code}` }),
+        mseXml({
+          status: MSE_STATUS.invalidParams,
+          profile,
+          transactionId: tid(),
+          error: `Comando USSD invalido: ${problem.code}`,
+        }),
       )
     handsets.set(head.msisdn ?? '', {
       shortCode: head.short_code ?? null,
@@ -158,7 +178,7 @@ export function createUssdSandbox(ussdUrl: () => string | null) {
       ended: false,
       note: null,
     })
-    return xmlReply(mseXml({ status: 0, profile, transactionId: tid() }))
+    return xmlReply(mseXml({ status: MSE_STATUS.ok, profile, transactionId: tid() }))
   }
 
   /** The demo partner application: a menu, a CPF input, a notify; variant "b" answers a different balance. */

@@ -163,6 +163,58 @@ async function bigFile(
   return { rows: BIG_ROWS, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, outRows }
 }
 
+/**
+ * (e) the UI path of an export (issue #15): `sentinela serve` on (b)'s data folder exports the 1M-row job
+ * (`batch:export`, written to disk as it is built) and streams it to the browser (`GET /api/download/…`). Peak RSS of
+ * the serve process, which holds what the desktop's main process would.
+ */
+async function uiExport(dir: string): Promise<{ peakMb: number; bytes: number; seconds: number }> {
+  const child = spawn(process.execPath, [BIN, '--data-dir', join(dir, 'b-data'), 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+  const url = await new Promise<URL>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)
+      if (match) resolve(new URL(match[0]))
+    })
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)))
+  })
+  let peakKb = 0
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm))
+    } catch {
+      // ended
+    }
+  }, 50)
+  const headers = { 'x-sentinela-token': url.searchParams.get('token') ?? '', 'content-type': 'application/json' }
+  const invoke = async (channel: string, payload: unknown): Promise<unknown> => {
+    const res = await request(`${url.origin}/api/invoke`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ channel, payload }),
+    })
+    const answer = (await res.body.json()) as { ok: boolean; data?: unknown }
+    if (!answer.ok) throw new Error(JSON.stringify(answer))
+    return answer.data
+  }
+  try {
+    const started = performance.now()
+    const jobs = (await invoke('batch:jobs', {})) as { id: number }[]
+    const exported = (await invoke('batch:export', { jobId: jobs[0]?.id ?? 0, format: 'csv' })) as { download: string }
+    const res = await request(`${url.origin}${exported.download}`, { headers })
+    let bytes = 0
+    for await (const chunk of res.body) bytes += (chunk as Buffer).length
+    return { peakMb: peakKb / 1024, bytes, seconds: (performance.now() - started) / 1000 }
+  } finally {
+    clearInterval(poll)
+    child.kill('SIGTERM')
+  }
+}
+
 /** (c) the seeds' samples: for each CPF, ask a token, then the score, one at a time. */
 async function seedsApproach(claro: string): Promise<{ calls: number; seconds: number; perSecond: number }> {
   const basic = Buffer.from('sentinela-sandbox-key:sentinela-sandbox-secret').toString('base64')
@@ -196,6 +248,7 @@ async function main(): Promise<void> {
   try {
     const a = await throughput(dir, sandbox.claro)
     const b = await bigFile(dir, sandbox.claro)
+    const e = await uiExport(dir)
     const c = await seedsApproach(sandbox.claro)
     const row = (name: string, value: string, target: string) =>
       console.log(`${name.padEnd(62)} ${value.padStart(22)}   ${target}`)
@@ -216,6 +269,12 @@ async function main(): Promise<void> {
       `${b.seconds.toFixed(1)} s, ${b.outRows.toLocaleString('en')}`,
       `${b.rows.toLocaleString('en')} rows`,
     )
+    row(
+      `(e) the same job exported through the browser host (UI path): peak RSS`,
+      `${e.peakMb.toFixed(0)} MB`,
+      '< 300 MB',
+    )
+    row('(e) export + streamed download', `${e.seconds.toFixed(1)} s, ${(e.bytes / 1e6).toFixed(0)} MB`, '')
     row(`(c) seeds' samples (token per call, one at a time): calls/s`, `${c.perSecond.toFixed(1)} /s`, '')
     row("(c) Sentinela speed-up over the seeds' samples", `${(a.perSecond / c.perSecond).toFixed(1)}×`, '')
     row(

@@ -133,6 +133,43 @@ describe('batch screening', () => {
     expect(events.at(-1)).toMatchObject({ status: 'done', done: 300, remaining: 0 })
   })
 
+  it('while a run is paused mid-way, the grid in file order is decided from the journal page by page, without rebuilding every result', async () => {
+    const input = join(h.dataDir, 'ao-vivo.csv')
+    await writeCustomersCsv(input, { rows: 400, unique: 400 })
+    knobs.latencyMs = 20
+    const job = await prepareJob(h.core.context, { inputPath: input, checks: ['score'] })
+    const events: Progress[] = []
+    const fast = options({
+      concurrency: { claro: 4, clearsale: 4, mse: 4 },
+      rate: { claro: 1000, clearsale: 10, mse: 10 },
+    })
+    const { runner, done } = runJob(h.core.context, job, fast, (p) => events.push(p))
+    await vi.waitFor(() => expect(events.at(-1)?.done ?? 0).toBeGreaterThanOrEqual(40), {
+      timeout: 10_000,
+      interval: 5,
+    })
+    runner.pause()
+    await vi.waitFor(() => expect(events.at(-1)?.status).toBe('paused'), { timeout: 10_000, interval: 5 })
+    const answered = (events.at(-1) as Progress).done
+    const invoke = h.core.router.invoke.bind(h.core.router)
+    const page = (await invoke('batch:rows', { jobId: job.id, offset: 0, limit: 400 })) as {
+      ok: true
+      data: { total: number; rows: { rowNo: number; verdict: string; reasons: { code: string }[] }[] }
+    }
+    expect(page.data.total).toBe(400)
+    expect(page.data.rows.map((r) => r.rowNo)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1))
+    // Rows whose score landed are decided on it; the others say their check is still pending — never approved.
+    const pending = page.data.rows.filter((r) => r.reasons.some((x) => x.code === 'score.not_run:pending'))
+    expect(pending.length).toBe(400 - answered)
+    expect(pending.every((r) => r.verdict !== 'aprovar')).toBe(true)
+    const materialised = h.core.context.db
+      .prepare('SELECT COUNT(*) AS n FROM batch_results WHERE job_id = ?')
+      .get(job.id)
+    expect(materialised).toEqual({ n: 0 })
+    runner.resume()
+    expect(await done).toBe('done')
+  })
+
   it('an app closed mid-run resumes the batch when it opens again, without repeating an answered call', async () => {
     const dir = join(h.dataDir, 'app')
     const input = join(h.dataDir, 'app.csv')

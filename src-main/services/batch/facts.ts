@@ -48,8 +48,16 @@ export interface RowFacts {
   facts: Facts
 }
 
-/** Every row of a job with its facts, in input order, a page at a time (answers shared by rows read once). */
-export function* rowFacts(journal: BatchJournal, job: JobRow): Generator<RowFacts> {
+/**
+ * The rows of a job with their facts, in input order, a page at a time (answers shared by rows read once): every
+ * row, or `limit` rows from row `from` (the live grid's page).
+ */
+export function* rowFacts(
+  journal: BatchJournal,
+  job: JobRow,
+  range: { from?: number; limit?: number } = {},
+): Generator<RowFacts> {
+  let left = range.limit ?? Infinity
   const checks = CHECKS.filter((c) => job.spec.checks.includes(c))
   const memo = new Map<string, Outcome>()
   const outcome = (check: Check, key: string | undefined): Outcome => {
@@ -63,10 +71,11 @@ export function* rowFacts(journal: BatchJournal, job: JobRow): Generator<RowFact
     }
     return o
   }
-  for (let from = 1; ;) {
-    const page = journal.rows(job.id, from, 2000)
+  for (let from = range.from ?? 1; ;) {
+    const page = journal.rows(job.id, from, Math.min(2000, left))
     if (page.length === 0) return
     for (const row of page) {
+      if (left-- <= 0) return
       const outcomes: Facts['outcomes'] = {}
       for (const check of checks) Object.assign(outcomes, { [check]: outcome(check, row.keys[check]) })
       yield {

@@ -5,7 +5,9 @@ import { AppFailure } from '../../infra/errors'
 import type { CoreContext } from '../context'
 import { cellText, resultColumns } from './columns'
 import type { BatchJournal, JobRow } from './journal'
-import { materialise, page, summary } from './results'
+import { materialise, page, summary, type StoredRow } from './results'
+import { rowFacts } from './facts'
+import { memoDecider, policyRef } from '../../../src-shared/domain/policy'
 
 /* What the Lote screens read: the plan before a run, a page of the grid, one row in detail. */
 
@@ -44,12 +46,40 @@ export function plan(ctx: CoreContext, journal: BatchJournal, prepared: JobRow) 
   }
 }
 
+/**
+ * While a run is in progress, the grid in file order is decided page by page straight from the journal: each row as
+ * its answers land, at the cost of the page alone (rebuilding every result of a 100k-row list on each look would
+ * slow the run). Sorting and filters read the materialised results.
+ */
+function livePage(ctx: CoreContext, journal: BatchJournal, job: JobRow, q: ParsedRequestOf<'batch:rows'>) {
+  const first = ctx.db
+    .prepare('SELECT row_no FROM batch_rows WHERE job_id = ? ORDER BY row_no LIMIT 1 OFFSET ?')
+    .get(job.id, q.offset) as { row_no: number } | undefined
+  const policy = ctx.settings.get().policy
+  const decider = memoDecider(policy)
+  const ref = policyRef(policy)
+  const rows: StoredRow[] = first
+    ? [...rowFacts(journal, job, { from: first.row_no, limit: q.limit })].map((r) => {
+        const d = decider(JSON.stringify(r.facts))
+        return {
+          rowNo: r.rowNo,
+          fields: r.fields,
+          facts: r.facts,
+          decision: { verdict: d.verdict, reasons: d.reasons, policy: ref },
+        }
+      })
+    : []
+  return { total: job.totalRows, rows }
+}
+
 /** A page of the grid, in words and the analyst's formats. */
 export function gridPage(ctx: CoreContext, journal: BatchJournal, found: JobRow, q: ParsedRequestOf<'batch:rows'>) {
+  const live =
+    (found.status === 'running' || found.status === 'paused') && q.sort === 'row' && !q.verdict && !q.status && !q.flag
   // A query from the top re-checks the answers and the policy; the pages that follow while scrolling read what is built.
-  const fresh = q.offset === 0 || !found.resultsStamp
+  const fresh = !live && (q.offset === 0 || !found.resultsStamp)
   const j = fresh ? materialise(ctx.db, journal, found, ctx.settings.get().policy) : found
-  const { total, rows } = page(ctx.db, j, q)
+  const { total, rows } = live ? livePage(ctx, journal, found, q) : page(ctx.db, j, q)
   const t = ctx.translate()
   const settings = ctx.settings.get()
   const columns = resultColumns(j, { mode: 'words', t })

@@ -16,6 +16,7 @@ const ROW_PX = 28
 export function ResultsGrid({ jobId }: { jobId: number }) {
   const { t } = useTranslation()
   const version = useBatchStore((s) => s.version)
+  const live = useBatchStore((s) => s.live)
   const [filter, setFilter] = useState<{
     verdict: '' | Verdict
     status: '' | OutcomeStatus
@@ -72,6 +73,15 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
     for (const item of items)
       if (!pages.has(Math.floor(item.index / PAGE))) void fetchPage(Math.floor(item.index / PAGE))
   }, [items, pages, fetchPage])
+
+  // While a run is in progress the rows on screen are fetched again as answers land (in file order, unfiltered: the
+  // core decides just those pages); the rest of the grid keeps what it has until the run stops.
+  const shown = useRef<number[]>([])
+  shown.current = [...new Set(items.map((item) => Math.floor(item.index / PAGE)))]
+  const plain = filter.sort === 'row' && !filter.verdict && !filter.status && !filter.flag
+  useEffect(() => {
+    if (live > 0 && plain) for (const index of shown.current) void fetchPage(index)
+  }, [live, plain, fetchPage])
 
   // The verdict first (what an analyst reads), then the row as it came, then the result columns.
   const columns = ['#', t('verdict.title'), ...header]

@@ -27,6 +27,8 @@ export interface BatchState {
   pace: { concurrency: number; rate: Record<'claro' | 'clearsale' | 'mse', number> }
   /** Bumped when results changed: the grid and charts refetch. */
   version: number
+  /** Bumped at most every 1.5 s while a run answers: the rows on screen refresh. */
+  live: number
   /** The last what-if simulation of the open job (no provider call). */
   whatIf: ResponseOf<'batch:whatif'> | null
   simulating: boolean
@@ -67,6 +69,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   busy: false,
   error: null,
   version: 0,
+  live: 0,
   whatIf: null,
   simulating: false,
   pace: { concurrency: 4, rate: { claro: 10, clearsale: 10, mse: 5 } },
@@ -75,8 +78,13 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     void get().loadJobs()
     // A new policy or language re-decides and re-words the results: the grid and charts refetch.
     const stopSettings = on('settings:changed', () => set({ version: get().version + 1 }))
+    let refreshed = 0
     const stopProgress = on('batch:progress', (p) => {
       if (p.jobId !== get().jobId) return
+      if (p.status === 'running' && performance.now() - refreshed > 1500) {
+        refreshed = performance.now()
+        set({ live: get().live + 1 })
+      }
       // The grid and charts refresh when the run stops (done, cancelled, paused), not on every answer: rebuilding
       // the results of a 100k-row list while it runs would slow the run down.
       const ended = p.status === 'done' || p.status === 'cancelled'

@@ -6,6 +6,9 @@ import { formatDateTime } from '../../src-shared/domain/format'
 import type { CoreContext } from './context'
 import { AppFailure, asFailure } from '../infra/errors'
 
+/** What this service uses of the core, and nothing else. */
+export type EffectDeps = Pick<CoreContext, 'effects' | 'environment' | 'settings' | 'translate'>
+
 /*
  * Effects at most once, for single calls (forms, CLI): journaled before the request leaves; a send of the same thing
  * after one whose outcome is unknown is refused unless the analyst explicitly asks to send again (`resend`).
@@ -29,7 +32,7 @@ export interface EffectSpec {
   onUnknown?: ((failure: AppFailure, cause: string) => AppFailure) | undefined
 }
 
-export async function runEffect<T>(ctx: CoreContext, spec: EffectSpec, send: () => Promise<T>): Promise<T> {
+export async function runEffect<T>(ctx: EffectDeps, spec: EffectSpec, send: () => Promise<T>): Promise<T> {
   if (operation(spec.operation).kind === 'read') return send()
   const fingerprint = createHash('sha256')
     .update(`${ctx.environment()}\u0000${spec.operation}\u0000${canonicalJson(spec.payload)}`)

@@ -4,6 +4,9 @@ import type { Environment } from '../../src-shared/domain/environment'
 import type { CoreContext } from './context'
 import { asFailure } from '../infra/errors'
 
+/** What this service uses of the core, and nothing else. */
+export type LookupDeps = Pick<CoreContext, 'environment' | 'events' | 'history' | 'log'>
+
 interface LookupOutcome<T> {
   result: T & { raw: RawAnswer }
   summary: string
@@ -16,7 +19,7 @@ export type Recorded<T> = T & { environment: Environment; at: string; durationMs
  * raw answer). A history that cannot be written never loses the answer: the lookup still returns.
  */
 export async function recordLookup<T>(
-  ctx: CoreContext,
+  ctx: LookupDeps,
   what: { kind: HistoryRow['kind']; identifier: string },
   run: () => Promise<LookupOutcome<T>>,
 ): Promise<Recorded<T & { raw: RawAnswer }>> {

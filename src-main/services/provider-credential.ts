@@ -2,6 +2,9 @@ import type { z } from 'zod'
 import type { CoreContext } from './context'
 import { AppFailure } from '../infra/errors'
 
+/** What this service uses of the core, and nothing else. */
+export type ProviderCredentialDeps = Pick<CoreContext, 'credentials' | 'environment'>
+
 /** When the keychain is unavailable, the sandbox does not ask it again on every call (retried after this). */
 const KEYCHAIN_RETRY_MS = 30_000
 let keychainDownUntil = 0
@@ -11,7 +14,7 @@ let keychainDownUntil = 0
  * built-in sandbox credential when none is stored or the keychain is unavailable (the sandbox needs none).
  */
 export async function providerCredential<T>(
-  ctx: CoreContext,
+  ctx: ProviderCredentialDeps,
   name: string,
   provider: string,
   schema: z.ZodType<T>,

@@ -3,9 +3,12 @@ import type { CoreContext } from './context'
 import { AppFailure } from '../infra/errors'
 import type { HttpAnswer } from '../infra/http/client'
 
+/** What this service uses of the core, and nothing else. */
+export type SandboxCallDeps = Pick<CoreContext, 'environment' | 'http' | 'sandbox'>
+
 /** A call to the embedded sandbox's own controls (`/__sandbox/…`): only in the sandbox environment. */
 export async function sandboxRequest(
-  ctx: CoreContext,
+  ctx: SandboxCallDeps,
   provider: Provider,
   path: string,
   body?: unknown,
@@ -19,6 +22,11 @@ export async function sandboxRequest(
   })
 }
 
-export async function sandboxJson<T>(ctx: CoreContext, provider: Provider, path: string, body?: unknown): Promise<T> {
+export async function sandboxJson<T>(
+  ctx: SandboxCallDeps,
+  provider: Provider,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   return JSON.parse((await sandboxRequest(ctx, provider, path, body)).body) as T
 }

@@ -1,8 +1,12 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CoreContext } from '../context'
+import type { ExportDeps } from './service'
 import { BatchJournal, type JobRow } from './journal'
 import { exportJob } from './service'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type BatchFileDeps = Pick<CoreContext, 'chooseSavePath' | 'dataDir' | 'db' | 'host' | 'settings'> & ExportDeps
 
 /** Where the browser host streams an export from the data folder (serve/server.ts). */
 export const EXPORT_DOWNLOAD_PATH = '/api/download/'
@@ -22,7 +26,7 @@ export type Exported =
  * the data folder — from where the browser host streams it (`download`).
  */
 export async function exportToFile(
-  ctx: CoreContext,
+  ctx: BatchFileDeps,
   job: JobRow,
   options: { format: 'csv' | 'xlsx'; delimiter: ';' | ','; columns: 'words' | 'codes' },
 ): Promise<Exported> {
@@ -41,7 +45,7 @@ export async function exportToFile(
  * LGPD retention for batches (the history's setting): old jobs leave the database, and their uploaded list and
  * exports leave the data folder. Lists screened from a path of the user's own (the CLI) are the user's files: kept.
  */
-export function purgeBatches(ctx: CoreContext, now = new Date()): number {
+export function purgeBatches(ctx: BatchFileDeps, now = new Date()): number {
   const cutoff = new Date(now.getTime() - ctx.settings.get().historyRetentionDays * 86_400_000).toISOString()
   const removed = new BatchJournal(ctx.db).purge(cutoff)
   const uploads = join(ctx.dataDir, 'batch-uploads')

@@ -30,8 +30,12 @@ export async function fingerprint(inputPath: string, checks: Check[], mapping: M
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 
+/** What a job's preparation and its export use of the core (a run uses all of it: every provider's client). */
+export type PrepareDeps = Pick<CoreContext, 'db' | 'environment'>
+export type ExportDeps = Pick<CoreContext, 'db' | 'settings' | 'translate'>
+
 export async function prepareJob(
-  ctx: CoreContext,
+  ctx: PrepareDeps,
   input: { inputPath: string; checks: Check[]; mapping?: Mapping; reuseHours?: number; name?: string },
 ): Promise<JobRow> {
   if (input.checks.length === 0) throw new AppFailure('batch.no_checks')
@@ -70,7 +74,7 @@ export function runJob(
  * with the given delimiter (default: the input's). The verdicts exported are the stored ones.
  */
 export async function exportJob(
-  ctx: CoreContext,
+  ctx: ExportDeps,
   job: JobRow,
   out: string,
   options: { policy: Policy; columns: 'words' | 'codes'; delimiter?: ';' | ',' | undefined },

@@ -9,13 +9,16 @@ import { materialise, page, summary, type StoredRow } from './results'
 import { rowFacts } from './facts'
 import { memoDecider, policyRef } from '../../../src-shared/domain/policy'
 
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type BatchViewDeps = Pick<CoreContext, 'db' | 'environment' | 'settings' | 'translate'>
+
 /* What the Lote screens read: the plan before a run, a page of the grid, one row in detail. */
 
 /** seed 000: the Alerta trial plan has 1000 free requests. */
 const CLARO_TRIAL_REQUESTS = 1000
 
 /** Claro requests already made in this environment (batches and single lookups): the trial plan counts them all. */
-function claroTrialUsed(ctx: CoreContext): number {
+function claroTrialUsed(ctx: BatchViewDeps): number {
   const env = ctx.environment()
   const batch = ctx.db
     .prepare(
@@ -29,7 +32,7 @@ function claroTrialUsed(ctx: CoreContext): number {
 }
 
 /** The calls left per provider and what the Claro trial has left. */
-export function plan(ctx: CoreContext, journal: BatchJournal, prepared: JobRow) {
+export function plan(ctx: BatchViewDeps, journal: BatchJournal, prepared: JobRow) {
   const s = summary(journal, prepared)
   const callsByProvider: Record<string, number> = {}
   for (const check of prepared.spec.checks) {
@@ -51,7 +54,7 @@ export function plan(ctx: CoreContext, journal: BatchJournal, prepared: JobRow) 
  * its answers land, at the cost of the page alone (rebuilding every result of a 100k-row list on each look would
  * slow the run). Sorting and filters read the materialised results.
  */
-function livePage(ctx: CoreContext, journal: BatchJournal, job: JobRow, q: ParsedRequestOf<'batch:rows'>) {
+function livePage(ctx: BatchViewDeps, journal: BatchJournal, job: JobRow, q: ParsedRequestOf<'batch:rows'>) {
   const first = ctx.db
     .prepare('SELECT row_no FROM batch_rows WHERE job_id = ? ORDER BY row_no LIMIT 1 OFFSET ?')
     .get(job.id, q.offset) as { row_no: number } | undefined
@@ -73,7 +76,7 @@ function livePage(ctx: CoreContext, journal: BatchJournal, job: JobRow, q: Parse
 }
 
 /** A page of the grid, in words and the analyst's formats. */
-export function gridPage(ctx: CoreContext, journal: BatchJournal, found: JobRow, q: ParsedRequestOf<'batch:rows'>) {
+export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRow, q: ParsedRequestOf<'batch:rows'>) {
   const live =
     (found.status === 'running' || found.status === 'paused') && q.sort === 'row' && !q.verdict && !q.status && !q.flag
   // A query from the top re-checks the answers and the policy; the pages that follow while scrolling read what is built.
@@ -106,7 +109,7 @@ export function gridPage(ctx: CoreContext, journal: BatchJournal, found: JobRow,
 }
 
 /** One row: its fields, every check's raw answer (or why it was not run), and its decision. */
-export function rowDetail(ctx: CoreContext, journal: BatchJournal, j: JobRow, rowNo: number) {
+export function rowDetail(ctx: BatchViewDeps, journal: BatchJournal, j: JobRow, rowNo: number) {
   const row = journal.rows(j.id, rowNo, 1)[0]
   if (!row || row.rowNo !== rowNo) throw new AppFailure('batch.job_not_found', { id: `${j.id}/${rowNo}` })
   const calls = Object.entries(row.keys).map(([check, key]) => ({

@@ -8,6 +8,13 @@ import { AppFailure } from '../../infra/errors'
 import { recordLookup } from '../lookups'
 import { providerCredential } from '../provider-credential'
 import { ClaroClient } from '../../providers/claro'
+import type { LookupDeps } from '../lookups'
+import type { ProviderCredentialDeps } from '../provider-credential'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type ClaroDeps = Pick<CoreContext, 'baseUrl' | 'environment' | 'http' | 'tokens'> &
+  LookupDeps &
+  ProviderCredentialDeps
 
 /** The sandbox works with no credentials at all: this one is used when none is stored for `sandbox`. */
 const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = {
@@ -17,7 +24,7 @@ const SANDBOX_CLARO_CREDENTIAL: ClaroCredential = {
 }
 
 /** The Claro client for this environment (batch screening passes its own per-call timeout). */
-export async function client(ctx: CoreContext, timeoutMs?: number, gate?: () => Promise<void>): Promise<ClaroClient> {
+export async function client(ctx: ClaroDeps, timeoutMs?: number, gate?: () => Promise<void>): Promise<ClaroClient> {
   const [baseUrl, credential] = await Promise.all([
     ctx.baseUrl('claro'),
     providerCredential(ctx, 'claro', 'Claro', ClaroCredentialSchema, SANDBOX_CLARO_CREDENTIAL),
@@ -35,7 +42,7 @@ export async function client(ctx: CoreContext, timeoutMs?: number, gate?: () => 
 
 /** Alerta: the number is normalised (and refused when impossible) before any call. */
 export async function lookupAlerts(
-  ctx: CoreContext,
+  ctx: ClaroDeps,
   input: { msisdn: string; events?: AlertEventType[] },
 ): Promise<AlertsResult> {
   const parsed = parseMsisdn(input.msisdn)
@@ -52,7 +59,7 @@ export async function lookupAlerts(
 }
 
 /** Score: check digits verified first — Claro bills per answer (seed 002), a typo must not cost one. */
-export async function lookupScore(ctx: CoreContext, input: { cpf: string }): Promise<ScoreResult> {
+export async function lookupScore(ctx: ClaroDeps, input: { cpf: string }): Promise<ScoreResult> {
   const parsed = parseCpf(input.cpf)
   if (!parsed.ok) throw new AppFailure(`invalid_cpf.${parsed.reason}`)
   const claro = await client(ctx)

@@ -17,6 +17,13 @@ import type { CoreContext } from '../context'
 import { AppFailure, asFailure, toAppError } from '../../infra/errors'
 import { lookupAlerts, lookupScore } from '../claro/service'
 import { sendDataTrust } from '../datatrust/service'
+import type { ClaroDeps } from '../claro/service'
+import type { DataTrustDeps } from '../datatrust/service'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type CustomerDeps = Pick<CoreContext, 'environment' | 'events' | 'history' | 'log' | 'redactor' | 'translate'> &
+  ClaroDeps &
+  DataTrustDeps
 
 /*
  * Cliente: the asked checks in parallel, each ending answered / not found / not run / failed / unknown, then one
@@ -39,7 +46,7 @@ type Section<T> =
   | { status: 'not_asked' }
 
 async function run<T>(
-  ctx: CoreContext,
+  ctx: CustomerDeps,
   check: CustomerCheckId,
   person: Person,
   asked: boolean,
@@ -60,7 +67,7 @@ async function run<T>(
   }
 }
 
-export async function checkCustomer(ctx: CoreContext, input: CustomerInput, policy: Policy): Promise<CustomerCheck> {
+export async function checkCustomer(ctx: CustomerDeps, input: CustomerInput, policy: Policy): Promise<CustomerCheck> {
   const cpf = parseCpf(input.cpf)
   if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)
   const checks = CUSTOMER_CHECKS.filter((c) => (input.checks ?? CUSTOMER_CHECKS).includes(c))
@@ -121,7 +128,7 @@ export async function checkCustomer(ctx: CoreContext, input: CustomerInput, poli
 }
 
 /** The verdict goes to the history with the policy that made it; a history that cannot be written loses no answer. */
-function recordDecision(ctx: CoreContext, cpf: string, decision: ReturnType<typeof decide>, at: Date): number | null {
+function recordDecision(ctx: CustomerDeps, cpf: string, decision: ReturnType<typeof decide>, at: Date): number | null {
   try {
     const summary =
       `${decision.verdict}${decision.reasons.length ? `: ${decision.reasons.map((r) => r.code).join(' | ')}` : ''}`.slice(

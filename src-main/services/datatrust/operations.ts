@@ -6,6 +6,11 @@ import { clearSaleClient } from './service'
 import { normaliseListed } from '../../providers/clearsale'
 import { runEffect } from '../effects'
 import { AppFailure } from '../../infra/errors'
+import type { DataTrustDeps } from './service'
+import type { EffectDeps } from '../effects'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type DataTrustOperationDeps = Pick<CoreContext, 'environment' | 'http' | 'sandbox'> & DataTrustDeps & EffectDeps
 
 type SearchInput = z.output<typeof DataTrustSearchSchema>
 
@@ -17,7 +22,7 @@ function fieldsParam(input: SearchInput): string | undefined {
   return parts.length ? `${parts.join(';')};` : undefined
 }
 
-export async function searchDataTrust(ctx: CoreContext, input: SearchInput) {
+export async function searchDataTrust(ctx: DataTrustOperationDeps, input: SearchInput) {
   const client = await clearSaleClient(ctx)
   const fields = fieldsParam(input)
   const paging = { fields, limit: input.limit, page: input.page }
@@ -48,7 +53,7 @@ export async function searchDataTrust(ctx: CoreContext, input: SearchInput) {
  * A validation attempt counts against the token's tries (seed 004: Incorrect up to 3, then Invalid): an effect,
  * journaled, never repeated on its own after an unknown outcome.
  */
-export async function validateDataTrustToken(ctx: CoreContext, id: string, token: string) {
+export async function validateDataTrustToken(ctx: DataTrustOperationDeps, id: string, token: string) {
   const client = await clearSaleClient(ctx)
   const { result, date } = await runEffect(
     ctx,
@@ -66,7 +71,7 @@ export async function validateDataTrustToken(ctx: CoreContext, id: string, token
 }
 
 /** The sandbox's virtual phone: what the simulated ClearSale "sent" by SMS. Empty outside the sandbox. */
-export async function sandboxInbox(ctx: CoreContext) {
+export async function sandboxInbox(ctx: DataTrustOperationDeps) {
   if (ctx.environment() !== 'sandbox') return []
   const answer = await ctx.http.send('ClearSale sandbox', {
     method: 'GET',

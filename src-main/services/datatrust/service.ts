@@ -12,6 +12,15 @@ import { runEffect } from '../effects'
 import { maskCpf } from '../../../src-shared/domain/cpf'
 import { sendTransactionOnce } from '../../providers/clearsale'
 import { ClearSaleClient } from '../../providers/clearsale'
+import type { LookupDeps } from '../lookups'
+import type { ProviderCredentialDeps } from '../provider-credential'
+import type { EffectDeps } from '../effects'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type DataTrustDeps = Pick<CoreContext, 'baseUrl' | 'environment' | 'http' | 'tokens'> &
+  LookupDeps &
+  ProviderCredentialDeps &
+  EffectDeps
 
 const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
   username: 'sentinela-sandbox',
@@ -19,12 +28,12 @@ const SANDBOX_CLEARSALE_CREDENTIAL: ClearSaleCredential = {
   webhookToken: 'sentinela-sandbox-webhook-token',
 }
 
-export function clearSaleCredential(ctx: CoreContext): Promise<ClearSaleCredential> {
+export function clearSaleCredential(ctx: DataTrustDeps): Promise<ClearSaleCredential> {
   return providerCredential(ctx, 'clearsale', 'ClearSale', ClearSaleCredentialSchema, SANDBOX_CLEARSALE_CREDENTIAL)
 }
 
 export async function clearSaleClient(
-  ctx: CoreContext,
+  ctx: DataTrustDeps,
   timeoutMs?: number,
   gate?: () => Promise<void>,
 ): Promise<ClearSaleClient> {
@@ -106,7 +115,7 @@ export function toTransactionRequest(raw: DataTrustSend): TransactionRequest {
  * A transaction is an effect (billed): journaled before it leaves, sent at most once, reconciled by the search when
  * its answer never comes; a send identical to an uncertain one waits for the analyst's `resend`.
  */
-export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Promise<DataTrustResult> {
+export async function sendDataTrust(ctx: DataTrustDeps, input: DataTrustSend): Promise<DataTrustResult> {
   const request = toTransactionRequest(input)
   const client = await clearSaleClient(ctx)
   let reconciled = false
@@ -134,7 +143,7 @@ export async function sendDataTrust(ctx: CoreContext, input: DataTrustSend): Pro
 }
 
 /** seed 004 "Consulta de resultado": the Results of one transaction, recorded in the history like a lookup. */
-export async function dataTrustResult(ctx: CoreContext, id: string) {
+export async function dataTrustResult(ctx: DataTrustDeps, id: string) {
   const client = await clearSaleClient(ctx)
   const recorded = await recordLookup(ctx, { kind: 'datatrust', identifier: id }, async () => {
     const answer = await client.result(id)
@@ -153,7 +162,7 @@ export async function dataTrustResult(ctx: CoreContext, id: string) {
   }
 }
 
-export async function getDataTrust(ctx: CoreContext, id: string): Promise<DataTrustResult> {
+export async function getDataTrust(ctx: DataTrustDeps, id: string): Promise<DataTrustResult> {
   const answer = await (await clearSaleClient(ctx)).get(id)
   if (!answer) throw new AppFailure('clearsale.transaction_not_found', { id })
   return {

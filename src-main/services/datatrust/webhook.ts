@@ -2,6 +2,10 @@ import { WEBHOOK_TYPES, WebhookNotificationSchema } from '../../../src-shared/do
 import type { CoreContext } from '../context'
 import { bearerMatches, type CallbackRoute } from '../../infra/callbacks/listener'
 import { clearSaleCredential, getDataTrust } from './service'
+import type { DataTrustDeps } from './service'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type WebhookDeps = Pick<CoreContext, 'callbacks' | 'environment' | 'events' | 'http' | 'sandbox'> & DataTrustDeps
 
 const CLEARSALE_WEBHOOK_PATH = '/clearsale/webhook'
 
@@ -10,7 +14,7 @@ const CLEARSALE_WEBHOOK_PATH = '/clearsale/webhook'
  * `{Code, TypeId, Description, Date}`. The notification carries no data ("fica a cargo do integrador o consumo
  * da consulta"), so the transaction is re-queried right after answering.
  */
-export function clearSaleWebhookRoute(ctx: CoreContext): CallbackRoute {
+export function clearSaleWebhookRoute(ctx: WebhookDeps): CallbackRoute {
   return {
     method: 'POST',
     path: CLEARSALE_WEBHOOK_PATH,
@@ -48,7 +52,7 @@ export function clearSaleWebhookRoute(ctx: CoreContext): CallbackRoute {
 let registered = ''
 
 /** In the sandbox, plays ClearSale's account manager: registers the listener's URL and token as the webhook. */
-export async function registerSandboxWebhook(ctx: CoreContext): Promise<void> {
+export async function registerSandboxWebhook(ctx: WebhookDeps): Promise<void> {
   const listener = ctx.callbacks.status()
   if (ctx.environment() !== 'sandbox' || !listener.url) return
   const sandboxUrl = await ctx.sandbox.url('clearsale')

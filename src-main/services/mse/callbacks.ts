@@ -10,6 +10,14 @@ import { parseMseResponse } from '../../providers/mse'
 import { parseMmsMo } from '../../providers/mse'
 import { percentBytes } from '../../providers/mse'
 import { buildUssdRequest, parseUssdResponse } from '../../../src-shared/domain/ussd-xml'
+import type { ProviderCredentialDeps } from '../provider-credential'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type MseCallbackDeps = Pick<
+  CoreContext,
+  'callbacks' | 'environment' | 'events' | 'http' | 'log' | 'mseMessages' | 'sandbox' | 'ussdLog'
+> &
+  ProviderCredentialDeps
 
 const MSE_RECEIPT_PATH = '/mse/receipt'
 const MSE_MO_PATH = '/mse/mo'
@@ -19,7 +27,7 @@ const MSE_USSD_PATH = '/mse/ussd'
 const RECEIPTS_CREDENTIAL = 'mse:RECEIPTS'
 const SANDBOX_RECEIPTS = { profile: 'sentinela', password: 'sentinela-sandbox-receipts' }
 
-const receiptsCredential = (ctx: CoreContext) =>
+const receiptsCredential = (ctx: MseCallbackDeps) =>
   providerCredential(ctx, RECEIPTS_CREDENTIAL, 'MSE (recibos)', MseCredentialSchema, SANDBOX_RECEIPTS)
 
 /** ISO-8859-1 query decoding (§6.4.5.1): `%E7` is "ç", not an invalid UTF-8 byte. */
@@ -38,7 +46,7 @@ const XML = ['text/xml', 'application/xml'] as const
  * receipts are accepted, and only from this machine (Configurações warns); MO, MMS and USSD are refused.
  */
 async function deliveryAuthenticated(
-  ctx: CoreContext,
+  ctx: MseCallbackDeps,
   req: IncomingMessage,
   keys: readonly [string, string],
   loopbackWithout: boolean,
@@ -50,12 +58,12 @@ async function deliveryAuthenticated(
 }
 
 /** Whether MSE receipts are open to loopback callers for want of a stored `mse:RECEIPTS` credential. */
-export async function receiptsUnauthenticated(ctx: CoreContext): Promise<boolean> {
+export async function receiptsUnauthenticated(ctx: MseCallbackDeps): Promise<boolean> {
   return (await receiptsCredential(ctx).catch(() => null)) === null
 }
 
 /** §6.4.1.1: POST with `userid`/`pwd` in the query and the mse-response XML as body. */
-export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
+export function mseReceiptRoute(ctx: MseCallbackDeps): CallbackRoute {
   return {
     method: 'POST',
     path: MSE_RECEIPT_PATH,
@@ -91,7 +99,7 @@ export function mseReceiptRoute(ctx: CoreContext): CallbackRoute {
   }
 }
 
-function received(ctx: CoreContext, mo: MseInbound, body: string) {
+function received(ctx: MseCallbackDeps, mo: MseInbound, body: string) {
   ctx.mseMessages.inbound(mo)
   ctx.events.publish('mse:mo', mo)
   return {
@@ -106,7 +114,7 @@ function received(ctx: CoreContext, mo: MseInbound, body: string) {
 }
 
 /** §6.4.5.1: SMS MO as a GET with TEXT, ID, ANUM, BNUM in ISO-8859-1. */
-export function mseMoRoute(ctx: CoreContext): CallbackRoute {
+export function mseMoRoute(ctx: MseCallbackDeps): CallbackRoute {
   return {
     method: 'GET',
     path: MSE_MO_PATH,
@@ -128,7 +136,7 @@ export function mseMoRoute(ctx: CoreContext): CallbackRoute {
 }
 
 /** §6.4.7.1: MMS MO as a POST of UTF-8 XML, the MMS form-encoded in a CDATA; its MIME parts are listed. */
-export function mseMmsRoute(ctx: CoreContext): CallbackRoute {
+export function mseMmsRoute(ctx: MseCallbackDeps): CallbackRoute {
   return {
     method: 'POST',
     path: MSE_MMS_PATH,
@@ -168,7 +176,7 @@ export function mseMmsRoute(ctx: CoreContext): CallbackRoute {
 let registered = ''
 
 /** In the sandbox, plays the MSE team: points the profiles' deliveries at this listener. */
-export async function registerSandboxDelivery(ctx: CoreContext): Promise<void> {
+export async function registerSandboxDelivery(ctx: MseCallbackDeps): Promise<void> {
   const listener = ctx.callbacks.status()
   if (ctx.environment() !== 'sandbox' || !listener.url) return
   const sandboxUrl = await ctx.sandbox.url('mse')
@@ -196,7 +204,7 @@ export async function registerSandboxDelivery(ctx: CoreContext): Promise<void> {
 export const USSD_CONSOLE_REPLY = 'Resposta recebida pelo Sentinela. Obrigado!'
 
 /** §6.4.21–23: the subscriber's USSD request or answer, as a `ussd_message_response` POST; answered with a command. */
-export function mseUssdRoute(ctx: CoreContext): CallbackRoute {
+export function mseUssdRoute(ctx: MseCallbackDeps): CallbackRoute {
   return {
     method: 'POST',
     path: MSE_USSD_PATH,

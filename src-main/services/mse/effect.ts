@@ -3,6 +3,10 @@ import type { CoreContext } from '../context'
 import { runEffect } from '../effects'
 import { AppFailure } from '../../infra/errors'
 import { rawAnswer, type HttpAnswer, type HttpRequest } from '../../infra/http/client'
+import type { EffectDeps } from '../effects'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type MseEffectDeps = Pick<CoreContext, 'http'> & EffectDeps
 
 /**
  * One MSE request. Sends, charges and line changes are effects (domain/operations): journaled before they leave; no
@@ -10,7 +14,7 @@ import { rawAnswer, type HttpAnswer, type HttpRequest } from '../../infra/http/c
  * it, so it becomes `mse.outcome_unknown` and the same send waits for the analyst's explicit `resend`.
  */
 export function sendMse(
-  ctx: CoreContext,
+  ctx: MseEffectDeps,
   service: string,
   request: HttpRequest,
   effect: { payload: unknown; target: string; resend?: boolean | undefined },

@@ -10,6 +10,11 @@ import { normaliseParams, validateParams } from '../../../src-shared/domain/mse-
 import { parseMseResponse } from '../../providers/mse'
 import { buildRequest, sentForm } from '../../providers/mse'
 import { MSE_STATUS } from '../../providers/mse'
+import type { MseEffectDeps } from './effect'
+import type { ProviderCredentialDeps } from '../provider-credential'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type MseDeps = Pick<CoreContext, 'baseUrl' | 'mseMessages'> & MseEffectDeps & ProviderCredentialDeps
 
 export { MSE_BASE_URL } from '../../providers/mse'
 export const SANDBOX_MSE_PASSWORD = 'sentinela-sandbox'
@@ -27,7 +32,7 @@ export interface MseCall {
 }
 
 /** One MSE request: validated from the service table, sent once (never retried: some services charge). */
-export async function callMse(ctx: CoreContext, call: MseCall): Promise<MseCallResult> {
+export async function callMse(ctx: MseDeps, call: MseCall): Promise<MseCallResult> {
   const service = MSE_SERVICES.get(call.service.toUpperCase())
   if (!service) throw new AppFailure('mse.unknown_service', { service: call.service.slice(0, 40) })
   const mode = normaliseMode(call.mode)

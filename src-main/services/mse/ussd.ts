@@ -12,6 +12,15 @@ import { providerCredential } from '../provider-credential'
 import { parseMseResponse } from '../../providers/mse'
 import { sendMse } from './effect'
 import { SANDBOX_MSE_PASSWORD } from './service'
+import type { ProviderCredentialDeps } from '../provider-credential'
+import type { MseEffectDeps } from './effect'
+import type { MseDeps } from './service'
+
+/** What this service uses of the core (and what the services it calls use), nothing else. */
+export type UssdDeps = Pick<CoreContext, 'baseUrl' | 'http' | 'translate' | 'ussdLog'> &
+  ProviderCredentialDeps &
+  MseEffectDeps &
+  MseDeps
 
 /** USSD pushes use the `mse:USSD` profile (seed 003 §6.4.18: profile + password in the XML head). */
 const USSD_CREDENTIAL = 'mse:USSD'
@@ -37,7 +46,7 @@ export interface UssdPush {
 }
 
 /** §6.4.18–20: menu, input or notify, POSTed as XML to /MSE/ussd (async recommended). Sent once. */
-export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPushResult> {
+export async function pushUssd(ctx: UssdDeps, push: UssdPush): Promise<UssdPushResult> {
   const msisdn = normaliseCtn(push.msisdn)
   if (!/^\d{10,11}$/.test(msisdn)) throw new AppFailure('ussd.msisdn', { msisdn: push.msisdn.slice(0, 20) })
   if (!/^\d{1,6}$/.test(push.shortCode)) throw new AppFailure('ussd.short_code', { code: push.shortCode.slice(0, 20) })
@@ -107,7 +116,7 @@ export async function pushUssd(ctx: CoreContext, push: UssdPush): Promise<UssdPu
  * MSE towards a partner USSD application (§6.4.21–23): POST of a `ussd_message_response`, the answer read as a
  * command. Failures come back as plain words in the exchange, never as exceptions: the phone shows them.
  */
-export function httpUssdTransport(ctx: CoreContext, url: string, timeoutMs = USSD_APP_TIMEOUT_MS): UssdTransport {
+export function httpUssdTransport(ctx: UssdDeps, url: string, timeoutMs = USSD_APP_TIMEOUT_MS): UssdTransport {
   return async (head, response) => {
     const request = buildUssdResponse(head, response)
     const started = performance.now()

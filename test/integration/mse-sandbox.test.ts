@@ -1,6 +1,6 @@
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
-import { parseMseResponse } from '../../src-main/providers/mse/parse'
+import { parseMseResponse } from '../../src-main/providers/mse/schemas'
 import { MSE_SERVICE_NAMES, MSE_SERVICES } from '../../src-shared/domain/mse-services'
 import { SILENT_HANDSET_CTN } from '../../src-main/providers/mse/sandbox'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'

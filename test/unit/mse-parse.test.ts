@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { seedText } from '../helpers/seeds'
-import { parseMseResponse } from '../../src-main/providers/mse/parse'
+import { parseMseResponse } from '../../src-main/providers/mse/schemas'
 import { normaliseMode } from '../../src-shared/domain/mse-services'
 
 /*

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { DataTrustSearchSchema } from '../../../src-shared/contract/datatrust'
 import type { CoreContext } from '../context'
 import { CLEARSALE_PATHS } from '../../providers/clearsale'
@@ -78,5 +78,10 @@ export async function sandboxInbox(ctx: DataTrustOperationDeps) {
     url: `${await ctx.sandbox.url('clearsale')}/__sandbox/inbox`,
     headers: {},
   })
-  return JSON.parse(answer.body) as { to: string; channel: string; text: string; at: string; transactionId: string }[]
+  return SandboxInboxSchema.parse(JSON.parse(answer.body))
 }
+
+/** The simulated phone's messages, parsed like any answer. */
+const SandboxInboxSchema = z.array(
+  z.object({ to: z.string(), channel: z.string(), text: z.string(), at: z.string(), transactionId: z.string() }),
+)

@@ -1,5 +1,7 @@
 import { dataTrustKey, type Check } from '../../../src-shared/domain/batch'
-import type { CoreContext } from '../context'
+import type { ClaroDeps } from '../claro/service'
+import type { DataTrustDeps } from '../datatrust/service'
+import type { MseDeps } from '../mse/service'
 import { type AppFailure, asFailure } from '../../infra/errors'
 import { client as claroClient } from '../claro/service'
 import { clearSaleClient, toTransactionRequest } from '../datatrust/service'
@@ -27,6 +29,9 @@ export type CallResult =
   | { check: Check; notFound: true }
 
 /** The Data Trust answer a batch keeps (seed 004 Results: score and insights). */
+/** A batch check calls one of the providers: what their clients use of the core. */
+export type CheckDeps = ClaroDeps & DataTrustDeps & MseDeps
+
 export function dataTrustResult(transaction: DtTransaction): CallResult {
   const results = transaction.Results
   return {
@@ -57,7 +62,7 @@ export function dataTrustRequest(key: string): TransactionRequest {
  * transactions this job already owns).
  */
 export async function runCheck(
-  ctx: CoreContext,
+  ctx: CheckDeps,
   check: Check,
   key: string,
   timeoutMs: number,

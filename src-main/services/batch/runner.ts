@@ -1,6 +1,7 @@
 import { CHECK_PROVIDER, isEffectCheck, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
 import type { CoreContext } from '../context'
+import type { CheckDeps } from './checks'
 import { AppFailure, asFailure, toAppError } from '../../infra/errors'
 import { clearSaleClient } from '../datatrust/service'
 import { findSentTransaction } from '../../providers/clearsale'
@@ -14,6 +15,9 @@ import { backoffMs, SlidingWindowLimiter, throttle } from './limits'
  * errors, bounded; a 401 gets the client's one token renewal; other 4xx fail the call at once. Each answer is
  * journaled before it counts.
  */
+
+/** A run uses the providers' clients (every check) and words its failures. */
+export type RunDeps = Pick<CoreContext, 'redactor' | 'translate'> & CheckDeps
 
 export interface RunOptions {
   concurrency: Record<Provider, number>
@@ -54,7 +58,7 @@ export class JobRunner {
   private readonly recent: number[] = []
 
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: RunDeps,
     private readonly journal: BatchJournal,
     private readonly job: JobRow,
     private readonly options: RunOptions,

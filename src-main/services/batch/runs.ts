@@ -1,7 +1,7 @@
 import type { Provider } from '../../../src-shared/domain/environment'
 import type { CoreContext } from '../context'
 import type { JobRow } from './journal'
-import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunOptions } from './runner'
+import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunDeps, type RunOptions } from './runner'
 import { runJob } from './service'
 
 /**
@@ -11,7 +11,7 @@ import { runJob } from './service'
 export class BatchRuns {
   private readonly runners = new Map<number, JobRunner>()
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: RunDeps & Pick<CoreContext, 'db' | 'events' | 'log'>) {}
 
   get active(): boolean {
     return this.runners.size > 0

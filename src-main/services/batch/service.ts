@@ -6,7 +6,7 @@ import type { CoreContext } from '../context'
 import { AppFailure } from '../../infra/errors'
 import { importJob } from './import'
 import { BatchJournal, type JobRow } from './journal'
-import { JobRunner, type Progress, type RunOptions } from './runner'
+import { JobRunner, type RunDeps, type Progress, type RunOptions } from './runner'
 import { materialise } from './results'
 import { exportCsv, exportXlsx, recordExport } from './export'
 import type { Policy } from '../../../src-shared/domain/policy/schema'
@@ -60,7 +60,7 @@ export async function prepareJob(
 }
 
 export function runJob(
-  ctx: CoreContext,
+  ctx: RunDeps & Pick<CoreContext, 'db'>,
   job: JobRow,
   options: RunOptions,
   onProgress?: (p: Progress) => void,

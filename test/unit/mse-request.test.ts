@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRequest, MAX_GET_URL, sentForm } from '../../src-main/providers/mse/request'
+import { buildRequest, MAX_GET_URL, sentForm } from '../../src-main/providers/mse/client'
 import {
   conditionalWarnings,
   normaliseParams,

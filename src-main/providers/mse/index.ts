@@ -1,5 +1,5 @@
 /* Claro MSE (seed 003) as the rest of the app sees it: requests, answers, statuses, MMS, and the simulator. */
-export { buildRequest, sentForm } from './request'
+export { buildRequest, sentForm } from './client'
 export { parseMseResponse, type MseResponse } from './schemas'
 export { MSE_STATUS, statusFailure } from './errors'
 export { MSE_BASE_URL } from './paths'

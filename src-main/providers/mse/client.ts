@@ -1,3 +1,5 @@
+/* MSE's wire (seed 003 §6.3–6.4): a service call as the HTTP request MSE takes — GET query or POST form. */
+
 import type { MseMode, ServiceSpec } from '../../../src-shared/domain/mse-services'
 
 /** A URL longer than this goes as a POST form instead (seed 003 §6.4.6: "recomendado o método HTTP POST"). */

@@ -11,6 +11,8 @@ export class UsageError extends Error {
 export interface GlobalOptions {
   dataDir: string
   env: Environment
+  /** Whether `--env` was given: `serve` otherwise uses the environment saved in Configurações. */
+  envGiven: boolean
   endpoints: Partial<Record<Provider, string>>
   json: boolean
   /** Words for this run (`--lang`); the saved setting when absent. */
@@ -62,6 +64,7 @@ export function resolveGlobalOptions(raw: RawGlobalOptions): GlobalOptions {
     ...(lang ? { lang: lang.data } : {}),
     dataDir: raw.dataDir ?? defaultDataDir(),
     env: env.data,
+    envGiven: raw.env !== undefined,
     endpoints: Object.fromEntries((raw.endpoint ?? []).map(parseEndpoint)),
     json: raw.json ?? false,
   }

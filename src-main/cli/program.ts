@@ -54,7 +54,12 @@ function buildProgram(io: CliIO): Command {
     )
     .version(APP_VERSION)
     .option('--data-dir <dir>', 'pasta de dados (configurações, histórico, lotes) / data folder')
-    .addOption(new Option('--env <env>', 'ambiente / environment').choices(ENVIRONMENTS).default('sandbox'))
+    .addOption(
+      new Option(
+        '--env <env>',
+        'ambiente (padrão: sandbox; serve: o salvo em Configurações) / environment (default: sandbox; serve: the saved one)',
+      ).choices(ENVIRONMENTS),
+    )
     .option(
       '--endpoint <provider=url>',
       'URL base de um provedor nesta execução (repetível) / provider base URL (repeatable)',

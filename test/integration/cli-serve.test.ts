@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -9,9 +10,9 @@ const root = join(import.meta.dirname, '../..')
 const bin = join(root, 'bin/sentinela.js')
 
 /** Starts the built `sentinela serve` and resolves with the URL it prints. */
-function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServe(dataDir: string, globals: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0'], {
+    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, ...globals, 'serve', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
@@ -44,5 +45,29 @@ describe('sentinela serve (built CLI)', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
+  })
+
+  it('uses the environment saved in Configurações unless --env pins one', async () => {
+    const dir = tempDir()
+    cleanups.push(dir.cleanup)
+    writeFileSync(join(dir.path, 'settings.json'), JSON.stringify({ environment: 'homologacao' }))
+    const environmentOf = async (globals: string[]): Promise<unknown> => {
+      const { child, url } = await startServe(dir.path, globals)
+      try {
+        const token = new URL(url).searchParams.get('token') ?? ''
+        const res = await request(new URL('/api/invoke', url), {
+          method: 'POST',
+          headers: { 'x-sentinela-token': token, 'content-type': 'application/json' },
+          body: JSON.stringify({ channel: 'app:info', payload: {} }),
+        })
+        return ((await res.body.json()) as { data: { environment: string } }).data.environment
+      } finally {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+    }
+    expect(await environmentOf([])).toBe('homologacao')
+    expect(await environmentOf(['--env', 'sandbox'])).toBe('sandbox')
   })
 })

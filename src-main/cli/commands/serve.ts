@@ -20,7 +20,8 @@ export async function runServe(globals: GlobalOptions, port: number, io: CliIO):
   const core = await createCore({
     dataDir: globals.dataDir,
     host: 'browser',
-    environment: globals.env,
+    // The workstation follows the environment saved in Configurações (switchable there); `--env` pins one.
+    ...(globals.envGiven ? { environment: globals.env } : {}),
     endpoints: globals.endpoints,
     primeRedactor: true,
     startCallbacks: true,

@@ -17,17 +17,17 @@ test('Configurações → Privacidade: a masked lookup is reported in words, era
   await form.getByLabel('CPF, celular ou e-mail do titular').fill('(11) 99999-0003')
   await form.getByRole('button', { name: 'Gerar relatório' }).click()
   const report = app.page.getByTestId('privacy-report')
-  await expect(report).toContainText('1 registro(s) sobre (11) 99999-0003:')
+  await expect(report).toContainText('1 registro sobre (11) 99999-0003:')
   await expect(report.getByRole('row').nth(1)).toContainText('Histórico')
   await expect(report.getByRole('row').nth(1)).toContainText('Consulta Alerta: Respondida')
   await expect(report.getByRole('row').nth(1)).toContainText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/)
 
   await report.getByRole('button', { name: 'Eliminar tudo' }).click()
   const confirm = app.page.getByRole('alertdialog', { name: 'Eliminar os dados do titular' })
-  await expect(confirm).toContainText('Eliminar 1 registro(s) sobre (11) 99999-0003? Não há como desfazer')
+  await expect(confirm).toContainText('Eliminar 1 registro sobre (11) 99999-0003? Não há como desfazer')
   await confirm.getByRole('button', { name: 'Sim, eliminar' }).click()
-  await expect(app.page.getByTestId('privacy-erased')).toHaveText('1 registro(s) sobre (11) 99999-0003 eliminados.')
-  await expect(app.page.getByTestId('privacy-audit')).toContainText('por Celular: 1 registro(s)')
+  await expect(app.page.getByTestId('privacy-erased')).toHaveText('1 registro sobre (11) 99999-0003 eliminado.')
+  await expect(app.page.getByTestId('privacy-audit')).toContainText('por Celular: 1 registro')
   await expect(app.page.getByTestId('privacy-audit')).not.toContainText('99999')
 
   // The other person's lookup is still there; the erased one is gone.

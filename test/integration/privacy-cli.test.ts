@@ -98,7 +98,7 @@ describe('sentinela privacy', () => {
         ['upload', 1],
       ])
       const human = await h.cli(['privacy', 'report', '--phone', '11999990003'])
-      expect(human.stdout).toMatch(/^\d+ registro\(s\) sobre 11999990003:/)
+      expect(human.stdout).toMatch(/^\d+ registros sobre 11999990003:/)
       expect(human.stdout).toContain('Histórico: Consulta Alerta: Respondida')
 
       expect((await h.cli(['privacy', 'erase', '--phone', '11999990003'])).code).toBe(2) // irreversible: needs --yes

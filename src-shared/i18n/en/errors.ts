@@ -4,6 +4,7 @@ export const errors: Pick<Catalog, 'errors'> = {
   errors: {
     invalid_request: 'Invalid request for {{channel}}: {{summary}}',
     unknown_channel: 'Unknown channel: {{channel}}',
+    codeHint: 'Error code, for support and scripts',
     internal: 'Unexpected internal error. Try again; if it persists, check the log.',
     payload_too_large: 'Request too large (limit {{limit}} bytes).',
     unreachable: "Cannot reach Sentinela's core. Check that the process is still running and reload the page.",

@@ -3,6 +3,7 @@ export const errors = {
     invalid_request: 'Pedido inválido para {{channel}}: {{summary}}',
     unknown_channel: 'Canal desconhecido: {{channel}}',
     internal: 'Erro interno inesperado. Tente de novo; se persistir, veja o log.',
+    codeHint: 'Código do erro, para o suporte e para scripts',
     payload_too_large: 'Pedido grande demais (limite de {{limit}} bytes).',
     unreachable:
       'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',

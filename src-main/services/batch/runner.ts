@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { CHECK_PROVIDER, isEffectCheck, type Check } from '../../../src-shared/domain/batch'
 import type { Provider } from '../../../src-shared/domain/environment'
 import type { CoreContext } from '../context'
@@ -10,13 +11,11 @@ import type { BatchJournal, JobRow } from './journal'
 import { backoffMs, SlidingWindowLimiter, throttle } from './limits'
 
 /*
- * Runs a job's calls in the main process: per provider a pool of workers (concurrency) behind a sliding-window
- * rate limit; retries with backoff and jitter on 429 (Retry-After honoured), 5xx, timeouts and connection
- * errors, bounded; a 401 gets the client's one token renewal; other 4xx fail the call at once. Each answer is
- * journaled before it counts.
+ * Runs a job's calls in the main process: per provider a pool of workers behind a sliding-window rate limit; bounded
+ * retries with backoff and jitter on 429 (Retry-After honoured), 5xx, timeouts and connection errors; a 401 gets the
+ * client's one token renewal; other 4xx fail at once. Each answer is journaled before it counts. A run uses the
+ * providers' clients (every check) and words its failures:
  */
-
-/** A run uses the providers' clients (every check) and words its failures. */
 export type RunDeps = Pick<CoreContext, 'redactor' | 'translate'> & CheckDeps
 
 export interface RunOptions {
@@ -42,12 +41,9 @@ export interface Progress {
   done: number
   failed: number
   remaining: number
-  /** Calls answered per second over the last seconds. */
-  rate: number
+  rate: number // calls answered per second over the last seconds
   etaSeconds: number | null
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class JobRunner {
   private paused: Promise<void> | null = null

@@ -114,6 +114,25 @@ function rescore(core: Awaited<ReturnType<typeof createCore>>, jobId: number): R
   return { buildSeconds, rescoreSeconds, adoptSeconds, changed: result.changed }
 }
 
+/** A process's peak RSS (VmHWM, kB), read from /proc every 50 ms until stopped. */
+function watchPeakRss(pid: number | undefined): { stop: () => number } {
+  let peakKb = 0
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm))
+    } catch {
+      // the process just ended
+    }
+  }, 50)
+  return {
+    stop: () => {
+      clearInterval(poll)
+      return peakKb
+    },
+  }
+}
+
 /** (b) the CLI on a million rows: peak RSS read from /proc (VmHWM) while it runs. */
 async function bigFile(
   dir: string,
@@ -146,17 +165,9 @@ async function bigFile(
       stdio: ['ignore', 'ignore', 'ignore'],
     },
   )
-  let peakKb = 0
-  const poll = setInterval(() => {
-    try {
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
-      if (hwm) peakKb = Math.max(peakKb, Number(hwm))
-    } catch {
-      // the process just ended
-    }
-  }, 50)
+  const peak = watchPeakRss(child.pid)
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  clearInterval(poll)
+  const peakKb = peak.stop()
   if (code !== 0) throw new Error(`screen exited ${code}`)
   let outRows = -1
   for (const c of readFileSync(out)) if (c === 0x0a) outRows++
@@ -181,15 +192,7 @@ async function uiExport(dir: string): Promise<{ peakMb: number; bytes: number; s
     })
     child.once('exit', (code) => reject(new Error(`serve exited ${code}`)))
   })
-  let peakKb = 0
-  const poll = setInterval(() => {
-    try {
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
-      if (hwm) peakKb = Math.max(peakKb, Number(hwm))
-    } catch {
-      // ended
-    }
-  }, 50)
+  const peak = watchPeakRss(child.pid)
   const headers = { 'x-sentinela-token': url.searchParams.get('token') ?? '', 'content-type': 'application/json' }
   const invoke = async (channel: string, payload: unknown): Promise<unknown> => {
     const res = await request(`${url.origin}/api/invoke`, {
@@ -208,9 +211,9 @@ async function uiExport(dir: string): Promise<{ peakMb: number; bytes: number; s
     const res = await request(`${url.origin}${exported.download}`, { headers })
     let bytes = 0
     for await (const chunk of res.body) bytes += (chunk as Buffer).length
-    return { peakMb: peakKb / 1024, bytes, seconds: (performance.now() - started) / 1000 }
+    return { peakMb: peak.stop() / 1024, bytes, seconds: (performance.now() - started) / 1000 }
   } finally {
-    clearInterval(poll)
+    peak.stop()
     child.kill('SIGTERM')
   }
 }

@@ -23,7 +23,13 @@ export async function withCore<T>(
     return await work(core)
   } catch (error) {
     if (error instanceof CliFailure) throw new CliFailure(error.code, core.context.redactor.text(error.message))
-    if (error instanceof UsageError) throw new UsageError(core.context.redactor.text(error.message))
+    if (error instanceof UsageError) {
+      const redact = core.context.redactor
+      const safe = Object.fromEntries(
+        Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' ? redact.text(v) : v]),
+      )
+      throw new UsageError(error.key, safe)
+    }
     if (error instanceof Error) {
       const safe = new Error(core.context.redactor.text(error.message))
       safe.name = error.name

@@ -2,7 +2,16 @@ import { Command, CommanderError, Option } from 'commander'
 import { ENVIRONMENTS } from '../../src-shared/domain/environment'
 import { LANGUAGES } from '../../src-shared/domain/settings'
 import { APP_VERSION } from '../infra/version'
-import { parsePort, resolveGlobalOptions, UsageError, type GlobalOptions, type RawGlobalOptions } from './options'
+import {
+  parsePort,
+  resolveGlobalOptions,
+  UsageError,
+  usageText,
+  type GlobalOptions,
+  type RawGlobalOptions,
+} from './options'
+import { createTranslator, type Translate } from '../../src-shared/i18n'
+import { languageFromArgs } from './lang'
 import { runInfo } from './commands/info'
 import { runServe } from './commands/serve'
 import { registerCredentials } from './commands/credentials'
@@ -72,9 +81,9 @@ function buildProgram(io: CliIO): Command {
         LANGUAGES,
       ),
     )
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Commander's English error lines are replaced by runCli's sentence; help and version still print.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
 
   const globals = (command: Command): GlobalOptions => resolveGlobalOptions(command.optsWithGlobals<RawGlobalOptions>())
 
@@ -104,9 +113,33 @@ function buildProgram(io: CliIO): Command {
   return program
 }
 
+/** Commander's own errors (unknown option, missing value…) in the run's language; the offending word kept. */
+function commanderText(error: CommanderError, t: Translate): string {
+  const kind = error.code.replace(/^commander\./, '')
+  const detail = /'([^']+)'/.exec(error.message)?.[1] ?? ''
+  const known = [
+    'unknownOption',
+    'unknownCommand',
+    'missingArgument',
+    'optionMissingArgument',
+    'missingMandatoryOptionValue',
+    'invalidArgument',
+    'excessArguments',
+  ]
+  if (kind === 'invalidArgument') {
+    // "option '--env <env>' argument 'x' is invalid. Allowed choices are a, b." → the value and the choices.
+    const value = /argument '([^']+)' is invalid/.exec(error.message)?.[1] ?? detail
+    const choices = /Allowed choices are (.+)\.$/m.exec(error.message)?.[1]
+    return t('cli.commander.invalidArgument', { detail: choices ? `"${value}" (${choices})` : `"${value}"` })
+  }
+  return t(`cli.commander.${known.includes(kind) ? kind : 'other'}`, { detail })
+}
+
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const program = buildProgram(io)
+  // Human output is one language (issue #16): --lang, else the saved setting; --json keeps the codes.
+  const t = createTranslator(languageFromArgs(argv))
   try {
     await program.parseAsync(argv, { from: 'user' })
     return 0
@@ -118,14 +151,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         error.code === 'commander.help'
       )
         return 0
+      io.stderr(`${commanderText(error, t)}\n`)
       return 2
     }
-    if (error instanceof UsageError || (error instanceof CliFailure && isExit2(error.code))) {
+    if (error instanceof UsageError) {
+      io.stderr(`${usageText(error, t)}\n`)
+      return 2
+    }
+    if (error instanceof CliFailure && isExit2(error.code)) {
       io.stderr(`${error.message}\n`)
       return 2
     }
     if (error instanceof Error && error.name === MseStatusExit.name) return 1
-    io.stderr(`erro / error: ${(error as Error).message}\n`)
+    io.stderr(`${t('cli.failed', { message: (error as Error).message })}\n`)
     return 1
   }
 }

@@ -14,7 +14,7 @@ export function SubTabs<V extends string>({
   label(view: NoInfer<V>): string
   children?: ReactNode
 }) {
-  return (
+  const tabs = (
     <div className="subtabs" role="tablist">
       {views.map((v) => (
         <button
@@ -28,7 +28,15 @@ export function SubTabs<V extends string>({
           {label(v)}
         </button>
       ))}
+    </div>
+  )
+  // Other controls on the row (export buttons) sit beside the tab list, not inside it (axe: aria-required-children).
+  return children ? (
+    <div className="subtabs-row">
+      {tabs}
       {children}
     </div>
+  ) : (
+    tabs
   )
 }

@@ -161,6 +161,8 @@ export const batchChannels = {
       problem: z.string().nullable(),
       verdict: z.enum(VERDICTS).nullable(),
       reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+      /** What the checks answered, as the grid's columns in words and the analyst's formats (issue #16). */
+      summary: z.array(z.object({ label: z.string(), value: z.string() })),
       calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })),
     }),
   ),

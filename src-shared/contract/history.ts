@@ -5,7 +5,7 @@ import { RawAnswerSchema } from './lookup'
 import { PolicyRefSchema, VERDICTS } from '../domain/policy/schema'
 import { ReasonSchema } from '../domain/policy/decide'
 
-const HISTORY_KINDS = ['alerts', 'score', 'datatrust', 'customer'] as const
+export const HISTORY_KINDS = ['alerts', 'score', 'datatrust', 'customer'] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export const HistoryOutcomeSchema = z.enum(['ok', 'not_found', 'error'])
 

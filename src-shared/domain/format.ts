@@ -1,3 +1,4 @@
+import type { Language } from './settings'
 /*
  * Brazilian formats for people and spreadsheets. A `;` CSV is what pt-BR Excel opens: decimal comma and
  * `dd/mm/aaaa hh:mm` in the user's time zone; a `,` CSV keeps ISO-8601 with the offset and a decimal point.
@@ -88,4 +89,76 @@ export function wallClockDate(iso: string, timeZone: string): Date | null {
 /** `(11) 99999-0001` from the 13 normalised digits (55 + DDD + 9 digits). */
 export function formatPhoneBr(msisdn: string): string {
   return msisdn.replace(/^55(\d{2})(\d{5})(\d{4})$/, '($1) $2-$3')
+}
+
+/** `111.444.777-35` from 11 digits (anything else comes back as is). */
+export function formatCpfBr(digits: string): string {
+  return digits.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4')
+}
+
+/**
+ * ClearSale's dates (`CreationDate`, `Score.Date`, seed 004) carry no offset: they are Brasília time (issue #16 —
+ * read as UTC they showed three hours off the webhook's time on the same screen). Brasília has had no daylight
+ * saving since 2019, so the offset is a fixed -03:00. Dates with their own offset or `Z` are kept.
+ */
+export function brasiliaInstant(text: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}-03:00` : text
+}
+
+/** Every way the interface writes a number, a date or an identifier, for one language and time zone. */
+export interface Formats {
+  /** `29/11/2026 09:00` — with `seconds`, `29/11/2026 09:00:05`. */
+  dateTime(iso: string, options?: { seconds?: boolean }): string
+  /** `09:00:05` */
+  time(iso: string): string
+  /** `91,5`, `1.000` — grouped, at most `fraction` decimals. */
+  number(value: number, fraction?: number): string
+  phone(msisdn: string): string
+  cpf(digits: string): string
+}
+
+const intl = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = intl.get(key) as T | undefined
+  if (!f) {
+    f = make()
+    intl.set(key, f)
+  }
+  return f
+}
+
+export function formatsFor(language: Language, timeZone: string): Formats {
+  const dates = (seconds: boolean, date: boolean) =>
+    cached(
+      `d:${language}:${timeZone}:${seconds}:${date}`,
+      () =>
+        new Intl.DateTimeFormat(language, {
+          timeZone,
+          ...(date ? { dateStyle: 'short' as const } : {}),
+          timeStyle: seconds ? 'medium' : 'short',
+        }),
+    )
+  const instant = (iso: string): Date | null => {
+    const at = new Date(iso)
+    return Number.isNaN(at.getTime()) ? null : at
+  }
+  return {
+    dateTime: (iso, options) => {
+      const at = instant(iso)
+      return at ? (dates(options?.seconds ?? false, true) as Intl.DateTimeFormat).format(at) : iso
+    },
+    time: (iso) => {
+      const at = instant(iso)
+      return at ? (dates(true, false) as Intl.DateTimeFormat).format(at) : iso
+    },
+    number: (value, fraction = 2) =>
+      (
+        cached(
+          `n:${language}:${fraction}`,
+          () => new Intl.NumberFormat(language, { maximumFractionDigits: fraction }),
+        ) as Intl.NumberFormat
+      ).format(value),
+    phone: formatPhoneBr,
+    cpf: formatCpfBr,
+  }
 }

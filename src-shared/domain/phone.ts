@@ -35,10 +35,6 @@ export function parseMsisdn(input: string): MsisdnResult {
   return { ok: true, msisdn: digits }
 }
 
-export function formatMsisdn(msisdn: string): string {
-  return msisdn.replace(/^55(\d{2})(\d{5})(\d{4})$/, '+55 ($1) $2-$3')
-}
-
 export function maskMsisdn(msisdn: string): string {
-  return msisdn.replace(/^55(\d{2})(\d)\d{4}(\d{4})$/, '+55 ($1) $2****-$3')
+  return msisdn.replace(/^55(\d{2})(\d)\d{4}(\d{4})$/, '($1) $2****-$3')
 }

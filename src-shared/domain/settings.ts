@@ -8,7 +8,7 @@ export const LanguageSchema = z.enum(LANGUAGES)
 export type Language = z.infer<typeof LanguageSchema>
 export const DEFAULT_LANGUAGE: Language = 'pt-BR'
 
-const DEFAULT_TIME_ZONE = 'America/Sao_Paulo'
+export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo'
 const validZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })

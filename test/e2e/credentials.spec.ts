@@ -90,7 +90,7 @@ test.describe('Credenciais with a private keychain', () => {
     await app.open()
     await app.goTo('Credenciais')
     const creds = new CredentialsPage(app.page)
-    await app.page.getByLabel('Serviço MSE').fill('sms_text')
+    await app.page.getByLabel('Serviço MSE').selectOption({ label: 'SMS de texto' })
     await app.page.getByRole('button', { name: 'Adicionar profile MSE' }).click()
     await creds.fill('mse:SMS_TEXT', { profile: 'PARCEIRO_SMS01', password: CANARY_SECRET })
     await creds.save('mse:SMS_TEXT')
@@ -124,12 +124,25 @@ test.describe('Credenciais with a private keychain', () => {
   })
 })
 
-test('without a session bus the page says what is missing and how to fix it', async ({ app }) => {
+test('without a session bus the page says what is missing and how to fix it, as steps for this system', async ({
+  app,
+}) => {
   await app.open()
   await app.goTo('Credenciais')
-  const banner = app.page.getByTestId('error-banner')
-  await expect(banner).toContainText('Chaveiro do sistema indisponível: não há sessão D-Bus')
-  await expect(banner).toContainText('dbus-run-session')
-  await expect(banner).toContainText('macOS')
-  await expect(banner).toContainText('Windows')
+  const help = app.page.getByTestId('keychain-help')
+  await expect(help.getByRole('heading')).toHaveText('Chaveiro do sistema indisponível')
+  await expect(help).toContainText('não há sessão D-Bus')
+  // On the sandbox it says the workstation works anyway.
+  await expect(help.getByTestId('keychain-sandbox')).toContainText('No sandbox isso não impede nada')
+  // Steps with the commands as code, no literal backticks; the platform's English text only behind a click.
+  await expect(help.locator('ol.steps > li')).toHaveCount(4)
+  await expect(help.locator('code', { hasText: 'dbus-run-session -- bash' })).toBeVisible()
+  await expect(help).not.toContainText('`')
+  await expect(help.getByText(/Cannot autolaunch/)).toBeHidden()
+  await help.getByText('Detalhe técnico do sistema').click()
+  await expect(help.locator('pre')).toContainText(/D-Bus|dbus/i)
+  // Elsewhere than the sandbox, nothing could be saved: that is said instead.
+  await app.page.getByRole('radio', { name: 'Produção' }).click()
+  await expect(help).toContainText('nada foi gravado')
+  await expect(help.getByTestId('keychain-sandbox')).toHaveCount(0)
 })

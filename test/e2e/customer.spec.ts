@@ -21,7 +21,7 @@ test('the customer view shows Alerta, Score and Data Trust and a verdict with ev
   await expect(app.page.getByTestId('verdict-policy')).toContainText('Decidido pela política v1 · ')
   await expect(app.page.getByTestId('customer-alerts')).toContainText('Troca de SIM (chip)')
   await expect(app.page.getByTestId('customer-score').getByTestId('score-value')).toHaveText('180')
-  await expect(app.page.getByTestId('customer-dataTrust').getByTestId('dt-score')).toContainText('12.4')
+  await expect(app.page.getByTestId('customer-dataTrust').getByTestId('dt-score')).toContainText('12,4')
 
   // The policy is editable here too: switching the takeover rule off and saving makes it version 2, and the
   // same customer is then reviewed (the device change still counts), no longer refused.

@@ -31,7 +31,7 @@ test('Data Trust with Token SMS: read the token on the virtual phone, one wrong 
   await expect(app.page.getByTestId('dt-token-result')).toHaveText('Token válido')
   await expect(app.page.getByTestId('dt-webhook-refresh')).toContainText('Atualizada pelo webhook da ClearSale')
   await expect(app.page.getByTestId('dt-token-state')).toHaveText('Token SMS: Token válido')
-  await expect(app.page.getByTestId('dt-score')).toContainText('99.99')
+  await expect(app.page.getByTestId('dt-score')).toContainText('99,99')
   await expect(app.page.getByTestId('dt-insights')).toContainText('Token SMS confirmado')
 })
 

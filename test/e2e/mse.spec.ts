@@ -28,7 +28,7 @@ test('an SMS sent in async-delivery gets its receipt attached; an accented MO an
   const row = app.page.getByTestId('sms-sent').locator(`li[data-transaction="${tid}"]`)
   await expect(row.getByTestId('receipt-status')).toHaveText('Entregue')
   await expect(row).toContainText('1191000000')
-  await expect(row.getByTestId('timeline-receipt')).toContainText('Recibo DELIVRD')
+  await expect(row.getByTestId('timeline-receipt')).toContainText('Recibo: Entregue')
 
   const simulate = app.page.getByTestId('simulate-mo')
   await simulate.locator('#mo-text').fill('Olá, não recebi o código! Ação já — são 10h')

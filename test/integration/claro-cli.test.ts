@@ -142,7 +142,7 @@ describe('sentinela lookup (built CLI)', () => {
     it.each([
       [400, 'Claro recusou o pedido como malformado (400)'],
       [403, 'recusou o acesso (403)'],
-      [404, 'Não encontrado na base da Claro (404)'],
+      [404, 'A Claro não encontrou este número ou CPF na base dela (404)'],
       [406, '(406)'],
       [415, '(415)'],
       [500, 'falhou ao atender o pedido (500)'],

@@ -59,7 +59,7 @@ describe('Claro lookups against the sandbox', () => {
       ok: false,
       error: {
         code: 'claro.not_found',
-        message: expect.stringContaining('Não encontrado na base da Claro (404)'),
+        message: expect.stringContaining('A Claro não encontrou este número ou CPF na base dela (404)'),
         detail: { raw: { status: 404 }, provider: { transactionId: expect.any(String) } },
       },
     })
@@ -190,7 +190,7 @@ describe('Claro lookups against the sandbox', () => {
           },
           {
             kind: 'alerts',
-            identifier: '+55 (11) 9****-0001',
+            identifier: '(11) 9****-0001',
             outcome: 'ok',
             summary: 'SIMCARD_CHANGED,DEVICE_CHANGED',
           },

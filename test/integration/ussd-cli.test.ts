@@ -32,7 +32,9 @@ describe('sentinela ussd (built CLI)', () => {
     )
     const run = await h.cli(['ussd', 'preview', file('menu.xml', xml)])
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(`--- 1/2 ---\n${SEED_MENU_SCREENS[0]}\n--- 2/2 ---\n${SEED_MENU_SCREENS[1]}\n`)
+    expect(run.stdout).toBe(
+      `--- tela 1 de 2 ---\n${SEED_MENU_SCREENS[0]}\n--- tela 2 de 2 ---\n${SEED_MENU_SCREENS[1]}\n`,
+    )
     const reserved = await h.cli([
       '--json',
       'ussd',
@@ -57,12 +59,12 @@ describe('sentinela ussd (built CLI)', () => {
       green.stdout
         .split('\n')
         .filter(Boolean)
-        .every((l) => l.startsWith('ok')),
+        .every((l) => l.startsWith('igual')),
     ).toBe(true)
     await request(`${sandbox.url}/__sandbox/ussd-demo?variant=b`).then((r) => r.body.dump())
     const red = await h.cli(['ussd', 'replay', script, '--app', app])
     expect(red.code).toBe(1)
-    expect(red.stdout).toContain('DIFF 3. 1234')
+    expect(red.stdout).toContain('DIFERENTE 3. 1234')
     expect(red.stdout).toContain('R$ 12,50')
     expect((await h.cli(['ussd', 'replay', file('nope.json', '{"version":1}'), '--app', app])).code).toBe(2)
     expect((await h.cli(['ussd', 'replay', script, '--app', 'ftp://x'])).code).toBe(2)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatCpf, maskCpf, parseCpf, withCheckDigits } from '../../src-shared/domain/cpf'
-import { formatMsisdn, maskMsisdn, parseMsisdn } from '../../src-shared/domain/phone'
+import { maskMsisdn, parseMsisdn } from '../../src-shared/domain/phone'
+import { formatPhoneBr } from '../../src-shared/domain/format'
 
 describe('CPF', () => {
   it.each(['529.982.247-25', '52998224725', ' 529 982 247 25 ', '529.982.247/25'])('accepts %j', (input) => {
@@ -46,7 +47,7 @@ describe('mobile numbers', () => {
     ['11 91234-5678 ramal 2', 'format'],
   ])('refuses %j (%s)', (input, reason) => expect(parseMsisdn(input)).toEqual({ ok: false, reason }))
   it('formats and masks', () => {
-    expect(formatMsisdn('5511912345678')).toBe('+55 (11) 91234-5678')
-    expect(maskMsisdn('5511912345678')).toBe('+55 (11) 9****-5678')
+    expect(formatPhoneBr('5511912345678')).toBe('(11) 91234-5678')
+    expect(maskMsisdn('5511912345678')).toBe('(11) 9****-5678')
   })
 })

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Check } from '../../../src-shared/domain/batch'
 import type { CoreContext } from '../../services/context'
+import { importProblemText } from '../../../src-shared/domain/import-problems'
 import { AppFailure } from '../../infra/errors'
 import type { Handlers } from '../router'
 import { BatchJournal, type JobRow } from '../../services/batch/journal'
@@ -29,7 +30,7 @@ type BatchChannels =
 /** Lote's channels, each a call into the batch services (no SQL, no state here). */
 export function batchHandlers(ctx: CoreContext, runs: BatchRuns): Pick<Handlers, BatchChannels> {
   const journal = new BatchJournal(ctx.db)
-  const uploads = new BatchUploads(join(ctx.dataDir, 'batch-uploads'))
+  const uploads = new BatchUploads(join(ctx.dataDir, 'batch-uploads'), () => ctx.translate())
   const job = (id: number): JobRow => {
     const j = journal.job(id)
     if (!j) throw new AppFailure('batch.job_not_found', { id })
@@ -50,7 +51,9 @@ export function batchHandlers(ctx: CoreContext, runs: BatchRuns): Pick<Handlers,
         name: uploadId,
       })
       if (prepared.status === 'failed')
-        throw new AppFailure('batch.import_failed', { problem: prepared.importProblem ?? '' })
+        throw new AppFailure('batch.import_failed', {
+          problem: importProblemText(prepared.importProblem ?? '', ctx.translate()),
+        })
       return plan(ctx, journal, prepared)
     },
     'batch:start': ({ jobId, concurrency, rate }) => ({ started: runs.start(job(jobId), { concurrency, rate }) }),

@@ -21,15 +21,15 @@ export function registerCredentials(program: Command, globals: (command: Command
       await withCore(g, async (core) => {
         const t = core.context.translate()
         // Secrets typed as arguments end up in shell history and process listings: refuse before reading anything.
-        if (refused.length > 0) throw new UsageError(t('cli.noSecretsOnCommandLine', { name }))
+        if (refused.length > 0) throw new UsageError('cli.noSecretsOnCommandLine', { name })
         if (process.stdin.isTTY) io.stderr(`${t('cli.readingStdin')}\n`)
         let value: unknown
         try {
           value = JSON.parse(await readStdin())
         } catch {
-          throw new UsageError(t('cli.notJson'))
+          throw new UsageError('cli.notJson')
         }
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(t('cli.notJson'))
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('cli.notJson')
         const summary = await invokeOrThrow(core, 'credentials:set', {
           name,
           environment: g.env,
@@ -69,7 +69,7 @@ export function registerCredentials(program: Command, globals: (command: Command
       await withCore(g, async (core) => {
         const t = core.context.translate()
         const { deleted } = await invokeOrThrow(core, 'credentials:delete', { name, environment: g.env })
-        if (!deleted) throw new UsageError(t('cli.notFound', { name, environment: g.env }))
+        if (!deleted) throw new UsageError('cli.notFound', { name, environment: g.env })
         io.stdout(
           g.json
             ? `${JSON.stringify({ name, environment: g.env, deleted })}\n`

@@ -40,8 +40,9 @@ export function registerCustomer(program: Command, globals: (command: Command) =
           .filter(Boolean)
         for (const c of checks ?? [])
           if (!(CUSTOMER_CHECKS as readonly string[]).includes(c))
-            throw new UsageError(`--checks: ${c}? (${CUSTOMER_CHECKS.join(', ')})`)
-        if (checks && checks.length === 0) throw new UsageError(`--checks: ${CUSTOMER_CHECKS.join(', ')}`)
+            throw new UsageError('cli.usage.check', { value: c, known: CUSTOMER_CHECKS.join(', ') })
+        if (checks && checks.length === 0)
+          throw new UsageError('cli.usage.checksEmpty', { known: CUSTOMER_CHECKS.join(', ') })
         await withCore(g, async (core) => {
           const ctx = core.context
           const t = ctx.translate()

@@ -33,7 +33,7 @@ export function registerDataTrust(lookup: Command, globals: (command: Command) =
     )
     .action(async (opts: Opts, command: Command) => {
       const g = globals(command)
-      if (opts.type !== '1' && opts.type !== '2') throw new UsageError('--type: 1 (presencial) ou 2 (online)')
+      if (opts.type !== '1' && opts.type !== '2') throw new UsageError('cli.usage.dtType')
       await withCore(g, async (core) => {
         const result = await invokeOrThrow(core, 'datatrust:send', {
           cpf: opts.cpf,

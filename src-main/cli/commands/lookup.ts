@@ -15,7 +15,8 @@ function parseEvents(list: string | undefined): AlertEventType[] | undefined {
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean)
   const unknown = names.filter((n) => !(ALERT_EVENT_TYPES as readonly string[]).includes(n))
-  if (unknown.length > 0) throw new UsageError(`--events: ${unknown.join(', ')} ∉ ${ALERT_EVENT_TYPES.join(', ')}`)
+  if (unknown.length > 0)
+    throw new UsageError('cli.usage.events', { unknown: unknown.join(', '), known: ALERT_EVENT_TYPES.join(', ') })
   return names as AlertEventType[]
 }
 

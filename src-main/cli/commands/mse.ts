@@ -40,7 +40,7 @@ export function registerMse(program: Command, globals: (command: Command) => Glo
         const params: Record<string, string> = {}
         for (const spec of opts.param) {
           const eq = spec.indexOf('=')
-          if (eq <= 0) throw new UsageError(`--param "${spec}": use K=V`)
+          if (eq <= 0) throw new UsageError('cli.usage.param', { value: spec })
           params[spec.slice(0, eq)] = spec.slice(eq + 1)
         }
         await withCore(g, async (core) => {
@@ -56,7 +56,7 @@ export function registerMse(program: Command, globals: (command: Command) => Glo
           io.stdout(
             `${JSON.stringify({ statusCode: r.statusCode, profile: r.profile, transactionId: r.transactionId, parameters: r.parameters, ...(r.errorMessage === undefined ? {} : { errorMessage: r.errorMessage }) })}\n`,
           )
-          for (const w of r.warnings) io.stderr(`aviso / warning: ${w}\n`)
+          for (const w of r.warnings) io.stderr(`${core.context.translate()('cli.warning', { message: w })}\n`)
           if (r.statusCode !== MSE_STATUS.ok) throw new MseStatusExit()
         })
       },

@@ -20,8 +20,7 @@ interface SubjectOptions {
 function subjectOf(opts: SubjectOptions): { kind: SubjectKind; value: string } {
   const given = (['cpf', 'phone', 'email'] as const).filter((k) => opts[k] !== undefined)
   const kind = given[0]
-  if (given.length !== 1 || !kind)
-    throw new UsageError('informe um só de --cpf, --phone ou --email / give exactly one of --cpf, --phone or --email')
+  if (given.length !== 1 || !kind) throw new UsageError('cli.usage.privacyOne')
   return { kind, value: opts[kind] ?? '' }
 }
 
@@ -68,10 +67,7 @@ export function registerPrivacy(program: Command, globals: (command: Command) =>
     .option('--yes', 'confirma: não há como desfazer / confirms: cannot be undone')
     .action(async (opts: SubjectOptions & { yes?: boolean }, command: Command) => {
       const subject = subjectOf(opts)
-      if (!opts.yes)
-        throw new UsageError(
-          'a eliminação não tem volta: rode `privacy report` e repita com --yes / erasure cannot be undone: run `privacy report`, then repeat with --yes',
-        )
+      if (!opts.yes) throw new UsageError('cli.usage.eraseConfirm')
       const g = globals(command)
       await withCore(g, async (core) => {
         const result = await invokeOrThrow(core, 'privacy:erase', { ...subject, confirm: true })

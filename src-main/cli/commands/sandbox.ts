@@ -16,6 +16,14 @@ interface SandboxOpts {
 }
 
 /** `sentinela sandbox`: the embedded providers standalone, knobs from settings overridden by flags. */
+/** The option each sandbox knob comes from, to name it in an error. */
+const KNOB_FLAGS: Record<string, string> = {
+  latencyMs: '--latency',
+  errorRate: '--error-rate',
+  rateLimitPerSecond: '--rate-limit',
+  tokenLifetimeSeconds: '--token-lifetime',
+}
+
 export function registerSandbox(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   program
     .command('sandbox')
@@ -44,9 +52,11 @@ export function registerSandbox(program: Command, globals: (command: Command) =>
             opts.tokenLifetime === undefined ? saved.tokenLifetimeSeconds : Number(opts.tokenLifetime),
         })
         if (!knobs.success)
-          throw new UsageError(
-            `sandbox: ${knobs.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          )
+          throw new UsageError('cli.usage.sandboxKnobs', {
+            options: [
+              ...new Set(knobs.error.issues.map((i) => KNOB_FLAGS[String(i.path[0])] ?? String(i.path[0]))),
+            ].join(', '),
+          })
         const providers = Object.keys(SANDBOX_PROVIDERS) as Provider[]
         const ports = Object.fromEntries(providers.map((p, i) => [p, base === 0 ? 0 : base + i]))
         const manager = new SandboxManager(() => knobs.data, ports)

@@ -14,13 +14,14 @@ import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { CliFailure } from '../invoke'
+import { importProblemCode, importProblemText } from '../../../src-shared/domain/import-problems'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 const PROVIDERS: Provider[] = ['claro', 'clearsale', 'mse']
 
 function positive(text: string, what: string, max = 10_000): number {
   const n = Number(text)
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${what}: "${text}" (1–${max})`)
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError('cli.usage.number', { what, value: text, max })
   return n
 }
 
@@ -79,11 +80,11 @@ export function registerScreen(program: Command, globals: (command: Command) => 
     )
     .action(async (input: string | undefined, opts: ScreenOptions, command: Command) => {
       const g = globals(command)
-      if (opts.columns !== 'words' && opts.columns !== 'codes') throw new UsageError('--columns: words ou/or codes')
+      if (opts.columns !== 'words' && opts.columns !== 'codes') throw new UsageError('cli.usage.columns')
       if (opts.rescore !== undefined) return rescore(g, opts, io)
-      if (!input) throw new UsageError('screen: informe o CSV de entrada / give the input CSV')
-      if (!opts.checks) throw new UsageError('screen: --checks é obrigatório / --checks is required')
-      if (!opts.out) throw new UsageError('screen: --out é obrigatório / --out is required')
+      if (!input) throw new UsageError('cli.usage.inputMissing')
+      if (!opts.checks) throw new UsageError('cli.usage.checksRequired')
+      if (!opts.out) throw new UsageError('cli.usage.outRequired')
       const out = opts.out
       const checks = [
         ...new Set(
@@ -94,21 +95,23 @@ export function registerScreen(program: Command, globals: (command: Command) => 
         ),
       ]
       for (const c of checks)
-        if (!(CHECKS as readonly string[]).includes(c)) throw new UsageError(`--checks: ${c}? (${CHECKS.join(', ')})`)
+        if (!(CHECKS as readonly string[]).includes(c))
+          throw new UsageError('cli.usage.check', { value: c, known: CHECKS.join(', ') })
       if (opts.delimiter && opts.delimiter !== ';' && opts.delimiter !== ',')
-        throw new UsageError('--delimiter: ";" ou/or ","')
+        throw new UsageError('cli.usage.delimiter')
       const options: RunOptions = structuredClone(DEFAULT_RUN_OPTIONS)
       if (opts.concurrency)
         for (const p of PROVIDERS) options.concurrency[p] = positive(opts.concurrency, '--concurrency')
       for (const spec of opts.rate) {
         const [provider, n] = spec.split('=')
         if (!provider || !(PROVIDERS as string[]).includes(provider) || !n)
-          throw new UsageError(`--rate "${spec}": use claro=N, clearsale=N ou/or mse=N`)
+          throw new UsageError('cli.usage.rate', { value: spec })
         options.rate[provider as Provider] = positive(n, '--rate')
       }
       options.timeoutMs = positive(opts.timeoutMs, '--timeout-ms', 120_000)
       const reuseHours = Number(opts.reuseHours)
-      if (!Number.isFinite(reuseHours) || reuseHours < 0) throw new UsageError(`--reuse-hours: "${opts.reuseHours}"`)
+      if (!Number.isFinite(reuseHours) || reuseHours < 0)
+        throw new UsageError('cli.usage.reuseHours', { value: String(opts.reuseHours) })
 
       await withCore(g, async (core) => {
         const ctx = core.context
@@ -130,16 +133,27 @@ export function registerScreen(program: Command, globals: (command: Command) => 
             job.spec.mapping.cpf === undefined &&
             job.spec.mapping.phone === undefined)
         ) {
-          throw new UsageError(`${input}: ${job.importProblem ?? 'import failed'}`)
+          throw new UsageError('cli.usage.importFailed', {
+            file: input,
+            problem: importProblemText(job.importProblem ?? importProblemCode('unreadable'), t),
+          })
         }
         io.stderr(
-          `screen: ${job.totalRows} linhas/rows (${job.invalidRows} com problema/with problems), job ${job.id}, ${job.status === 'ready' ? 'novo/new' : `retomado/resumed (${job.status})`}\n`,
+          `screen: ${t('cli.screen.imported', {
+            count: job.totalRows,
+            invalid: job.invalidRows,
+            job: job.id,
+            state:
+              job.status === 'ready'
+                ? t('cli.screen.new')
+                : t('cli.screen.resumed', { status: t(`batch.status.${job.status}`) }),
+          })}\n`,
         )
-        if (job.importProblem) io.stderr(`screen: ${job.importProblem}\n`)
+        if (job.importProblem) io.stderr(`screen: ${importProblemText(job.importProblem, t)}\n`)
         const line = throttle(
           (p: Progress) =>
             io.stderr(
-              `screen: ${p.done + p.failed}/${p.total} (${p.failed} falhas/failed) · ${p.rate}/s · ETA ${p.etaSeconds ?? '?'} s\n`,
+              `screen: ${t('cli.screen.progress', { done: p.done + p.failed, total: p.total, failed: p.failed, rate: p.rate, eta: p.etaSeconds ?? '?' })}\n`,
             ),
           1,
         )
@@ -155,7 +169,7 @@ export function registerScreen(program: Command, globals: (command: Command) => 
         const verdicts = verdictCounts(ctx.db, finished)
         const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0)
         io.stderr(
-          `screen: ${rows} linhas escritas em/rows written to ${out}; chamadas/calls: ${sum(counts.answered)} ok, ${sum(counts.failed)} falharam/failed\n`,
+          `screen: ${t('cli.screen.written', { count: rows, out, ok: sum(counts.answered), failed: sum(counts.failed) })}\n`,
         )
         io.stderr(
           `screen: ${Object.entries(verdicts)
@@ -173,9 +187,8 @@ export function registerScreen(program: Command, globals: (command: Command) => 
 /** What-if from the command line: the stored answers under another policy; not one provider call. */
 async function rescore(g: GlobalOptions, opts: ScreenOptions, io: CliIO): Promise<void> {
   const id = Number(opts.rescore)
-  if (!Number.isInteger(id) || id < 1)
-    throw new UsageError(`--rescore: "${opts.rescore}"? (o número do lote / the job number)`)
-  if (!opts.policy) throw new UsageError('--rescore precisa de --policy FILE / --rescore needs --policy FILE')
+  if (!Number.isInteger(id) || id < 1) throw new UsageError('cli.usage.rescoreJob', { value: String(opts.rescore) })
+  if (!opts.policy) throw new UsageError('cli.usage.rescorePolicy')
   const policyFile = opts.policy
   await withCore(g, async (core) => {
     const ctx = core.context

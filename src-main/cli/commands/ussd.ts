@@ -4,17 +4,30 @@ import { UssdScriptSchema } from '../../../src-shared/contract/ussd'
 import { allScreens, validateUssd } from '../../../src-shared/domain/ussd'
 import { parseUssdCommand, parseUssdRequest } from '../../../src-shared/domain/ussd-xml'
 import type { CliIO } from '../io'
-import { UsageError, type GlobalOptions } from '../options'
+import { UsageError, type GlobalOptions, type UsageMessage } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'
 import { MseStatusExit } from './mse'
+import { cliTranslator } from '../lang'
 
 function readInput(file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch (error) {
-    throw new UsageError(`${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT' ? 'notFound' : code === 'EACCES' ? 'denied' : code === 'EISDIR' ? 'isDirectory' : 'other'
+    throw new UsageError('cli.usage.fileUnreadable', { file, reason: { key: `cli.files.${reason}` } })
   }
+}
+
+/** The parser's reason (English, for logs) as a sentence for the person reading the terminal. */
+function parseReason(reason: string): UsageMessage {
+  if (reason === 'empty document') return { key: 'cli.ussdParse.empty' }
+  const line = /^malformed XML \(line (\d+)\)/.exec(reason)?.[1]
+  if (line) return { key: 'cli.ussdParse.malformed', params: { line } }
+  if (reason.startsWith('not a ')) return { key: 'cli.ussdParse.notRequest' }
+  return { key: 'cli.ussdParse.noCommand' }
 }
 
 /**
@@ -33,12 +46,19 @@ export function registerUssd(program: Command, globals: (command: Command) => Gl
       const xml = readInput(file)
       const request = parseUssdRequest(xml)
       const parsed = request.ok ? { ok: true as const, value: request.value.command } : parseUssdCommand(xml)
-      if (!parsed.ok) throw new UsageError(`${file}: ${parsed.reason}`)
+      if (!parsed.ok) throw new UsageError('cli.usage.ussdCommand', { file, reason: parseReason(parsed.reason) })
       const screens = allScreens(parsed.value)
       const problems = validateUssd(parsed.value)
       if (g.json) io.stdout(`${JSON.stringify({ kind: parsed.value.kind, pages: screens, problems })}\n`)
-      else screens.forEach((screen, i) => io.stdout(`--- ${i + 1}/${screens.length} ---\n${screen}\n`))
-      for (const p of problems) io.stderr(`${p.level}: ${p.code} ${JSON.stringify(p.params)}\n`)
+      const t = cliTranslator(g)
+      if (!g.json)
+        screens.forEach((screen, i) =>
+          io.stdout(`${t('cli.ussd.page', { n: i + 1, total: screens.length })}\n${screen}\n`),
+        )
+      // The limits the command breaks, as the console words them (ussd.problems); --json keeps the codes.
+      if (!g.json)
+        for (const p of problems)
+          io.stderr(`${t(`ussd.levels.${p.level}`)}: ${t(`ussd.problems.${p.code}`, p.params)}\n`)
       if (problems.some((p) => p.level === 'error')) throw new MseStatusExit()
     })
   ussd
@@ -53,21 +73,25 @@ export function registerUssd(program: Command, globals: (command: Command) => Gl
         json = JSON.parse(readInput(file))
       } catch (error) {
         if (error instanceof UsageError) throw error
-        throw new UsageError(`${file}: JSON inválido / invalid JSON`)
+        throw new UsageError('cli.usage.invalidJson', { file })
       }
       const script = UssdScriptSchema.safeParse(json)
       if (!script.success)
-        throw new UsageError(
-          `${file}: ${script.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        )
+        throw new UsageError('cli.usage.invalidScript', {
+          file,
+          fields: [...new Set(script.error.issues.map((i) => i.path.join(' › ') || '…'))].join(', '),
+        })
       await withCore(g, async (core) => {
         const result = await invokeOrThrow(core, 'ussd:replay', { url: opts.app, script: script.data })
+        const t = core.context.translate()
         if (g.json) io.stdout(`${JSON.stringify({ ok: result.ok, steps: result.steps })}\n`)
         else {
           for (const [i, s] of result.steps.entries()) {
-            io.stdout(`${s.ok ? 'ok  ' : 'DIFF'} ${i + 1}. ${s.press} (${s.durationMs} ms)\n`)
+            io.stdout(`${t(s.ok ? 'cli.ussd.same' : 'cli.ussd.diff')} ${i + 1}. ${s.press} (${s.durationMs} ms)\n`)
             if (!s.ok)
-              io.stdout(`  esperado / expected:\n${indent(s.expected)}\n  recebido / received:\n${indent(s.actual)}\n`)
+              io.stdout(
+                `  ${t('cli.ussd.expected')}\n${indent(s.expected)}\n  ${t('cli.ussd.received')}\n${indent(s.actual)}\n`,
+              )
           }
         }
         if (!result.ok) throw new MseStatusExit()

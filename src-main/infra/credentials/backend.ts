@@ -32,7 +32,11 @@ export function classifyKeychainError(message: string): KeychainProblem {
 }
 
 function keychainFailure(problem: KeychainProblem, reason: string): AppFailure {
-  return new AppFailure('keychain_unavailable', { problem, reason: reason.slice(0, 300) }, { problem })
+  return new AppFailure(
+    'keychain_unavailable',
+    { problem, reason: reason.slice(0, 300) },
+    { problem, reason: reason.slice(0, 300) },
+  )
 }
 
 interface KeytarModule {

@@ -31,6 +31,8 @@ export interface RowView {
 export interface ColumnOptions {
   mode: 'words' | 'codes'
   t: Translate
+  /** For the screen: no codes column (issue #16); the row drawer keeps the codes one click away. */
+  screen?: boolean
 }
 
 interface Column {
@@ -179,7 +181,7 @@ function verdictColumns(o: ColumnOptions): Column[] {
             .join(' | '),
         ),
     },
-    { key: MACHINE_COLUMN, words: '', value: (r) => text(codes(r)) },
+    ...(o.screen ? [] : [{ key: MACHINE_COLUMN, words: '', value: (r: RowView) => text(codes(r)) }]),
     { key: 'linha_problema', words: 'batch.columns.problem', value: (r) => text(problem(r)) },
     { key: 'politica', words: 'batch.columns.policy', value: policy },
   ]

@@ -1,17 +1,7 @@
 import { detectMapping, keyFor, type Check, type Mapping } from '../../../src-shared/domain/batch'
 import { MAX_CELL_CHARS, MAX_COLUMNS, readRecords, sniff } from './input'
 import type { BatchJournal, JobRow } from './journal'
-
-/** Import problems a user sees as one line each (the malformed corpus's reports). */
-export const IMPORT_PROBLEMS = {
-  empty: 'arquivo vazio / empty file',
-  binary: 'não é um CSV (conteúdo binário) / not a CSV (binary content)',
-  unreadable: 'arquivo ilegível / unreadable file',
-  utf16: 'arquivo em UTF-16 ("Texto Unicode" do Excel): salve como "CSV UTF-8" / UTF-16 file: save as "CSV UTF-8"',
-  header_only: 'só o cabeçalho, nenhuma linha de dados / header only, no data rows',
-  no_identifier:
-    'nenhuma coluna de CPF ou telefone reconhecida: mapeie as colunas / no CPF or phone column recognised: map the columns',
-} as const
+import { importProblemCode, importStoppedCode } from '../../../src-shared/domain/import-problems'
 
 const FLUSH_ROWS = 2000
 
@@ -25,7 +15,7 @@ export async function importJob(
 ): Promise<{ ok: boolean; problem: string | null; mapping: Mapping }> {
   const sniffed = await sniff(job.inputPath)
   if (!sniffed.ok) {
-    const problem = `${IMPORT_PROBLEMS[sniffed.problem]}${sniffed.detail ? ` (${sniffed.detail})` : ''}`
+    const problem = importProblemCode(sniffed.problem, sniffed.detail)
     journal.failImport(job.id, problem)
     return { ok: false, problem, mapping: job.spec.mapping }
   }
@@ -40,7 +30,7 @@ export async function importJob(
     if ('error' in record) {
       // A record csv-parse could not read: kept as a row with its reason (and, for an oversized record, the end).
       if (!header) {
-        stopped = record.error
+        stopped = importStoppedCode(record.line, record.error)
         break
       }
       rowNo++
@@ -52,8 +42,7 @@ export async function importJob(
         problem: `record:${record.error}`,
         keys: Object.fromEntries(job.spec.checks.map((c) => [c, '!unreadable_row'])),
       })
-      if (record.error.startsWith('CSV_MAX_RECORD_SIZE'))
-        stopped = `linha ${record.line}: ${record.error} — o resto do arquivo não foi lido / the rest of the file was not read`
+      if (record.error.startsWith('CSV_MAX_RECORD_SIZE')) stopped = importStoppedCode(record.line, record.error)
       continue
     }
     if (!header) {
@@ -90,16 +79,16 @@ export async function importJob(
   }
   importer.add(pending)
   if (!header) {
-    const problem = stopped ?? IMPORT_PROBLEMS.empty
+    const problem = stopped ?? importProblemCode('empty')
     journal.failImport(job.id, problem)
     return { ok: false, problem, mapping }
   }
   const problem =
     stopped ??
     (rowNo === 0
-      ? IMPORT_PROBLEMS.header_only
+      ? importProblemCode('header_only')
       : mapping.cpf === undefined && mapping.phone === undefined
-        ? IMPORT_PROBLEMS.no_identifier
+        ? importProblemCode('no_identifier')
         : null)
   journal.finishImport(job.id, { header, sniffed: sniffed.sniffed, totalRows: rowNo, invalidRows: invalid, problem })
   return { ok: true, problem, mapping }

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/contract/batch'
 import { detectMapping, type Mapping } from '../../../src-shared/domain/batch'
 import { AppFailure } from '../../infra/errors'
-import { IMPORT_PROBLEMS } from './import'
+import type { Translate } from '../../../src-shared/i18n'
+import { importProblemCode, importProblemText } from '../../../src-shared/domain/import-problems'
 import { readRecords, sniff } from './input'
 
 const PREVIEW_ROWS = 20
@@ -26,7 +27,10 @@ export interface UploadPreview {
 export class BatchUploads {
   private readonly appending = new Map<string, Promise<void>>()
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly translate: () => Translate,
+  ) {}
 
   /** The file of an upload id — never any other path. */
   path(uploadId: string): string {
@@ -72,7 +76,7 @@ export class BatchUploads {
     const sniffed = await sniff(path)
     if (!sniffed.ok) {
       await rm(path, { force: true })
-      const problem = `${name}: ${IMPORT_PROBLEMS[sniffed.problem]}`
+      const problem = `${name}: ${importProblemText(importProblemCode(sniffed.problem), this.translate())}`
       return { uploadId: '', header: [], preview: [], mapping: {}, encoding: '', delimiter: '', problem }
     }
     const records: string[][] = []
@@ -88,7 +92,7 @@ export class BatchUploads {
       mapping: detectMapping(header),
       encoding: sniffed.sniffed.encoding,
       delimiter: sniffed.sniffed.delimiter,
-      problem: records.length <= 1 ? IMPORT_PROBLEMS.header_only : null,
+      problem: records.length <= 1 ? importProblemText(importProblemCode('header_only'), this.translate()) : null,
     }
   }
 }

@@ -75,6 +75,18 @@ function livePage(ctx: BatchViewDeps, journal: BatchJournal, job: JobRow, q: Par
   return { total: job.totalRows, rows }
 }
 
+/** The result columns as the screen shows them: in words, no codes column, the analyst's number and date formats. */
+function screenColumns(ctx: BatchViewDeps, j: JobRow) {
+  const settings = ctx.settings.get()
+  const columns = resultColumns(j, { mode: 'words', t: ctx.translate(), screen: true })
+  const style = {
+    decimalComma: settings.language === 'pt-BR',
+    dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const),
+    timeZone: settings.timeZone,
+  }
+  return { columns, style }
+}
+
 /** A page of the grid, in words and the analyst's formats. */
 export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRow, q: ParsedRequestOf<'batch:rows'>) {
   const live =
@@ -84,13 +96,7 @@ export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRo
   const j = fresh ? materialise(ctx.db, journal, found, ctx.settings.get().policy) : found
   const { total, rows } = live ? livePage(ctx, journal, found, q) : page(ctx.db, j, q)
   const t = ctx.translate()
-  const settings = ctx.settings.get()
-  const columns = resultColumns(j, { mode: 'words', t })
-  const style = {
-    decimalComma: settings.language === 'pt-BR',
-    dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const),
-    timeZone: settings.timeZone,
-  }
+  const { columns, style } = screenColumns(ctx, j)
   const width = j.header?.length ?? 0
   return {
     header: [...(j.header ?? []), ...columns.header],
@@ -122,7 +128,23 @@ export function rowDetail(ctx: BatchViewDeps, journal: BatchJournal, j: JobRow, 
     ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0]
     : undefined
   const decided = stored?.rowNo === rowNo ? stored.decision : null
+  // The row's answers in words: the same columns as the grid, from its facts under the current policy.
+  const { columns, style } = screenColumns(ctx, j)
+  const facts = [...rowFacts(journal, j, { from: rowNo, limit: 1 })].find((r) => r.rowNo === rowNo)
+  const cells = facts
+    ? columns.cells({
+        ...facts,
+        decision: {
+          ...memoDecider(ctx.settings.get().policy)(JSON.stringify(facts.facts)),
+          policy: policyRef(ctx.settings.get().policy),
+        },
+      })
+    : []
+  const summary = cells
+    .map((c, i) => ({ label: columns.header[i] ?? '', value: cellText(c, style) }))
+    .filter((x) => x.value !== '')
   return {
+    summary,
     fields: row.fields,
     header: j.header ?? [],
     problem: row.problem,

@@ -14,7 +14,9 @@ import type { MseEffectDeps } from './effect'
 import type { ProviderCredentialDeps } from '../provider-credential'
 
 /** What this service uses of the core (and what the services it calls use), nothing else. */
-export type MseDeps = Pick<CoreContext, 'baseUrl' | 'mseMessages'> & MseEffectDeps & ProviderCredentialDeps
+export type MseDeps = Pick<CoreContext, 'baseUrl' | 'mseMessages' | 'translate'> &
+  MseEffectDeps &
+  ProviderCredentialDeps
 
 export { MSE_BASE_URL } from '../../providers/mse'
 export const SANDBOX_MSE_PASSWORD = 'sentinela-sandbox'
@@ -42,7 +44,11 @@ export async function callMse(ctx: MseDeps, call: MseCall): Promise<MseCallResul
   const params = normaliseParams(service, call.params)
   const problems = validateParams(service, params)
   if (problems.length > 0) {
-    const summary = problems.map((p) => `${p.param}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`).join('; ')
+    // Each problem worded as the form words it (mse.problems); the codes stay in the failure's detail.
+    const t = ctx.translate()
+    const summary = problems
+      .map((p) => `${p.param}: ${t(`mse.problems.${p.problem}`, { detail: p.detail ?? '' })}`)
+      .join('; ')
     throw new AppFailure('mse.invalid_params', { service: service.name, summary }, { problems: problems as never })
   }
   const confirmed = normaliseParams(service, { CTN: call.confirmCharge ?? '' })['CTN']

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { usePolicy } from '../policy/usePolicy'
 import { SubmitButton } from '../../components/SubmitButton'
 import { ALERT_EVENT_TYPES, type AlertEventType } from '../../../src-shared/domain/claro'
-import { formatMsisdn, parseMsisdn } from '../../../src-shared/domain/phone'
+import { parseMsisdn } from '../../../src-shared/domain/phone'
+import { formatPhoneBr } from '../../../src-shared/domain/format'
 import { LookupOutcome } from '../../components/LookupOutcome'
 import { IdentifierField } from '../../components/IdentifierField'
 import { useLookupStore } from '../../stores/lookup/store'
@@ -37,7 +38,7 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
           parsed={
             parsed &&
             (parsed.ok
-              ? { ok: true, shown: formatMsisdn(parsed.msisdn) }
+              ? { ok: true, shown: formatPhoneBr(parsed.msisdn) }
               : { ok: false, errorKey: `errors.invalid_msisdn.${parsed.reason}` })
           }
           testId="msisdn-feedback"

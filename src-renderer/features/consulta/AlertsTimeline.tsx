@@ -1,19 +1,20 @@
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import type { AlertsResult } from '../../../src-shared/contract/lookup'
 import { assessAlerts } from '../../../src-shared/domain/claro'
 import { decideAlerts, riskWindows, type Policy } from '../../../src-shared/domain/policy'
 import { ReasonList } from '../policy/ReasonList'
-import { formatMsisdn } from '../../../src-shared/domain/phone'
+import { formatPhoneBr } from '../../../src-shared/domain/format'
 
 /** Newest first, each event with its age and its risk colour against the policy's windows, and the policy's reading. */
 export function AlertsTimeline({ result, policy }: { result: AlertsResult; policy: Policy }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   // Ages are relative to when the lookup was answered, so a result left on screen does not drift.
   const now = Date.parse(result.at)
   const windows = riskWindows(policy)
   const { events, risk } = assessAlerts(result.events, new Date(now), windows)
   const decided = decideAlerts(policy, result.events, new Date(now))
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   const age = (timestamp: string, days: number | null): string => {
     if (days === null) return t('lookup.age.unknown')
     const hours = Math.floor((now - Date.parse(timestamp)) / 3_600_000)
@@ -24,7 +25,7 @@ export function AlertsTimeline({ result, policy }: { result: AlertsResult; polic
   return (
     <div className="result" data-testid="alerts-result">
       <div className="result-head">
-        <h3>{t('lookup.eventsFor', { msisdn: formatMsisdn(result.msisdn) })}</h3>
+        <h3>{t('lookup.eventsFor', { msisdn: formatPhoneBr(result.msisdn) })}</h3>
         <span className={`risk risk-${risk}`} data-testid="alerts-risk">
           {t(`lookup.risk.${risk}`)}
         </span>
@@ -45,9 +46,7 @@ export function AlertsTimeline({ result, policy }: { result: AlertsResult; polic
             >
               <span className="dot" aria-hidden="true" />
               <strong>{t(`claroEvents.${event.eventName}`, { defaultValue: event.eventName })}</strong>
-              <span className="mono">
-                {Number.isNaN(Date.parse(event.timestamp)) ? event.timestamp : date.format(new Date(event.timestamp))}
-              </span>
+              <span className="mono">{fmt.dateTime(event.timestamp)}</span>
               <span className="age">{age(event.timestamp, event.ageDays)}</span>
               <span className="sr-only">{t(`lookup.risk.${event.risk}`)}</span>
             </li>

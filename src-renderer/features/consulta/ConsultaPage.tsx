@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCpf } from '../../../src-shared/domain/cpf'
-import { formatMsisdn } from '../../../src-shared/domain/phone'
+import { formatPhoneBr } from '../../../src-shared/domain/format'
 import { useAppStore } from '../../stores/app/store'
 import { useLookupStore } from '../../stores/lookup/store'
 import { AlertsForm } from './AlertsForm'
@@ -61,8 +61,8 @@ export function ConsultaPage() {
             {tab === 'alerts'
               ? personas.alerts.map((p) => (
                   <li key={p.msisdn}>
-                    <button type="button" className="link" onClick={() => setMsisdn(formatMsisdn(p.msisdn))}>
-                      {formatMsisdn(p.msisdn)}
+                    <button type="button" className="link" onClick={() => setMsisdn(formatPhoneBr(p.msisdn))}>
+                      {formatPhoneBr(p.msisdn)}
                     </button>
                     <span>{p.description[lang]}</span>
                   </li>

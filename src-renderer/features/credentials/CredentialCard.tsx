@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import type { Provider } from '../../../src-shared/domain/environment'
 import { selectItem, useCredentialsStore } from '../../stores/credentials/store'
 import { CredentialForm } from './CredentialForm'
@@ -8,11 +9,14 @@ interface Props {
   name: string
   provider: Provider
   title: string
+  /** The provider's own name for it (an MSE service), shown as code after the title. */
+  wire?: string
 }
 
 /** One credential: its state (configured + hint, never the value), replace, delete with confirmation. */
-export function CredentialCard({ name, provider, title }: Props) {
-  const { t, i18n } = useTranslation()
+export function CredentialCard({ name, provider, title, wire }: Props) {
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const item = useCredentialsStore(selectItem(name))
   const outcome = useCredentialsStore((s) => s.outcome[name])
   const environment = useCredentialsStore((s) => s.environment)
@@ -21,16 +25,14 @@ export function CredentialCard({ name, provider, title }: Props) {
   const [replacing, setReplacing] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const configured = item?.status === 'ok'
-  const when = item?.updatedAt
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
-        new Date(item.updatedAt),
-      )
-    : ''
+  const when = item?.updatedAt ? fmt.dateTime(item.updatedAt) : ''
 
   return (
     <section className="card" data-testid={`cred-${name}`} aria-label={title}>
       <header className="card-head">
-        <h2>{title}</h2>
+        <h2>
+          {title} {wire && <code>{wire}</code>}
+        </h2>
         <span className={configured ? 'state ok' : 'state'} data-testid="cred-state">
           {configured ? t('credentials.configured') : t('credentials.notConfigured')}
         </span>

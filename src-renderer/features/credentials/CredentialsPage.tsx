@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore } from '../../stores/app/store'
 import { useCredentialsStore } from '../../stores/credentials/store'
 import { CredentialCard } from './CredentialCard'
+import { KeychainHelp } from './KeychainHelp'
 import { MseProfiles } from './MseProfiles'
 
 export function CredentialsPage() {
@@ -35,7 +36,9 @@ export function CredentialsPage() {
         ))}
       </div>
       <p className="hint">{t('credentials.neverShown')}</p>
-      {error ? (
+      {error?.code === 'keychain_unavailable' ? (
+        <KeychainHelp error={error} environment={environment} />
+      ) : error ? (
         <ErrorBanner error={error} />
       ) : (
         <div className={loading ? 'cards loading' : 'cards'} key={environment}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MSE_SERVICE_PATTERN } from '../../../src-shared/domain/credentials'
+import { MSE_SERVICE_NAMES } from '../../../src-shared/domain/mse-services'
 import { useCredentialsStore } from '../../stores/credentials/store'
 import { CredentialCard } from './CredentialCard'
 
@@ -12,8 +12,11 @@ export function MseProfiles() {
   const [service, setService] = useState('')
   const stored = items.filter((item) => item.provider === 'mse').map((item) => item.name)
   const names = [...new Set([...stored, ...pending])]
-  const candidate = service.trim().toUpperCase()
-  const valid = MSE_SERVICE_PATTERN.test(candidate)
+  // Every service of seed 003 §6.4 plus the USSD consoles' profile, in words; the wire name is the value.
+  const choices = [...MSE_SERVICE_NAMES, 'USSD'].filter((code) => !names.includes(`mse:${code}`))
+  const candidate = service
+  const valid = choices.includes(candidate)
+  const words = (code: string): string => t(`wire.service.${code}`, { defaultValue: code })
 
   const add = (event: FormEvent): void => {
     event.preventDefault()
@@ -33,19 +36,22 @@ export function MseProfiles() {
             key={name}
             name={name}
             provider="mse"
-            title={`${t('credentials.mseService')} ${name.slice(4)}`}
+            title={`${t('credentials.mseService')}: ${words(name.slice(4))}`}
+            wire={name.slice(4)}
           />
         ))}
       </div>
       <form className="inline-form" onSubmit={add}>
         <label htmlFor="mse-service">{t('credentials.mseService')}</label>
-        <input
-          id="mse-service"
-          value={service}
-          onChange={(e) => setService(e.target.value)}
-          placeholder="SMS_TEXT"
-          spellCheck={false}
-        />
+        <select id="mse-service" value={service} onChange={(e) => setService(e.target.value)}>
+          <option value="">{t('credentials.mseChoose')}</option>
+          {choices.map((code) => (
+            <option key={code} value={code}>
+              {words(code)}
+            </option>
+          ))}
+        </select>
+        {valid && <code>{candidate}</code>}
         <button type="submit" disabled={!valid}>
           {t('credentials.addMse')}
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { LookupOutcome } from '../../components/LookupOutcome'
 import { SubTabs } from '../../components/SubTabs'
 import { useDataTrustStore } from '../../stores/datatrust/store'
@@ -14,7 +15,8 @@ import { TOKEN_STATE } from '../../../src-shared/domain/clearsale'
 type View = 'transaction' | 'search' | 'sms'
 
 export function DataTrustPanel() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const [view, setView] = useState<View>('transaction')
   const s = useDataTrustStore()
   const start = useDataTrustStore((st) => st.start)
@@ -42,9 +44,7 @@ export function DataTrustPanel() {
                 {s.refreshedAt && (
                   <p className="outcome ok" data-testid="dt-webhook-refresh">
                     {t('datatrust.refreshedByWebhook', {
-                      time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(
-                        new Date(s.refreshedAt),
-                      ),
+                      time: fmt.time(s.refreshedAt),
                     })}
                   </p>
                 )}

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
+import { brasiliaInstant } from '../../../src-shared/domain/format'
 import { TOKEN_STATE, type DtTransaction } from '../../../src-shared/domain/clearsale'
 
 function relevanceClass(relevance: string): string {
@@ -8,12 +10,12 @@ function relevanceClass(relevance: string): string {
 
 /** seed 004 Results: score with its timeline, ratings per relation, insights coloured by relevance, validations. */
 export function TransactionView({ transaction }: { transaction: DtTransaction }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const r = transaction.Results
   const date = (d: string | null | undefined): string =>
-    d && !Number.isNaN(Date.parse(d))
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(d))
-      : (d ?? '')
+    // seed 004 dates carry no offset: Brasília time (brasiliaInstant), shown in the analyst's zone.
+    d && !Number.isNaN(Date.parse(brasiliaInstant(d))) ? fmt.dateTime(brasiliaInstant(d)) : (d ?? '')
   const tokenSms = r?.Validation?.TokenSMS?.result
   const conditional = r?.Validation?.SMSVerification?.ConditionalRule === true
   return (
@@ -25,7 +27,7 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
             className={`risk ${r.Score.Value >= 60 ? 'risk-low' : r.Score.Value >= 30 ? 'risk-medium' : 'risk-high'}`}
             data-testid="dt-score"
           >
-            {t('datatrust.score')}: {r.Score.Value}
+            {t('datatrust.score')}: {fmt.number(r.Score.Value, 2)}
           </span>
         )}
       </div>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { useDataTrustStore } from '../../stores/datatrust/store'
 
 /** The sandbox's virtual handset: the SMS the simulated ClearSale sent (tokens, 2nd-factor questions). */
 export function VirtualPhone() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const inbox = useDataTrustStore((s) => s.inbox)
   const reload = useDataTrustStore((s) => s.loadInbox)
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' })
   return (
     <section className="phone" aria-label={t('datatrust.phone')} data-testid="virtual-phone">
       <div className="card-head">
@@ -22,7 +23,7 @@ export function VirtualPhone() {
           {[...inbox].reverse().map((m, i) => (
             <li key={`${m.at}-${i}`} data-testid="phone-message">
               <span className="mono muted">
-                {m.to} · {time.format(new Date(m.at))}
+                {m.to} · {fmt.time(m.at)}
               </span>
               <p>{m.text}</p>
             </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useHistoryStore, type HistoryFilters } from '../../stores/history/store'
+import { HISTORY_KINDS } from '../../../src-shared/contract/history'
 
 export function HistoryFiltersBar() {
   const { t } = useTranslation()
@@ -11,8 +12,11 @@ export function HistoryFiltersBar() {
         {t('history.kind')}
         <select value={filters.kind} onChange={(e) => setFilters({ kind: e.target.value as HistoryFilters['kind'] })}>
           <option value="">{t('history.kinds.all')}</option>
-          <option value="alerts">{t('history.kinds.alerts')}</option>
-          <option value="score">{t('history.kinds.score')}</option>
+          {HISTORY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`history.kinds.${k}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label>

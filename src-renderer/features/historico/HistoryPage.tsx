@@ -1,22 +1,21 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { RawAnswer } from '../../components/RawAnswer'
 import { useAppStore } from '../../stores/app/store'
 import { useHistoryStore } from '../../stores/history/store'
 import { HistoryFiltersBar } from './HistoryFilters'
-import { policyLabel, reasonText } from '../../../src-shared/domain/policy'
-import { useTranslate } from '../../i18n'
+import { HistorySummary } from './HistorySummary'
 
 export function HistoryPage() {
-  const { t, i18n } = useTranslation()
-  const tr = useTranslate()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const s = useHistoryStore()
   const start = useHistoryStore((st) => st.start)
   const retention = useAppStore((st) => st.settings?.historyRetentionDays ?? 90)
   const [confirming, setConfirming] = useState(false)
   useEffect(() => start(), [start])
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' })
 
   return (
     <section className="page" data-testid="page-historico">
@@ -58,32 +57,15 @@ export function HistoryPage() {
                   tabIndex={0}
                   onKeyDown={(e) => e.key === 'Enter' && void s.open(row.id)}
                 >
-                  <td className="mono">{date.format(new Date(row.at))}</td>
+                  <td>{fmt.dateTime(row.at, { seconds: true })}</td>
                   <td>{t(`environment.${row.environment}`)}</td>
                   <td>{t(`history.kinds.${row.kind}`)}</td>
                   <td className="mono">{row.identifier}</td>
                   <td className={`outcome-${row.outcome}`}>{t(`history.outcomes.${row.outcome}`)}</td>
                   <td className="wrap">
-                    {row.verdict ? (
-                      <span data-testid="history-verdict">
-                        <strong className={`verdict-pill verdict-${row.verdict}`}>
-                          {t(`verdict.values.${row.verdict}`)}
-                        </strong>
-                        {(row.reasons ?? []).map((r, i) => (
-                          <span key={i} className="muted" title={r.code}>
-                            {' '}
-                            · {reasonText(r, tr)}
-                          </span>
-                        ))}
-                        {row.policy && (
-                          <span className="hint"> ({t('policy.label', { label: policyLabel(row.policy) })})</span>
-                        )}
-                      </span>
-                    ) : (
-                      <span className="mono">{row.summary}</span>
-                    )}
+                    <HistorySummary row={row} />
                   </td>
-                  <td className="num mono">{Math.round(row.durationMs)} ms</td>
+                  <td className="num">{t('history.ms', { ms: Math.round(row.durationMs) })}</td>
                 </tr>
               ))}
             </tbody>
@@ -91,17 +73,34 @@ export function HistoryPage() {
         </div>
       )}
       {s.selected && (
-        <div className="card detail" data-testid="history-detail">
+        <aside className="drawer" role="dialog" aria-labelledby="history-detail-title" data-testid="history-detail">
           <div className="card-head">
-            <h2 className="mono">
-              #{s.selected.id} · {s.selected.identifier}
+            <h2 id="history-detail-title">
+              {t(`history.kinds.${s.selected.kind}`)} · {s.selected.identifier}
             </h2>
-            <button type="button" onClick={s.close}>
+            <button type="button" className="link" onClick={s.close}>
               {t('history.close')}
             </button>
           </div>
+          <dl className="facts">
+            <dt>{t('history.when')}</dt>
+            <dd>{fmt.dateTime(s.selected.at, { seconds: true })}</dd>
+            <dt>{t('history.environment')}</dt>
+            <dd>{t(`environment.${s.selected.environment}`)}</dd>
+            <dt>{t('history.outcome')}</dt>
+            <dd>{t(`history.outcomes.${s.selected.outcome}`)}</dd>
+            <dt>{t('history.summary')}</dt>
+            <dd data-testid="history-detail-summary">
+              <HistorySummary row={s.selected} />
+            </dd>
+            <dt>{t('history.duration')}</dt>
+            <dd>{t('history.ms', { ms: Math.round(s.selected.durationMs) })}</dd>
+          </dl>
           {s.selected.raw && <RawAnswer raw={s.selected.raw} />}
-        </div>
+          <p className="hint">
+            {t('history.recordId')} <code>#{s.selected.id}</code>
+          </p>
+        </aside>
       )}
       <div className="actions">
         {confirming ? (

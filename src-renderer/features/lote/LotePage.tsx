@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { SubTabs } from '../../components/SubTabs'
 import { useBatchResults } from '../../stores/batch/results'
@@ -22,7 +23,8 @@ function download(fileName: string, url: string): void {
 
 /** Lote: import a customer list, plan, run in the main process (pausable), read the results, export them. */
 export function LotePage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const s = useBatchStore()
   const start = useBatchStore((st) => st.start)
   const [view, setView] = useState<'grid' | 'charts' | 'whatif'>('grid')
@@ -37,8 +39,7 @@ export function LotePage() {
     setSaved({ path: file.path, rows: file.rows })
     if (file.download) download(file.fileName, file.download)
   }
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
+  const date = (iso: string) => fmt.dateTime(iso)
   return (
     <section className="page" data-testid="page-lote">
       <h1 id="page-title">{t('nav.lote')}</h1>

@@ -142,7 +142,7 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
           {t('batch.rowsShown', { count: total })}
         </span>
       </div>
-      <div className="grid-scroll" ref={scroller}>
+      <div className="grid-scroll" ref={scroller} tabIndex={0} role="region" aria-label={t('batch.gridLabel')}>
         <div className="grid-row grid-head" style={{ gridTemplateColumns: template, width }}>
           {columns.map((c, i) => (
             <span key={i}>{c}</span>

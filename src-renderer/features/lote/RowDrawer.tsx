@@ -35,20 +35,37 @@ export function RowDrawer({ jobId, rowNo, onClose }: { jobId: number; rowNo: num
               <strong className={`verdict-pill verdict-${row.verdict}`}>{t(`verdict.values.${row.verdict}`)}</strong>
               <ul className="plain">
                 {row.reasons.map((r) => (
-                  <li key={r.code} title={r.code}>
-                    {r.text}
-                  </li>
+                  <li key={r.code}>{r.text}</li>
                 ))}
               </ul>
             </div>
           )}
           {row.problem && <p className="warn">{problemText(row.problem, tr)}</p>}
+          {row.summary.length > 0 && (
+            <dl className="facts row-summary" data-testid="row-summary">
+              {row.summary.map((x) => (
+                <div key={x.label} className="fact-row">
+                  <dt>{x.label}</dt>
+                  <dd>{x.value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <h3 className="section-title">{t('batch.rawAnswers')}</h3>
           {row.calls.map((c) => (
-            <details key={c.check} open>
+            <details key={c.check} className="raw">
               <summary>{t(`batch.checkNames.${c.check}`)}</summary>
               <pre className="mono">{JSON.stringify(c.answer, null, 2)}</pre>
             </details>
           ))}
+          {row.reasons.length > 0 && (
+            <p className="hint">
+              {t('batch.reasonCodes')}{' '}
+              {row.reasons.map((r) => (
+                <code key={r.code}>{r.code}</code>
+              ))}
+            </p>
+          )}
         </>
       )}
     </aside>

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { useBatchStore } from '../../stores/batch/store'
 
 /** The plan before starting (calls per provider, Claro trial quota) and the run's live progress. */
 export function RunPanel() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const s = useBatchStore()
-  const n = (v: number) => new Intl.NumberFormat(i18n.language).format(v)
+  const n = (v: number) => fmt.number(v, 0)
   const plan = s.plan
   const p = s.progress
   const job = s.jobs.find((j) => j.id === s.jobId)

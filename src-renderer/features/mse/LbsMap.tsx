@@ -1,5 +1,6 @@
 import { geoCircle, geoMercator, geoPath } from 'd3-geo'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { BRAZIL, CAPITALS, destination, nearestCapital, niceLength, SOUTH_AMERICA } from './geo'
 
 const W = 320
@@ -16,10 +17,10 @@ interface Props {
 
 /** An LBS answer drawn on an offline map of Brazil: where it is in the country, and the cell area up close. */
 export function LbsMap({ lat, lon, radius, azimuth }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const meters = Math.max(radius, 50)
-  const number = (n: number, digits = 1) =>
-    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n)
+  const number = (n: number, digits = 1) => fmt.number(n, digits)
   const near = nearestCapital(lon, lat)
   const distance = near.meters < 1000 ? `${number(near.meters, 0)} m` : `${number(near.meters / 1000)} km`
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MseCallResult } from '../../../src-shared/contract/mse'
+import { WireName } from '../../components/WireName'
 import { MSE_SERVICES } from '../../../src-shared/domain/mse-services'
 
 const KNOWN_STATUS = new Set([0, 12, 110])
@@ -34,7 +35,9 @@ export function MseResult({ result, children }: { result: MseCallResult; childre
           </ul>
         </div>
       )}
-      {ok && result.mode !== 'sync' && <p className="muted">{t('mse.acknowledged', { mode: result.mode })}</p>}
+      {ok && result.mode !== 'sync' && (
+        <p className="muted">{t('mse.acknowledged', { mode: t(`mse.modes.${result.mode}`) })}</p>
+      )}
       {ok && result.mode === 'sync' && outputs.length === 0 && entries.length === 0 && (
         <p className="muted">{t('mse.noOutputs')}</p>
       )}
@@ -42,7 +45,9 @@ export function MseResult({ result, children }: { result: MseCallResult; childre
         <dl className="facts" data-testid="mse-outputs">
           {entries.map(([name, value]) => (
             <div key={name} className="fact-row" data-param={name}>
-              <dt>{t(`mse.outputs.${name}`, { defaultValue: name })}</dt>
+              <dt>
+                <WireName words={t(`wire.param.${name}`, { defaultValue: name })} wire={name} />
+              </dt>
               <dd className="mono">{shown(value)}</dd>
             </div>
           ))}

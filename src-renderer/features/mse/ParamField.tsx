@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ParamSpec } from '../../../src-shared/domain/mse-services'
+import { WireName } from '../../components/WireName'
 import type { ParamProblem } from '../../../src-shared/domain/mse-validate'
 
 interface Props {
@@ -50,7 +51,7 @@ export function ParamField({ spec, value, onValue, problem, hint }: Props) {
   return (
     <div className="field">
       <label htmlFor={id}>
-        {spec.name}
+        <WireName words={t(`wire.param.${spec.name}`)} wire={spec.name} />
         {!spec.required && <span className="muted"> ({t('mse.optional')})</span>}
       </label>
       <div>

@@ -128,12 +128,15 @@ export function ServiceForm({ form, services, hint, groups, extra, initialMode }
             <select id={`${form}-service`} value={serviceName} onChange={(e) => pickService(e.target.value)}>
               {services.map((s) => (
                 <option key={s} value={s}>
-                  {s} (§{spec(s).section})
+                  {t(`wire.service.${s}`)}
                 </option>
               ))}
             </select>
           </div>
         )}
+        <p className="hint" data-testid="mse-wire-service">
+          {t('mse.wireService')} <code>{service.name}</code> <code>seed 003 §{service.section}</code>
+        </p>
         <div className="field">
           <label htmlFor={`${form}-mode`}>{t('mse.mode')}</label>
           <select

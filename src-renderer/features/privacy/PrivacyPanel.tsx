@@ -44,6 +44,7 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
         </select>
         <input
           id="privacy-value"
+          className="wide-input"
           aria-label={t('privacy.value')}
           placeholder={t('privacy.value')}
           value={value}

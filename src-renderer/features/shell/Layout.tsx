@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useNavStore } from '../../stores/nav/store'
-import { useAppStore } from '../../stores/app/store'
+import { selectNotices, useAppStore } from '../../stores/app/store'
 import { Sidebar } from './Sidebar'
 import { StatusPanel } from './StatusPanel'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
@@ -12,8 +12,11 @@ export function Layout() {
   const area = useNavStore((s) => s.area)
   const environment = useAppStore((s) => s.info?.environment)
   const error = useAppStore((s) => s.error)
+  const statusOpen = useNavStore((s) => s.statusOpen)
+  const toggleStatus = useNavStore((s) => s.toggleStatus)
+  const notices = useAppStore(selectNotices).length
   return (
-    <div className="shell">
+    <div className={statusOpen ? 'shell' : 'shell status-closed'}>
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -28,6 +31,20 @@ export function Layout() {
               {t(`environment.${environment}`)}
             </span>
           )}
+          <button
+            type="button"
+            className="status-toggle"
+            aria-expanded={statusOpen}
+            aria-controls="status-panel"
+            onClick={toggleStatus}
+          >
+            {t(statusOpen ? 'status.hide' : 'status.show')}
+            {!statusOpen && notices > 0 && (
+              <span className="status-count" aria-label={t('status.notices', { count: notices })}>
+                {notices}
+              </span>
+            )}
+          </button>
           <LanguageSwitch />
         </div>
       </header>
@@ -36,7 +53,7 @@ export function Layout() {
         {error && <ErrorBanner error={error} />}
         <AreaPage area={area} />
       </main>
-      <StatusPanel />
+      {statusOpen && <StatusPanel />}
     </div>
   )
 }

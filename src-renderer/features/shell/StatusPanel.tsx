@@ -8,7 +8,7 @@ export function StatusPanel() {
   const refresh = useAppStore((s) => s.refreshInfo)
   const dismiss = useAppStore((s) => s.dismissNotice)
   return (
-    <aside className="status" aria-label={t('status.title')} data-testid="status-panel">
+    <aside id="status-panel" className="status" aria-label={t('status.title')} data-testid="status-panel">
       <div className="status-head">
         <h2>{t('status.title')}</h2>
         <button type="button" className="link" onClick={() => void refresh()}>

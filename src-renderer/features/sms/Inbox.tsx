@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import type { MseInbound } from '../../../src-shared/contract/mse'
 import { useMseStore } from '../../stores/mse/store'
 
@@ -30,11 +31,11 @@ function MmsParts({ mo }: { mo: MseInbound }) {
 
 /** SMS MO (§6.4.5.1) and MMS MO (§6.4.7.1) as delivered to the callback listener, newest first. */
 export function Inbox() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   // USSD answers have their own list in the USSD console.
   const inbox = useMseStore((s) => s.inbox).filter((m) => m.kind !== 'ussd')
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) => fmt.dateTime(iso, { seconds: true })
   return (
     <>
       <h2>{t('sms.inbox')}</h2>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { WireName } from '../../components/WireName'
 import type { AppError } from '../../../src-shared/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { SubTabs } from '../../components/SubTabs'
@@ -38,11 +39,15 @@ export function SimulateMo() {
       <p className="muted">{t('sms.simulateHint')}</p>
       <SubTabs views={['sms', 'mms'] as const} current={kind} onChange={setKind} label={(k) => k.toUpperCase()} />
       <div className="field">
-        <label htmlFor="mo-anum">ANUM</label>
+        <label htmlFor="mo-anum">
+          <WireName words={t('sms.moFrom')} wire="ANUM" />
+        </label>
         <input id="mo-anum" value={anum} onChange={(e) => setAnum(e.target.value)} inputMode="tel" />
       </div>
       <div className="field">
-        <label htmlFor="mo-bnum">BNUM</label>
+        <label htmlFor="mo-bnum">
+          <WireName words={t('sms.moTo')} wire="BNUM" />
+        </label>
         <input id="mo-bnum" value={bnum} onChange={(e) => setBnum(e.target.value)} inputMode="numeric" />
       </div>
       {kind === 'mms' && (

@@ -31,7 +31,7 @@ export function SmsTextInfo({ text }: { text: string }) {
           chars,
           limit: MSE_TEXT_LIMIT,
           encoding: message.encodingName,
-          segments: message.segmentsCount,
+          count: message.segmentsCount,
           perSegment: perSegment(unicode, message.segmentsCount),
         })}
       </p>

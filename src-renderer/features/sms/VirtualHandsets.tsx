@@ -1,14 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { useMseStore } from '../../stores/mse/store'
 
 /** Sandbox: what each subscriber received, and a reply that comes back as an MO (§6.4.5). */
 export function VirtualHandsets() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const handsets = useMseStore((s) => s.handsets)
   const simulate = useMseStore((s) => s.simulateMo)
   const [reply, setReply] = useState<Record<string, string>>({})
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) => fmt.time(iso)
   return (
     <>
       <h2>{t('sms.handsets')}</h2>

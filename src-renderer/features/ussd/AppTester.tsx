@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
+import { WireName } from '../../components/WireName'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore } from '../../stores/app/store'
 import { useUssdStore } from '../../stores/ussd/store'
@@ -8,7 +10,8 @@ import { ScriptList } from './ScriptList'
 
 /** §6.4.21–23: drive a partner USSD application as MSE would, from an emulated phone; record and replay. */
 export function AppTester() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const s = useUssdStore()
   const sandbox = useAppStore((st) => st.info?.environment === 'sandbox')
   const [name, setName] = useState('')
@@ -17,7 +20,7 @@ export function AppTester() {
     if (sandbox) void loadDemo()
     void loadScripts()
   }, [sandbox, loadDemo, loadScripts])
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) => fmt.time(iso)
   const page = s.screen.command?.kind === 'menu' ? t('ussd.pageOf', { n: s.screen.page + 1 }) : undefined
   return (
     <div className="ussd-console">
@@ -33,7 +36,9 @@ export function AppTester() {
             />
           </div>
           <div className="field">
-            <label htmlFor="app-msisdn">msisdn</label>
+            <label htmlFor="app-msisdn">
+              <WireName words={t('ussd.target.msisdn')} wire="msisdn" />
+            </label>
             <input
               id="app-msisdn"
               value={s.subscriber}
@@ -43,7 +48,8 @@ export function AppTester() {
           </div>
           <div className="field">
             <label htmlFor="app-session-owner">
-              session_owner <span className="muted">({t('mse.optional')})</span>
+              <WireName words={t('ussd.target.sessionOwner')} wire="session_owner" />{' '}
+              <span className="muted">({t('mse.optional')})</span>
             </label>
             <input
               id="app-session-owner"

@@ -7,6 +7,7 @@ import { SubmitButton } from '../../components/SubmitButton'
 import { useAppStore } from '../../stores/app/store'
 import { useMseStore } from '../../stores/mse/store'
 import { useUssdStore } from '../../stores/ussd/store'
+import { WireName } from '../../components/WireName'
 import { CommandBuilder } from './CommandBuilder'
 import { CommandPreview } from './CommandPreview'
 import { Handset } from './Handset'
@@ -30,7 +31,9 @@ export function PushConsole() {
       <div className="lookup">
         <form className="lookup-form" onSubmit={submit} data-testid="ussd-push-form">
           <div className="field">
-            <label htmlFor="ussd-msisdn">msisdn</label>
+            <label htmlFor="ussd-msisdn">
+              <WireName words={t('ussd.target.msisdn')} wire="msisdn" />
+            </label>
             <input
               id="ussd-msisdn"
               value={s.target.msisdn}
@@ -39,7 +42,9 @@ export function PushConsole() {
             />
           </div>
           <div className="field">
-            <label htmlFor="ussd-short-code">short_code</label>
+            <label htmlFor="ussd-short-code">
+              <WireName words={t('ussd.target.shortCode')} wire="short_code" />
+            </label>
             <input
               id="ussd-short-code"
               value={s.target.shortCode}
@@ -49,7 +54,8 @@ export function PushConsole() {
           </div>
           <div className="field">
             <label htmlFor="ussd-session-owner">
-              session_owner <span className="muted">({t('mse.optional')})</span>
+              <WireName words={t('ussd.target.sessionOwner')} wire="session_owner" />{' '}
+              <span className="muted">({t('mse.optional')})</span>
             </label>
             <input
               id="ussd-session-owner"
@@ -69,7 +75,8 @@ export function PushConsole() {
             ).map(([key, name]) => (
               <div key={key} className="field">
                 <label htmlFor={`ussd-${name}`}>
-                  {name} <span className="muted">({t('mse.optional')})</span>
+                  <WireName words={t(`ussd.target.${key}`)} wire={name} />{' '}
+                  <span className="muted">({t('mse.optional')})</span>
                 </label>
                 <input
                   id={`ussd-${name}`}

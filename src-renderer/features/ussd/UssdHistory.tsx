@@ -1,15 +1,16 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
 import { useUssdStore } from '../../stores/ussd/store'
 
 /** The USSD consoles' history from the local store: pushes, subscribers' answers, app exchanges, replays. */
 export function UssdHistory() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const fmt = useFormats()
   const history = useUssdStore((s) => s.history)
   const load = useUssdStore((s) => s.loadHistory)
   useEffect(() => void load(), [load])
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  const time = (iso: string) => fmt.dateTime(iso, { seconds: true })
   return (
     <details className="ussd-history" onToggle={(e) => (e.currentTarget.open ? void load() : undefined)}>
       <summary>{t('ussd.history')}</summary>

@@ -21,16 +21,32 @@ function areaFromHash(hash: string): Area {
 
 export interface NavState {
   area: Area
+  /** Whether the Estado panel is open: the analyst's last choice, else open only where the window is wide. */
+  statusOpen: boolean
+}
+
+const STATUS_KEY = 'sentinela.statusOpen'
+
+function initialStatusOpen(): boolean {
+  const saved = window.localStorage.getItem(STATUS_KEY)
+  return saved === null ? window.innerWidth >= 1280 : saved === 'true'
 }
 
 export interface NavActions {
   go(area: Area): void
+  toggleStatus(): void
   /** Follows back/forward and hand-typed hashes. */
   follow(): () => void
 }
 
-export const useNavStore = create<NavState & NavActions>()((set) => ({
+export const useNavStore = create<NavState & NavActions>()((set, get) => ({
   area: areaFromHash(window.location.hash),
+  statusOpen: initialStatusOpen(),
+  toggleStatus() {
+    const statusOpen = !get().statusOpen
+    window.localStorage.setItem(STATUS_KEY, String(statusOpen))
+    set({ statusOpen })
+  },
   go(area) {
     window.location.hash = `/${area}`
     set({ area })

@@ -40,6 +40,10 @@ export const base: Pick<
     loading: 'Loading…',
     refresh: 'Refresh',
     dismiss: 'Dismiss',
+    show: 'Show status',
+    hide: 'Hide status',
+    notices_one: '{{count}} notice',
+    notices_other: '{{count}} notices',
   },
   host: {
     electron: 'Desktop app',

@@ -1,7 +1,19 @@
 import type { Catalog } from '../types'
 
-export const batch: Pick<Catalog, 'batch'> = {
+export const batch: Pick<Catalog, 'batch' | 'importProblems'> = {
+  importProblems: {
+    empty: 'The file is empty.',
+    binary: 'This is not a CSV (the content is binary). Export the sheet as "CSV UTF-8".',
+    unreadable: 'The file could not be read.',
+    utf16: 'The file is UTF-16 (Excel\'s "Unicode Text"): save it as "CSV UTF-8" and import it again.',
+    header_only: 'There is only the header: no customer rows.',
+    no_identifier: 'No CPF or phone column was recognised: choose them below, under Columns.',
+    stopped: 'Line {{line}} could not be read ({{error}}); the rest of the file was not read.',
+  },
   batch: {
+    gridLabel: 'Batch results (scroll with the arrow keys)',
+    reasonCodes: 'Reason codes, for scripts:',
+    rawAnswers: 'Provider answers (raw)',
     columns: {
       cpf: 'CPF checked',
       phone: 'Mobile checked',
@@ -39,7 +51,7 @@ export const batch: Pick<Catalog, 'batch'> = {
     planRows: '{{rows}} rows, {{invalid}} with problems (kept in the result with the reason).',
     calls: '{{provider}}: {{calls}} calls (unique identifiers not answered yet)',
     providers: { claro: 'Claro', clearsale: 'ClearSale', mse: 'Claro MSE' },
-    trial: 'Claro trial quota (seed 000): {{left}} of {{limit}} requests left in this environment.',
+    trial: 'Claro trial quota: {{left}} of {{limit}} requests left in this environment.',
     progress: '{{done}} answered · {{failed}} failed · {{remaining}} left · {{rate}}/s · ends in {{eta}}',
     status: {
       importing: 'Importing…',

@@ -1,6 +1,6 @@
 import type { Catalog } from '../types'
 
-export const credentials: Pick<Catalog, 'keychain' | 'credentials' | 'cli'> = {
+export const credentials: Pick<Catalog, 'keychain' | 'credentials'> = {
   keychain: {
     problem: {
       no_session_bus: 'there is no D-Bus session (common on servers, over SSH and in containers without a desktop).',
@@ -10,6 +10,23 @@ export const credentials: Pick<Catalog, 'keychain' | 'credentials' | 'cli'> = {
       timeout: 'the keychain did not answer in time (it may be waiting for its unlock password).',
       module_missing: 'the native keychain module (keytar) is not installed correctly.',
       other: 'the keychain refused the operation.',
+    },
+    help: {
+      title: 'System keychain unavailable',
+      sandbox:
+        'On the sandbox this stops nothing: lookups use simulated credentials. The keychain is only needed to keep real staging or production credentials.',
+      nothingSaved: 'Sentinela keeps credentials only in the operating system keychain; nothing was written.',
+      howTo: 'How to fix it',
+      linux: {
+        install: 'Install GNOME Keyring (or use KWallet):',
+        unlock: 'Log in to your desktop session and unlock the "login" keychain when it asks for the password.',
+        headless: 'Without a desktop (server, SSH, container), open a D-Bus session with',
+        then: 'and in it run',
+      },
+      darwin: 'Open Keychain Access, unlock the "login" keychain and allow Sentinela when it asks.',
+      win32: 'Use a user account with Credential Manager available (not a service account without a profile).',
+      restart: 'Open Sentinela again in that session and come back to this screen.',
+      technical: 'The system’s technical detail',
     },
   },
   credentials: {
@@ -32,7 +49,8 @@ export const credentials: Pick<Catalog, 'keychain' | 'credentials' | 'cli'> = {
     deleted: 'Credential {{name}} deleted.',
     neverShown: 'Stored values never come back to this screen: to change one, type everything again.',
     mseService: 'MSE service',
-    mseServiceHint: 'One profile per service (e.g. SMS_TEXT, EAI_CHECK_CREDIT).',
+    mseServiceHint: 'MSE asks for a profile and a password for each service you use.',
+    mseChoose: 'Choose the service…',
     addMse: 'Add MSE profile',
     providers: {
       claro: 'Claro (Alerta and Score)',
@@ -49,15 +67,5 @@ export const credentials: Pick<Catalog, 'keychain' | 'credentials' | 'cli'> = {
       webhookToken: 'Webhook token (optional)',
       billingCode: 'Billing code (optional)',
     },
-  },
-  cli: {
-    noSecretsOnCommandLine:
-      'Do not pass secrets on the command line (they stay in shell history). Send the JSON on standard input, e.g.: sentinela credentials set {{name}} < credential.json',
-    readingStdin: 'Paste the credential JSON and finish with Ctrl+D:',
-    notJson: 'Standard input does not hold a valid JSON object.',
-    saved: 'Credential {{name}} saved to the keychain ({{environment}}): {{hint}}',
-    deleted: 'Credential {{name}} deleted ({{environment}}).',
-    notFound: 'No credential {{name}} in {{environment}}.',
-    empty: 'No credentials stored for {{environment}}.',
   },
 }

@@ -5,6 +5,7 @@ export const errors: Pick<Catalog, 'errors'> = {
     invalid_request: 'Invalid request for {{channel}}: {{summary}}',
     unknown_channel: 'Unknown channel: {{channel}}',
     codeHint: 'Error code, for support and scripts',
+    codeLabel: 'Code for support:',
     internal: 'Unexpected internal error. Try again; if it persists, check the log.',
     payload_too_large: 'Request too large (limit {{limit}} bytes).',
     unreachable: "Cannot reach Sentinela's core. Check that the process is still running and reload the page.",
@@ -115,21 +116,23 @@ export const errors: Pick<Catalog, 'errors'> = {
       not_mobile: 'Claro Alerta looks up mobile lines: the number must have 9 digits starting with 9.',
     },
     claro: {
-      bad_request: 'Claro refused the request as malformed (400). {{detail}}',
+      bad_request:
+        'Claro refused the request as malformed (400). Claro’s reason is in the raw response; check the number or the CPF and try again.',
       unauthorized:
-        'Claro refused the authentication (401) even after renewing the token. Check key and secret under Credentials. {{detail}}',
+        'Claro refused the authentication (401) even after renewing the token. Check key and secret under Credentials.',
       forbidden:
-        'Claro refused access (403): the contract or the X-CustomerID does not include this product. {{detail}}',
-      not_found: 'Not found in Claro’s base (404). {{detail}}',
-      not_acceptable: 'Claro cannot produce the answer in the requested format (406). {{detail}}',
-      unsupported_media_type: 'Claro did not accept the body format (415). {{detail}}',
+        'Claro refused access (403): the contract or the customer identifier does not include this product. Check with the contract manager.',
+      not_found:
+        'Claro did not find this number or CPF in its base (404). Check it was typed right; if so, it is not a Claro customer.',
+      not_acceptable: 'Claro cannot produce the answer in the requested format (406). See the raw response.',
+      unsupported_media_type: 'Claro did not accept the body format (415). See the raw response.',
       rate_limited: 'Claro rate limit reached (429). Try again in {{retryAfter}} s.',
-      server_error: 'Claro failed to serve the request ({{status}}). Try again shortly. {{detail}}',
+      server_error: 'Claro failed to serve the request ({{status}}). Nothing was assumed: try again shortly.',
       unexpected_status: 'Claro answered with an undocumented status ({{status}}). See the raw response.',
       unexpected_answer:
         'Claro answered 200 but in an unexpected shape ({{what}}); nothing was assumed. See the raw response.',
     },
     keychain_unavailable:
-      'System keychain unavailable: $t(keychain.problem.{{problem}}) Sentinela keeps credentials only in the operating system keychain; nothing was written. How to fix — Linux: install and unlock GNOME Keyring or KWallet in your session (e.g. `sudo apt install gnome-keyring`); without a desktop, run inside `dbus-run-session` after `gnome-keyring-daemon --unlock --components=secrets`. macOS: open Keychain Access, unlock the "login" keychain and allow Sentinela to use it. Windows: use a user account with Credential Manager available (not a service account without a profile). Technical detail: {{reason}}',
+      'System keychain unavailable: $t(keychain.problem.{{problem}}) Sentinela keeps credentials only in the operating system keychain; nothing was written. To fix it on Linux: install and unlock GNOME Keyring or KWallet in your session (sudo apt install gnome-keyring); without a desktop, open a session with "dbus-run-session -- bash" and in it run "gnome-keyring-daemon --unlock --components=secrets". On macOS: open Keychain Access, unlock the "login" keychain and allow Sentinela to use it. On Windows: use a user account with Credential Manager available (not a service account without a profile). The system’s technical detail: {{reason}}',
   },
 }

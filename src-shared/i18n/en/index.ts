@@ -9,6 +9,8 @@ import { ussd } from './ussd'
 import { batch } from './batch'
 import { policy } from './policy'
 import { privacy } from './privacy'
+import { mseWire } from './mse-wire'
+import { cli } from './cli'
 
 export const en: Catalog = {
   ...errors,
@@ -21,4 +23,6 @@ export const en: Catalog = {
   ...batch,
   ...policy,
   ...privacy,
+  ...mseWire,
+  ...cli,
 }

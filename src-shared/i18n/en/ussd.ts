@@ -2,15 +2,24 @@ import type { Catalog } from '../types'
 
 export const ussd: Pick<Catalog, 'ussd'> = {
   ussd: {
-    headExtras: 'Billing and description of the push (optional, §6.4.18)',
-    views: { push: 'Push (menu, input, notify)', app: 'Test a USSD application' },
-    kinds: { menu: 'Menu', input: 'Input', notify: 'Notification' },
+    headExtras: 'Billing and description of the push (optional)',
+    target: {
+      msisdn: 'Subscriber phone',
+      shortCode: 'Short code',
+      sessionOwner: 'Application owning the session',
+      billingcode: 'Billing code',
+      ctnBilling: 'Line billed',
+      description: 'Content description',
+      info: 'Transaction information',
+    },
+    views: { push: 'Send to the subscriber', app: 'Test a USSD application' },
+    kinds: { menu: 'Menu', input: 'Question', notify: 'Notice' },
     title: 'Title',
     index: 'Index of option {{n}}',
     subtitle: 'Text of option {{n}}',
     remove: 'Remove option {{n}}',
     addOption: 'Add option',
-    content: { input: 'Question (input)', notify: 'Text (notify)' },
+    content: { input: 'Question', notify: 'Notice text' },
     push: 'Send to MSE',
     profilePlaceholder: '(profile of mse:USSD)',
     withinLimits: 'Within the MSE limits.',

@@ -35,6 +35,10 @@ export const base = {
     loading: 'Carregando…',
     refresh: 'Atualizar',
     dismiss: 'Dispensar',
+    show: 'Mostrar estado',
+    hide: 'Ocultar estado',
+    notices_one: '{{count}} aviso',
+    notices_other: '{{count}} avisos',
   },
   host: {
     electron: 'Aplicativo desktop',

@@ -1,6 +1,18 @@
 /** Triagem em lote (issue #8). */
 export const batch = {
+  importProblems: {
+    empty: 'O arquivo está vazio.',
+    binary: 'Isto não é um CSV (o conteúdo é binário). Exporte a planilha como "CSV UTF-8".',
+    unreadable: 'Não foi possível ler o arquivo.',
+    utf16: 'O arquivo está em UTF-16 ("Texto Unicode" do Excel): salve como "CSV UTF-8" e importe de novo.',
+    header_only: 'Só há o cabeçalho: nenhuma linha de clientes.',
+    no_identifier: 'Nenhuma coluna de CPF ou celular foi reconhecida: escolha-as abaixo, em Colunas.',
+    stopped: 'A linha {{line}} não pôde ser lida ({{error}}); o resto do arquivo não foi lido.',
+  },
   batch: {
+    gridLabel: 'Resultados do lote (role com as setas)',
+    reasonCodes: 'Códigos dos motivos, para scripts:',
+    rawAnswers: 'Respostas dos provedores (brutas)',
     columns: {
       cpf: 'CPF consultado',
       phone: 'Celular consultado',
@@ -38,7 +50,7 @@ export const batch = {
     planRows: '{{rows}} linhas, {{invalid}} com problema (ficam no resultado com o motivo).',
     calls: '{{provider}}: {{calls}} chamadas (identificadores únicos ainda sem resposta)',
     providers: { claro: 'Claro', clearsale: 'ClearSale', mse: 'Claro MSE' },
-    trial: 'Cota de teste da Claro (seed 000): restam {{left}} de {{limit}} requisições neste ambiente.',
+    trial: 'Cota de teste da Claro: restam {{left}} de {{limit}} requisições neste ambiente.',
     progress: '{{done}} respondidas · {{failed}} falharam · {{remaining}} restantes · {{rate}}/s · termina em {{eta}}',
     status: {
       importing: 'Importando…',

@@ -9,6 +9,25 @@ export const credentials = {
       module_missing: 'o módulo nativo de acesso ao chaveiro (keytar) não está instalado corretamente.',
       other: 'o chaveiro recusou a operação.',
     },
+    help: {
+      title: 'Chaveiro do sistema indisponível',
+      sandbox:
+        'No sandbox isso não impede nada: as consultas usam credenciais simuladas. O chaveiro só é necessário para guardar credenciais reais de homologação ou produção.',
+      nothingSaved: 'O Sentinela guarda credenciais apenas no chaveiro do sistema operacional; nada foi gravado.',
+      howTo: 'Como resolver',
+      linux: {
+        install: 'Instale o GNOME Keyring (ou use o KWallet):',
+        unlock: 'Entre na sua sessão gráfica e desbloqueie o chaveiro "login" quando ele pedir a senha.',
+        headless: 'Sem área de trabalho (servidor, SSH, contêiner), abra uma sessão D-Bus com',
+        then: 'e nela rode',
+      },
+      darwin:
+        'Abra o Acesso às Chaves, desbloqueie o chaveiro "login" e permita o acesso ao Sentinela quando ele pedir.',
+      win32:
+        'Use uma conta de usuário com o Gerenciador de Credenciais disponível (não uma conta de serviço sem perfil).',
+      restart: 'Abra o Sentinela de novo nessa sessão e volte a esta tela.',
+      technical: 'Detalhe técnico do sistema',
+    },
   },
   credentials: {
     environment: 'Ambiente',
@@ -30,7 +49,8 @@ export const credentials = {
     deleted: 'Credencial {{name}} excluída.',
     neverShown: 'Os valores guardados nunca voltam para esta tela: para trocar, digite tudo de novo.',
     mseService: 'Serviço MSE',
-    mseServiceHint: 'Um profile por serviço (ex.: SMS_TEXT, EAI_CHECK_CREDIT).',
+    mseServiceHint: 'O MSE pede um profile e uma senha para cada serviço que você usa.',
+    mseChoose: 'Escolha o serviço…',
     addMse: 'Adicionar profile MSE',
     providers: {
       claro: 'Claro (Alerta e Score)',
@@ -47,15 +67,5 @@ export const credentials = {
       webhookToken: 'Token do webhook (opcional)',
       billingCode: 'Código de cobrança (opcional)',
     },
-  },
-  cli: {
-    noSecretsOnCommandLine:
-      'Não passe segredos na linha de comando (ficam no histórico do shell). Envie o JSON pela entrada padrão, ex.: sentinela credentials set {{name}} < credencial.json',
-    readingStdin: 'Cole o JSON da credencial e termine com Ctrl+D:',
-    notJson: 'A entrada padrão não contém um objeto JSON válido.',
-    saved: 'Credencial {{name}} salva no chaveiro ({{environment}}): {{hint}}',
-    deleted: 'Credencial {{name}} excluída ({{environment}}).',
-    notFound: 'Nenhuma credencial {{name}} em {{environment}}.',
-    empty: 'Nenhuma credencial guardada para {{environment}}.',
   },
 } as const

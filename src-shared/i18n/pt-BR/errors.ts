@@ -4,6 +4,7 @@ export const errors = {
     unknown_channel: 'Canal desconhecido: {{channel}}',
     internal: 'Erro interno inesperado. Tente de novo; se persistir, veja o log.',
     codeHint: 'Código do erro, para o suporte e para scripts',
+    codeLabel: 'Código para o suporte:',
     payload_too_large: 'Pedido grande demais (limite de {{limit}} bytes).',
     unreachable:
       'Sem conexão com o núcleo do Sentinela. Verifique se o processo ainda está rodando e recarregue a página.',
@@ -118,20 +119,23 @@ export const errors = {
       not_mobile: 'O Claro Alerta consulta linhas móveis: o número deve ter 9 dígitos começando com 9.',
     },
     claro: {
-      bad_request: 'A Claro recusou o pedido como malformado (400). {{detail}}',
+      bad_request:
+        'A Claro recusou o pedido como malformado (400). O motivo dado pela Claro está na resposta bruta; confira o número ou o CPF e tente de novo.',
       unauthorized:
-        'A Claro recusou a autenticação (401) mesmo após renovar o token. Confira key e secret em Credenciais. {{detail}}',
-      forbidden: 'A Claro recusou o acesso (403): o contrato ou o X-CustomerID não incluem este produto. {{detail}}',
-      not_found: 'Não encontrado na base da Claro (404). {{detail}}',
-      not_acceptable: 'A Claro não pode produzir a resposta no formato pedido (406). {{detail}}',
-      unsupported_media_type: 'A Claro não aceitou o formato do corpo (415). {{detail}}',
+        'A Claro recusou a autenticação (401) mesmo após renovar o token. Confira key e secret em Credenciais.',
+      forbidden:
+        'A Claro recusou o acesso (403): o contrato ou o identificador de cliente não incluem este produto. Confira com o gestor do contrato.',
+      not_found:
+        'A Claro não encontrou este número ou CPF na base dela (404). Confira se digitou certo; se sim, ele não é cliente Claro.',
+      not_acceptable: 'A Claro não pode produzir a resposta no formato pedido (406). Veja a resposta bruta.',
+      unsupported_media_type: 'A Claro não aceitou o formato do corpo (415). Veja a resposta bruta.',
       rate_limited: 'Limite de requisições da Claro atingido (429). Tente de novo em {{retryAfter}} s.',
-      server_error: 'A Claro falhou ao atender o pedido ({{status}}). Tente de novo em instantes. {{detail}}',
+      server_error: 'A Claro falhou ao atender o pedido ({{status}}). Nada foi presumido: tente de novo em instantes.',
       unexpected_status: 'A Claro respondeu com um status não documentado ({{status}}). Veja a resposta bruta.',
       unexpected_answer:
         'A Claro respondeu 200, mas num formato inesperado ({{what}}); nada foi presumido. Veja a resposta bruta.',
     },
     keychain_unavailable:
-      'Chaveiro do sistema indisponível: $t(keychain.problem.{{problem}}) O Sentinela guarda credenciais apenas no chaveiro do sistema operacional; nada foi gravado. Como resolver — Linux: instale e desbloqueie o GNOME Keyring ou o KWallet na sua sessão (ex.: `sudo apt install gnome-keyring`); sem área de trabalho, rode dentro de `dbus-run-session` após `gnome-keyring-daemon --unlock --components=secrets`. macOS: abra o Acesso às Chaves, desbloqueie o chaveiro "login" e permita o acesso ao Sentinela. Windows: use uma conta de usuário com o Gerenciador de Credenciais disponível (não uma conta de serviço sem perfil). Detalhe técnico: {{reason}}',
+      'Chaveiro do sistema indisponível: $t(keychain.problem.{{problem}}) O Sentinela guarda credenciais apenas no chaveiro do sistema operacional; nada foi gravado. Como resolver no Linux: instale e desbloqueie o GNOME Keyring ou o KWallet na sua sessão (sudo apt install gnome-keyring); sem área de trabalho, abra uma sessão com "dbus-run-session -- bash" e nela rode "gnome-keyring-daemon --unlock --components=secrets". No macOS: abra o Acesso às Chaves, desbloqueie o chaveiro "login" e permita o acesso ao Sentinela. No Windows: use uma conta de usuário com o Gerenciador de Credenciais disponível (não uma conta de serviço sem perfil). Detalhe técnico do sistema: {{reason}}',
   },
 } as const

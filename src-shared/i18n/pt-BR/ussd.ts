@@ -1,15 +1,24 @@
 /** Consoles USSD (seed 003 §6.4.18–23). */
 export const ussd = {
   ussd: {
-    headExtras: 'Cobrança e descrição do envio (opcionais, §6.4.18)',
-    views: { push: 'Push (menu, input, notify)', app: 'Testar aplicação USSD' },
-    kinds: { menu: 'Menu', input: 'Input', notify: 'Notificação' },
+    headExtras: 'Cobrança e descrição do envio (opcionais)',
+    target: {
+      msisdn: 'Celular do assinante',
+      shortCode: 'Número curto',
+      sessionOwner: 'Aplicação dona da sessão',
+      billingcode: 'Código de cobrança',
+      ctnBilling: 'Linha cobrada',
+      description: 'Descrição do conteúdo',
+      info: 'Informação da transação',
+    },
+    views: { push: 'Enviar ao assinante', app: 'Testar aplicação USSD' },
+    kinds: { menu: 'Menu', input: 'Pergunta', notify: 'Aviso' },
     title: 'Título',
     index: 'Índice da opção {{n}}',
     subtitle: 'Texto da opção {{n}}',
     remove: 'Remover opção {{n}}',
     addOption: 'Adicionar opção',
-    content: { input: 'Pergunta (input)', notify: 'Texto (notify)' },
+    content: { input: 'Pergunta', notify: 'Texto do aviso' },
     push: 'Enviar ao MSE',
     profilePlaceholder: '(profile de mse:USSD)',
     withinLimits: 'Dentro dos limites do MSE.',

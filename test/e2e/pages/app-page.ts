@@ -18,7 +18,7 @@ export class AppPage {
 
   async open(): Promise<void> {
     await this.page.goto(this.served.url)
-    await expect(this.status.getByTestId('info-version')).toBeVisible()
+    await expect(this.page.getByTestId('env-badge')).toBeVisible()
   }
 
   navItem(name: string | RegExp): Locator {

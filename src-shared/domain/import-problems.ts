@@ -1,0 +1,30 @@
+import type { Translate } from '../i18n'
+
+/*
+ * Why a list could not be imported, stored as a code (`import:empty`, `import:binary:detail`,
+ * `import:stopped:12:CSV_MAX_RECORD_SIZE`) and worded in the reader's language where it is shown (issue #16: no
+ * "arquivo vazio / empty file" in both languages at once).
+ */
+export const IMPORT_PROBLEM_KEYS = ['empty', 'binary', 'unreadable', 'utf16', 'header_only', 'no_identifier'] as const
+export type ImportProblemKey = (typeof IMPORT_PROBLEM_KEYS)[number]
+
+export function importProblemCode(key: ImportProblemKey, detail?: string): string {
+  return detail ? `import:${key}:${detail}` : `import:${key}`
+}
+
+/** A record csv-parse gave up on, after which the rest of the file was not read. */
+export function importStoppedCode(line: number, error: string): string {
+  return `import:stopped:${line}:${error}`
+}
+
+export function importProblemText(stored: string, t: Translate): string {
+  const m = /^import:([a-z_0-9]+)(?::(.*))?$/s.exec(stored)
+  if (!m) return stored // written before the codes, or a reader's own message
+  const [, key = '', rest] = m
+  if (key === 'stopped') {
+    const [, line = '', error = ''] = /^(\d+):(.*)$/s.exec(rest ?? '') ?? []
+    return t('importProblems.stopped', { line, error: error.split(':')[0] ?? error })
+  }
+  const text = t(`importProblems.${key}`)
+  return rest ? `${text} (${rest})` : text
+}

@@ -40,6 +40,7 @@ const PersonaTextSchema = z.object({ 'pt-BR': z.string(), en: z.string() })
 export const PersonasSchema = z.object({
   alerts: z.array(z.object({ msisdn: z.string(), description: PersonaTextSchema })),
   scores: z.array(z.object({ cpf: z.string(), description: PersonaTextSchema })),
+  dataTrust: z.array(z.object({ cpf: z.string(), description: PersonaTextSchema })),
 })
 
 export const lookupChannels = {

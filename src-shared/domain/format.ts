@@ -145,7 +145,8 @@ export function formatsFor(language: Language, timeZone: string): Formats {
   return {
     dateTime: (iso, options) => {
       const at = instant(iso)
-      return at ? (dates(options?.seconds ?? false, true) as Intl.DateTimeFormat).format(at) : iso
+      // `30/11/2026 23:19` as Brazilians write it (Intl puts a comma between date and time).
+      return at ? (dates(options?.seconds ?? false, true) as Intl.DateTimeFormat).format(at).replace(', ', ' ') : iso
     },
     time: (iso) => {
       const at = instant(iso)

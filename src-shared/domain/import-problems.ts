@@ -17,13 +17,18 @@ export function importStoppedCode(line: number, error: string): string {
   return `import:stopped:${line}:${error}`
 }
 
+const CSV_REASONS = ['CSV_MAX_RECORD_SIZE', 'CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE']
+
 export function importProblemText(stored: string, t: Translate): string {
   const m = /^import:([a-z_0-9]+)(?::(.*))?$/s.exec(stored)
   if (!m) return stored // written before the codes, or a reader's own message
   const [, key = '', rest] = m
   if (key === 'stopped') {
     const [, line = '', error = ''] = /^(\d+):(.*)$/s.exec(rest ?? '') ?? []
-    return t('importProblems.stopped', { line, error: error.split(':')[0] ?? error })
+    // csv-parse's codes as words (the code itself stays in the stored value, for support).
+    const code = error.split(':')[0] ?? ''
+    const reason = CSV_REASONS.includes(code) ? code : 'other'
+    return t('importProblems.stopped', { line, error: t(`importProblems.csv.${reason}`) })
   }
   const text = t(`importProblems.${key}`)
   return rest ? `${text} (${rest})` : text

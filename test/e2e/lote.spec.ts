@@ -51,7 +51,7 @@ test('import a CSV, map, run with pause and resume, read the grid and charts, ex
   if (process.env['SENTINELA_SHOTS'])
     await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/lote-grid.png`, fullPage: true })
   await app.page.locator('#grid-status').selectOption('not_run')
-  await expect(grid.getByTestId('grid-total')).toHaveText('1 linhas')
+  await expect(grid.getByTestId('grid-total')).toHaveText('1 linha')
   await expect(grid.getByTestId('grid-row').first()).toContainText('Não consultado: CPF sem 11 dígitos')
   await expect(grid.getByTestId('grid-row').first()).toContainText('Revisar')
   await grid.getByTestId('grid-row').first().click()

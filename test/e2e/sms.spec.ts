@@ -29,7 +29,9 @@ test('an SMS with accents shows UCS-2 and its segments before sending; the recei
   await expect(app.page.getByTestId('raw-answer')).toContainText('<transaction-id>')
 
   const row = app.page.getByTestId('sms-sent').locator('li[data-receipt="UNKNOWN"]')
-  await expect(row.getByTestId('timeline-receipt')).toContainText(/Recibo UNKNOWN · .* · início \d{2}\/\d{2}\/\d{4}/)
+  await expect(row.getByTestId('timeline-receipt')).toContainText(
+    /Recibo: Desconhecido · .* · início \d{2}\/\d{2}\/\d{4}/,
+  )
   await expect(row.getByTestId('timeline')).toContainText('Aceita pelo MSE')
 
   const handset = app.page.getByTestId('sms-handsets').locator('li[data-msisdn="1191000003"]')

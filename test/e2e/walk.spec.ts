@@ -115,7 +115,21 @@ test.describe('results and error states', () => {
     await expect(page.getByTestId('verdict-value')).toBeVisible()
     await walk.check('Cliente — veredito')
 
+    await page.locator('#customer-cpf').fill('')
+    await click('Analisar cliente')
+    await expect(page.locator('.validation-note')).toHaveText('Preencha este campo.')
+    await walk.check('Cliente — CPF vazio')
+    await page.locator('#customer-cpf').fill('123')
+    await click('Analisar cliente')
+    await expect(page.getByTestId('error-banner')).toBeVisible()
+    await walk.check('Cliente — CPF inválido')
+
     await app.goTo('Lote')
+    await page
+      .locator('#batch-file')
+      .setInputFiles({ name: 'vazio.csv', mimeType: 'text/csv', buffer: Buffer.from('', 'utf8') })
+    await expect(page.locator('main .field-error').first()).toBeVisible()
+    await walk.check('Lote — arquivo vazio')
     const csv = [
       'Nome;CPF;Celular',
       'Ana;111.444.777-35;(11) 99999-0001',
@@ -153,7 +167,15 @@ test.describe('results and error states', () => {
     await expect(page.getByTestId('ussd-push-status')).toBeVisible()
     await walk.check('USSD — enviado')
 
+    await ussd.getByLabel('Índice da opção 1').fill('9')
+    await expect(page.getByTestId('ussd-problems')).toContainText('reservado')
+    await walk.check('USSD — índice reservado')
+
     await app.goTo('Serviços MSE')
+    await page.locator('#mse-CTN').fill('12')
+    await page.getByRole('button', { name: 'Enviar ao MSE' }).click()
+    await expect(page.getByTestId('problem-CTN')).toBeVisible()
+    await walk.check('MSE — número inválido')
     await page.locator('#mse-CTN').fill('(11) 99999-0001')
     await page.getByRole('button', { name: 'Enviar ao MSE' }).click()
     await expect(page.getByTestId('mse-result')).toBeVisible()
@@ -166,4 +188,24 @@ test.describe('results and error states', () => {
     await walk.check('Histórico — registro')
     expect(walk.findings, walk.findings.join('\n')).toEqual([])
   })
+})
+
+test('the walk’s checks fail on what they look for (planted page)', async ({ page }) => {
+  await page.setContent(`<!doctype html><html lang="pt-BR"><head><title>t</title></head><body><main>
+    <h1>Planted</h1>
+    <p>Falhou: claro.not_found e nao_encontrado e SYS_CTN_INFO (§6.4.17)</p>
+    <p>Só como código: <code>claro.not_found</code></p>
+    <label for="f">Celular</label><input id="f" style="width:30px" value="(11) 99999-0001">
+    <form style="width:100px;overflow:visible"><div style="width:400px">largo</div></form>
+    <img src="x.png">
+  </main></body></html>`)
+  const found = await auditPage(page)
+  const kinds = (kind: AuditFinding['kind']) => found.filter((f) => f.kind === kind).map((f) => f.detail)
+  expect(kinds('code-text').join(' | ')).toMatch(/claro\.not_found in .*Falhou/)
+  expect(kinds('code-text').some((d) => d.startsWith('nao_encontrado'))).toBe(true)
+  expect(kinds('code-text').some((d) => d.startsWith('SYS_CTN_INFO'))).toBe(true)
+  expect(kinds('code-text').some((d) => d.includes('Só como código'))).toBe(false)
+  expect(kinds('narrow-field')).toHaveLength(1)
+  expect(kinds('horizontal-scroll').some((d) => d.startsWith('form'))).toBe(true)
+  expect(kinds('axe').some((d) => d.startsWith('image-alt'))).toBe(true)
 })

@@ -148,7 +148,7 @@ describe('sends a killed process left in flight', () => {
       expect(info.notices).toEqual([
         expect.objectContaining({
           code: 'effects_uncertain',
-          message: expect.stringContaining('1 envio(s) ficaram em andamento'),
+          message: expect.stringContaining('1 envio ficou em andamento'),
         }),
       ])
       await expect(callMse(next.context, sms)).rejects.toMatchObject({ code: 'effect_unsettled' })

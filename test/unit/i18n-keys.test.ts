@@ -3,6 +3,8 @@ import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ptBR } from '../../src-shared/i18n/pt-BR'
 import { en } from '../../src-shared/i18n/en'
+import { MSE_SERVICES } from '../../src-shared/domain/mse-services'
+import { IMPORT_PROBLEM_KEYS } from '../../src-shared/domain/import-problems'
 
 /* Issue #16: every key the code uses exists in both catalogs, with the same placeholders and plural forms. */
 
@@ -32,9 +34,12 @@ function sources(dir: string): string[] {
 const pt = flatten(ptBR)
 const english = flatten(en)
 
-/** Literal keys only — t('a.b') — keys built at run time are held by the catalogs' own parity. */
+/**
+ * Literal keys only — t('a.b'), and the CLI's usage errors `new UsageError('cli.x')` and nested `{ key: 'cli.x' }` —
+ * keys built at run time are checked below by what they are built from.
+ */
 const literalKeys = (text: string): string[] =>
-  [...text.matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)].map((m) => m[1] ?? '')
+  [...text.matchAll(/(?:\bt\(|new UsageError\(|\bkey: )\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)].map((m) => m[1] ?? '')
 const known = (key: string): boolean =>
   pt.has(key) || [...pt.keys()].some((k) => PLURAL.test(k) && k.replace(PLURAL, '') === key)
 
@@ -56,6 +61,17 @@ describe('the catalogs', () => {
       for (const key of keys) if (!known(key)) missing.push(`${relative(ROOT, file)}: ${key}`)
     }
     expect(asked).toBeGreaterThan(100)
+    expect(missing).toEqual([])
+  })
+
+  it('word every MSE service and parameter, every import problem and every USSD problem (keys built at run time)', () => {
+    const missing: string[] = []
+    for (const service of MSE_SERVICES.values()) {
+      if (!known(`wire.service.${service.name}`)) missing.push(`wire.service.${service.name}`)
+      for (const name of [...service.inputs.map((i) => i.name), ...service.outputs])
+        if (!known(`wire.param.${name}`)) missing.push(`wire.param.${name}`)
+    }
+    for (const key of IMPORT_PROBLEM_KEYS) if (!known(`importProblems.${key}`)) missing.push(key)
     expect(missing).toEqual([])
   })
 

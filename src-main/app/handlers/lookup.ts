@@ -3,6 +3,7 @@ import type { Handlers } from '../router'
 import { AppFailure } from '../../infra/errors'
 import { lookupAlerts, lookupScore } from '../../services/claro/service'
 import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro'
+import { DATATRUST_PERSONAS } from '../../providers/clearsale'
 
 type LookupHandlers = Pick<
   Handlers,
@@ -22,6 +23,7 @@ export function lookupHandlers(ctx: CoreContext): LookupHandlers {
     'sandbox:personas': () => ({
       alerts: ALERT_PERSONAS.map(({ msisdn, description }) => ({ msisdn, description })),
       scores: SCORE_PERSONAS.map(({ cpf, description }) => ({ cpf, description })),
+      dataTrust: DATATRUST_PERSONAS.map(({ cpf, description }) => ({ cpf, description })),
     }),
     'sandbox:stats': () => ctx.sandbox.stats(),
     'history:list': (filter) => ctx.history.list(filter),

@@ -227,12 +227,13 @@ export function page(db: Db, job: JobRow, q: PageQuery): { total: number; rows: 
   return { total, rows: rows.map((r) => stored(r, ref)) }
 }
 
+/** Event ages, as keys the screen words (batch.ageBuckets). */
 const AGE_BUCKETS: [string, number][] = [
-  ['≤ 1 dia', 1],
-  ['≤ 7 dias', 7],
-  ['≤ 30 dias', 30],
-  ['≤ 90 dias', 90],
-  ['> 90 dias', Infinity],
+  ['d1', 1],
+  ['d7', 7],
+  ['d30', 30],
+  ['d90', 90],
+  ['older', Infinity],
 ]
 
 export function stats(db: Db, job: JobRow) {

@@ -9,6 +9,7 @@ import { TransactionView } from '../datatrust/TransactionView'
 import { PolicyPanel } from '../policy/PolicyPanel'
 import { usePolicy } from '../policy/usePolicy'
 import { VerdictCard } from './VerdictCard'
+import { Personas } from '../consulta/Personas'
 import { CUSTOMER_CHECKS, type CustomerCheck, type CustomerCheckId } from '../../../src-shared/contract/customer'
 import { causeText } from '../../../src-shared/domain/policy'
 import { useTranslate } from '../../i18n'
@@ -59,37 +60,44 @@ export function CustomerPage() {
     <section className="page" data-testid="page-cliente">
       <h1 id="page-title">{t('nav.cliente')}</h1>
       <p className="lead">{t('pages.cliente')}</p>
-      <form className="lookup-form" onSubmit={submit} aria-label={t('customer.check')}>
-        <div className="dt-grid">
-          {(['cpf', 'phone', 'email', 'cep'] as const).map((k) => (
-            <label key={k} className="dt-field">
-              <span>{t(`datatrust.fields.${k}`)}</span>
-              <input
-                id={`customer-${k}`}
-                value={form[k]}
-                onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
-                required={k === 'cpf'}
-                autoComplete="off"
-              />
-            </label>
-          ))}
-        </div>
-        <fieldset className="check-toggles">
-          <legend>{t('customer.checks')}</legend>
-          {CUSTOMER_CHECKS.map((c) => (
-            <label key={c} className="check">
-              <input type="checkbox" checked={checks.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
-              {t(`policy.checks.${c}`)}
-            </label>
-          ))}
-        </fieldset>
-        <SubmitButton
-          busy={s.status === 'loading'}
-          label={t('customer.check')}
-          busyLabel={t('customer.checking')}
-          disabled={checks.length === 0}
+      <div className="consulta">
+        <form className="lookup-form" onSubmit={submit} aria-label={t('customer.check')}>
+          <div className="dt-grid">
+            {(['cpf', 'phone', 'email', 'cep'] as const).map((k) => (
+              <label key={k} className="dt-field">
+                <span>{t(`datatrust.fields.${k}`)}</span>
+                <input
+                  id={`customer-${k}`}
+                  value={form[k]}
+                  onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
+                  required={k === 'cpf'}
+                  autoComplete="off"
+                />
+              </label>
+            ))}
+          </div>
+          <fieldset className="check-toggles">
+            <legend>{t('customer.checks')}</legend>
+            {CUSTOMER_CHECKS.map((c) => (
+              <label key={c} className="check">
+                <input type="checkbox" checked={checks.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
+                {t(`policy.checks.${c}`)}
+              </label>
+            ))}
+          </fieldset>
+          <SubmitButton
+            busy={s.status === 'loading'}
+            label={t('customer.check')}
+            busyLabel={t('customer.checking')}
+            disabled={checks.length === 0}
+          />
+        </form>
+        <Personas
+          kinds={['alerts', 'scores', 'dataTrust']}
+          onPhone={(phone) => setForm((f) => ({ ...f, phone }))}
+          onCpf={(cpf) => setForm((f) => ({ ...f, cpf }))}
         />
-      </form>
+      </div>
       <details className="rules" data-testid="rules-editor">
         <summary>{t('policy.editor.open')}</summary>
         <PolicyPanel idPrefix="customer-policy" />

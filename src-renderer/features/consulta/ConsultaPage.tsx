@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatCpf } from '../../../src-shared/domain/cpf'
-import { formatPhoneBr } from '../../../src-shared/domain/format'
 import { useAppStore } from '../../stores/app/store'
-import { useLookupStore } from '../../stores/lookup/store'
+import { useDataTrustStore } from '../../stores/datatrust/store'
+import { Personas } from './Personas'
 import { AlertsForm } from './AlertsForm'
 import { ScoreForm } from './ScoreForm'
 import { DataTrustPanel } from '../datatrust/DataTrustPanel'
@@ -12,15 +11,12 @@ import { VirtualPhone } from '../datatrust/VirtualPhone'
 type Tab = 'alerts' | 'score' | 'datatrust'
 
 export function ConsultaPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('alerts')
   const [msisdn, setMsisdn] = useState('')
   const [cpf, setCpf] = useState('')
   const environment = useAppStore((s) => s.info?.environment)
-  const personas = useLookupStore((s) => s.personas)
-  const loadPersonas = useLookupStore((s) => s.loadPersonas)
-  useEffect(() => void loadPersonas(), [loadPersonas])
-  const lang = i18n.language === 'en' ? 'en' : 'pt-BR'
+  const fillDataTrust = useDataTrustStore((s) => s.fill)
 
   return (
     <section className="page consulta" data-testid="page-consulta">
@@ -48,35 +44,17 @@ export function ConsultaPage() {
           {tab === 'datatrust' && <DataTrustPanel />}
         </div>
       </div>
-      {environment === 'sandbox' && tab === 'datatrust' && (
-        <aside className="personas">
-          <VirtualPhone />
-        </aside>
-      )}
-      {environment === 'sandbox' && personas && tab !== 'datatrust' && (
-        <aside className="personas" aria-label={t('lookup.personas')}>
-          <h2>{t('lookup.personas')}</h2>
-          <p className="hint">{t('lookup.personasHint')}</p>
-          <ul>
-            {tab === 'alerts'
-              ? personas.alerts.map((p) => (
-                  <li key={p.msisdn}>
-                    <button type="button" className="link" onClick={() => setMsisdn(formatPhoneBr(p.msisdn))}>
-                      {formatPhoneBr(p.msisdn)}
-                    </button>
-                    <span>{p.description[lang]}</span>
-                  </li>
-                ))
-              : personas.scores.map((p) => (
-                  <li key={p.cpf}>
-                    <button type="button" className="link" onClick={() => setCpf(formatCpf(p.cpf))}>
-                      {formatCpf(p.cpf)}
-                    </button>
-                    <span>{p.description[lang]}</span>
-                  </li>
-                ))}
-          </ul>
-        </aside>
+      {tab === 'datatrust' ? (
+        <div className="side-stack">
+          <Personas kinds={['dataTrust']} onCpf={(cpf) => fillDataTrust({ cpf })} />
+          {environment === 'sandbox' && (
+            <aside className="personas">
+              <VirtualPhone />
+            </aside>
+          )}
+        </div>
+      ) : (
+        <Personas kinds={[tab === 'alerts' ? 'alerts' : 'scores']} onPhone={setMsisdn} onCpf={setCpf} />
       )}
     </section>
   )

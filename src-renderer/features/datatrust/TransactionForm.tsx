@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '../../components/SubmitButton'
 import type { DataTrustSend } from '../../../src-shared/contract/datatrust'
 import { useDataTrustStore } from '../../stores/datatrust/store'
+import { WireName } from '../../components/WireName'
 
 /** seed 004 dictionary: Transaction, Address and Additional Information fields, as the form offers them. */
 const TEXT_FIELDS = [
@@ -42,6 +43,10 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
     physicalDelivery: false,
   })
   const set = (name: keyof Fields, value: string): void => setFields((f) => ({ ...f, [name]: value }))
+  const picked = useDataTrustStore((s) => s.prefill)
+  useEffect(() => {
+    if (picked) setFields((f) => ({ ...f, ...picked }))
+  }, [picked])
   const toggle = (o: 1 | 2 | 3 | 4): void =>
     setOptions((prev) => (prev.includes(o) ? prev.filter((x) => x !== o) : [...prev, o]))
 
@@ -83,15 +88,21 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
             </label>
           ))}
           {type === 2 && (
-            <label className="check">
-              {t('datatrust.fields.sessionId')}
+            <div className="dt-field session-id">
+              <label htmlFor="dt-sessionId">
+                <WireName words={t('datatrust.fields.sessionId')} wire="SessionID" />
+              </label>
               <input
                 id="dt-sessionId"
                 value={fields.sessionId}
                 onChange={(e) => set('sessionId', e.target.value)}
+                aria-describedby="dt-sessionId-hint"
                 required
               />
-            </label>
+              <p className="hint" id="dt-sessionId-hint">
+                {t('datatrust.sessionIdHint')}
+              </p>
+            </div>
           )}
         </div>
       </div>

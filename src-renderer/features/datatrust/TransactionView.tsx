@@ -16,6 +16,9 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
   const date = (d: string | null | undefined): string =>
     // seed 004 dates carry no offset: Brasília time (brasiliaInstant), shown in the analyst's zone.
     d && !Number.isNaN(Date.parse(brasiliaInstant(d))) ? fmt.dateTime(brasiliaInstant(d)) : (d ?? '')
+  // ClearSale's reasons are its own words (English in the seed: "Initial"): known ones in the analyst's language.
+  const reason = (text: string | null | undefined): string =>
+    text ? t(`datatrust.scoreReasons.${text}`, { defaultValue: text }) : ''
   const tokenSms = r?.Validation?.TokenSMS?.result
   const conditional = r?.Validation?.SMSVerification?.ConditionalRule === true
   return (
@@ -34,15 +37,15 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
       {r?.Score && (
         <>
           <p className="hint">
-            {r.Score.Reason} · {date(r.Score.Date)}
+            {reason(r.Score.Reason)} · {date(r.Score.Date)}
           </p>
           {(r.Score.Timeline ?? []).length > 0 && (
             <details>
               <summary>{t('datatrust.scoreTimeline')}</summary>
               <ul className="plain">
                 {(r.Score.Timeline ?? []).map((e, i) => (
-                  <li key={i} className="mono">
-                    {e.Value} · {e.Reason} · {date(e.Date)}
+                  <li key={i}>
+                    {fmt.number(e.Value, 2)} · {reason(e.Reason)} · {date(e.Date)}
                   </li>
                 ))}
               </ul>
@@ -63,7 +66,8 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
       <ul className="plain ratings">
         {(r?.Ratings ?? []).map((rating, i) => (
           <li key={i}>
-            <span className="mono">{rating.RelatedTo.join(' + ')}</span> <strong>{rating.Value}</strong>
+            <span>{rating.RelatedTo.map((x) => t(`datatrust.relatedTo.${x}`, { defaultValue: x })).join(' + ')}</span>{' '}
+            <strong>{rating.Value}</strong>
           </li>
         ))}
       </ul>
@@ -71,7 +75,7 @@ export function TransactionView({ transaction }: { transaction: DtTransaction })
       <ul className="plain insights" data-testid="dt-insights">
         {(r?.Insights ?? []).map((insight, i) => (
           <li key={`${insight.Code}-${i}`} className={relevanceClass(insight.Relevance)}>
-            <span className="mono">{insight.Code}</span> {insight.Description} <em>({insight.Relevance})</em>
+            {insight.Description} <em>({insight.Relevance})</em> <code>{insight.Code}</code>
           </li>
         ))}
       </ul>

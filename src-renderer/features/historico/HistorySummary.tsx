@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { HistoryRow } from '../../../src-shared/contract/history'
 import { policyLabel, reasonText } from '../../../src-shared/domain/policy'
 import { useTranslate } from '../../i18n'
+import { useFormats } from '../../i18n/formats'
 
 /**
  * A history record's summary in words (issue #16): event names, scores and verdicts as sentences; a failure says
@@ -10,6 +11,7 @@ import { useTranslate } from '../../i18n'
 export function HistorySummary({ row }: { row: HistoryRow }) {
   const { t } = useTranslation()
   const tr = useTranslate()
+  const fmt = useFormats()
   if (row.verdict) {
     return (
       <span data-testid="history-verdict">
@@ -47,7 +49,15 @@ export function HistorySummary({ row }: { row: HistoryRow }) {
     const [id = '', , score = '-'] = row.summary.includes('· result ·')
       ? row.summary.split(' · ')
       : [row.summary.split(' · ')[0], '', row.summary.split(' · ')[1]]
-    return <span>{t('history.dtSummary', { id, score: score === '-' ? t('history.noScore') : score })}</span>
+    const value = Number(score)
+    return (
+      <span>
+        {t('history.dtSummary', {
+          id,
+          score: score === '-' || Number.isNaN(value) ? t('history.noScore') : fmt.number(value, 2),
+        })}
+      </span>
+    )
   }
   return <span>{row.summary}</span>
 }

@@ -2,22 +2,61 @@ import { useTranslation } from 'react-i18next'
 import { CHECKS, FIELDS, type Mapping } from '../../../src-shared/domain/batch'
 import { useBatchStore } from '../../stores/batch/store'
 
+/**
+ * A list an analyst can try at once, with the sandbox's customers: the shape Sentinela expects (a header, one
+ * customer per line, ";" as Excel saves it in Brazil), CPF and phone formatted as people write them.
+ */
+const SAMPLE_CSV = [
+  'Nome;CPF;Celular;E-mail',
+  'Ana Souza;111.444.777-35;(11) 99999-0001;ana@exemplo.com.br',
+  'Bruno Lima;529.982.247-25;(11) 99999-0003;bruno@exemplo.com.br',
+  'Carla Dias;390.533.447-05;(11) 99999-0002;',
+  'Davi Rocha;123;(21) 99999-0004;',
+].join('\r\n')
+
+const sampleFile = (): File => new File([SAMPLE_CSV], 'exemplo-sentinela.csv', { type: 'text/csv' })
+
 /** Upload, preview, column mapping and the checks to run (issue #8 "Import" and "Plan"). */
 export function ImportStep() {
   const { t } = useTranslation()
   const s = useBatchStore()
   const upload = s.upload
+  // A check runs on the column it needs (Alerta and line data: the phone; Score and Data Trust: the CPF): a plan
+  // with none of them mapped would only produce "not run" rows.
+  const identified = s.checks.some((c) => s.mapping[c === 'alerts' || c === 'line' ? 'phone' : 'cpf'] !== undefined)
   return (
     <div className="lookup-form" data-testid="batch-import">
       <div className="field">
-        <label htmlFor="batch-file">{t('batch.file')}</label>
-        <input
-          id="batch-file"
-          type="file"
-          accept=".csv,.txt,text/csv"
-          onChange={(e) => e.target.files?.[0] && void s.choose(e.target.files[0])}
-        />
+        <span className="label">{t('batch.file')}</span>
+        <div className="file-pick">
+          {/* The browser's own picker speaks the browser's language ("Choose File"): ours speaks the analyst's. */}
+          <label className="button-like" htmlFor="batch-file">
+            {t('batch.chooseFile')}
+          </label>
+          <input
+            id="batch-file"
+            className="sr-only"
+            type="file"
+            accept=".csv,.txt,text/csv"
+            onChange={(e) => e.target.files?.[0] && void s.choose(e.target.files[0])}
+          />
+          <span className="muted" data-testid="batch-file-name">
+            {s.fileName || t('batch.noFile')}
+          </span>
+        </div>
       </div>
+      {!upload?.uploadId && (
+        <div className="hint" data-testid="batch-expected">
+          <p>{t('batch.expected')}</p>
+          <button type="button" className="link" onClick={() => void s.choose(sampleFile())}>
+            {t('batch.trySample')}
+          </button>
+          <details>
+            <summary>{t('batch.seeSample')}</summary>
+            <pre className="mono">{SAMPLE_CSV}</pre>
+          </details>
+        </div>
+      )}
       {upload?.problem && <p className="field-error">{upload.problem}</p>}
       {upload?.uploadId && (
         <>
@@ -95,12 +134,17 @@ export function ImportStep() {
             <button
               type="button"
               className="primary"
-              disabled={s.busy || s.checks.length === 0}
+              disabled={s.busy || s.checks.length === 0 || !identified}
               onClick={() => void s.makePlan()}
             >
               {t('batch.plan')}
             </button>
           </div>
+          {!identified && (
+            <p className="field-error" data-testid="batch-no-identifier">
+              {t('batch.needIdentifier')}
+            </p>
+          )}
         </>
       )}
     </div>

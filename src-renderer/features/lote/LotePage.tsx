@@ -64,7 +64,7 @@ export function LotePage() {
                   </button>
                   <span className="muted">
                     {' '}
-                    · {t(`batch.status.${j.status}`)} · {j.totalRows} {t('batch.rowsWord')}
+                    · {t(`batch.status.${j.status}`)} · {t('batch.rowsCount', { count: j.totalRows })}
                   </span>
                 </li>
               ))}
@@ -93,7 +93,7 @@ export function LotePage() {
           </SubTabs>
           {saved && (
             <p className="outcome ok" data-testid="export-saved">
-              {t('batch.saved', { rows: saved.rows, path: saved.path })}
+              {t('batch.saved', { count: saved.rows, rows: fmt.number(saved.rows, 0), path: saved.path })}
             </p>
           )}
           {view === 'grid' && <ResultsGrid jobId={s.jobId} />}

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { useFormats } from '../../i18n/formats'
 import { useBatchStore } from '../../stores/batch/store'
+import { useTranslate } from '../../i18n'
+import { importProblemText } from '../../../src-shared/domain/import-problems'
 
 /** The plan before starting (calls per provider, Claro trial quota) and the run's live progress. */
 export function RunPanel() {
   const { t } = useTranslation()
+  const tr = useTranslate()
   const fmt = useFormats()
   const s = useBatchStore()
   const n = (v: number) => fmt.number(v, 0)
@@ -17,8 +20,12 @@ export function RunPanel() {
       {plan && (
         <div data-testid="batch-plan">
           <p>
-            {t('batch.planRows', { rows: n(plan.job.totalRows), invalid: n(plan.job.invalidRows) })}
-            {plan.job.importProblem && <span className="warn"> · {plan.job.importProblem}</span>}
+            {t('batch.planRows', {
+              count: plan.job.totalRows,
+              rows: n(plan.job.totalRows),
+              invalid: n(plan.job.invalidRows),
+            })}
+            {plan.job.importProblem && <span className="warn"> · {importProblemText(plan.job.importProblem, tr)}</span>}
           </p>
           <ul>
             {Object.entries(plan.callsByProvider).map(([provider, calls]) => (
@@ -84,6 +91,23 @@ export function RunPanel() {
             </label>
           ))}
         </fieldset>
+      )}
+      {job && job.status !== 'importing' && job.status !== 'failed' && (
+        <div data-testid="batch-counts">
+          <p>{t('batch.rowsOfJob', { count: job.totalRows, rows: n(job.totalRows), invalid: n(job.invalidRows) })}</p>
+          <ul className="plain">
+            {Object.entries(job.unique).map(([check, unique]) => (
+              <li key={check} data-check={check}>
+                {t('batch.callsDone', {
+                  check: t(`batch.checkNames.${check}`),
+                  answered: n(job.answered[check] ?? 0),
+                  failed: n(job.failed[check] ?? 0),
+                  unique: n(unique),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <p className="muted" data-testid="batch-status">
         {status ? t(`batch.status.${status}`) : ''}

@@ -7,6 +7,7 @@ import { PolicyPanel } from '../policy/PolicyPanel'
 import { TimeZoneSetting } from './TimeZoneSetting'
 import { SandboxStats } from './SandboxStats'
 import { PrivacyPanel } from '../privacy/PrivacyPanel'
+import { SavedToast } from './SavedToast'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -15,8 +16,10 @@ export function SettingsPage() {
   const setLanguage = useAppStore((s) => s.setLanguage)
   const update = useAppStore((s) => s.updateSettings)
   const patch = (p: SettingsPatch): void => void update(p)
+  const savedAt = useAppStore((s) => s.savedAt)
   return (
     <section className="page" data-testid="page-configuracoes">
+      <SavedToast at={savedAt} />
       <h1 id="page-title">{t('nav.configuracoes')}</h1>
       <p className="lead">{t('pages.configuracoes')}</p>
       <div className="form-grid">

@@ -9,6 +9,8 @@ export interface AppState {
   settings: Settings | null
   error: AppError | null
   loading: boolean
+  /** When the analyst last saved a setting here (the page confirms it). */
+  savedAt: string | null
 }
 
 export interface AppActions {
@@ -39,6 +41,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     settings: null,
     error: null,
     loading: false,
+    savedAt: null,
 
     start() {
       set({ loading: true })
@@ -59,9 +62,17 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
 
     refreshInfo: () => guard(async () => set({ info: await call('app:info', {}) })),
 
-    setLanguage: (language) => guard(async () => adoptSettings(await call('settings:update', { language }))),
+    setLanguage: (language) =>
+      guard(async () => {
+        adoptSettings(await call('settings:update', { language }))
+        set({ savedAt: new Date().toISOString() })
+      }),
 
-    updateSettings: (patch) => guard(async () => adoptSettings(await call('settings:update', patch))),
+    updateSettings: (patch) =>
+      guard(async () => {
+        adoptSettings(await call('settings:update', patch))
+        set({ savedAt: new Date().toISOString() })
+      }),
 
     dismissNotice: (code) =>
       guard(async () => {

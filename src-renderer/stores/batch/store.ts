@@ -56,6 +56,16 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(binary)
 }
 
+/** The batch on screen survives a reload (issue #16: progress stays): its id, per browser tab. */
+const JOB_KEY = 'sentinela.batchJob'
+function savedJob(): number | null {
+  const id = Number(window.sessionStorage.getItem(JOB_KEY))
+  return Number.isInteger(id) && id > 0 ? id : null
+}
+function keepJob(id: number): void {
+  window.sessionStorage.setItem(JOB_KEY, String(id))
+}
+
 export const useBatchStore = create<BatchState & BatchActions>()((set, get) => ({
   upload: null,
   fileName: '',
@@ -65,7 +75,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   plan: null,
   progress: null,
   jobs: [],
-  jobId: null,
+  jobId: savedJob(),
   busy: false,
   error: null,
   version: 0,
@@ -84,6 +94,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       if (p.status === 'running' && performance.now() - refreshed > 1500) {
         refreshed = performance.now()
         set({ live: get().live + 1 })
+        void get().loadJobs() // the per-provider counts under the progress bar
       }
       // The grid and charts refresh when the run stops (done, cancelled, paused), not on every answer: rebuilding
       // the results of a 100k-row list while it runs would slow the run down.
@@ -141,6 +152,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
     set({ busy: true, error: null })
     try {
       const plan = await call('batch:plan', { uploadId: upload.uploadId, checks, mapping, reuseHours })
+      keepJob(plan.job.id)
       set({ plan, jobId: plan.job.id, progress: null })
       void get().loadJobs()
     } catch (error) {
@@ -176,7 +188,10 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
 
   async loadJobs() {
     try {
-      set({ jobs: await call('batch:jobs', {}) })
+      const jobs = await call('batch:jobs', {})
+      // A batch remembered across a reload that is gone (erased, purged) is let go, not shown as an error.
+      const jobId = get().jobId
+      set({ jobs, ...(jobId !== null && !jobs.some((j) => j.id === jobId) ? { jobId: null } : {}) })
     } catch (error) {
       set({ error: appErrorOf(error) })
     }
@@ -185,6 +200,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   setPace: (pace) => set({ pace }),
 
   open(jobId) {
+    keepJob(jobId)
     set({ jobId, plan: null, upload: null, progress: null, whatIf: null, version: get().version + 1 })
   },
 

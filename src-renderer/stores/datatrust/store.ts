@@ -23,6 +23,8 @@ export interface DataTrustState {
   inbox: InboxMessage[]
   /** The last transaction sent, for an explicit "send again" after an uncertain outcome. */
   lastSent: DataTrustSend | null
+  /** A sandbox persona picked beside the form: the fields it fills. */
+  prefill: { cpf: string } | null
 }
 
 export interface DataTrustActions {
@@ -33,6 +35,7 @@ export interface DataTrustActions {
   loadResult(): Promise<void>
   validateToken(token: string): Promise<void>
   loadInbox(): Promise<void>
+  fill(prefill: { cpf: string }): void
 }
 
 export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((set, get) => {
@@ -49,6 +52,10 @@ export const useDataTrustStore = create<DataTrustState & DataTrustActions>()((se
     tokenError: null,
     inbox: [],
     lastSent: null,
+    prefill: null,
+    fill(prefill) {
+      set({ prefill })
+    },
 
     start() {
       void get().loadInbox()

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError } from '../../../src-shared/contract'
+import type { AppError, ResponseOf } from '../../../src-shared/contract'
 import type { AlertsResult, ScoreResult } from '../../../src-shared/contract/lookup'
 import type { AlertEventType } from '../../../src-shared/domain/claro'
 import { appErrorOf, call } from '../../api/client'
@@ -12,10 +12,7 @@ interface Slot<R> {
   error: AppError | null
 }
 
-export interface Personas {
-  alerts: { msisdn: string; description: Record<string, string> }[]
-  scores: { cpf: string; description: Record<string, string> }[]
-}
+export type Personas = ResponseOf<'sandbox:personas'>
 
 export interface LookupState {
   alerts: Slot<AlertsResult>

@@ -2,7 +2,7 @@ import type { Catalog } from '../types'
 
 export const base: Pick<
   Catalog,
-  'app' | 'nav' | 'pages' | 'status' | 'host' | 'environment' | 'settings' | 'effects' | 'language'
+  'app' | 'nav' | 'pages' | 'validation' | 'status' | 'host' | 'environment' | 'settings' | 'effects' | 'language'
 > = {
   app: {
     name: 'Sentinela',
@@ -29,6 +29,17 @@ export const base: Pick<
     credenciais: "Provider credentials kept in the operating system's keychain.",
     configuracoes: 'Sentinela preferences.',
     historico: 'History of the lookups made on this machine.',
+  },
+  validation: {
+    required: 'Fill in this field.',
+    choose: 'Choose an option.',
+    email: 'Type a full e-mail, like name@company.com.',
+    url: 'Type a full address, starting with http:// or https://.',
+    format: 'The value is not in the expected format.',
+    tooLong: 'Use at most {{max}} characters.',
+    min: 'Use a value of {{min}} or more.',
+    max: 'Use a value up to {{max}}.',
+    number: 'Type a valid number.',
   },
   status: {
     title: 'Status',
@@ -57,9 +68,9 @@ export const base: Pick<
     custom: 'Custom',
   },
   settings: {
+    saved: 'Settings saved at {{time}}.',
     language: 'Language',
     languageHint: 'The choice is saved in the settings.',
-    saved: 'Settings saved.',
     timeZone: 'Time zone (dates on screen and in exports)',
     timeZoneHint: 'IANA name, e.g. America/Sao_Paulo, America/Manaus.',
     maskIdentifiers: 'Mask identifiers in the history',

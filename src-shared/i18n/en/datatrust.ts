@@ -2,6 +2,8 @@ import type { Catalog } from '../types'
 
 export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
   datatrust: {
+    sessionIdHint:
+      'Required for online transactions: the key ClearSale’s fingerprint script generated in the customer’s browser or app, so ClearSale recognises the device.',
     tab: 'Data Trust (ClearSale)',
     views: { transaction: 'Transaction', search: 'Search', sms: 'SMS configuration' },
     fields: {
@@ -20,7 +22,7 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
       other: 'Other information',
       referenceDate: 'Reference date (yyyy-mm-dd)',
       type: 'Type',
-      sessionId: 'SessionID (device)',
+      sessionId: 'Device identifier',
       customerName: 'Customer name',
       item: 'Item (up to 30)',
       price: 'Price',
@@ -45,6 +47,16 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     score: 'Data Trust score',
     scoreTimeline: 'Score history',
     ratings: 'Ratings by relation',
+    relatedTo: {
+      Document: 'Document',
+      Phone: 'Phone',
+      Email: 'E-mail',
+      ZipCode: 'Postal code',
+      Address: 'Address',
+      Device: 'Device',
+      Name: 'Name',
+    },
+    scoreReasons: { Initial: 'Initial score', Update: 'Update', Reprocess: 'Reprocessing' },
     insights: 'Insights',
     validation: 'Validations',
     tokenSms: 'SMS token: {{state}}',
@@ -117,6 +129,7 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     checks: 'Checks',
     policy: 'Decided by policy {{label}} — edit it in Settings.',
     providers: { alerts: 'Claro Alerta', score: 'Claro Score', dataTrust: 'ClearSale Data Trust' },
-    events: '{{count}} event(s)',
+    events_one: '{{count}} event',
+    events_other: '{{count}} events',
   },
 }

@@ -12,8 +12,10 @@ export const errors: Pick<Catalog, 'errors'> = {
     settings_corrupt: 'The settings file was corrupt and has been moved to {{movedTo}}. Defaults are in use.',
     effect_unsettled:
       'An identical send at {{at}} ({{target}}) ended with its outcome unknown: it may have been processed. Check first (receipt, handset, search); to send again anyway, use "Send again anyway" (CLI: --resend).',
-    effects_uncertain:
-      '{{count}} send(s) were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
+    effects_uncertain_one:
+      '{{count}} send was in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
+    effects_uncertain_other:
+      '{{count}} sends were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
     callbacks_exposure_unconfirmed:
       'Listening on {{address}} exposes the callback listener to the network (tokens and passwords would travel without TLS). Confirm explicitly and put a TLS reverse proxy in front (README).',
     policy_migrated:

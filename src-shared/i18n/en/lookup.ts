@@ -32,6 +32,7 @@ export const lookup: Pick<Catalog, 'lookup' | 'claroEvents' | 'history'> = {
     raw: 'Show raw response',
     rawStatus: 'HTTP {{status}} · {{duration}} ms',
     personas: 'Sandbox personas',
+    personaKinds: { alerts: 'Phones (Claro Alerta)', scores: 'CPFs (Claro Score)', dataTrust: 'CPFs (Data Trust)' },
     personasHint: 'Simulated, deterministic data: click to fill in.',
     use: 'use',
     simulated: 'Result simulated by the sandbox — not real data.',

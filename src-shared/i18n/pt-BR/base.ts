@@ -25,6 +25,17 @@ export const base = {
     configuracoes: 'Preferências do Sentinela.',
     historico: 'Histórico das consultas feitas nesta máquina.',
   },
+  validation: {
+    required: 'Preencha este campo.',
+    choose: 'Escolha uma opção.',
+    email: 'Digite um e-mail completo, como nome@empresa.com.br.',
+    url: 'Digite um endereço completo, começando com http:// ou https://.',
+    format: 'O valor não está no formato esperado.',
+    tooLong: 'Use no máximo {{max}} caracteres.',
+    min: 'Use um valor a partir de {{min}}.',
+    max: 'Use um valor até {{max}}.',
+    number: 'Digite um número válido.',
+  },
   status: {
     title: 'Estado',
     version: 'Versão',
@@ -52,9 +63,9 @@ export const base = {
     custom: 'Personalizado',
   },
   settings: {
+    saved: 'Configurações salvas às {{time}}.',
     language: 'Idioma',
     languageHint: 'A escolha fica salva nas configurações.',
-    saved: 'Configurações salvas.',
     timeZone: 'Fuso horário (datas na tela e nas exportações)',
     timeZoneHint: 'Nome IANA, ex.: America/Sao_Paulo, America/Manaus.',
     maskIdentifiers: 'Mascarar identificadores no histórico',

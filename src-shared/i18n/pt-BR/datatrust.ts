@@ -1,5 +1,7 @@
 export const datatrust = {
   datatrust: {
+    sessionIdHint:
+      'Obrigatório em transações online: a chave que o script de fingerprint da ClearSale gerou no navegador ou app do cliente, para a ClearSale reconhecer o aparelho.',
     tab: 'Data Trust (ClearSale)',
     views: { transaction: 'Transação', search: 'Pesquisa', sms: 'Configuração de SMS' },
     fields: {
@@ -18,7 +20,7 @@ export const datatrust = {
       other: 'Outras informações',
       referenceDate: 'Data de referência (aaaa-mm-dd)',
       type: 'Tipo',
-      sessionId: 'SessionID (dispositivo)',
+      sessionId: 'Identificador do dispositivo',
       customerName: 'Nome do cliente',
       item: 'Item (até 30)',
       price: 'Preço',
@@ -42,7 +44,17 @@ export const datatrust = {
     transaction: 'Transação {{id}}',
     score: 'Score Data Trust',
     scoreTimeline: 'Histórico do score',
-    ratings: 'Ratings por relação',
+    ratings: 'Avaliações por relação',
+    relatedTo: {
+      Document: 'Documento',
+      Phone: 'Telefone',
+      Email: 'E-mail',
+      ZipCode: 'CEP',
+      Address: 'Endereço',
+      Device: 'Dispositivo',
+      Name: 'Nome',
+    },
+    scoreReasons: { Initial: 'Score inicial', Update: 'Atualização', Reprocess: 'Reprocessamento' },
     insights: 'Insights',
     validation: 'Validações',
     tokenSms: 'Token SMS: {{state}}',
@@ -115,6 +127,7 @@ export const datatrust = {
     checks: 'Checagens',
     policy: 'Decidido pela política {{label}} — editar em Configurações.',
     providers: { alerts: 'Claro Alerta', score: 'Claro Score', dataTrust: 'ClearSale Data Trust' },
-    events: '{{count}} evento(s)',
+    events_one: '{{count}} evento',
+    events_other: '{{count}} eventos',
   },
 } as const

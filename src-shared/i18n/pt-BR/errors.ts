@@ -12,8 +12,10 @@ export const errors = {
       'O arquivo de configurações estava corrompido e foi movido para {{movedTo}}. Foram usados os valores padrão.',
     effect_unsettled:
       'Um envio idêntico em {{at}} ({{target}}) ficou com resultado incerto: pode ter sido processado. Confira (recibo, aparelho, pesquisa) antes; para enviar de novo mesmo assim, use "Reenviar mesmo assim" (CLI: --resend).',
-    effects_uncertain:
-      '{{count}} envio(s) ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
+    effects_uncertain_one:
+      '{{count}} envio ficou em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
+    effects_uncertain_other:
+      '{{count}} envios ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
     callbacks_exposure_unconfirmed:
       'Escutar em {{address}} expõe o receptor de callbacks à rede (tokens e senhas trafegariam sem TLS). Confirme explicitamente e ponha um proxy reverso com TLS na frente (README).',
     policy_migrated:

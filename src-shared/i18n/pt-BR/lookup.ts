@@ -30,6 +30,7 @@ export const lookup = {
     raw: 'Ver resposta bruta',
     rawStatus: 'HTTP {{status}} · {{duration}} ms',
     personas: 'Personas do sandbox',
+    personaKinds: { alerts: 'Celulares (Claro Alerta)', scores: 'CPFs (Score Claro)', dataTrust: 'CPFs (Data Trust)' },
     personasHint: 'Dados simulados e determinísticos: clique para preencher.',
     use: 'usar',
     simulated: 'Resultado simulado pelo sandbox — não é um dado real.',

@@ -58,7 +58,7 @@ const EMAIL_NEW: InsightSeed = {
   RelatedTo: ['Document', 'Email'],
 }
 
-const DATATRUST_PERSONAS: DataTrustPersona[] = [
+export const DATATRUST_PERSONAS: DataTrustPersona[] = [
   {
     cpf: '52998224725',
     description: {

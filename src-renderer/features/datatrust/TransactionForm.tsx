@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '../../components/SubmitButton'
 import type { DataTrustSend } from '../../../src-shared/contract/datatrust'
@@ -43,10 +43,13 @@ export function TransactionForm({ prefill }: { prefill?: Partial<Fields> }) {
     physicalDelivery: false,
   })
   const set = (name: keyof Fields, value: string): void => setFields((f) => ({ ...f, [name]: value }))
+  // A persona picked beside the form fills its fields (adjusting state while rendering, as React recommends).
   const picked = useDataTrustStore((s) => s.prefill)
-  useEffect(() => {
+  const [adopted, setAdopted] = useState(picked)
+  if (picked !== adopted) {
+    setAdopted(picked)
     if (picked) setFields((f) => ({ ...f, ...picked }))
-  }, [picked])
+  }
   const toggle = (o: 1 | 2 | 3 | 4): void =>
     setOptions((prev) => (prev.includes(o) ? prev.filter((x) => x !== o) : [...prev, o]))
 

@@ -6,16 +6,16 @@ import { useFormats } from '../../i18n/formats'
 export function SavedToast({ at }: { at: string | null }) {
   const { t } = useTranslation()
   const fmt = useFormats()
-  const [shown, setShown] = useState<string | null>(null)
+  const [faded, setFaded] = useState<string | null>(null)
   useEffect(() => {
     if (!at) return
-    setShown(at)
-    const timer = setTimeout(() => setShown(null), 4000)
+    const timer = setTimeout(() => setFaded(at), 4000)
     return () => clearTimeout(timer)
   }, [at])
+  const shown = at !== null && at !== faded
   return (
     <p className={shown ? 'toast visible' : 'toast'} role="status" data-testid="settings-saved">
-      {shown ? t('settings.saved', { time: fmt.time(shown) }) : ''}
+      {shown ? t('settings.saved', { time: fmt.time(at) }) : ''}
     </p>
   )
 }

@@ -173,7 +173,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   callbacks.route(mseUssdRoute(context))
   const startCallbacks = async (): Promise<void> => {
     const status = await callbacks.start(settings.get().callbacks)
-    if (status.error) notices.add({ code: 'callbacks_unavailable', params: { reason: status.error } })
+    if (status.error)
+      notices.add({ code: 'callbacks_unavailable', params: { address: status.error, errno: status.errno ?? 'other' } })
     else {
       const registrations = [registerSandboxWebhook(context), registerSandboxDelivery(context)]
       for (const r of await Promise.allSettled(registrations))

@@ -26,6 +26,7 @@ export function IdentifierField({ id, label, value, onValue, placeholder, inputM
           placeholder={placeholder}
           inputMode={inputMode}
           autoComplete="off"
+          required
         />
         {parsed && (
           <p className={parsed.ok ? 'hint' : 'field-error'} data-testid={testId}>

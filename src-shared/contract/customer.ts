@@ -39,7 +39,23 @@ export const CustomerRequestSchema = z.strictObject({
   cep: z.string().max(20).optional(),
   /** The checks asked for; all three when absent. */
   checks: z.array(CustomerCheckIdSchema).min(1).max(CUSTOMER_CHECKS.length).optional(),
+  /**
+   * Only these are asked again; the others keep what the last check of the same customer (same identifiers, same
+   * environment, within 30 minutes) answered — a failed Score is retried without paying Data Trust twice.
+   */
+  retry: z.array(CustomerCheckIdSchema).min(1).max(CUSTOMER_CHECKS.length).optional(),
+  /** Chosen by the screen to follow this check's `customer:progress` events. */
+  requestId: z.string().max(64).optional(),
 })
+
+export const customerEvents = {
+  /** One check of a customer view has its answer (the screen shows each provider as it lands). */
+  'customer:progress': z.object({
+    requestId: z.string(),
+    check: CustomerCheckIdSchema,
+    status: z.enum(['ok', 'error', 'not_run', 'reused']),
+  }),
+}
 
 export const customerChannels = {
   'customer:check': channel(CustomerRequestSchema, CustomerCheckSchema),

@@ -147,6 +147,7 @@ export const datatrustChannels = {
       listening: z.boolean(),
       url: z.string().nullable(),
       error: z.string().nullable(),
+      errno: z.string().nullable(),
       /** Requests refused since start, by reason (browser, unauthenticated, media type, size, rate, route). */
       refused: z.record(z.string(), z.number()).default({}),
       /** What the analyst should fix: receipts open to loopback, no ClearSale webhook token. */

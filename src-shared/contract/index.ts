@@ -5,7 +5,7 @@ import { credentialsChannels, credentialsEvents } from './credentials'
 import { lookupChannels } from './lookup'
 import { historyChannels, historyEvents } from './history'
 import { datatrustChannels, datatrustEvents } from './datatrust'
-import { customerChannels } from './customer'
+import { customerChannels, customerEvents } from './customer'
 import { mseChannels, mseEvents } from './mse'
 import { ussdChannels } from './ussd'
 import { batchChannels, batchEvents } from './batch'
@@ -42,6 +42,7 @@ export const events = {
   ...datatrustEvents,
   ...mseEvents,
   ...batchEvents,
+  ...customerEvents,
 }
 
 export type Channels = typeof channels

@@ -17,6 +17,16 @@ test('personas fill Cliente and Data Trust; the sample list runs; its counts sur
   await expect(page.locator('#customer-phone')).toHaveValue('(11) 99999-0001')
   await expect(page.locator('#customer-cpf')).toHaveValue('111.444.777-35')
 
+  // Score fails for this CPF on the sandbox: only it is asked again; Data Trust (billed) keeps its transaction.
+  await page.locator('#customer-cpf').fill('222.333.444-05')
+  await page.getByRole('button', { name: 'Analisar cliente' }).click()
+  await expect(page.getByTestId('customer-score').getByTestId('error-banner')).toBeVisible()
+  const transaction = await page.getByTestId('customer-dataTrust').locator('h3').textContent()
+  await page.getByTestId('retry-score').click()
+  await expect(page.getByTestId('customer-steps')).toHaveCount(0)
+  await expect(page.getByTestId('customer-score').getByTestId('error-banner')).toBeVisible()
+  await expect(page.getByTestId('customer-dataTrust').locator('h3')).toHaveText(transaction ?? '')
+
   await app.goTo('Consulta')
   await page.getByRole('tab', { name: 'Data Trust (ClearSale)' }).click()
   await page.getByTestId('personas').getByRole('button', { name: '529.982.247-25' }).click()

@@ -145,7 +145,7 @@ test('offers take exactly one of CATEGORIA or OFFERS; credit answers yes/no in w
   await offers.locator('#ofertas-service').selectOption('OFFER_DELETE')
   await offers.locator('#mse-CTN').fill('1170000000')
   await offers.getByRole('button', { name: 'Enviar ao MSE' }).click()
-  await expect(offers).toContainText('Informe exatamente um: CATEGORIA ou OFFERS.')
+  await expect(offers).toContainText('Informe exatamente um: a categoria ou a lista de ofertas.')
   await offers.getByRole('radio', { name: 'Lista de ofertas (ids separados por ;)' }).check()
   await offers.locator('#mse-OFFERS').fill('12564231;6458974')
   await offers.getByRole('button', { name: 'Enviar ao MSE' }).click()

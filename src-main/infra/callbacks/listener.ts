@@ -42,12 +42,16 @@ export type RefusalReason = 'browser' | 'not_found' | 'rate' | 'media_type' | 't
 export interface ListenerStatus {
   listening: boolean
   url: string | null
+  /** The address that could not be opened (`127.0.0.1:8787`), or null. */
   error: string | null
+  /** Why, as a code the screens word (errors.listen.*): EADDRINUSE, EACCES, EADDRNOTAVAIL or other. */
+  errno: string | null
   /** Requests refused since start, by reason. */
   refused: Partial<Record<RefusalReason, number>>
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024
+const LISTEN_ERRNOS = ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'] as const
 const MAX_STORED = 64 * 1024
 /** Per route, per second: MSE delivers receipts in bursts, but never thousands a second to one partner. */
 const RATE_PER_SECOND = 200
@@ -76,7 +80,7 @@ export function isLoopback(address: string | undefined): boolean {
 
 export class CallbackListener {
   private server: Server | null = null
-  private state: Omit<ListenerStatus, 'refused'> = { listening: false, url: null, error: null }
+  private state: Omit<ListenerStatus, 'refused'> = { listening: false, url: null, error: null, errno: null }
   private readonly routes: CallbackRoute[] = []
   private readonly refused = new Map<RefusalReason, number>()
   private readonly windows = new Map<string, { start: number; count: number }>()
@@ -192,22 +196,28 @@ export class CallbackListener {
       this.state = {
         listening: false,
         url: null,
-        error: `${settings.bindAddress}:${settings.port} — ${(error as Error).message}`,
+        error: `${settings.bindAddress}:${settings.port}`,
+        errno: LISTEN_ERRNOS.find((code) => code === (error as NodeJS.ErrnoException).code) ?? 'other',
       }
-      this.deps.log.warn('callbacks.listen_failed', { reason: this.state.error })
+      this.deps.log.warn('callbacks.listen_failed', { address: this.state.error, reason: (error as Error).message })
       return this.status()
     }
     this.server = server
     const port = (server.address() as AddressInfo).port
     const host = settings.bindAddress.includes(':') ? `[${settings.bindAddress}]` : settings.bindAddress
-    this.state = { listening: true, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, error: null }
+    this.state = {
+      listening: true,
+      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      error: null,
+      errno: null,
+    }
     return this.status()
   }
 
   async close(): Promise<void> {
     const server = this.server
     this.server = null
-    this.state = { listening: false, url: null, error: null }
+    this.state = { listening: false, url: null, error: null, errno: null }
     if (server) {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

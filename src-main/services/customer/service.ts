@@ -37,7 +37,41 @@ export interface CustomerInput {
   email?: string | undefined
   cep?: string | undefined
   checks?: CustomerCheckId[] | undefined
+  retry?: CustomerCheckId[] | undefined
+  requestId?: string | undefined
 }
+
+type Ran = { section: Section<unknown>; outcome?: Outcome }
+
+/**
+ * The last answers per customer, so "try again" re-asks only the check that failed (issue #16) — never re-sending
+ * a billed Data Trust transaction because the Score timed out. Kept in memory for 30 minutes, 50 customers.
+ */
+export class CustomerMemory {
+  private readonly entries = new Map<string, { at: number; ran: Partial<Record<CustomerCheckId, Ran>> }>()
+  constructor(
+    private readonly ttlMs = 30 * 60_000,
+    private readonly max = 50,
+  ) {}
+
+  get(key: string): Partial<Record<CustomerCheckId, Ran>> | null {
+    const entry = this.entries.get(key)
+    if (!entry || Date.now() - entry.at > this.ttlMs) return null
+    return entry.ran
+  }
+
+  set(key: string, ran: Partial<Record<CustomerCheckId, Ran>>): void {
+    this.entries.delete(key)
+    this.entries.set(key, { at: Date.now(), ran })
+    for (const old of this.entries.keys()) {
+      if (this.entries.size <= this.max) break
+      this.entries.delete(old)
+    }
+  }
+}
+
+const memoryKey = (environment: string, person: Person): string =>
+  JSON.stringify([environment, person.cpf.replace(/\D/g, ''), person.phone, person.email, person.cep])
 
 type Section<T> =
   | { status: 'ok'; result: T }
@@ -67,47 +101,80 @@ async function run<T>(
   }
 }
 
-export async function checkCustomer(ctx: CustomerDeps, input: CustomerInput, policy: Policy): Promise<CustomerCheck> {
+export async function checkCustomer(
+  ctx: CustomerDeps,
+  input: CustomerInput,
+  policy: Policy,
+  memory: CustomerMemory = new CustomerMemory(),
+): Promise<CustomerCheck> {
   const cpf = parseCpf(input.cpf)
   if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)
   const checks = CUSTOMER_CHECKS.filter((c) => (input.checks ?? CUSTOMER_CHECKS).includes(c))
   const person: Person = { cpf: input.cpf, phone: input.phone ?? '', email: input.email ?? '', cep: input.cep ?? '' }
   const now = new Date()
+  const key = memoryKey(ctx.environment(), person)
+  const before = input.retry ? memory.get(key) : null
+  // Each check either re-uses the last answer (a retry of another check) or runs; the screen hears each as it lands.
+  const step = async <T>(check: CustomerCheckId, work: () => Promise<{ section: Section<T>; outcome?: Outcome }>) => {
+    const kept = before?.[check]
+    const reuse = kept !== undefined && checks.includes(check) && !input.retry?.includes(check)
+    const done = reuse ? (kept as { section: Section<T>; outcome?: Outcome }) : await work()
+    if (input.requestId && checks.includes(check))
+      ctx.events.publish('customer:progress', {
+        requestId: input.requestId,
+        check,
+        status: reuse
+          ? 'reused'
+          : done.section.status === 'ok'
+            ? 'ok'
+            : done.section.status === 'error'
+              ? 'error'
+              : 'not_run',
+      })
+    return done
+  }
   const [alerts, score, dataTrust] = await Promise.all([
     // An event's age is counted from when the answer arrived — as a batch counts it — so both read alike.
-    run(
-      ctx,
-      'alerts',
-      person,
-      checks.includes('alerts'),
-      (msisdn) => lookupAlerts(ctx, { msisdn }),
-      (r) => ({ status: 'answered', answer: alertFacts(r.events, new Date()) }),
+    step('alerts', () =>
+      run(
+        ctx,
+        'alerts',
+        person,
+        checks.includes('alerts'),
+        (msisdn) => lookupAlerts(ctx, { msisdn }),
+        (r) => ({ status: 'answered', answer: alertFacts(r.events, new Date()) }),
+      ),
     ),
-    run(
-      ctx,
-      'score',
-      person,
-      checks.includes('score'),
-      (key) => lookupScore(ctx, { cpf: key }),
-      (r) => ({ status: 'answered', answer: { score: r.score } }),
+    step('score', () =>
+      run(
+        ctx,
+        'score',
+        person,
+        checks.includes('score'),
+        (key) => lookupScore(ctx, { cpf: key }),
+        (r) => ({ status: 'answered', answer: { score: r.score } }),
+      ),
     ),
-    run(
-      ctx,
-      'datatrust',
-      person,
-      checks.includes('datatrust'),
-      (key) => {
-        const k = dataTrustKey(key)
-        return sendDataTrust(ctx, {
-          cpf: k.cpf,
-          ...(k.phone ? { phone: k.phone } : {}),
-          ...(k.email ? { email: k.email } : {}),
-          ...(k.cep ? { cep: k.cep } : {}),
-        })
-      },
-      (r) => dataTrustFacts(r.transaction.Results),
+    step('datatrust', () =>
+      run(
+        ctx,
+        'datatrust',
+        person,
+        checks.includes('datatrust'),
+        (key) => {
+          const k = dataTrustKey(key)
+          return sendDataTrust(ctx, {
+            cpf: k.cpf,
+            ...(k.phone ? { phone: k.phone } : {}),
+            ...(k.email ? { email: k.email } : {}),
+            ...(k.cep ? { cep: k.cep } : {}),
+          })
+        },
+        (r) => dataTrustFacts(r.transaction.Results),
+      ),
     ),
   ])
+  memory.set(key, { alerts, score, datatrust: dataTrust } as Partial<Record<CustomerCheckId, Ran>>)
   const facts: Facts = { checks, outcomes: {} }
   if (alerts.outcome) facts.outcomes.alerts = alerts.outcome as Outcome<'alerts'>
   if (score.outcome) facts.outcomes.score = score.outcome as Outcome<'score'>

@@ -43,7 +43,19 @@ export function CustomerPage() {
       {result.status === 'not_run' && (
         <p className="warn">{t('customer.notRun', { cause: causeText(result.cause, tr) })}</p>
       )}
-      {result.status === 'error' && <ErrorBanner error={result.error} />}
+      {result.status === 'error' && (
+        <>
+          <ErrorBanner error={result.error} />
+          <button
+            type="button"
+            onClick={() => void s.retry(key === 'dataTrust' ? 'datatrust' : key)}
+            disabled={s.status === 'loading'}
+            data-testid={`retry-${key}`}
+          >
+            {t('customer.retryOne', { provider: t(`customer.providers.${key}`) })}
+          </button>
+        </>
+      )}
       {result.status === 'ok' && key === 'alerts' && 'events' in result.result && (
         <AlertsTimeline result={result.result} policy={policy} />
       )}
@@ -103,6 +115,15 @@ export function CustomerPage() {
         <PolicyPanel idPrefix="customer-policy" />
       </details>
       {s.status === 'error' && s.error && <ErrorBanner error={s.error} />}
+      {s.status === 'loading' && (
+        <ul className="plain customer-steps" data-testid="customer-steps" aria-live="polite">
+          {Object.entries(s.steps).map(([check, step]) => (
+            <li key={check} data-check={check} className={`step-${step}`}>
+              {t(`policy.checks.${check}`)}: {t(`customer.steps.${step}`)}
+            </li>
+          ))}
+        </ul>
+      )}
       {result && (
         <div className="customer-results">
           <VerdictCard decision={result.decision} />

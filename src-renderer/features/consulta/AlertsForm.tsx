@@ -22,6 +22,8 @@ export function AlertsForm({ value, onValue }: { value: string; onValue(value: s
     setEvents((prev) => (prev.includes(name) ? prev.filter((e) => e !== name) : [...prev, name]))
   const submit = (event: FormEvent): void => {
     event.preventDefault()
+    // The field already says what is wrong with it: the same sentence again in an error box would only repeat it.
+    if (parsed && !parsed.ok) return
     void run(value, events)
   }
 

@@ -16,6 +16,7 @@ export function ScoreForm({ value, onValue }: { value: string; onValue(value: st
   const parsed = value.trim() === '' ? null : parseCpf(value)
   const submit = (event: FormEvent): void => {
     event.preventDefault()
+    if (parsed && !parsed.ok) return // said under the field
     void run(value)
   }
 

@@ -84,7 +84,11 @@ export function CallbackSettings() {
         <span className="label">{t('settings.callbacksStatus')}</span>
         <div>
           <p className={status?.error ? 'field-error' : 'mono'} data-testid="callbacks-status">
-            {status?.listening ? status.url : (status?.error ?? t('settings.callbacksOff'))}
+            {status?.listening
+              ? status.url
+              : status?.error
+                ? t('errors.callbacks_unavailable', { address: status.error, errno: status.errno ?? 'other' })
+                : t('settings.callbacksOff')}
           </p>
           {(status?.warnings ?? []).map((w) => (
             <p key={w} className="warn" data-testid={`callbacks-warning-${w}`}>

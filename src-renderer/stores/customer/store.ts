@@ -1,28 +1,52 @@
 import { create } from 'zustand'
-import type { AppError, RequestOf } from '../../../src-shared/contract'
-import type { CustomerCheck } from '../../../src-shared/contract/customer'
-import { appErrorOf, call } from '../../api/client'
+import type { AppError, EventOf, RequestOf } from '../../../src-shared/contract'
+import type { CustomerCheck, CustomerCheckId } from '../../../src-shared/contract/customer'
+import { appErrorOf, call, on } from '../../api/client'
+
+type StepStatus = EventOf<'customer:progress'>['status'] | 'pending'
 
 export interface CustomerState {
   status: 'idle' | 'loading' | 'done' | 'error'
   result: CustomerCheck | null
   error: AppError | null
+  /** While a check runs: each asked provider, pending until its answer lands (issue #16). */
+  steps: Partial<Record<CustomerCheckId, StepStatus>>
+  /** The last input, to retry one provider of it. */
+  last: RequestOf<'customer:check'> | null
 }
 
 export interface CustomerActions {
   check(input: RequestOf<'customer:check'>): Promise<void>
+  /** Asks again only this provider; the others keep their answers (nothing billed is sent twice). */
+  retry(check: CustomerCheckId): Promise<void>
 }
 
-export const useCustomerStore = create<CustomerState & CustomerActions>()((set) => ({
+let counter = 0
+
+export const useCustomerStore = create<CustomerState & CustomerActions>()((set, get) => ({
   status: 'idle',
   result: null,
   error: null,
+  steps: {},
+  last: null,
   async check(input) {
-    set({ status: 'loading', error: null })
+    const requestId = `c${Date.now()}-${++counter}`
+    const asked = input.retry ?? input.checks ?? ['alerts', 'score', 'datatrust']
+    set({ status: 'loading', error: null, steps: Object.fromEntries(asked.map((c) => [c, 'pending'])) })
+    const stop = on('customer:progress', (p) => {
+      if (p.requestId === requestId) set({ steps: { ...get().steps, [p.check]: p.status } })
+    })
     try {
-      set({ status: 'done', result: await call('customer:check', input) })
+      const { retry: _retry, ...kept } = input
+      set({ status: 'done', result: await call('customer:check', { ...input, requestId }), last: kept })
     } catch (error) {
       set({ status: 'error', result: null, error: appErrorOf(error) })
+    } finally {
+      stop()
     }
+  },
+  async retry(check) {
+    const last = get().last
+    if (last) await get().check({ ...last, retry: [check] })
   },
 }))

@@ -122,6 +122,14 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     none: 'Every check asked for answered and no rule fired.',
   },
   customer: {
+    retryOne: 'Try {{provider}} again on its own',
+    steps: {
+      pending: 'asking…',
+      ok: 'answered',
+      error: 'failed',
+      not_run: 'not asked',
+      reused: 'kept from the previous check',
+    },
     check: 'Check customer',
     checking: 'Checking…',
     notAsked: 'Not asked for in this check.',

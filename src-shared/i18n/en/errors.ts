@@ -36,9 +36,17 @@ export const errors: Pick<Catalog, 'errors'> = {
     history_not_found: 'History entry {{id}} no longer exists (retention may have purged it).',
     invalid_cep: 'Invalid CEP: enter 8 digits (e.g. 01310-100).',
     invalid_email: 'Invalid e-mail.',
-    callbacks_unavailable: 'The callback (webhook) receiver could not open {{reason}}. Pick another port in Settings.',
+    callbacks_unavailable:
+      'The callback (webhook) listener could not open {{address}}: $t(errors.listen.{{errno}}) Choose another port in Settings.',
+    listen: {
+      EADDRINUSE: 'the port is already used by another program.',
+      EACCES: 'the system does not allow this port (ports below 1024 need privileges).',
+      EADDRNOTAVAIL: 'this address does not exist on this machine.',
+      other: 'the system refused to open the port.',
+    },
     datatrust: {
-      session_required: 'An online transaction (Type 2) needs the device SessionID (ClearSale seed).',
+      session_required:
+        'An online transaction needs the device identifier: fill it with the key of ClearSale’s fingerprint.',
       phone_required: 'SMS token/2nd factor needs the mobile number.',
       email_required: 'E-mail token/2nd factor needs the e-mail.',
     },
@@ -76,7 +84,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       malformed: 'MSE answered invalid XML: {{reason}}. See the raw response.',
       outcome_unknown:
         'MSE did not answer the {{service}} send ({{cause}}): outcome unknown — it may have been delivered. Check the receipt or the handset; Sentinela does not send it again by itself.',
-      volume: 'MSE refused over the profile transaction volume (seed 003 §9.3). Try slower.',
+      volume: 'MSE refused: too many transactions for this profile. Try slower (lower the batch speed).',
       status: 'MSE answered status {{status}}: {{detail}}',
       sandbox_only: 'This simulation (subscriber, virtual handset, demo app) exists only in the sandbox environment.',
       mo_not_delivered:
@@ -90,7 +98,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       config_bad_request: 'ClearSale refused the configuration (400): {{detail}}',
       unauthorized: 'ClearSale refused the token (401) even after authenticating again. Check the credentials.',
       not_found:
-        'Invalid request route (404, ClearSale seed): the ClearSale URL of this environment is wrong. Check it in Settings — it does not mean the customer does not exist.',
+        'Invalid request route (404): the ClearSale URL of this environment is wrong. Check it in Settings — it does not mean the customer does not exist.',
       outcome_unknown:
         'ClearSale did not answer in time and a search by CPF could not confirm whether the transaction was created: outcome unknown. Search the CPF in Data Trust → Search before sending again (a re-send may be billed again).',
       reconciled:

@@ -45,7 +45,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
       too_many_bytes: 'Text + URL + WAP headers exceed 5 SMS of 140 bytes ({{detail}} bytes).',
       not_hex: 'Hexadecimal only (0-9, A-F).',
       value: 'Use one of: {{detail}}.',
-      exactly_one: 'Give exactly one: CATEGORIA or OFFERS.',
+      exactly_one: 'Give exactly one: the category or the offer list.',
       unknown: 'Unknown parameter.',
     },
     conditional: 'The seed requires {{param}} when {{when}}.',

@@ -120,6 +120,14 @@ export const datatrust = {
     none: 'Todas as checagens pedidas responderam e nenhuma regra disparou.',
   },
   customer: {
+    retryOne: 'Tentar de novo só {{provider}}',
+    steps: {
+      pending: 'consultando…',
+      ok: 'respondido',
+      error: 'falhou',
+      not_run: 'não consultado',
+      reused: 'mantido da consulta anterior',
+    },
     check: 'Analisar cliente',
     checking: 'Analisando…',
     notAsked: 'Não pedida nesta análise.',

@@ -37,9 +37,16 @@ export const errors = {
     invalid_cep: 'CEP inválido: informe 8 dígitos (ex.: 01310-100).',
     invalid_email: 'E-mail inválido.',
     callbacks_unavailable:
-      'O receptor de callbacks (webhooks) não pôde abrir {{reason}}. Escolha outra porta em Configurações.',
+      'O receptor de callbacks (webhooks) não pôde abrir {{address}}: $t(errors.listen.{{errno}}) Escolha outra porta em Configurações.',
+    listen: {
+      EADDRINUSE: 'a porta já está em uso por outro programa.',
+      EACCES: 'o sistema não permite usar esta porta (portas abaixo de 1024 pedem privilégios).',
+      EADDRNOTAVAIL: 'este endereço não existe nesta máquina.',
+      other: 'o sistema recusou abrir a porta.',
+    },
     datatrust: {
-      session_required: 'Transação online (Type 2) exige o SessionID do dispositivo (seed ClearSale).',
+      session_required:
+        'Uma transação online exige o identificador do dispositivo: preencha-o com a chave do fingerprint da ClearSale.',
       phone_required: 'Token/2º fator por SMS exige o celular.',
       email_required: 'Token/2º fator por e-mail exige o e-mail.',
     },
@@ -78,7 +85,8 @@ export const errors = {
       malformed: 'O MSE respondeu um XML inválido: {{reason}}. Veja a resposta bruta.',
       outcome_unknown:
         'O MSE não respondeu ao envio {{service}} ({{cause}}): resultado incerto — pode ter sido entregue. Confira o recibo ou o aparelho; o Sentinela não reenvia sozinho.',
-      volume: 'O MSE recusou por volume de transações do profile (seed 003 §9.3). Tente mais devagar.',
+      volume:
+        'O MSE recusou por excesso de transações deste profile. Tente mais devagar (diminua a velocidade do lote).',
       status: 'O MSE respondeu status {{status}}: {{detail}}',
       sandbox_only: 'Esta simulação (assinante, aparelho virtual, app demo) só existe no ambiente sandbox.',
       mo_not_delivered:
@@ -92,7 +100,7 @@ export const errors = {
       config_bad_request: 'A ClearSale recusou a configuração (400): {{detail}}',
       unauthorized: 'A ClearSale recusou o token (401) mesmo após autenticar de novo. Confira as credenciais.',
       not_found:
-        'Rota da requisição inválida (404, seed ClearSale): a URL da ClearSale deste ambiente está errada. Confira em Configurações — não significa que o cliente não existe.',
+        'Rota da requisição inválida (404): a URL da ClearSale deste ambiente está errada. Confira em Configurações — não significa que o cliente não existe.',
       outcome_unknown:
         'A ClearSale não respondeu a tempo e a pesquisa por CPF não pôde confirmar se a transação foi criada: resultado incerto. Pesquise pelo CPF em Data Trust → Pesquisa antes de reenviar (um reenvio pode ser cobrado de novo).',
       reconciled:

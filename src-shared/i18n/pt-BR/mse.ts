@@ -44,7 +44,7 @@ export const mse = {
       too_many_bytes: 'Texto + URL + cabeçalhos WAP passam de 5 SMS de 140 bytes ({{detail}} bytes).',
       not_hex: 'Somente hexadecimal (0-9, A-F).',
       value: 'Use um de: {{detail}}.',
-      exactly_one: 'Informe exatamente um: CATEGORIA ou OFFERS.',
+      exactly_one: 'Informe exatamente um: a categoria ou a lista de ofertas.',
       unknown: 'Parâmetro desconhecido.',
     },
     conditional: '{{param}} é exigido pelo seed quando {{when}}.',

@@ -197,6 +197,7 @@ test('the walk’s checks fail on what they look for (planted page)', async ({ p
     <p>Só como código: <code>claro.not_found</code></p>
     <label for="f">Celular</label><input id="f" style="width:30px" value="(11) 99999-0001">
     <form style="width:100px;overflow:visible"><div style="width:400px">largo</div></form>
+    <button style="width:40px;white-space:nowrap;overflow:hidden">Exportar tudo agora</button>
     <img src="x.png">
   </main></body></html>`)
   const found = await auditPage(page)
@@ -207,5 +208,6 @@ test('the walk’s checks fail on what they look for (planted page)', async ({ p
   expect(kinds('code-text').some((d) => d.includes('Só como código'))).toBe(false)
   expect(kinds('narrow-field')).toHaveLength(1)
   expect(kinds('horizontal-scroll').some((d) => d.startsWith('form'))).toBe(true)
+  expect(kinds('spilling').some((d) => d.includes('Exportar tudo agora'))).toBe(true)
   expect(kinds('axe').some((d) => d.startsWith('image-alt'))).toBe(true)
 })

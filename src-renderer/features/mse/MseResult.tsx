@@ -18,7 +18,12 @@ export function MseResult({ result, children }: { result: MseCallResult; childre
     <div className="card mse-result" data-testid="mse-result">
       <p className={ok ? 'outcome ok' : 'outcome error'} data-testid="mse-status">
         {t('mse.statusLine', { code: result.statusCode, meaning })}
-        {result.errorMessage ? ` · ${result.errorMessage}` : ''}
+        {result.errorMessage ? (
+          <>
+            {' · '}
+            {t('mse.providerSays')} <q data-testid="mse-error-message">{result.errorMessage}</q>
+          </>
+        ) : null}
       </p>
       {result.transactionId && <p className="muted mono">{t('mse.transaction', { id: result.transactionId })}</p>}
       <details className="mse-sent" data-testid="mse-sent">

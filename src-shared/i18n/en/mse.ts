@@ -57,6 +57,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     },
     awaitingDelivery:
       'Accepted by MSE (transaction {{id}}): the answer comes later, in async-delivery, and shows here.',
+    providerSays: 'MSE answered:',
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transaction {{id}}',
     acknowledged: 'Request accepted ({{mode}}): only receipt was confirmed; the result comes later.',

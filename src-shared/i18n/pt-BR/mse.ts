@@ -55,6 +55,7 @@ export const mse = {
       other: 'Código não documentado pelo MSE (o seed define só 0, 12 e 110)',
     },
     awaitingDelivery: 'Aceito pelo MSE (transação {{id}}): a resposta chega depois, em async-delivery, e aparece aqui.',
+    providerSays: 'o MSE respondeu:',
     statusLine: 'Status {{code}} — {{meaning}}',
     transaction: 'Transação {{id}}',
     acknowledged: 'Pedido aceito ({{mode}}): só o recebimento foi confirmado; o resultado chega depois.',

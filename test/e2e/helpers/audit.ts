@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test'
  */
 
 export interface AuditFinding {
-  kind: 'code-text' | 'narrow-field' | 'horizontal-scroll' | 'axe'
+  kind: 'code-text' | 'narrow-field' | 'horizontal-scroll' | 'spilling' | 'axe'
   detail: string
 }
 
@@ -96,6 +96,30 @@ async function horizontalScroll(page: Page): Promise<AuditFinding[]> {
   return hits.map((detail) => ({ kind: 'horizontal-scroll' as const, detail }))
 }
 
+/** Labels, buttons, tabs and headings whose text is wider than their box: clipped or spilling out of their card. */
+async function spilling(page: Page): Promise<AuditFinding[]> {
+  const hits = await page.evaluate(() => {
+    const found: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'button, label, [role=tab], h1, h2, h3, legend, summary, dt, th',
+    )) {
+      const inner = element.getBoundingClientRect()
+      if (inner.width === 0 || element.closest('[hidden], .sr-only')) continue
+      if (getComputedStyle(element).display === 'inline') continue
+      // The text's own extent (a Range) against the box: catches clipped buttons, where scrollWidth does not.
+      const range = document.createRange()
+      range.selectNodeContents(element)
+      const text = range.getBoundingClientRect()
+      if (text.right > inner.right + 1 || text.left < inner.left - 1 || element.scrollWidth > element.clientWidth + 1)
+        found.push(
+          `${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 40)}”: ${Math.round(text.width)} > ${Math.round(inner.width)}`,
+        )
+    }
+    return found
+  })
+  return hits.map((detail) => ({ kind: 'spilling' as const, detail }))
+}
+
 async function axe(page: Page): Promise<AuditFinding[]> {
   const result = await new AxeBuilder({ page }).analyze()
   return result.violations
@@ -115,6 +139,7 @@ export async function auditPage(page: Page): Promise<AuditFinding[]> {
     ...(await codeTexts(page)),
     ...(await narrowFields(page)),
     ...(await horizontalScroll(page)),
+    ...(await spilling(page)),
     ...(await axe(page)),
   ]
 }

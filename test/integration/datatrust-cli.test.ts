@@ -96,7 +96,7 @@ describe('sentinela lookup datatrust (built CLI)', () => {
   it('exits 2 for an online transaction without --session-id or a bad CEP', async () => {
     expect(await cli(['--cpf', '529.982.247-25', '--type', '2'])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('SessionID'),
+      stderr: expect.stringContaining('identificador do dispositivo'),
     })
     expect(await cli(['--cpf', '529.982.247-25', '--cep', '123'])).toMatchObject({
       code: 2,

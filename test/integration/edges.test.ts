@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { HttpClient, MAX_ANSWER_BYTES } from '../../src-main/infra/http/client'
 import { checkAppUrl } from '../../src-main/services/mse/ussd'
-import { parseEndpoint } from '../../src-main/cli/options'
+import { usageText, type UsageError, parseEndpoint } from '../../src-main/cli/options'
 import { forbiddenHost } from '../../src-shared/domain/net'
 import { SettingsPatchSchema } from '../../src-shared/domain/settings'
+import { createTranslator } from '../../src-shared/i18n'
 
 /* Issue #14, smaller edges: provider answers read with a byte cap; provider URLs never link-local or cloud metadata. */
 
@@ -64,7 +65,16 @@ describe('provider URLs never point at link-local networks or cloud metadata', (
   ])('%s is refused', (url) => {
     expect(forbiddenHost(url)).toBe(true)
     expect(() => checkAppUrl(url)).toThrow(expect.objectContaining({ code: 'ussd.app_url' }))
-    expect(() => parseEndpoint(`claro=${url}`)).toThrow(/link-local/)
+    expect(() => parseEndpoint(`claro=${url}`)).toThrow(expect.objectContaining({ key: 'cli.usage.endpointForbidden' }))
+    const refusal = (() => {
+      try {
+        parseEndpoint(`claro=${url}`)
+        return null
+      } catch (error) {
+        return error as UsageError
+      }
+    })()
+    expect(refusal && usageText(refusal, createTranslator('pt-BR'))).toContain('link-local')
     expect(SettingsPatchSchema.safeParse({ customEndpoints: { claro: url } }).success).toBe(false)
   })
 

@@ -49,3 +49,13 @@ describe('import problems', () => {
     expect(importProblemText('texto antigo', pt)).toBe('texto antigo')
   })
 })
+
+describe('plurals', () => {
+  it('count 0, 1 and many the way each language does (pt-BR: "0 linhas", "1 linha", "2 linhas")', () => {
+    const pt = createTranslator('pt-BR')
+    const en = createTranslator('en')
+    expect([0, 1, 2].map((count) => pt('batch.rowsShown', { count }))).toEqual(['0 linhas', '1 linha', '2 linhas'])
+    expect([0, 1, 2].map((count) => en('batch.rowsShown', { count }))).toEqual(['0 rows', '1 row', '2 rows'])
+    expect(pt('history.total', { count: 1 })).toBe('1 consulta')
+  })
+})

@@ -55,6 +55,7 @@ export const base: Pick<
     hide: 'Hide status',
     notices_one: '{{count}} notice',
     notices_other: '{{count}} notices',
+    notices_zero: '{{count}} notices',
   },
   host: {
     electron: 'Desktop app',

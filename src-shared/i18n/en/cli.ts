@@ -71,11 +71,13 @@ export const cli: Pick<Catalog, 'cli'> = {
     screen: {
       imported_one: '{{count}} row ({{invalid}} with problems), batch {{job}}, {{state}}',
       imported_other: '{{count}} rows ({{invalid}} with problems), batch {{job}}, {{state}}',
+      imported_zero: '{{count}} rows ({{invalid}} with problems), batch {{job}}, {{state}}',
       new: 'new',
       resumed: 'resumed ({{status}})',
       progress: '{{done}} of {{total}} calls ({{failed}} failed) · {{rate}}/s · ends in {{eta}} s',
       written_one: '{{count}} row written to {{out}}; calls: {{ok}} answered, {{failed}} failed',
       written_other: '{{count}} rows written to {{out}}; calls: {{ok}} answered, {{failed}} failed',
+      written_zero: '{{count}} rows written to {{out}}; calls: {{ok}} answered, {{failed}} failed',
     },
     ussd: {
       page: '--- screen {{n}} of {{total}} ---',

@@ -139,5 +139,6 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     providers: { alerts: 'Claro Alerta', score: 'Claro Score', dataTrust: 'ClearSale Data Trust' },
     events_one: '{{count}} event',
     events_other: '{{count}} events',
+    events_zero: '{{count}} events',
   },
 }

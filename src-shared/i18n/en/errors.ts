@@ -16,6 +16,8 @@ export const errors: Pick<Catalog, 'errors'> = {
       '{{count}} send was in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
     effects_uncertain_other:
       '{{count}} sends were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
+    effects_uncertain_zero:
+      '{{count}} sends were in flight when Sentinela was closed ({{operations}}): outcome unknown. Check before sending again.',
     callbacks_exposure_unconfirmed:
       'Listening on {{address}} exposes the callback listener to the network (tokens and passwords would travel without TLS). Confirm explicitly and put a TLS reverse proxy in front (README).',
     policy_migrated:

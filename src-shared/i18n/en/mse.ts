@@ -114,6 +114,7 @@ export const mse: Pick<Catalog, 'mse' | 'sms'> = {
     text: 'Text',
     info_one: '{{chars}}/{{limit}} characters · {{encoding}} · {{count}} segment of up to {{perSegment}}',
     info_other: '{{chars}}/{{limit}} characters · {{encoding}} · {{count}} segments of up to {{perSegment}}',
+    info_zero: '{{chars}}/{{limit}} characters · {{encoding}} · {{count}} segments of up to {{perSegment}}',
     ucs2Because: 'UCS-2 because of: {{chars}} (outside the GSM-7 alphabet).',
     ucs2Split:
       'Within the MSE limit, but in UCS-2 it reaches the handset in {{segments}} segments (billing and arrival order per segment).',

@@ -149,6 +149,7 @@ export const policy: Pick<Catalog, 'policy'> = {
       running: 'Simulating…',
       changed_one: '{{count}} verdict would change',
       changed_other: '{{count}} verdicts would change',
+      changed_zero: '{{count}} verdicts would change',
       before: 'Today ({{label}})',
       after: 'Simulated ({{label}})',
       none: 'No verdict would change.',

@@ -14,15 +14,20 @@ export const privacy = {
       'Erase {{count}} record about {{who}}? This cannot be undone: history and batch rows are deleted, uploaded lists, exports and logs are rewritten without them, and the database is compacted so no copy remains. Only an anonymous audit line is kept.',
     eraseConfirm_other:
       'Erase {{count}} records about {{who}}? This cannot be undone: history and batch rows are deleted, uploaded lists, exports and logs are rewritten without them, and the database is compacted so no copy remains. Only an anonymous audit line is kept.',
+    eraseConfirm_zero:
+      'Erase {{count}} records about {{who}}? This cannot be undone: history and batch rows are deleted, uploaded lists, exports and logs are rewritten without them, and the database is compacted so no copy remains. Only an anonymous audit line is kept.',
     eraseConfirmButton: 'Yes, erase',
     cancel: 'Cancel',
     none: 'Nothing kept about {{who}}.',
     found_one: '{{count}} record about {{who}}:',
     found_other: '{{count}} records about {{who}}:',
+    found_zero: '{{count}} records about {{who}}:',
     more_one: '… and {{count}} more record (the total above counts them all).',
     more_other: '… and {{count}} more records (the total above counts them all).',
+    more_zero: '… and {{count}} more records (the total above counts them all).',
     erased_one: '{{count}} record about {{who}} erased.',
     erased_other: '{{count}} records about {{who}} erased.',
+    erased_zero: '{{count}} records about {{who}} erased.',
     notClean:
       'The records were deleted, but another Sentinela process (another window, `serve` or a CLI batch) had the database open and the WAL file may still hold a copy. Close it and erase again.',
     columns: { at: 'Date', place: 'Where', what: 'What' },
@@ -58,10 +63,12 @@ export const privacy = {
     files: { upload: 'Uploaded list', export: 'Export', log: 'Log' },
     fileLine_one: '{{kind}} {{path}}: {{count}} record',
     fileLine_other: '{{kind}} {{path}}: {{count}} records',
+    fileLine_zero: '{{kind}} {{path}}: {{count}} records',
     fileError: '{{kind}} {{path}}: could not be read or rewritten ({{reason}}). Delete it by hand.',
     audit: 'Erasures done (anonymous audit)',
     auditLine_one: '{{at}} — by {{kind}}: {{count}} record',
     auditLine_other: '{{at}} — by {{kind}}: {{count}} records',
+    auditLine_zero: '{{at}} — by {{kind}}: {{count}} records',
     auditNone: 'No erasure done yet.',
   },
 }

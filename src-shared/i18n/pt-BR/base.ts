@@ -50,6 +50,7 @@ export const base = {
     hide: 'Ocultar estado',
     notices_one: '{{count}} aviso',
     notices_other: '{{count}} avisos',
+    notices_zero: '{{count}} avisos',
   },
   host: {
     electron: 'Aplicativo desktop',

@@ -70,11 +70,13 @@ export const cli = {
     screen: {
       imported_one: '{{count}} linha ({{invalid}} com problema), lote {{job}}, {{state}}',
       imported_other: '{{count}} linhas ({{invalid}} com problema), lote {{job}}, {{state}}',
+      imported_zero: '{{count}} linhas ({{invalid}} com problema), lote {{job}}, {{state}}',
       new: 'novo',
       resumed: 'retomado ({{status}})',
       progress: '{{done}} de {{total}} chamadas ({{failed}} falharam) · {{rate}}/s · termina em {{eta}} s',
       written_one: '{{count}} linha escrita em {{out}}; chamadas: {{ok}} respondidas, {{failed}} falharam',
       written_other: '{{count}} linhas escritas em {{out}}; chamadas: {{ok}} respondidas, {{failed}} falharam',
+      written_zero: '{{count}} linhas escritas em {{out}}; chamadas: {{ok}} respondidas, {{failed}} falharam',
     },
     ussd: {
       page: '--- tela {{n}} de {{total}} ---',

@@ -137,5 +137,6 @@ export const datatrust = {
     providers: { alerts: 'Claro Alerta', score: 'Claro Score', dataTrust: 'ClearSale Data Trust' },
     events_one: '{{count}} evento',
     events_other: '{{count}} eventos',
+    events_zero: '{{count}} eventos',
   },
 } as const

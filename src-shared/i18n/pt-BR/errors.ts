@@ -16,6 +16,8 @@ export const errors = {
       '{{count}} envio ficou em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
     effects_uncertain_other:
       '{{count}} envios ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
+    effects_uncertain_zero:
+      '{{count}} envios ficaram em andamento quando o Sentinela foi encerrado ({{operations}}): resultado incerto. Confira antes de reenviar.',
     callbacks_exposure_unconfirmed:
       'Escutar em {{address}} expõe o receptor de callbacks à rede (tokens e senhas trafegariam sem TLS). Confirme explicitamente e ponha um proxy reverso com TLS na frente (README).',
     policy_migrated:

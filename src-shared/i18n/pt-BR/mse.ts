@@ -112,6 +112,7 @@ export const mse = {
     text: 'Texto',
     info_one: '{{chars}}/{{limit}} caracteres · {{encoding}} · {{count}} segmento de até {{perSegment}}',
     info_other: '{{chars}}/{{limit}} caracteres · {{encoding}} · {{count}} segmentos de até {{perSegment}}',
+    info_zero: '{{chars}}/{{limit}} caracteres · {{encoding}} · {{count}} segmentos de até {{perSegment}}',
     ucs2Because: 'UCS-2 por causa de: {{chars}} (fora do alfabeto GSM-7).',
     ucs2Split:
       'Cabe no limite do MSE, mas em UCS-2 vai ao aparelho em {{segments}} segmentos (cobrança e ordem de chegada por segmento).',

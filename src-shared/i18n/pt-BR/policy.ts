@@ -148,6 +148,7 @@ export const policy = {
       running: 'Simulando…',
       changed_one: '{{count}} veredito mudaria',
       changed_other: '{{count}} vereditos mudariam',
+      changed_zero: '{{count}} vereditos mudariam',
       before: 'Hoje ({{label}})',
       after: 'Com a simulada ({{label}})',
       none: 'Nenhum veredito mudaria.',

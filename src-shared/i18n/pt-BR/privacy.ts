@@ -14,15 +14,20 @@ export const privacy = {
       'Eliminar {{count}} registro sobre {{who}}? Não há como desfazer: linhas de histórico e de lote são apagadas, listas enviadas, exportações e logs são reescritos sem elas, e o banco é compactado para não restar cópia. Fica só uma linha anônima de auditoria.',
     eraseConfirm_other:
       'Eliminar {{count}} registros sobre {{who}}? Não há como desfazer: linhas de histórico e de lote são apagadas, listas enviadas, exportações e logs são reescritos sem elas, e o banco é compactado para não restar cópia. Fica só uma linha anônima de auditoria.',
+    eraseConfirm_zero:
+      'Eliminar {{count}} registros sobre {{who}}? Não há como desfazer: linhas de histórico e de lote são apagadas, listas enviadas, exportações e logs são reescritos sem elas, e o banco é compactado para não restar cópia. Fica só uma linha anônima de auditoria.',
     eraseConfirmButton: 'Sim, eliminar',
     cancel: 'Cancelar',
     none: 'Nada guardado sobre {{who}}.',
     found_one: '{{count}} registro sobre {{who}}:',
     found_other: '{{count}} registros sobre {{who}}:',
+    found_zero: '{{count}} registros sobre {{who}}:',
     more_one: '… e mais {{count}} registro (o total acima conta todos).',
     more_other: '… e mais {{count}} registros (o total acima conta todos).',
+    more_zero: '… e mais {{count}} registros (o total acima conta todos).',
     erased_one: '{{count}} registro sobre {{who}} eliminado.',
     erased_other: '{{count}} registros sobre {{who}} eliminados.',
+    erased_zero: '{{count}} registros sobre {{who}} eliminados.',
     notClean:
       'Os registros foram apagados, mas outro processo do Sentinela (outra janela, o `serve` ou um lote na CLI) mantinha o banco aberto e o arquivo WAL ainda pode guardar uma cópia. Feche-o e elimine de novo.',
     columns: { at: 'Data', place: 'Onde', what: 'O quê' },
@@ -58,10 +63,12 @@ export const privacy = {
     files: { upload: 'Lista enviada', export: 'Exportação', log: 'Log' },
     fileLine_one: '{{kind}} {{path}}: {{count}} registro',
     fileLine_other: '{{kind}} {{path}}: {{count}} registros',
+    fileLine_zero: '{{kind}} {{path}}: {{count}} registros',
     fileError: '{{kind}} {{path}}: não foi possível ler ou reescrever ({{reason}}). Apague-o à mão.',
     audit: 'Eliminações feitas (auditoria anônima)',
     auditLine_one: '{{at}} — por {{kind}}: {{count}} registro',
     auditLine_other: '{{at}} — por {{kind}}: {{count}} registros',
+    auditLine_zero: '{{at}} — por {{kind}}: {{count}} registros',
     auditNone: 'Nenhuma eliminação feita.',
   },
 }

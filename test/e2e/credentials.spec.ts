@@ -131,7 +131,7 @@ test('without a session bus the page says what is missing and how to fix it, as 
   await app.goTo('Credenciais')
   const help = app.page.getByTestId('keychain-help')
   await expect(help.getByRole('heading', { level: 2 })).toHaveText('Chaveiro do sistema indisponível')
-  await expect(help).toContainText('não há sessão D-Bus')
+  await expect(help).toContainText('Não há sessão D-Bus')
   // On the sandbox it says the workstation works anyway.
   await expect(help.getByTestId('keychain-sandbox')).toContainText('No sandbox isso não impede nada')
   // Steps with the commands as code, no literal backticks; the platform's English text only behind a click.

@@ -5,6 +5,9 @@ import { useAppStore } from '../../stores/app/store'
 
 type Os = 'linux' | 'darwin' | 'win32'
 
+/** The problem texts are clauses of the error sentence ("…: não há sessão D-Bus"); alone they open with a capital. */
+const sentence = (clause: string): string => clause.charAt(0).toUpperCase() + clause.slice(1)
+
 /** The commands a Linux session needs, shown as code the analyst can copy (not inline backticks). */
 const LINUX_COMMANDS = [
   'sudo apt install gnome-keyring',
@@ -30,7 +33,7 @@ export function KeychainHelp({ error, environment }: { error: AppError; environm
       data-testid="keychain-help"
     >
       <h2>{t('keychain.help.title')}</h2>
-      <p>{t(`keychain.problem.${detail.problem ?? 'other'}`)}</p>
+      <p>{sentence(t(`keychain.problem.${detail.problem ?? 'other'}`))}</p>
       {sandbox ? (
         <p data-testid="keychain-sandbox">{t('keychain.help.sandbox')}</p>
       ) : (

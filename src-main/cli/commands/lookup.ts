@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { formatsFor } from '../../../src-shared/domain/format'
 import { ALERT_EVENT_TYPES, assessAlerts, type AlertEventType } from '../../../src-shared/domain/claro'
 import { decideAlerts, decideScore, explain, riskWindows, type Decision } from '../../../src-shared/domain/policy'
 import type { Translate } from '../../../src-shared/i18n'
@@ -48,9 +49,23 @@ export function registerLookup(program: Command, globals: (command: Command) => 
         const policy = core.context.settings.get().policy
         const now = new Date()
         const assessed = assessAlerts(result.events, now, riskWindows(policy))
+        // For people, in words and the analyst's zone: "Risco alto · Troca de SIM (chip) · 29/11/2026 20:03 · há 1 dia".
+        const t = core.context.translate()
+        const fmt = formatsFor(core.context.settings.get().language, core.context.settings.get().timeZone)
+        const age = (days: number | null): string =>
+          days === null
+            ? t('lookup.age.unknown')
+            : days === 0
+              ? t('lookup.age.today')
+              : days === 1
+                ? t('lookup.age.one')
+                : t('lookup.age.other', { count: days })
         for (const e of assessed.events)
-          io.stderr(`  ${e.risk.padEnd(7)} ${e.eventName.padEnd(22)} ${e.timestamp}  (${e.ageDays ?? '?'} d)\n`)
-        printDecision(io, decideAlerts(policy, result.events, now), core.context.translate())
+          io.stderr(
+            `  ${t(`lookup.risk.${e.risk}`)} · ${t(`claroEvents.${e.eventName}`, { defaultValue: e.eventName })} · ${fmt.dateTime(e.timestamp)} · ${age(e.ageDays)}\n`,
+          )
+        if (assessed.events.length === 0) io.stderr(`  ${t('lookup.noEvents')}\n`)
+        printDecision(io, decideAlerts(policy, result.events, now), t)
       })
     })
 

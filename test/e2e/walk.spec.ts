@@ -107,6 +107,11 @@ test.describe('results and error states', () => {
     await click('Enviar transação')
     await expect(page.getByTestId('dt-result')).toBeVisible()
     await walk.check('Consulta — Data Trust')
+    await page.getByRole('tab', { name: 'Pesquisa' }).click()
+    await page.locator('#dt-search-value').fill('529.982.247-25')
+    await click('Pesquisar')
+    await expect(page.getByTestId('dt-search-page')).toBeVisible()
+    await walk.check('Consulta — Data Trust pesquisa')
 
     await app.goTo('Cliente')
     await page.locator('#customer-cpf').fill('111.444.777-35')

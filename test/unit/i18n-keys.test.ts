@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ptBR } from '../../src-shared/i18n/pt-BR'
 import { en } from '../../src-shared/i18n/en'
 import { MSE_SERVICES } from '../../src-shared/domain/mse-services'
+import { SEARCH_PARAMETERS, SEARCH_RESULT_FIELDS, SEARCH_TRANSACTION_FIELDS } from '../../src-shared/domain/clearsale'
 import { IMPORT_PROBLEM_KEYS } from '../../src-shared/domain/import-problems'
 
 /* Issue #16: every key the code uses exists in both catalogs, with the same placeholders and plural forms. */
@@ -72,6 +73,8 @@ describe('the catalogs', () => {
         if (!known(`wire.param.${name}`)) missing.push(`wire.param.${name}`)
     }
     for (const key of IMPORT_PROBLEM_KEYS) if (!known(`importProblems.${key}`)) missing.push(key)
+    for (const f of [...SEARCH_TRANSACTION_FIELDS, ...SEARCH_RESULT_FIELDS, ...SEARCH_PARAMETERS])
+      if (!known(`datatrust.searchFields.${f}`)) missing.push(`datatrust.searchFields.${f}`)
     expect(missing).toEqual([])
   })
 

@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../../i18n/formats'
+import { WireName } from '../../components/WireName'
+import { brasiliaInstant } from '../../../src-shared/domain/format'
 import {
   SEARCH_PARAMETERS,
   SEARCH_RESULT_FIELDS,
@@ -14,6 +17,7 @@ type Mode = 'parameter' | 'user' | 'period' | 'list'
 /** seed 004 "Pesquisa de Transações": four ways to search, chosen fields, pages of up to 50. */
 export function SearchPanel() {
   const { t } = useTranslation()
+  const fmt = useFormats()
   const [mode, setMode] = useState<Mode>('parameter')
   const [parameter, setParameter] = useState<(typeof SEARCH_PARAMETERS)[number]>('document')
   const [value, setValue] = useState('')
@@ -50,8 +54,10 @@ export function SearchPanel() {
   }
   const toggle = (list: string[], set: (v: string[]) => void, name: string): void =>
     set(list.includes(name) ? list.filter((n) => n !== name) : [...list, name])
-  const score = (tx: Record<string, unknown>): string =>
-    String(((tx['Results'] as { Score?: { Value?: number } } | undefined)?.Score?.Value ?? '') as string | number)
+  const score = (tx: Record<string, unknown>): string => {
+    const value = (tx['Results'] as { Score?: { Value?: number } } | undefined)?.Score?.Value
+    return typeof value === 'number' ? fmt.number(value, 2) : ''
+  }
 
   return (
     <div className="search-panel">
@@ -73,7 +79,7 @@ export function SearchPanel() {
               <select value={parameter} onChange={(e) => setParameter(e.target.value as typeof parameter)}>
                 {SEARCH_PARAMETERS.map((p) => (
                   <option key={p} value={p}>
-                    {p}
+                    {t(`datatrust.searchFields.${p}`)}
                   </option>
                 ))}
               </select>
@@ -116,7 +122,7 @@ export function SearchPanel() {
           {SEARCH_TRANSACTION_FIELDS.map((f) => (
             <label key={f} className="check">
               <input type="checkbox" checked={txFields.includes(f)} onChange={() => toggle(txFields, setTxFields, f)} />
-              {f}
+              <WireName words={t(`datatrust.searchFields.${f}`)} wire={f} />
             </label>
           ))}
           {SEARCH_RESULT_FIELDS.map((f) => (
@@ -126,7 +132,7 @@ export function SearchPanel() {
                 checked={resultFields.includes(f)}
                 onChange={() => toggle(resultFields, setResultFields, f)}
               />
-              result.{f}
+              <WireName words={t(`datatrust.searchFields.${f}`)} wire={`result.${f}`} />
             </label>
           ))}
         </fieldset>
@@ -147,27 +153,28 @@ export function SearchPanel() {
               total: listing.totalTransactions,
             })}
           </p>
-          <div className="grid-wrap">
+          <div className="grid-wrap" tabIndex={0} role="region" aria-label={t('datatrust.views.search')}>
             <table className="grid">
               <thead>
                 <tr>
-                  <th>ID</th>
-                  <th>Document</th>
-                  <th>Phone</th>
-                  <th>Email</th>
-                  <th>CreationDate</th>
-                  <th className="num">Score</th>
+                  <th>{t('datatrust.search.columns.id')}</th>
+                  <th>{t('datatrust.search.columns.cpf')}</th>
+                  <th>{t('datatrust.search.columns.phone')}</th>
+                  <th>{t('datatrust.search.columns.email')}</th>
+                  <th>{t('datatrust.search.columns.created')}</th>
+                  <th className="num">{t('datatrust.search.columns.score')}</th>
                 </tr>
               </thead>
               <tbody>
                 {listing.transactions.map((tx, i) => (
                   <tr key={String(tx['ID'] ?? i)}>
                     <td className="mono">{String(tx['ID'] ?? '')}</td>
-                    <td className="mono">{String(tx['Document'] ?? '')}</td>
-                    <td className="mono">{`${String(tx['AreaCode'] ?? '')}${String(tx['Phone'] ?? '')}`}</td>
+                    <td>{fmt.cpf(String(tx['Document'] ?? ''))}</td>
+                    <td>{fmt.phone(`55${String(tx['AreaCode'] ?? '')}${String(tx['Phone'] ?? '')}`)}</td>
                     <td>{String(tx['Email'] ?? '')}</td>
-                    <td className="mono">{String(tx['CreationDate'] ?? '')}</td>
-                    <td className="num mono">{score(tx)}</td>
+                    {/* seed 004 dates carry no offset: Brasília time, shown in the analyst's zone. */}
+                    <td>{tx['CreationDate'] ? fmt.dateTime(brasiliaInstant(String(tx['CreationDate']))) : ''}</td>
+                    <td className="num">{score(tx)}</td>
                   </tr>
                 ))}
               </tbody>

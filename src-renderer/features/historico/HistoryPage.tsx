@@ -35,7 +35,7 @@ export function HistoryPage() {
       {s.rows.length === 0 ? (
         <p className="empty">{t('history.empty')}</p>
       ) : (
-        <div className="grid-wrap">
+        <div className="grid-wrap" tabIndex={0} role="region" aria-label={t('nav.historico')}>
           <table className="grid" data-testid="history-table">
             <thead>
               <tr>

@@ -2,6 +2,29 @@ import type { Catalog } from '../types'
 
 export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
   datatrust: {
+    searchFields: {
+      id: 'Transaction',
+      document: 'CPF',
+      documenttype: 'Document type',
+      areacode: 'Area code',
+      phone: 'Phone',
+      sendoption: 'Validations sent',
+      verifiedphone: 'Phone verified',
+      verifiedemail: 'E-mail verified',
+      address: 'Address',
+      email: 'E-mail',
+      sessionid: 'Device identifier',
+      additionalinformation: 'Other information',
+      type: 'Type',
+      creationdate: 'Created',
+      referencedate: 'Reference date',
+      user: 'User',
+      zipcode: 'Postal code',
+      score: 'Score',
+      validation: 'Validations',
+      ratings: 'Ratings',
+      insights: 'Insights',
+    },
     sessionIdHint:
       'Required for online transactions: the key ClearSale’s fingerprint script generated in the customer’s browser or app, so ClearSale recognises the device.',
     tab: 'Data Trust (ClearSale)',
@@ -79,6 +102,7 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     phoneEmpty: 'No messages received.',
     close: 'Close',
     search: {
+      columns: { id: 'Transaction', cpf: 'CPF', phone: 'Phone', email: 'E-mail', created: 'Created', score: 'Score' },
       mode: 'Search by',
       modes: { parameter: 'Data', user: 'User', period: 'Period', list: 'ID list' },
       parameter: 'Data',

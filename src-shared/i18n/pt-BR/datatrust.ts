@@ -1,5 +1,28 @@
 export const datatrust = {
   datatrust: {
+    searchFields: {
+      id: 'Transação',
+      document: 'CPF',
+      documenttype: 'Tipo de documento',
+      areacode: 'DDD',
+      phone: 'Celular',
+      sendoption: 'Validações enviadas',
+      verifiedphone: 'Celular verificado',
+      verifiedemail: 'E-mail verificado',
+      address: 'Endereço',
+      email: 'E-mail',
+      sessionid: 'Identificador do dispositivo',
+      additionalinformation: 'Outras informações',
+      type: 'Tipo',
+      creationdate: 'Criada em',
+      referencedate: 'Data de referência',
+      user: 'Usuário',
+      zipcode: 'CEP',
+      score: 'Score',
+      validation: 'Validações',
+      ratings: 'Avaliações',
+      insights: 'Insights',
+    },
     sessionIdHint:
       'Obrigatório em transações online: a chave que o script de fingerprint da ClearSale gerou no navegador ou app do cliente, para a ClearSale reconhecer o aparelho.',
     tab: 'Data Trust (ClearSale)',
@@ -77,6 +100,7 @@ export const datatrust = {
     phoneEmpty: 'Nenhuma mensagem recebida.',
     close: 'Fechar',
     search: {
+      columns: { id: 'Transação', cpf: 'CPF', phone: 'Celular', email: 'E-mail', created: 'Criada em', score: 'Score' },
       mode: 'Pesquisar por',
       modes: { parameter: 'Dado', user: 'Usuário', period: 'Período', list: 'Lista de IDs' },
       parameter: 'Dado',

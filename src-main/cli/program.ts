@@ -23,6 +23,7 @@ import { registerScreen } from './commands/screen'
 import { registerCustomer } from './commands/customer'
 import { registerPolicy } from './commands/policy'
 import { registerPrivacy } from './commands/privacy'
+import { registerWatch } from './commands/watch'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -42,7 +43,7 @@ const EXIT_2_ERRORS = new Set<string>([
 ])
 const isExit2 = (code: string): boolean =>
   EXIT_2_ERRORS.has(code) ||
-  /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.)/.test(
+  /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.|watch\.)/.test(
     code,
   )
 
@@ -109,6 +110,7 @@ function buildProgram(io: CliIO): Command {
   registerCustomer(program, globals, io)
   registerPolicy(program, globals, io)
   registerPrivacy(program, globals, io)
+  registerWatch(program, globals, io)
 
   return program
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EnvironmentSchema } from './environment'
 import { DEFAULT_POLICY, PolicySchema } from './policy/schema'
 import { forbiddenHost } from './net'
+import { AlertEventTypeSchema } from './claro'
 
 export const LANGUAGES = ['pt-BR', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -26,6 +27,12 @@ export const TimeZoneSchema = z
  * The settings file. Every field has a default so a missing or partial file yields safe values;
  * unknown keys (from a newer version) are dropped rather than trusted.
  */
+export const SandboxEventSchema = z.object({
+  msisdn: z.string().regex(/^55\d{11}$/),
+  eventName: AlertEventTypeSchema,
+  at: z.iso.datetime({ offset: true }),
+})
+
 /** Knobs of the embedded sandbox (DESIGN.md "Embedded sandbox"). */
 export const SandboxKnobsSchema = z.object({
   latencyMs: z.number().int().min(0).max(30_000).default(0),
@@ -40,6 +47,8 @@ export const SandboxKnobsSchema = z.object({
     .min(1)
     .max(7 * 86_400)
     .default(86_400),
+  /** Claro Alerta events added to a line "now" (issue #17: a SIM swap to watch a watchlist catch). */
+  extraEvents: z.array(SandboxEventSchema).max(1000).default([]),
 })
 export type SandboxKnobs = z.infer<typeof SandboxKnobsSchema>
 
@@ -101,6 +110,7 @@ export const SettingsPatchSchema = z.strictObject({
         .min(1)
         .max(7 * 86_400)
         .optional(),
+      extraEvents: z.array(SandboxEventSchema).max(1000).optional(),
     })
     .optional(),
   callbacks: z

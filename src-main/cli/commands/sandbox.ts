@@ -1,5 +1,8 @@
 import type { Command } from 'commander'
 import { SandboxKnobsSchema } from '../../../src-shared/domain/settings'
+import { ALERT_EVENT_TYPES, AlertEventTypeSchema } from '../../../src-shared/domain/claro'
+import { parseMsisdn } from '../../../src-shared/domain/phone'
+import { formatPhoneBr } from '../../../src-shared/domain/format'
 import { SandboxManager, SANDBOX_PROVIDERS } from '../../services/sandbox'
 import { ALERT_PERSONAS, SCORE_PERSONAS } from '../../providers/claro'
 import type { Provider } from '../../../src-shared/domain/environment'
@@ -50,6 +53,7 @@ export function registerSandbox(program: Command, globals: (command: Command) =>
           rateLimitPerSecond: opts.rateLimit === undefined ? saved.rateLimitPerSecond : Number(opts.rateLimit),
           tokenLifetimeSeconds:
             opts.tokenLifetime === undefined ? saved.tokenLifetimeSeconds : Number(opts.tokenLifetime),
+          extraEvents: saved.extraEvents,
         })
         if (!knobs.success)
           throw new UsageError('cli.usage.sandboxKnobs', {
@@ -75,6 +79,32 @@ export function registerSandbox(program: Command, globals: (command: Command) =>
           process.once('SIGTERM', resolve)
         })
         await manager.close()
+      })
+    })
+
+  // Issue #17: a SIM swap (or any Alerta event) on a sandbox line, now — what a watchlist must catch.
+  program
+    .command('sandbox-event')
+    .description('adiciona agora um evento do Claro Alerta a uma linha do sandbox / adds an Alerta event to a line now')
+    .requiredOption('--msisdn <number>', 'celular, ex. "(11) 91234-5678"')
+    .requiredOption('--event <name>', ALERT_EVENT_TYPES.join(' | '))
+    .action(async (opts: { msisdn: string; event: string }, command: Command) => {
+      const g = globals(command)
+      const phone = parseMsisdn(opts.msisdn)
+      if (!phone.ok) throw new UsageError('cli.usage.sandboxMsisdn', { value: opts.msisdn })
+      const event = AlertEventTypeSchema.safeParse(opts.event)
+      if (!event.success)
+        throw new UsageError('cli.usage.events', { unknown: opts.event, known: ALERT_EVENT_TYPES.join(', ') })
+      await withCore(g, async (core) => {
+        const settings = core.context.settings
+        const added = { msisdn: phone.msisdn, eventName: event.data, at: new Date().toISOString() }
+        await settings.update({ sandbox: { extraEvents: [...settings.get().sandbox.extraEvents, added].slice(-1000) } })
+        const t = core.context.translate()
+        if (g.json) io.stdout(`${JSON.stringify(added)}\n`)
+        else
+          io.stderr(
+            `${t('cli.sandboxEvent', { event: t(`claroEvents.${added.eventName}`), msisdn: formatPhoneBr(phone.msisdn) })}\n`,
+          )
       })
     })
 }

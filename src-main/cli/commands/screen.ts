@@ -1,13 +1,13 @@
 import type { Command } from 'commander'
 import { CHECKS, type Check } from '../../../src-shared/domain/batch'
-import type { Provider } from '../../../src-shared/domain/environment'
 import { AppFailure, toAppError } from '../../infra/errors'
 import { materialise, verdictCounts } from '../../services/batch/results'
 import { whatIf } from '../../services/batch/whatif'
 import { policyLabel, policyRef } from '../../../src-shared/domain/policy'
 import { loadPolicyFile } from '../policy-file'
 import { BatchJournal } from '../../services/batch/journal'
-import { DEFAULT_RUN_OPTIONS, type Progress, type RunOptions } from '../../services/batch/runner'
+import type { Progress, RunOptions } from '../../services/batch/runner'
+import { runOptionsFrom, withPace, type PaceOptions } from '../pace'
 import { exportJob, prepareJob, runJob } from '../../services/batch/service'
 import { throttle } from '../../services/batch/limits'
 import type { CliIO } from '../io'
@@ -16,28 +16,16 @@ import { withCore } from '../core'
 import { CliFailure } from '../invoke'
 import { importProblemCode, importProblemText } from '../../../src-shared/domain/import-problems'
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value]
-const PROVIDERS: Provider[] = ['claro', 'clearsale', 'mse']
-
-function positive(text: string, what: string, max = 10_000): number {
-  const n = Number(text)
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError('cli.usage.number', { what, value: text, max })
-  return n
-}
-
 /**
  * `sentinela screen IN.csv --checks LIST --out OUT.csv [--concurrency N] [--rate PROVIDER=N]…` (DESIGN.md): every
  * input row once, in order, original columns unchanged, result columns after; progress on stderr. Running the same
  * command again after a crash resumes the same job: nothing answered is called again.
  */
-interface ScreenOptions {
+interface ScreenOptions extends PaceOptions {
   checks?: string
   out?: string
-  concurrency?: string
-  rate: string[]
   reuseHours: string
   delimiter?: string
-  timeoutMs: string
   policy?: string
   columns: string
   rescore?: string
@@ -50,21 +38,17 @@ interface ScreenOptions {
  * is called again. `screen --rescore JOB --policy FILE` re-decides a finished job from its stored answers.
  */
 export function registerScreen(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
-  program
-    .command('screen')
+  withPace(program.command('screen'))
     .description('triagem em lote de um CSV / batch screening of a CSV')
     .argument('[in]', 'CSV de entrada / input CSV')
     .option('--checks <list>', `checagens separadas por vírgula / comma-separated checks: ${CHECKS.join(',')}`)
     .option('--out <file>', 'saída .csv ou .xlsx / output .csv or .xlsx')
-    .option('--concurrency <n>', 'chamadas simultâneas por provedor / concurrent calls per provider')
-    .option('--rate <PROVIDER=N>', 'chamadas por segundo (repetível) / calls per second (repeatable)', collect, [])
     .option(
       '--reuse-hours <h>',
       'reaproveita respostas de lotes anteriores mais novas que isto / reuse earlier answers younger than this',
       '0',
     )
     .option('--delimiter <d>', 'separador da saída CSV: ";" ou "," (padrão: o da entrada) / output CSV delimiter')
-    .option('--timeout-ms <ms>', 'limite por chamada / per-call limit', String(DEFAULT_RUN_OPTIONS.timeoutMs))
     .option(
       '--policy <file>',
       'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)',
@@ -99,16 +83,7 @@ export function registerScreen(program: Command, globals: (command: Command) => 
           throw new UsageError('cli.usage.check', { value: c, known: CHECKS.join(', ') })
       if (opts.delimiter && opts.delimiter !== ';' && opts.delimiter !== ',')
         throw new UsageError('cli.usage.delimiter')
-      const options: RunOptions = structuredClone(DEFAULT_RUN_OPTIONS)
-      if (opts.concurrency)
-        for (const p of PROVIDERS) options.concurrency[p] = positive(opts.concurrency, '--concurrency')
-      for (const spec of opts.rate) {
-        const [provider, n] = spec.split('=')
-        if (!provider || !(PROVIDERS as string[]).includes(provider) || !n)
-          throw new UsageError('cli.usage.rate', { value: spec })
-        options.rate[provider as Provider] = positive(n, '--rate')
-      }
-      options.timeoutMs = positive(opts.timeoutMs, '--timeout-ms', 120_000)
+      const options: RunOptions = runOptionsFrom(opts)
       const reuseHours = Number(opts.reuseHours)
       if (!Number.isFinite(reuseHours) || reuseHours < 0)
         throw new UsageError('cli.usage.reuseHours', { value: String(opts.reuseHours) })

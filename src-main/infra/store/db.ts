@@ -194,6 +194,57 @@ const MIGRATIONS: string[] = [
      at TEXT NOT NULL,
      job_id INTEGER
    );`,
+  // Issue #17 (watchlists): lines re-checked on a cadence, each pass a batch job (the crash-safe journal), and the
+  // changes found, unique per line and fact so a resumed pass never reports one twice.
+  `CREATE TABLE watchlists (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     name TEXT NOT NULL,
+     environment TEXT NOT NULL,
+     checks TEXT NOT NULL,
+     every_minutes INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     active INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE TABLE watch_lines (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     list_id INTEGER NOT NULL,
+     msisdn TEXT NOT NULL,
+     cpf TEXT NOT NULL,
+     label TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     baseline_at TEXT,
+     checked_at TEXT,
+     last_status TEXT,
+     last_score INTEGER,
+     known_events TEXT NOT NULL DEFAULT '[]',
+     UNIQUE (list_id, msisdn, cpf)
+   );
+   CREATE TABLE watch_passes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     list_id INTEGER NOT NULL,
+     job_id INTEGER,
+     started_at TEXT NOT NULL,
+     finished_at TEXT,
+     lines INTEGER NOT NULL,
+     changes INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE watch_changes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     list_id INTEGER NOT NULL,
+     line_id INTEGER NOT NULL,
+     pass_id INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     event_name TEXT,
+     event_at TEXT,
+     detail TEXT,
+     severity TEXT NOT NULL,
+     baseline INTEGER NOT NULL,
+     detected_at TEXT NOT NULL,
+     read_at TEXT,
+     dedupe TEXT NOT NULL UNIQUE
+   );
+   CREATE INDEX watch_changes_detected ON watch_changes(detected_at);
+   CREATE INDEX watch_lines_list ON watch_lines(list_id);`,
 ]
 
 function migrate(db: Db): void {

@@ -7,9 +7,8 @@ import { toJob, type CallRecord, type JobRow, type JobSpec, type RawJob } from '
 export type { CallRecord, JobRow, JobSpec } from './job'
 
 /*
- * The batch journal (SQLite, WAL): the job, every input row (original fields, in order), the unique identifiers
- * per check, and every answered call. An answer counts only once it is written here, so a process killed at any
- * moment resumes without losing a row or paying a call twice.
+ * The batch journal (SQLite, WAL): the job, every input row (in order), the unique identifiers per check, every
+ * answered call. An answer counts once written here: a process killed at any moment resumes, losing no row.
  */
 
 export class BatchJournal {
@@ -37,8 +36,10 @@ export class BatchJournal {
     return r ? toJob(r) : null
   }
 
+  /** The analyst's batches, newest first (a watchlist's passes are jobs too, named `watch:…`, and not listed). */
   list(limit = 50): JobRow[] {
-    return (this.db.prepare('SELECT * FROM batch_jobs ORDER BY id DESC LIMIT ?').all(limit) as RawJob[]).map(toJob)
+    const sql = "SELECT * FROM batch_jobs WHERE name NOT LIKE 'watch:%' ORDER BY id DESC LIMIT ?"
+    return (this.db.prepare(sql).all(limit) as RawJob[]).map(toJob)
   }
 
   /** The mapping detected at import is kept with the job (what its rows were read with). */
@@ -277,23 +278,22 @@ export class BatchJournal {
     }))
   }
 
-  /**
-   * LGPD retention: batches older than the cutoff go with every row, key, answer and result (not a running one).
-   * Returns the removed jobs so their files can be deleted too.
-   */
+  /** LGPD retention: batches older than the cutoff go whole (not a running one); returned for their files. */
   purge(cutoffIso: string): JobRow[] {
     const old = (
       this.db
         .prepare("SELECT * FROM batch_jobs WHERE created_at < ? AND status NOT IN ('running', 'importing')")
         .all(cutoffIso) as RawJob[]
     ).map(toJob)
-    const tables = ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results', 'batch_sends']
-    this.db.transaction(() => {
-      for (const job of old) {
-        for (const table of tables) this.db.prepare(`DELETE FROM ${table} WHERE job_id = ?`).run(job.id)
-        this.db.prepare('DELETE FROM batch_jobs WHERE id = ?').run(job.id)
-      }
-    })()
+    this.db.transaction(() => old.forEach((job) => this.remove(job.id)))()
     return old
+  }
+
+  /** A job with every row, key, answer and result. */
+  remove(id: number): void {
+    this.db.transaction(() => {
+      for (const table of ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results', 'batch_sends', 'batch_jobs'])
+        this.db.prepare(`DELETE FROM ${table} WHERE ${table === 'batch_jobs' ? 'id' : 'job_id'} = ?`).run(id)
+    })()
   }
 }

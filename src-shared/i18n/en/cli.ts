@@ -11,6 +11,7 @@ export const cli: Pick<Catalog, 'cli'> = {
     notFound: 'No credential {{name}} in {{environment}}.',
     empty: 'No credentials stored for {{environment}}.',
     failed: 'Error: {{message}}',
+    sandboxEvent: '{{event}} added now to sandbox line {{msisdn}}.',
     warning: 'Warning: {{message}}',
     usage: {
       endpointSpec: '--endpoint "{{spec}}" must be PROVIDER=URL, with PROVIDER one of claro, clearsale or mse.',
@@ -41,6 +42,8 @@ export const cli: Pick<Catalog, 'cli'> = {
       invalidJson: '{{file}} does not hold valid JSON.',
       invalidScript: '{{file}} is not a valid USSD script: check the fields {{fields}}.',
       param: '--param "{{value}}" must be NAME=VALUE.',
+      sandboxMsisdn: 'Invalid phone "{{value}}": use area code + number, e.g. (11) 99999-0001.',
+      since: '--since needs an ISO 8601 date, e.g. 2026-12-01T08:00:00-03:00 (got "{{value}}").',
       privacyOne: 'Give exactly one of --cpf, --phone and --email.',
       eraseConfirm:
         'Erasure cannot be undone: run "sentinela privacy report" to see what will be deleted, then repeat with --yes.',

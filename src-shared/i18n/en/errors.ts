@@ -58,6 +58,10 @@ export const errors: Pick<Catalog, 'errors'> = {
       batch_running:
         "A batch is in progress (running or paused): let it finish or cancel it in Batch, then erase again — it would otherwise write the person's answers back.",
     },
+    watch: {
+      import_failed: 'The watchlist could not be imported: $t(importProblems.{{key}})',
+      list_not_found: 'There is no watchlist {{id}}. See the lists with "sentinela watch list".',
+    },
     batch: {
       input_missing: 'Input file not found: {{path}}.',
       no_checks: 'Choose at least one check (alerts, score, datatrust, line).',

@@ -11,6 +11,7 @@ import { policy } from './policy'
 import { privacy } from './privacy'
 import { mseWire } from './mse-wire'
 import { cli } from './cli'
+import { watch } from './watch'
 
 export const en: Catalog = {
   ...errors,
@@ -25,4 +26,5 @@ export const en: Catalog = {
   ...privacy,
   ...mseWire,
   ...cli,
+  ...watch,
 }

@@ -10,6 +10,7 @@ export const cli = {
     notFound: 'Nenhuma credencial {{name}} em {{environment}}.',
     empty: 'Nenhuma credencial guardada para {{environment}}.',
     failed: 'Erro: {{message}}',
+    sandboxEvent: '{{event}} adicionada agora à linha {{msisdn}} do sandbox.',
     warning: 'Aviso: {{message}}',
     usage: {
       endpointSpec: '--endpoint "{{spec}}" precisa ser PROVEDOR=URL, com PROVEDOR sendo claro, clearsale ou mse.',
@@ -40,6 +41,8 @@ export const cli = {
       invalidJson: '{{file}} não contém um JSON válido.',
       invalidScript: '{{file}} não é um roteiro USSD válido: confira os campos {{fields}}.',
       param: '--param "{{value}}" precisa ser NOME=VALOR.',
+      sandboxMsisdn: 'Celular inválido "{{value}}": use DDD + número, ex.: (11) 99999-0001.',
+      since: '--since precisa de uma data ISO 8601, ex.: 2026-12-01T08:00:00-03:00 (recebido "{{value}}").',
       privacyOne: 'Informe exatamente um entre --cpf, --phone e --email.',
       eraseConfirm:
         'A eliminação não tem volta: rode "sentinela privacy report" para ver o que será apagado e repita com --yes.',

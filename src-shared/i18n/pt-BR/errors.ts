@@ -58,6 +58,10 @@ export const errors = {
       batch_running:
         'Há um lote em andamento (rodando ou pausado): espere ele terminar ou cancele-o em Lote e elimine de novo — senão ele regravaria respostas do titular.',
     },
+    watch: {
+      import_failed: 'A lista de vigilância não pôde ser importada: $t(importProblems.{{key}})',
+      list_not_found: 'Não há lista de vigilância {{id}}. Veja as listas com "sentinela watch list".',
+    },
     batch: {
       input_missing: 'Arquivo de entrada não encontrado: {{path}}.',
       no_checks: 'Escolha pelo menos uma checagem (alerts, score, datatrust, line).',

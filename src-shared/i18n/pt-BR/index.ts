@@ -11,6 +11,7 @@ import { policy } from './policy'
 import { privacy } from './privacy'
 import { mseWire } from './mse-wire'
 import { cli } from './cli'
+import { watch } from './watch'
 
 export const ptBR = {
   ...errors,
@@ -25,4 +26,5 @@ export const ptBR = {
   ...privacy,
   ...mseWire,
   ...cli,
+  ...watch,
 }

@@ -112,7 +112,7 @@ export function createClaroSandbox(now: () => Date = () => new Date()): SandboxP
     return { customer: customer as Record<string, unknown> }
   }
 
-  const alerts = (request: SandboxRequest): SandboxResponse => {
+  const alerts = (request: SandboxRequest, knobs: SandboxKnobs): SandboxResponse => {
     const checked = guard(request)
     if ('error' in checked) return checked.error
     const msisdn = checked.customer['networkMsisdn']
@@ -128,12 +128,20 @@ export function createClaroSandbox(now: () => Date = () => new Date()): SandboxP
         persona.status,
         persona.status === 404 ? 'networkMsisdn não encontrado na base.' : 'Falha simulada.',
       )
-    const events = (persona?.events ?? derivedAlertEvents(msisdn))
-      .filter((e) => !filter || filter.includes(e.eventName))
-      .map((e) => ({
+    const events = [
+      ...(persona?.events ?? derivedAlertEvents(msisdn)).map((e) => ({
         eventName: e.eventName,
-        timestamp: brasiliaTimestamp(new Date(now().getTime() - e.daysAgo * 86_400_000)),
-      }))
+        // Anchored to today's midnight (UTC), not to this instant: a line's history is the same fact on every
+        // ask during the day — what a watchlist compares pass after pass (issue #17) — and "ontem" stays 1 day.
+        timestamp: brasiliaTimestamp(
+          new Date(Math.floor(now().getTime() / 86_400_000) * 86_400_000 - e.daysAgo * 86_400_000),
+        ),
+      })),
+      // Events added "now" through the knob (sentinela sandbox-event), as the line's newest.
+      ...knobs.extraEvents
+        .filter((e) => e.msisdn === msisdn)
+        .map((e) => ({ eventName: e.eventName, timestamp: brasiliaTimestamp(new Date(e.at)) })),
+    ].filter((e) => !filter || filter.includes(e.eventName))
     return json({ data: { customer: { profileEvents: events } } })
   }
 
@@ -160,7 +168,7 @@ export function createClaroSandbox(now: () => Date = () => new Date()): SandboxP
         tokens.clear()
         return { status: 204 }
       }
-      if (request.method === 'POST' && request.path === CLARO_PATHS.alerts) return alerts(request)
+      if (request.method === 'POST' && request.path === CLARO_PATHS.alerts) return alerts(request, knobs)
       if (request.method === 'POST' && request.path === CLARO_PATHS.scores) return scores(request)
       return claroError(404, `Recurso inexistente: ${request.method} ${request.path}`)
     },

@@ -1,0 +1,246 @@
+import type { Command } from 'commander'
+import { formatCpfBr, formatPhoneBr, formatsFor } from '../../../src-shared/domain/format'
+import type { Translate } from '../../../src-shared/i18n'
+import { AppFailure, toAppError } from '../../infra/errors'
+import { runOptionsFrom, withPace, type PaceOptions } from '../pace'
+import { addWatchlist, quotaPlan, WATCH_CHECKS, type WatchCheck } from '../../services/watch/lists'
+import { runPass, type PassResult } from '../../services/watch/pass'
+import { WatchStore, type WatchChange } from '../../services/watch/store'
+import type { Core } from '../../app'
+import type { CliIO } from '../io'
+import { UsageError, type GlobalOptions } from '../options'
+import { withCore } from '../core'
+import { CliFailure } from '../invoke'
+
+/*
+ * `sentinela watch …` (issue #17): watchlists from the command line — add a CSV, list, remove, run passes (once,
+ * or on each list's cadence until SIGTERM, finishing the pass in progress), read the changes. Human output in
+ * words on stderr; --json on stdout with the codes.
+ */
+
+async function guarded<T>(core: Core, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof AppFailure)
+      throw new CliFailure(error.code, toAppError(error, core.context.translate()).message)
+    throw error
+  }
+}
+
+function positive(value: string | undefined, fallback: number, what: string, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError('cli.usage.number', { what, value, max })
+  return n
+}
+
+function changeJson(store: WatchStore, c: WatchChange) {
+  const line = store.line(c.lineId)
+  return {
+    id: c.id,
+    list: c.listId,
+    line: line ? { id: line.id, msisdn: line.msisdn, cpf: line.cpf, label: line.label } : { id: c.lineId },
+    kind: c.kind,
+    eventName: c.eventName,
+    eventAt: c.eventAt,
+    detail: c.detail,
+    severity: c.severity,
+    baseline: c.baseline,
+    detectedAt: c.detectedAt,
+  }
+}
+
+/** A change as a sentence: "Grave · Ana: Troca de SIM (chip) em 30/11/2026 14:02". */
+function changeText(store: WatchStore, c: WatchChange, t: Translate, dateTime: (iso: string) => string): string {
+  const line = store.line(c.lineId)
+  const who = line
+    ? `${line.label} (${line.msisdn ? formatPhoneBr(line.msisdn) : formatCpfBr(line.cpf)})`
+    : `#${c.lineId}`
+  const text =
+    c.kind === 'event'
+      ? t('watch.change.event', {
+          line: who,
+          event: t(`claroEvents.${c.eventName ?? ''}`, { defaultValue: c.eventName ?? '' }),
+          at: dateTime(c.eventAt ?? ''),
+        })
+      : c.kind === 'score'
+        ? t('watch.change.score', { line: who, previous: c.detail?.previous ?? '—', score: c.detail?.score ?? '—' })
+        : t('watch.change.unknown', { line: who })
+  return `${t(`watch.severity.${c.severity}`)} · ${text}${c.baseline ? ` ${t('watch.baseline')}` : ''}`
+}
+
+export function registerWatch(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
+  const group = program.command('watch').description('listas de vigilância / watchlists (SIM swap, portabilidade)')
+  const words = (core: Core) => {
+    const t = core.context.translate()
+    const s = core.context.settings.get()
+    const fmt = formatsFor(s.language, s.timeZone)
+    return { t, dateTime: (iso: string) => fmt.dateTime(iso) }
+  }
+
+  group
+    .command('add')
+    .argument('<file>', 'CSV de clientes (como no Lote) / customer CSV')
+    .option('--name <name>', 'nome da lista / list name')
+    .option('--checks <list>', `${WATCH_CHECKS.join(',')}`, 'alerts')
+    .option('--every <minutes>', 'intervalo entre passagens / minutes between passes', '60')
+    .action(async (file: string, opts: { name?: string; checks: string; every: string }, command: Command) => {
+      const g = globals(command)
+      const checks = [...new Set(opts.checks.split(',').map((c) => c.trim()))]
+      for (const c of checks)
+        if (!(WATCH_CHECKS as readonly string[]).includes(c))
+          throw new UsageError('cli.usage.check', { value: c, known: WATCH_CHECKS.join(', ') })
+      const everyMinutes = positive(opts.every, 60, '--every', 10_080)
+      await withCore(g, async (core) => {
+        const { list, added, skipped } = await guarded(core, () =>
+          addWatchlist(core.context, { path: file, name: opts.name, checks: checks as WatchCheck[], everyMinutes }),
+        )
+        const quota = quotaPlan(list, added)
+        if (g.json) io.stdout(`${JSON.stringify({ list, added, skipped, quota })}\n`)
+        const { t } = words(core)
+        io.stderr(`${t('watch.added', { id: list.id, name: list.name, count: added, skipped })}\n`)
+        io.stderr(`${t('watch.quota', { every: everyMinutes, perDay: quota.claroPerDay, trial: quota.trial })}\n`)
+        if (quota.claroPerDay > quota.trial) io.stderr(`${t('watch.quotaOver')}\n`)
+      })
+    })
+
+  group.command('list').action(async (_opts: unknown, command: Command) => {
+    const g = globals(command)
+    await withCore(g, async (core) => {
+      const store = new WatchStore(core.context.db)
+      const lists = store.lists().map((list) => {
+        const lines = store.lineCount(list.id)
+        return { ...list, lines, lastPass: store.lastPass(list.id), quota: quotaPlan(list, lines) }
+      })
+      if (g.json) return io.stdout(`${JSON.stringify(lists)}\n`)
+      const { t, dateTime } = words(core)
+      if (lists.length === 0) io.stderr(`${t('watch.noLists')}\n`)
+      for (const l of lists)
+        io.stdout(
+          `${t('watch.listLine', {
+            id: l.id,
+            name: l.name,
+            lines: l.lines,
+            checks: l.checks.map((c) => t(`batch.checkNames.${c}`)).join(' + '),
+            every: l.everyMinutes,
+            last: l.lastPass?.finishedAt ? dateTime(l.lastPass.finishedAt) : t('watch.never'),
+          })}\n`,
+        )
+    })
+  })
+
+  group
+    .command('remove')
+    .argument('<id>', 'número da lista / list number')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = globals(command)
+      const listId = positive(id, 0, 'watch remove', Number.MAX_SAFE_INTEGER)
+      await withCore(g, async (core) => {
+        if (!new WatchStore(core.context.db).removeList(listId))
+          throw new CliFailure('watch.list_not_found', core.context.translate()('errors.watch.list_not_found', { id }))
+        if (!g.json) io.stderr(`${core.context.translate()('watch.removed', { id: listId })}\n`)
+      })
+    })
+
+  withPace(group.command('run'))
+    .option('--once', 'uma passagem por lista, agora / one pass per list, now')
+    .option('--list <id>', 'só esta lista / only this list')
+    .action(async (opts: { once?: boolean; list?: string } & PaceOptions, command: Command) => {
+      const g = globals(command)
+      const pace = runOptionsFrom(opts)
+      const only = opts.list === undefined ? null : positive(opts.list, 0, '--list', Number.MAX_SAFE_INTEGER)
+      await withCore(g, async (core) => {
+        const store = new WatchStore(core.context.db)
+        const { t, dateTime } = words(core)
+        let stopping = false
+        let wake: () => void = () => undefined
+        const stop = (): void => {
+          stopping = true
+          wake()
+        }
+        process.once('SIGTERM', stop)
+        process.once('SIGINT', stop)
+        try {
+          for (;;) {
+            const lists = store
+              .lists()
+              .filter(
+                (l) => l.active && l.environment === core.context.environment() && (only === null || l.id === only),
+              )
+            const due = (id: number, every: number) => {
+              const last = store.lastPass(id)?.finishedAt
+              return (
+                opts.once || store.openPass(id) !== null || !last || Date.parse(last) + every * 60_000 <= Date.now()
+              )
+            }
+            const results: PassResult[] = []
+            for (const list of lists) {
+              if (stopping && !opts.once) break
+              if (!due(list.id, list.everyMinutes)) continue
+              const result = await guarded(core, () => runPass(core.context, list.id, pace))
+              if (result) results.push(result)
+            }
+            if (g.json)
+              io.stdout(
+                `${JSON.stringify(
+                  results.map((r) => ({
+                    list: r.list.id,
+                    pass: r.pass.id,
+                    asked: r.asked,
+                    changes: r.changes.map((c) => changeJson(store, c)),
+                  })),
+                )}\n`,
+              )
+            else {
+              if (lists.length === 0) io.stderr(`${t('watch.nothingToRun')}\n`)
+              for (const r of results) {
+                io.stderr(
+                  `${t('watch.passDone', { id: r.list.id, name: r.list.name, asked: r.asked, count: r.changes.length })}\n`,
+                )
+                for (const c of r.changes) io.stdout(`${changeText(store, c, t, dateTime)}\n`)
+              }
+            }
+            if (opts.once || stopping) return
+            const next = Math.min(
+              ...lists.map((l) => {
+                const last = store.lastPass(l.id)?.finishedAt
+                return last ? Date.parse(last) + l.everyMinutes * 60_000 : Date.now()
+              }),
+              Date.now() + 60_000,
+            )
+            const wait = Math.max(1_000, next - Date.now())
+            if (!g.json) io.stderr(`${t('watch.waiting', { minutes: Math.ceil(wait / 60_000) })}\n`)
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, wait)
+              wake = () => {
+                clearTimeout(timer)
+                resolve()
+              }
+            })
+          }
+        } finally {
+          process.removeListener('SIGTERM', stop)
+          process.removeListener('SIGINT', stop)
+        }
+      })
+    })
+
+  group
+    .command('changes')
+    .option('--since <iso>', 'desde / since (ISO 8601)')
+    .action(async (opts: { since?: string }, command: Command) => {
+      const g = globals(command)
+      if (opts.since !== undefined && Number.isNaN(Date.parse(opts.since)))
+        throw new UsageError('cli.usage.since', { value: opts.since })
+      await withCore(g, async (core) => {
+        const store = new WatchStore(core.context.db)
+        const since = opts.since === undefined ? undefined : new Date(opts.since).toISOString()
+        const changes = store.changes(since ? { since } : {})
+        if (g.json) return io.stdout(`${JSON.stringify(changes.map((c) => changeJson(store, c)))}\n`)
+        const { t, dateTime } = words(core)
+        if (changes.length === 0) io.stderr(`${t('watch.noChanges')}\n`)
+        for (const c of changes) io.stdout(`${dateTime(c.detectedAt)} · ${changeText(store, c, t, dateTime)}\n`)
+      })
+    })
+}

@@ -1,0 +1,74 @@
+import { basename } from 'node:path'
+import { detectMapping, type Check } from '../../../src-shared/domain/batch'
+import { parseCpf } from '../../../src-shared/domain/cpf'
+import { parseMsisdn } from '../../../src-shared/domain/phone'
+import { AppFailure } from '../../infra/errors'
+import { readRecords, sniff } from '../batch/input'
+import type { CoreContext } from '../context'
+import { WatchStore, type Watchlist } from './store'
+
+/*
+ * Issue #17: a watchlist from a customer list — the same CSV reading and column detection as Lote. A line is kept
+ * when it has what its checks need (a phone for Alerta, a CPF for Score); the others are counted, not guessed.
+ */
+
+export const WATCH_CHECKS = ['alerts', 'score'] as const satisfies readonly Check[]
+export type WatchCheck = (typeof WATCH_CHECKS)[number]
+
+/** seed 000: the Claro trial allows 1,000 requests; a contract's own quota replaces it. */
+export const CLARO_TRIAL_REQUESTS = 1000
+
+export type WatchListDeps = Pick<CoreContext, 'db' | 'environment'>
+
+export async function addWatchlist(
+  ctx: WatchListDeps,
+  input: { path: string; name?: string | undefined; checks: WatchCheck[]; everyMinutes: number },
+): Promise<{ list: Watchlist; added: number; skipped: number }> {
+  const sniffed = await sniff(input.path)
+  if (!sniffed.ok) throw new AppFailure('watch.import_failed', { key: sniffed.problem })
+  let mapping: ReturnType<typeof detectMapping> | null = null
+  const lines: { msisdn: string; cpf: string; label: string }[] = []
+  let skipped = 0
+  let rowNo = 0
+  for await (const record of readRecords(input.path, sniffed.sniffed)) {
+    if (!('fields' in record)) {
+      if (mapping) skipped++
+      continue
+    }
+    if (!mapping) {
+      mapping = detectMapping(record.fields.map((f) => f.trim()))
+      continue
+    }
+    rowNo++
+    const cell = (i: number | undefined) => (i === undefined ? '' : (record.fields[i] ?? ''))
+    const phone = parseMsisdn(cell(mapping.phone))
+    const cpf = parseCpf(cell(mapping.cpf))
+    const usable = (input.checks.includes('alerts') && phone.ok) || (input.checks.includes('score') && cpf.ok)
+    if (!usable) {
+      skipped++
+      continue
+    }
+    lines.push({
+      msisdn: phone.ok ? phone.msisdn : '',
+      cpf: cpf.ok ? cpf.cpf : '',
+      label: cell(mapping.name).trim().slice(0, 120) || `#${rowNo}`,
+    })
+  }
+  if (!mapping) throw new AppFailure('watch.import_failed', { key: 'empty' })
+  if (mapping.phone === undefined && mapping.cpf === undefined)
+    throw new AppFailure('watch.import_failed', { key: 'no_identifier' })
+  const store = new WatchStore(ctx.db)
+  const list = store.createList({
+    name: (input.name ?? basename(input.path)).slice(0, 120),
+    environment: ctx.environment(),
+    checks: input.checks,
+    everyMinutes: input.everyMinutes,
+  })
+  return { list, added: store.addLines(list.id, lines), skipped }
+}
+
+/** Calls a day per provider at the list's cadence (both checks are Claro's), against the trial quota. */
+export function quotaPlan(list: Watchlist, lines: number): { claroPerDay: number; trial: number } {
+  const passesPerDay = Math.ceil(1440 / Math.max(1, list.everyMinutes))
+  return { claroPerDay: lines * list.checks.length * passesPerDay, trial: CLARO_TRIAL_REQUESTS }
+}

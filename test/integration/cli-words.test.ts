@@ -112,6 +112,14 @@ const CASES: [string, () => string[], number][] = [
   ['secret on the command line', () => ['credentials', 'set', 'claro', '--secret', 'x'], 2],
   ['no keychain', () => ['credentials', 'list'], 2],
   ['sandbox knobs', () => ['sandbox', '--latency', 'abc'], 2],
+  ['sandbox event bad phone', () => ['sandbox-event', '--msisdn', '12', '--event', 'SIMCARD_CHANGED'], 2],
+  ['watch add empty file', () => ['watch', 'add', files['empty'] ?? ''], 2],
+  ['watch add no identifier', () => ['watch', 'add', files['noId'] ?? ''], 2],
+  ['watch add unknown check', () => ['watch', 'add', files['csv'] ?? '', '--checks', 'foo'], 2],
+  ['watch add bad cadence', () => ['watch', 'add', files['csv'] ?? '', '--every', '0'], 2],
+  ['watch remove unknown list', () => ['watch', 'remove', '99'], 2],
+  ['watch run bad list', () => ['watch', 'run', '--once', '--list', 'abc'], 2],
+  ['watch changes bad date', () => ['watch', 'changes', '--since', 'ontem'], 2],
 ]
 
 /** An error code or key (`claro.not_found`, `invalid_msisdn`), JSON, a "pt / en" pair, an unfilled placeholder. */

@@ -130,4 +130,21 @@ describe('sentinela watch (built CLI)', () => {
     const third = JSON.parse((await watch('--json', 'watch', 'run', '--once', ...pace)).stdout) as PassJson[]
     expect(third[0]?.changes).toEqual([])
   })
+
+  it('LGPD: erasing a person removes their watched line and its changes', async () => {
+    const csv = join(h.dataDir, 'um.csv')
+    writeFileSync(csv, 'Nome;Celular\nAna;(11) 99999-0001\nBruno;(11) 99999-0003\n')
+    expect((await watch('watch', 'add', csv)).code).toBe(0)
+    expect((await watch('watch', 'run', '--once')).code).toBe(0)
+    const report = await h.cli(['--json', 'privacy', 'report', '--phone', '(11) 99999-0001'])
+    expect(report.stdout).toContain('watch_lines')
+    expect((await h.cli(['privacy', 'erase', '--phone', '(11) 99999-0001', '--yes'])).code).toBe(0)
+    const db = new Database(join(h.dataDir, 'sentinela.db'), { readonly: true })
+    try {
+      expect(db.prepare('SELECT msisdn FROM watch_lines').all()).toEqual([{ msisdn: '5511999990003' }])
+      expect(db.prepare('SELECT COUNT(*) AS n FROM watch_changes WHERE line_id = 1').get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  })
 })

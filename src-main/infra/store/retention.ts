@@ -14,9 +14,12 @@ const TABLES: { table: string; column: string }[] = [
   { table: 'mse_messages', column: 'at' },
   { table: 'callbacks', column: 'at' },
   { table: 'effects', column: 'started_at' },
+  // Issue #17: the changes a watchlist found (its lines are the analyst's portfolio, kept while the list is).
+  { table: 'watch_changes', column: 'detected_at' },
+  { table: 'watch_passes', column: 'started_at' },
 ]
 
-const FOLDERS = ['batch-uploads', 'batch-exports']
+const FOLDERS = ['batch-uploads', 'batch-exports', 'watch']
 
 export function purgePersonalData(db: Db, dataDir: string, cutoff: Date): Record<string, number> {
   const removed: Record<string, number> = {}

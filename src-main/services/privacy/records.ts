@@ -19,6 +19,7 @@ export type Place =
   | 'ussd_scripts'
   | 'callbacks'
   | 'effects'
+  | 'watch_lines'
 
 export interface DbRecord {
   place: Place
@@ -79,6 +80,13 @@ const SIMPLE: Simple[] = [
     columns: ['target', 'detail'],
     hashes: 'subjects',
     what: (r) => ({ what: 'effects', params: { operation: str(r['operation']), state: str(r['state']) } }),
+  },
+  {
+    // Issue #17: a watched line (its changes go with it).
+    place: 'watch_lines',
+    at: 'added_at',
+    columns: ['msisdn', 'cpf', 'label', 'known_events'],
+    what: (r) => ({ what: 'watch_lines', params: { list: Number(r['list_id']) } }),
   },
 ]
 
@@ -229,6 +237,7 @@ export function deleteRecords(db: Db, records: readonly DbRecord[]): void {
       del(r.place, r.key)
       if (r.place === 'batch_rows') del('batch_results', r.key)
       if (r.place === 'batch_calls') del('batch_keys', r.key)
+      if (r.place === 'watch_lines') del('watch_changes', { line_id: Number(r.key['rowid']) })
       if (r.place.startsWith('batch_')) jobs.add(Number(r.key['job_id']))
     }
     for (const id of jobs) recount.run({ id })

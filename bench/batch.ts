@@ -24,6 +24,7 @@ import { materialise } from '../src-main/services/batch/results'
 import { whatIf } from '../src-main/services/batch/whatif'
 import { DEFAULT_POLICY, type Policy } from '../src-shared/domain/policy'
 import { writeCustomersCsv } from '../test/helpers/customers'
+import { BIN, startSandbox, watchPeakRss } from './common'
 
 const LATENCY_MS = 50
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000)
@@ -31,24 +32,6 @@ const BIG_ROWS = Number(process.env['BENCH_BIG_ROWS'] ?? 1_000_000)
 const SEED_CALLS = Number(process.env['BENCH_SEED_CALLS'] ?? 200)
 const CONCURRENCY = 60
 const RATE = 1000
-const BIN = join(import.meta.dirname, '../bin/sentinela.js')
-
-async function startSandbox(dir: string): Promise<{ claro: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, '--data-dir', dir, '--json', 'sandbox', '--latency', String(LATENCY_MS)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  const urls = await new Promise<Record<string, string>>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0] ?? '{}') as Record<string, string>)
-    })
-    child.once('exit', () => reject(new Error('sandbox exited')))
-  })
-  return { claro: urls['claro'] ?? '', stop: () => child.kill('SIGTERM') }
-}
 
 /** (a) the engine alone: calls per second over the run phase. */
 interface Rescore {
@@ -112,25 +95,6 @@ function rescore(core: Awaited<ReturnType<typeof createCore>>, jobId: number): R
   materialise(db, journal, built, strict)
   const adoptSeconds = (performance.now() - started) / 1000
   return { buildSeconds, rescoreSeconds, adoptSeconds, changed: result.changed }
-}
-
-/** A process's peak RSS (VmHWM, kB), read from /proc every 50 ms until stopped. */
-function watchPeakRss(pid: number | undefined): { stop: () => number } {
-  let peakKb = 0
-  const poll = setInterval(() => {
-    try {
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-      if (hwm) peakKb = Math.max(peakKb, Number(hwm))
-    } catch {
-      // the process just ended
-    }
-  }, 50)
-  return {
-    stop: () => {
-      clearInterval(poll)
-      return peakKb
-    },
-  }
 }
 
 /** (b) the CLI on a million rows: peak RSS read from /proc (VmHWM) while it runs. */
@@ -247,7 +211,7 @@ async function seedsApproach(claro: string): Promise<{ calls: number; seconds: n
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sentinela-bench-batch-'))
   writeFileSync(join(dir, 'settings.json'), '{}')
-  const sandbox = await startSandbox(join(dir, 'sandbox'))
+  const sandbox = await startSandbox(join(dir, 'sandbox'), LATENCY_MS)
   try {
     const a = await throughput(dir, sandbox.claro)
     const b = await bigFile(dir, sandbox.claro)

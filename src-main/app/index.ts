@@ -19,6 +19,8 @@ import { TokenManager } from '../infra/http/tokens'
 import { lookupHandlers } from './handlers/lookup'
 import { subjectHasher } from '../services/privacy/key'
 import { privacyHandlers } from './handlers/privacy'
+import { watchHandlers } from './handlers/watch'
+import { WatchRunner } from '../services/watch/runner'
 import { openDatabase } from '../infra/store/db'
 import { HistoryStore } from '../infra/store/history'
 import { EffectJournal } from '../infra/store/effects'
@@ -145,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const runs = new BatchRuns(context)
+  const watch = new WatchRunner(context)
   const router = createRouter(
     {
       ...appHandlers(context),
@@ -158,6 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...ussdHandlers(context),
       ...batchHandlers(context, runs),
       ...privacyHandlers(context, runs),
+      ...watchHandlers(context, watch),
     },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
   )
@@ -223,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // The app was closed (or killed) while a batch ran: it goes on where it stopped, nothing answered is repeated.
     for (const job of new BatchJournal(db).list(50))
       if (job.status === 'running') void router.invoke('batch:start', { jobId: job.id })
+    watch.start() // watchlists pass on their cadence while the app or `serve` runs (issue #17)
   }
   log.info('core.started', { host: options.host, environment: context.environment() })
 
@@ -232,6 +237,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     async close() {
       clearInterval(purgeTimer)
+      await watch.stop()
       await runs.halt()
       await callbacks.close()
       await sandbox.close()

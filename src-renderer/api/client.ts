@@ -3,7 +3,7 @@ import { bridge } from './bridge'
 import { i18next } from '../i18n'
 
 /** A typed failure from the core, thrown by `call` so stores can catch one kind of thing. */
-class ApiError extends Error {
+export class ApiError extends Error {
   override readonly name = 'ApiError'
   constructor(readonly error: AppError) {
     super(error.message)

@@ -11,6 +11,7 @@ import { ussdChannels } from './ussd'
 import { batchChannels, batchEvents } from './batch'
 import { policyChannels } from './policy'
 import { privacyChannels } from './privacy'
+import { watchChannels, watchEvents } from './watch'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -31,6 +32,7 @@ export const channels = {
   ...batchChannels,
   ...policyChannels,
   ...privacyChannels,
+  ...watchChannels,
 }
 
 /** Every server → renderer event, declared once. */
@@ -43,6 +45,7 @@ export const events = {
   ...mseEvents,
   ...batchEvents,
   ...customerEvents,
+  ...watchEvents,
 }
 
 export type Channels = typeof channels

@@ -6,6 +6,7 @@ const AREAS_PT = [
   'Consulta',
   'Cliente',
   'Lote',
+  'Monitoramento',
   'SMS',
   'USSD',
   'Serviços MSE',
@@ -13,7 +14,18 @@ const AREAS_PT = [
   'Configurações',
   'Histórico',
 ]
-const AREAS_EN = ['Lookup', 'Customer', 'Batch', 'SMS', 'USSD', 'MSE services', 'Credentials', 'Settings', 'History']
+const AREAS_EN = [
+  'Lookup',
+  'Customer',
+  'Batch',
+  'Monitoring',
+  'SMS',
+  'USSD',
+  'MSE services',
+  'Credentials',
+  'Settings',
+  'History',
+]
 
 test('opens in Portuguese with every area and a status panel fed by app:info', async ({ app, served }) => {
   await app.open()

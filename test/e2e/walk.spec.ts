@@ -191,6 +191,20 @@ test.describe('results and error states', () => {
     await walk.check('Histórico — lista')
     await page.locator('main table tbody tr').first().click()
     await walk.check('Histórico — registro')
+
+    await page.getByTestId('history-detail').getByRole('button', { name: 'Fechar' }).click()
+    await app.goTo('Monitoramento')
+    await page.locator('#watch-file').setInputFiles({
+      name: 'carteira.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Nome;Celular\nAna;(11) 99999-0001\nCarla;(11) 99999-0404\n'),
+    })
+    await click('Criar lista')
+    await page.getByTestId('watch-lists').getByRole('button', { name: 'Ativar' }).click()
+    await expect(page.getByTestId('watch-feed')).toContainText('Troca de SIM (chip)')
+    await walk.check('Monitoramento — mudanças')
+    await page.getByTestId('watch-feed').getByRole('button', { name: /Ana/ }).first().click()
+    await walk.check('Monitoramento — linha')
     expect(walk.findings, walk.findings.join('\n')).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import type { Check } from '../../../src-shared/domain/batch'
 import { decide, type Facts, type Outcome, type Policy } from '../../../src-shared/domain/policy'
-import type { KnownEvent, NewChange, WatchLine } from './store'
+import type { KnownEvent, LineUpdate, NewChange, WatchLine } from './store'
 
 /*
  * Issue #17: what changed on a line between two passes — a new Alerta event, a Score crossing the policy's line, a
@@ -8,13 +8,6 @@ import type { KnownEvent, NewChange, WatchLine } from './store'
  * as Cliente and Lote). The first answered pass is the baseline: events already inside the policy's window are
  * reported once, marked as baseline; older ones are only remembered.
  */
-
-export interface LineUpdate {
-  lineId: number
-  status: 'answered' | 'not_found'
-  score: number | null
-  events: KnownEvent[] | null
-}
 
 type AlertsOutcome = Outcome<'alerts'>
 type ScoreOutcome = Outcome<'score'>

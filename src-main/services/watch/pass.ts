@@ -5,8 +5,8 @@ import { BatchJournal, type JobRow } from '../batch/journal'
 import { rowFacts } from '../batch/facts'
 import { prepareJob, runJob } from '../batch/service'
 import type { Progress, RunDeps, RunOptions } from '../batch/runner'
-import { diffLine, type LineUpdate } from './diff'
-import { WatchStore, type NewChange, type WatchChange, type Watchlist, type WatchPass } from './store'
+import { diffLine } from './diff'
+import { WatchStore, type WatchChange, type Watchlist, type WatchPass } from './store'
 
 /*
  * Issue #17: one pass over a watchlist is a batch job (the Lote engine: rate limits per provider, one token for
@@ -53,20 +53,18 @@ async function passJob(ctx: WatchDeps, store: WatchStore, list: Watchlist, open:
   return { pass, job }
 }
 
-/** Compares every line of the finished job with what was known, and records it all at once. */
+/** Compares every line of the finished job with what was known, streaming, and records it all at once. */
 function conclude(ctx: WatchDeps, store: WatchStore, list: Watchlist, pass: WatchPass, job: JobRow): WatchChange[] {
   const journal = new BatchJournal(ctx.db)
   const policy = ctx.settings.get().policy
-  const updates: LineUpdate[] = []
-  const changes: NewChange[] = []
-  for (const row of rowFacts(journal, journal.job(job.id) ?? job)) {
-    const line = store.line(Number(row.fields[0]))
-    if (!line || line.listId !== list.id) continue // removed from the list during the pass
-    const diff = diffLine(line, row.facts.outcomes, list.checks, policy)
-    if (diff.update) updates.push(diff.update)
-    changes.push(...diff.changes)
-  }
-  return store.finishPass(pass.id, updates, changes, new Date().toISOString())
+  return store.finishPass(pass.id, new Date().toISOString(), (apply) => {
+    for (const row of rowFacts(journal, journal.job(job.id) ?? job)) {
+      const line = store.line(Number(row.fields[0]))
+      if (!line || line.listId !== list.id) continue // removed from the list during the pass
+      const diff = diffLine(line, row.facts.outcomes, list.checks, policy)
+      apply(diff.update, diff.changes)
+    }
+  })
 }
 
 export async function runPass(

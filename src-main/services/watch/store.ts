@@ -1,115 +1,30 @@
 import type { Check } from '../../../src-shared/domain/batch'
 import type { Db } from '../../infra/store/db'
+import {
+  change,
+  line,
+  list,
+  pass,
+  type KnownEvent,
+  type Row,
+  type WatchChange,
+  type WatchLine,
+  type Watchlist,
+  type WatchPass,
+} from './rows'
 
-/*
- * Issue #17: the watchlists, their lines (with what was known about each at the last pass) and the changes found.
- * SQL only; what a change is and how severe lives in ./diff.ts, how a pass runs in ./pass.ts.
- */
+/* Issue #17: watchlists, their lines (what was known at the last pass), the changes found — SQL only (./diff.ts
+ * says what a change is, ./pass.ts how a pass runs). */
 
-export interface Watchlist {
-  id: number
-  name: string
-  environment: string
-  checks: Check[]
-  everyMinutes: number
-  createdAt: string
-  active: boolean
-}
+export type { KnownEvent, WatchChange, WatchLine, Watchlist, WatchPass } from './rows'
 
-export interface KnownEvent {
-  name: string
-  at: string
-}
-
-export interface WatchLine {
-  id: number
-  listId: number
-  msisdn: string
-  cpf: string
-  label: string
-  addedAt: string
-  baselineAt: string | null
-  checkedAt: string | null
-  lastStatus: string | null
-  lastScore: number | null
-  knownEvents: KnownEvent[]
-}
-
-export interface WatchChange {
-  id: number
-  listId: number
+/** A line's state after a pass (./diff.ts). */
+export interface LineUpdate {
   lineId: number
-  passId: number
-  kind: 'event' | 'score' | 'unknown'
-  eventName: string | null
-  eventAt: string | null
-  detail: { score?: number; previous?: number | null } | null
-  severity: 'aprovar' | 'revisar' | 'recusar'
-  baseline: boolean
-  detectedAt: string
-  readAt: string | null
+  status: 'answered' | 'not_found'
+  score: number | null
+  events: KnownEvent[] | null
 }
-
-export interface WatchPass {
-  id: number
-  listId: number
-  jobId: number | null
-  startedAt: string
-  finishedAt: string | null
-  lines: number
-  changes: number
-}
-
-type Row = Record<string, unknown>
-
-const list = (r: Row): Watchlist => ({
-  id: r['id'] as number,
-  name: r['name'] as string,
-  environment: r['environment'] as string,
-  checks: JSON.parse(r['checks'] as string) as Check[],
-  everyMinutes: r['every_minutes'] as number,
-  createdAt: r['created_at'] as string,
-  active: r['active'] === 1,
-})
-
-const line = (r: Row): WatchLine => ({
-  id: r['id'] as number,
-  listId: r['list_id'] as number,
-  msisdn: r['msisdn'] as string,
-  cpf: r['cpf'] as string,
-  label: r['label'] as string,
-  addedAt: r['added_at'] as string,
-  baselineAt: (r['baseline_at'] as string | null) ?? null,
-  checkedAt: (r['checked_at'] as string | null) ?? null,
-  lastStatus: (r['last_status'] as string | null) ?? null,
-  lastScore: (r['last_score'] as number | null) ?? null,
-  knownEvents: JSON.parse(r['known_events'] as string) as KnownEvent[],
-})
-
-const change = (r: Row): WatchChange => ({
-  id: r['id'] as number,
-  listId: r['list_id'] as number,
-  lineId: r['line_id'] as number,
-  passId: r['pass_id'] as number,
-  kind: r['kind'] as WatchChange['kind'],
-  eventName: (r['event_name'] as string | null) ?? null,
-  eventAt: (r['event_at'] as string | null) ?? null,
-  detail: r['detail'] ? (JSON.parse(r['detail'] as string) as WatchChange['detail']) : null,
-  severity: r['severity'] as WatchChange['severity'],
-  baseline: r['baseline'] === 1,
-  detectedAt: r['detected_at'] as string,
-  readAt: (r['read_at'] as string | null) ?? null,
-})
-
-const pass = (r: Row): WatchPass => ({
-  id: r['id'] as number,
-  listId: r['list_id'] as number,
-  jobId: (r['job_id'] as number | null) ?? null,
-  startedAt: r['started_at'] as string,
-  finishedAt: (r['finished_at'] as string | null) ?? null,
-  lines: r['lines'] as number,
-  changes: r['changes'] as number,
-})
 
 export interface NewChange {
   lineId: number
@@ -172,7 +87,11 @@ export class WatchStore {
   }
 
   lineCount(listId: number): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM watch_lines WHERE list_id = ?').get(listId) as { n: number }).n
+    return this.count('SELECT COUNT(*) AS n FROM watch_lines WHERE list_id = ?', listId)
+  }
+
+  private count(sql: string, id: number): number {
+    return (this.db.prepare(sql).get(id) as { n: number }).n
   }
 
   /** The lines of a list, in id order, a page at a time. */
@@ -217,14 +136,14 @@ export class WatchStore {
   }
 
   /**
-   * One transaction: the lines' new state, the changes (a change already recorded is ignored) and the pass closed —
-   * a process killed before it commits finds the pass open and does it again; after, nothing is repeated.
+   * One transaction: every line's new state and the changes (one already recorded is ignored), then the pass
+   * closed — a process killed before it commits finds the pass open and does it again; after, nothing repeats.
+   * `work` streams the lines through `apply`, so a 100k-line pass never holds them all in memory.
    */
   finishPass(
     passId: number,
-    updates: { lineId: number; status: string; score: number | null; events: KnownEvent[] | null }[],
-    changes: NewChange[],
     at: string,
+    work: (apply: (update: LineUpdate | null, changes: readonly NewChange[]) => void) => void,
   ): WatchChange[] {
     const update = this.db.prepare(
       `UPDATE watch_lines SET checked_at = ?, last_status = ?, last_score = COALESCE(?, last_score),
@@ -236,31 +155,33 @@ export class WatchStore {
        SELECT list_id, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM watch_lines WHERE id = ? RETURNING *`,
     )
     return this.db.transaction(() => {
-      for (const u of updates)
-        update.run(
-          at,
-          u.status,
-          u.score,
-          u.events ? JSON.stringify(u.events) : null,
-          u.status === 'answered' ? at : null,
-          u.lineId,
-        )
       const added: WatchChange[] = []
-      for (const c of changes) {
-        const r = insert.get(
-          passId,
-          c.kind,
-          c.eventName ?? null,
-          c.eventAt ?? null,
-          c.detail ? JSON.stringify(c.detail) : null,
-          c.severity,
-          c.baseline ? 1 : 0,
-          at,
-          c.dedupe,
-          c.lineId,
-        ) as Row | undefined
-        if (r) added.push(change(r))
-      }
+      work((u, changes) => {
+        if (u)
+          update.run(
+            at,
+            u.status,
+            u.score,
+            u.events ? JSON.stringify(u.events) : null,
+            u.status === 'answered' ? at : null,
+            u.lineId,
+          )
+        for (const c of changes) {
+          const r = insert.get(
+            passId,
+            c.kind,
+            c.eventName ?? null,
+            c.eventAt ?? null,
+            c.detail ? JSON.stringify(c.detail) : null,
+            c.severity,
+            c.baseline ? 1 : 0,
+            at,
+            c.dedupe,
+            c.lineId,
+          ) as Row | undefined
+          if (r) added.push(change(r))
+        }
+      })
       this.db.prepare('UPDATE watch_passes SET finished_at = ?, changes = ? WHERE id = ?').run(at, added.length, passId)
       return added
     })()
@@ -281,6 +202,14 @@ export class WatchStore {
     const sql = `SELECT * FROM watch_changes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY (read_at IS NULL) DESC, id DESC LIMIT ?`
     return (this.db.prepare(sql).all(...args, filter.limit ?? 500) as Row[]).map(change)
+  }
+
+  setActive(id: number, active: boolean): void {
+    this.db.prepare('UPDATE watchlists SET active = ? WHERE id = ?').run(active ? 1 : 0, id)
+  }
+
+  unread(listId: number): number {
+    return this.count('SELECT COUNT(*) AS n FROM watch_changes WHERE list_id = ? AND read_at IS NULL', listId)
   }
 
   markRead(ids: number[]): number {

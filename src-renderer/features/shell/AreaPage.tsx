@@ -19,6 +19,7 @@ const PAGES: Record<Area, ComponentType> = {
   sms: page(() => import('../sms/SmsPage'), 'SmsPage'),
   ussd: page(() => import('../ussd/UssdPage'), 'UssdPage'),
   lote: page(() => import('../lote/LotePage'), 'LotePage'),
+  monitoramento: page(() => import('../monitoramento/MonitoramentoPage'), 'MonitoramentoPage'),
 }
 
 export function AreaPage({ area }: { area: Area }) {

@@ -6,6 +6,7 @@ import { StatusPanel } from './StatusPanel'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { AreaPage } from './AreaPage'
+import { WatchNotice } from '../monitoramento/WatchNotice'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -54,6 +55,7 @@ export function Layout() {
         <AreaPage area={area} />
       </main>
       {statusOpen && <StatusPanel />}
+      <WatchNotice />
     </div>
   )
 }

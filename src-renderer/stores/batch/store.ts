@@ -2,7 +2,8 @@ import { create } from 'zustand'
 import type { AppError, EventOf, ResponseOf } from '../../../src-shared/contract'
 import type { Check, Mapping } from '../../../src-shared/domain/batch'
 import { appErrorOf, call, on } from '../../api/client'
-import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/batch'
+import { MAX_UPLOAD_BYTES } from '../../../src-shared/contract/batch'
+import { uploadList } from '../../api/upload'
 import { i18next } from '../../i18n'
 import type { Policy } from '../../../src-shared/domain/policy'
 
@@ -47,13 +48,6 @@ export interface BatchActions {
   setPace(pace: BatchState['pace']): void
   open(jobId: number): void
   simulate(policy: Policy): Promise<void>
-}
-
-function toBase64(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes)
-  let binary = ''
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 /** The batch on screen survives a reload (issue #16: progress stays): its id, per browser tab. */
@@ -123,13 +117,7 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
       return
     }
     try {
-      // In pieces: a 60 MB list never travels as one message.
-      const { uploadId } = await call('batch:upload-begin', { name: file.name })
-      for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-        const piece = await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer()
-        await call('batch:upload-chunk', { uploadId, offset, dataBase64: toBase64(piece) })
-      }
-      const upload = await call('batch:upload-end', { uploadId, name: file.name })
+      const upload = await uploadList(file)
       set({ upload, mapping: upload.mapping })
     } catch (error) {
       set({ error: appErrorOf(error) })

@@ -5,6 +5,7 @@ export const AREAS = [
   'consulta',
   'cliente',
   'lote',
+  'monitoramento',
   'sms',
   'ussd',
   'mse',

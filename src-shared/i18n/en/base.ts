@@ -12,6 +12,7 @@ export const base: Pick<
     consulta: 'Lookup',
     cliente: 'Customer',
     lote: 'Batch',
+    monitoramento: 'Monitoring',
     sms: 'SMS',
     ussd: 'USSD',
     mse: 'MSE services',
@@ -20,6 +21,8 @@ export const base: Pick<
     historico: 'History',
   },
   pages: {
+    monitoramento:
+      'Watchlists: the portfolio checked on Claro Alerta on a schedule, with an alarm when a SIM is swapped or a line ported out.',
     consulta: 'Single lookups: Alerta (SIM swap, device change and port-out events), Score and Data Trust.',
     cliente: 'One view of the customer: every check at once, with the verdict explained.',
     lote: "Batch screening: import a CSV, run the checks within each provider's limits and export the results.",

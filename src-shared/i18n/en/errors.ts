@@ -60,6 +60,7 @@ export const errors: Pick<Catalog, 'errors'> = {
     },
     watch: {
       import_failed: 'The watchlist could not be imported: $t(importProblems.{{key}})',
+      line_not_found: 'This line is no longer on the watchlist.',
       list_not_found: 'There is no watchlist {{id}}. See the lists with "sentinela watch list".',
     },
     batch: {

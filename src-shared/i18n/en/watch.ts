@@ -1,6 +1,46 @@
 import type { Catalog } from '../types'
 
-export const watch: Pick<Catalog, 'watch'> = {
+export const watch: Pick<Catalog, 'watch' | 'monitor'> = {
+  monitor: {
+    create: 'New watchlist',
+    name: 'List name',
+    checks: 'Checks',
+    alerts: 'Claro Alerta events (SIM swap, port-out…)',
+    score: 'Claro Score',
+    every: 'Interval between passes (minutes)',
+    createButton: 'Create list',
+    createHint:
+      'The list is created paused: check how many lookups a day it costs, then activate it. CPF and phone columns are recognised as in Batch.',
+    lists: 'Lists',
+    noLists: 'No watchlist yet.',
+    running: 'Running',
+    active: 'Active',
+    paused: 'Paused',
+    summary_one: '{{lines}} line · {{checks}} · every {{every}} min',
+    summary_other: '{{lines}} lines · {{checks}} · every {{every}} min',
+    summary_zero: '{{lines}} lines · {{checks}} · every {{every}} min',
+    quota: '{{perDay}} Claro lookups a day; the trial quota is {{trial}} lookups in total.',
+    runs: 'Last pass: {{last}} · next: {{next}}',
+    never: 'never',
+    pause: 'Pause',
+    activate: 'Activate',
+    runNow: 'Run now',
+    remove: 'Remove',
+    feed: 'Changes',
+    markAllRead: 'Mark all as read',
+    noChanges: 'No change found yet.',
+    change: {
+      event: '{{event}} at {{at}}',
+      score: 'Claro Score went from {{previous}} to {{score}}',
+      unknown: 'Claro no longer knows this number',
+    },
+    severity: { recusar: 'Severe', revisar: 'Attention', aprovar: 'Informative' },
+    baseline: '(already inside the window when watching began)',
+    open: 'See in Monitoring',
+    checkedAt: 'Last lookup',
+    timeline: 'Known events of the line',
+    reported: 'Changes reported',
+  },
   watch: {
     added_one: 'List {{id}} "{{name}}": {{count}} line watched ({{skipped}} without the identifier the checks need).',
     added_other:

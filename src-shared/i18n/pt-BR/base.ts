@@ -7,6 +7,7 @@ export const base = {
     consulta: 'Consulta',
     cliente: 'Cliente',
     lote: 'Lote',
+    monitoramento: 'Monitoramento',
     sms: 'SMS',
     ussd: 'USSD',
     mse: 'Serviços MSE',
@@ -15,6 +16,8 @@ export const base = {
     historico: 'Histórico',
   },
   pages: {
+    monitoramento:
+      'Listas de vigilância: a carteira consultada de tempos em tempos no Claro Alerta, com um alarme quando um chip é trocado ou a linha é portada.',
     consulta: 'Consultas avulsas: Alerta (eventos de SIM swap, troca de aparelho e portabilidade), Score e Data Trust.',
     cliente: 'Visão única do cliente: todas as checagens de uma vez, com o veredito explicado.',
     lote: 'Triagem em lote: importe um CSV, rode as checagens respeitando os limites de cada provedor e exporte o resultado.',

@@ -101,6 +101,7 @@ export class SettingsStore {
       sandbox: { ...this.current.sandbox, ...patch.sandbox },
       customEndpoints: { ...this.current.customEndpoints, ...patch.customEndpoints },
       callbacks: { ...this.current.callbacks, ...withoutConfirmation(patch.callbacks) },
+      watch: { ...this.current.watch, ...patch.watch },
     })
     await this.write(next)
     return next

@@ -60,6 +60,14 @@ export const CallbackSettingsSchema = z.object({
 
 export type CallbackSettings = z.infer<typeof CallbackSettingsSchema>
 
+/** Issue #17: where a watchlist's changes are posted (CloudEvents; the signing secret lives in the keychain). */
+export const WatchSettingsSchema = z.object({
+  webhookUrl: z.string().max(500).nullable().default(null),
+  /** The line in an outbound alert: `(11) 9****-0001` unless the team asked for it whole. */
+  maskLines: z.boolean().default(true),
+})
+export type WatchSettings = z.infer<typeof WatchSettingsSchema>
+
 export const SettingsSchema = z.object({
   language: LanguageSchema.default(DEFAULT_LANGUAGE),
   environment: EnvironmentSchema.default('sandbox'),
@@ -77,6 +85,7 @@ export const SettingsSchema = z.object({
     })
     .default({}),
   callbacks: CallbackSettingsSchema.default(CallbackSettingsSchema.parse({})),
+  watch: WatchSettingsSchema.default(WatchSettingsSchema.parse({})),
   /** The decision policy: every threshold once (Consulta's labels, Cliente, Lote, exports, CLI). */
   policy: PolicySchema.default(DEFAULT_POLICY),
   /** Dates in exports and on screen are shown in this zone (IANA name). */
@@ -127,6 +136,9 @@ export const SettingsPatchSchema = z.strictObject({
       clearsale: EndpointSchema.optional(),
       mse: EndpointSchema.optional(),
     })
+    .optional(),
+  watch: z
+    .strictObject({ webhookUrl: EndpointSchema.nullable().optional(), maskLines: z.boolean().optional() })
     .optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -120,6 +120,7 @@ const CASES: [string, () => string[], number][] = [
   ['watch remove unknown list', () => ['watch', 'remove', '99'], 2],
   ['watch run bad list', () => ['watch', 'run', '--once', '--list', 'abc'], 2],
   ['watch changes bad date', () => ['watch', 'changes', '--since', 'ontem'], 2],
+  ['watch webhook metadata address', () => ['watch', 'webhook', 'set', 'http://169.254.169.254/x'], 2],
 ]
 
 /** An error code or key (`claro.not_found`, `invalid_msisdn`), JSON, a "pt / en" pair, an unfilled placeholder. */

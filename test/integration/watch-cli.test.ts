@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -145,6 +148,63 @@ describe('sentinela watch (built CLI)', () => {
       expect(db.prepare('SELECT COUNT(*) AS n FROM watch_changes WHERE line_id = 1').get()).toEqual({ n: 0 })
     } finally {
       db.close()
+    }
+  })
+
+  it('posts each change to the team webhook as a signed CloudEvent; a failing receiver gets retries, the event stays undelivered', async () => {
+    const received: { body: string; signature: string | undefined; type: string | undefined }[] = []
+    let failing = false
+    const receiver = createServer((req, res) => {
+      let body = ''
+      req.on('data', (c: Buffer) => (body += c.toString()))
+      req.on('end', () => {
+        received.push({
+          body,
+          signature: req.headers['x-sentinela-signature'] as string | undefined,
+          type: req.headers['content-type'],
+        })
+        res.writeHead(failing ? 500 : 204).end()
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alertas`
+    try {
+      const set = await watch('watch', 'webhook', 'set', url)
+      expect(set.code, set.stderr).toBe(0)
+      const secret = set.stdout.trim()
+      expect(secret).toMatch(/^[0-9a-f]{64}$/)
+      const csv = join(h.dataDir, 'w.csv')
+      writeFileSync(csv, 'Nome;Celular\nAna;(11) 99999-0001\n')
+      expect((await watch('watch', 'add', csv)).code).toBe(0)
+      expect((await watch('watch', 'run', '--once')).code).toBe(0)
+      // Ana's two baseline events, each one CloudEvent, signed over the exact body.
+      expect(received).toHaveLength(2)
+      for (const r of received) {
+        expect(r.type).toContain('application/cloudevents+json')
+        expect(r.signature).toBe(`sha256=${createHmac('sha256', secret).update(r.body).digest('hex')}`)
+        const event = JSON.parse(r.body) as Record<string, unknown> & { data: { line: { msisdn: string } } }
+        expect(event).toMatchObject({ specversion: '1.0', type: 'br.sentinela.watch.event', subject: 'line/1' })
+        expect(event.id).toMatch(/^change-\d+$/)
+        expect(event.data.line.msisdn).toBe('(11) 9****-0001') // masked as configured
+      }
+      expect(JSON.parse((await watch('--json', 'watch', 'deliveries')).stdout)).toEqual([])
+
+      failing = true
+      received.length = 0
+      knobs = {
+        ...knobs,
+        extraEvents: [{ msisdn: '5511999990001', eventName: 'PORTOUT_REQUESTED', at: new Date().toISOString() }],
+      }
+      expect((await watch('watch', 'run', '--once')).code).toBe(0)
+      expect(received.length).toBe(3) // retried at once, then left for later rounds
+      const pending = JSON.parse((await watch('--json', 'watch', 'deliveries')).stdout) as {
+        attempts: number
+        lastError: string
+      }[]
+      expect(pending).toEqual([expect.objectContaining({ attempts: 3, lastError: 'HTTP 500' })])
+      expect((await watch('watch', 'deliveries')).stdout).toContain('não entregue depois de 3 tentativas')
+    } finally {
+      receiver.close()
     }
   })
 })

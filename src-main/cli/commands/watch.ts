@@ -6,6 +6,8 @@ import { runOptionsFrom, withPace, type PaceOptions } from '../pace'
 import { addWatchlist, quotaPlan, WATCH_CHECKS, type WatchCheck } from '../../services/watch/lists'
 import { runPass, type PassResult } from '../../services/watch/pass'
 import { WatchStore, type WatchChange } from '../../services/watch/store'
+import { deliverDue } from '../../services/watch/outbound'
+import { registerWebhook } from './watch-webhook'
 import type { Core } from '../../app'
 import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
@@ -180,6 +182,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
               if (!due(list.id, list.everyMinutes)) continue
               const result = await guarded(core, () => runPass(core.context, list.id, pace))
               if (result) results.push(result)
+              await deliverDue(core.context)
             }
             if (g.json)
               io.stdout(
@@ -225,6 +228,8 @@ export function registerWatch(program: Command, globals: (command: Command) => G
         }
       })
     })
+
+  registerWebhook(group, globals, io)
 
   group
     .command('changes')

@@ -13,6 +13,7 @@ import type { SecretBackend } from './backend'
 /** One keychain service; accounts `<env>/<name>` for credentials and `<env>/<name>#token` for access tokens. */
 export const KEYCHAIN_SERVICE = 'Sentinela'
 const TOKEN_SUFFIX = '#token'
+const SECRET_PREFIX = 'secret:'
 
 interface StoredCredential {
   v: 1
@@ -98,7 +99,7 @@ export class CredentialStore {
     const entries = await this.backend.list(KEYCHAIN_SERVICE)
     const items: CredentialSummary[] = []
     for (const { account, password } of entries) {
-      if (!account.startsWith(prefix)) continue
+      if (!account.startsWith(prefix) || account.startsWith(`${prefix}${SECRET_PREFIX}`)) continue
       if (account.endsWith(TOKEN_SUFFIX)) {
         this.redactor.remember(parse<StoredToken>(password)?.token)
         continue
@@ -124,6 +125,25 @@ export class CredentialStore {
     await this.backend.set(KEYCHAIN_SERVICE, this.account(env, name), JSON.stringify(stored))
     await this.backend.delete(KEYCHAIN_SERVICE, this.account(env, name) + TOKEN_SUFFIX)
     return this.summary(env, name, stored)
+  }
+
+  /**
+   * A secret that is not a provider credential (issue #17: the team webhook's signing key), in the same keychain:
+   * never listed with the credentials, taught to the redactor when read or written.
+   */
+  async getSecret(env: Environment, name: string): Promise<string | null> {
+    const value = await this.backend.get(KEYCHAIN_SERVICE, `${env}/${SECRET_PREFIX}${name}`)
+    this.redactor.remember(value ?? undefined)
+    return value
+  }
+
+  async setSecret(env: Environment, name: string, value: string): Promise<void> {
+    this.redactor.remember(value)
+    await this.backend.set(KEYCHAIN_SERVICE, `${env}/${SECRET_PREFIX}${name}`, value)
+  }
+
+  async deleteSecret(env: Environment, name: string): Promise<boolean> {
+    return this.backend.delete(KEYCHAIN_SERVICE, `${env}/${SECRET_PREFIX}${name}`)
   }
 
   /** Deletes a credential and its tokens. Returns whether a credential was there. */

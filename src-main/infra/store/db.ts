@@ -245,6 +245,16 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX watch_changes_detected ON watch_changes(detected_at);
    CREATE INDEX watch_lines_list ON watch_lines(list_id);`,
+  // Issue #17: each change queued for the team webhook in the pass's own transaction (enqueued once), with its
+  // attempts; one never delivered stays here, listed.
+  `CREATE TABLE watch_deliveries (
+     change_id INTEGER PRIMARY KEY,
+     created_at TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at TEXT NOT NULL,
+     delivered_at TEXT,
+     last_error TEXT
+   );`,
 ]
 
 function migrate(db: Db): void {

@@ -6,6 +6,7 @@ import { rowFacts } from '../batch/facts'
 import { prepareJob, runJob } from '../batch/service'
 import type { Progress, RunDeps, RunOptions } from '../batch/runner'
 import { diffLine } from './diff'
+import { enqueue } from './outbound'
 import { WatchStore, type WatchChange, type Watchlist, type WatchPass } from './store'
 
 /*
@@ -57,14 +58,20 @@ async function passJob(ctx: WatchDeps, store: WatchStore, list: Watchlist, open:
 function conclude(ctx: WatchDeps, store: WatchStore, list: Watchlist, pass: WatchPass, job: JobRow): WatchChange[] {
   const journal = new BatchJournal(ctx.db)
   const policy = ctx.settings.get().policy
-  return store.finishPass(pass.id, new Date().toISOString(), (apply) => {
-    for (const row of rowFacts(journal, journal.job(job.id) ?? job)) {
-      const line = store.line(Number(row.fields[0]))
-      if (!line || line.listId !== list.id) continue // removed from the list during the pass
-      const diff = diffLine(line, row.facts.outcomes, list.checks, policy)
-      apply(diff.update, diff.changes)
-    }
-  })
+  const at = new Date().toISOString()
+  return store.finishPass(
+    pass.id,
+    at,
+    (apply) => {
+      for (const row of rowFacts(journal, journal.job(job.id) ?? job)) {
+        const line = store.line(Number(row.fields[0]))
+        if (!line || line.listId !== list.id) continue // removed from the list during the pass
+        const diff = diffLine(line, row.facts.outcomes, list.checks, policy)
+        apply(diff.update, diff.changes)
+      }
+    },
+    (added) => enqueue(ctx, added, at),
+  )
 }
 
 export async function runPass(

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context'
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../batch/runner'
 import { runPass, type PassResult, type WatchDeps } from './pass'
 import { WatchStore, type WatchChange } from './store'
+import { deliverDue, type OutboundDeps } from './outbound'
 
 /*
  * Issue #17 in the long-running hosts (the desktop app, `sentinela serve`): each active list's pass when its
@@ -10,7 +11,7 @@ import { WatchStore, type WatchChange } from './store'
  * and every change published as it is recorded — the feed and the notification follow it.
  */
 
-export type WatchRunnerDeps = WatchDeps & Pick<CoreContext, 'events'>
+export type WatchRunnerDeps = WatchDeps & OutboundDeps & Pick<CoreContext, 'events'>
 
 export function changeView(store: WatchStore, c: WatchChange): WatchChangeView {
   const line = store.line(c.lineId)
@@ -48,8 +49,9 @@ export class WatchRunner {
     if (current) return current
     const store = new WatchStore(this.ctx.db)
     const pass = runPass(this.ctx, listId, this.options)
-      .then((result) => {
+      .then(async (result) => {
         for (const c of result?.changes ?? []) this.ctx.events.publish('watch:change', changeView(store, c))
+        await deliverDue(this.ctx)
         return result
       })
       .finally(() => this.inFlight.delete(listId))
@@ -79,7 +81,13 @@ export class WatchRunner {
 
   start(everyMs = 30_000): void {
     this.tick()
-    this.timer = setInterval(() => this.tick(), everyMs)
+    this.timer = setInterval(() => {
+      this.tick()
+      // Deliveries that failed earlier are retried on their own schedule, pass or no pass.
+      void deliverDue(this.ctx).catch((error: unknown) =>
+        this.ctx.log.warn('watch.webhook_failed', { reason: (error as Error).message }),
+      )
+    }, everyMs)
     this.timer.unref()
   }
 

@@ -105,6 +105,11 @@ export class WatchStore {
     }
   }
 
+  change(id: number): WatchChange | null {
+    const r = this.db.prepare('SELECT * FROM watch_changes WHERE id = ?').get(id) as Row | undefined
+    return r ? change(r) : null
+  }
+
   line(id: number): WatchLine | null {
     const r = this.db.prepare('SELECT * FROM watch_lines WHERE id = ?').get(id) as Row | undefined
     return r ? line(r) : null
@@ -144,6 +149,8 @@ export class WatchStore {
     passId: number,
     at: string,
     work: (apply: (update: LineUpdate | null, changes: readonly NewChange[]) => void) => void,
+    /** Runs in the same transaction with the changes recorded (the webhook queue). */
+    after: (added: readonly WatchChange[]) => void = () => undefined,
   ): WatchChange[] {
     const update = this.db.prepare(
       `UPDATE watch_lines SET checked_at = ?, last_status = ?, last_score = COALESCE(?, last_score),
@@ -183,6 +190,7 @@ export class WatchStore {
         }
       })
       this.db.prepare('UPDATE watch_passes SET finished_at = ?, changes = ? WHERE id = ?').run(at, added.length, passId)
+      after(added)
       return added
     })()
   }

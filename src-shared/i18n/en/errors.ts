@@ -61,6 +61,7 @@ export const errors: Pick<Catalog, 'errors'> = {
     watch: {
       import_failed: 'The watchlist could not be imported: $t(importProblems.{{key}})',
       line_not_found: 'This line is no longer on the watchlist.',
+      webhook_url: 'Webhook address refused: use http(s), never link-local or cloud metadata.',
       list_not_found: 'There is no watchlist {{id}}. See the lists with "sentinela watch list".',
     },
     batch: {

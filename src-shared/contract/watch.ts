@@ -34,6 +34,8 @@ export const WatchChangeViewSchema = z.object({
   baseline: z.boolean(),
   detectedAt: z.string(),
   read: z.boolean(),
+  /** The team webhook: not configured, waiting, delivered, or still failing after these attempts. */
+  delivery: z.object({ state: z.enum(['none', 'pending', 'delivered', 'failing']), attempts: z.number() }),
 })
 export type WatchChangeView = z.infer<typeof WatchChangeViewSchema>
 

@@ -13,6 +13,13 @@ import { deliverDue, type OutboundDeps } from './outbound'
 
 export type WatchRunnerDeps = WatchDeps & OutboundDeps & Pick<CoreContext, 'events'>
 
+function deliveryOf(store: WatchStore, changeId: number): WatchChangeView['delivery'] {
+  const d = store.delivery(changeId)
+  if (!d) return { state: 'none', attempts: 0 }
+  const state = d.deliveredAt ? 'delivered' : d.attempts === 0 ? 'pending' : 'failing'
+  return { state, attempts: d.attempts }
+}
+
 export function changeView(store: WatchStore, c: WatchChange): WatchChangeView {
   const line = store.line(c.lineId)
   return {
@@ -27,6 +34,7 @@ export function changeView(store: WatchStore, c: WatchChange): WatchChangeView {
     baseline: c.baseline,
     detectedAt: c.detectedAt,
     read: c.readAt !== null,
+    delivery: deliveryOf(store, c.id),
   }
 }
 

@@ -105,6 +105,11 @@ export class WatchStore {
     }
   }
 
+  delivery(changeId: number): { attempts: number; deliveredAt: string | null } | null {
+    const sql = 'SELECT attempts, delivered_at AS deliveredAt FROM watch_deliveries WHERE change_id = ?'
+    return (this.db.prepare(sql).get(changeId) as { attempts: number; deliveredAt: string | null } | undefined) ?? null
+  }
+
   change(id: number): WatchChange | null {
     const r = this.db.prepare('SELECT * FROM watch_changes WHERE id = ?').get(id) as Row | undefined
     return r ? change(r) : null

@@ -53,6 +53,11 @@ export function ChangeFeed() {
                 {text(c)}
                 {c.baseline && <span className="muted"> {t('monitor.baseline')}</span>}
               </p>
+              {c.delivery.state === 'failing' && (
+                <p className="warn" data-testid="watch-undelivered">
+                  {t('monitor.undelivered', { count: c.delivery.attempts })}
+                </p>
+              )}
             </li>
           ))}
         </ul>

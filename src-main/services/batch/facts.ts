@@ -55,13 +55,18 @@ export interface RowFacts {
 export function* rowFacts(
   journal: BatchJournal,
   job: JobRow,
-  range: { from?: number; limit?: number } = {},
+  range: {
+    from?: number
+    limit?: number
+    /** Answers shared by rows kept (a list where every key is unique: off). */ shared?: boolean
+  } = {},
 ): Generator<RowFacts> {
   let left = range.limit ?? Infinity
   const checks = CHECKS.filter((c) => job.spec.checks.includes(c))
   const memo = new Map<string, Outcome>()
   const outcome = (check: Check, key: string | undefined): Outcome => {
     if (key === undefined || key.startsWith('!')) return outcomeOfCall(check, key, null)
+    if (range.shared === false) return outcomeOfCall(check, key, journal.call(job.id, check, key))
     const id = `${check}\u0000${key}`
     let o = memo.get(id)
     if (!o) {

@@ -63,7 +63,8 @@ function conclude(ctx: WatchDeps, store: WatchStore, list: Watchlist, pass: Watc
     pass.id,
     at,
     (apply) => {
-      for (const row of rowFacts(journal, journal.job(job.id) ?? job)) {
+      // A watchlist's lines are unique: no answer is shared by two rows, nothing to keep between them.
+      for (const row of rowFacts(journal, journal.job(job.id) ?? job, { shared: false })) {
         const line = store.line(Number(row.fields[0]))
         if (!line || line.listId !== list.id) continue // removed from the list during the pass
         const diff = diffLine(line, row.facts.outcomes, list.checks, policy)

@@ -9,6 +9,7 @@ import {
   ipcMain,
   Menu,
   net,
+  Notification,
   protocol,
   session,
   shell,
@@ -18,6 +19,8 @@ import {
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './app'
+import { notificationOf } from './services/watch/notify'
+import type { WatchChangeView } from '../src-shared/contract/watch'
 import { dataDirFromArgs } from './infra/datadir'
 import { ErrorCodes, type InvokeResult } from '../src-shared/contract'
 import { SECURITY_HEADERS } from './security/csp'
@@ -134,6 +137,16 @@ void app.whenReady().then(async () => {
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, serveAppFile)
   wireIpc(core)
+  // Issue #17: a watchlist's change is a desktop notification the moment it is recorded, window open or not.
+  core.events.subscribe('watch:change', (change) => {
+    if (!Notification.isSupported()) return
+    const { title, body } = notificationOf(
+      change as WatchChangeView,
+      core.context.translate(),
+      core.context.settings.get(),
+    )
+    new Notification({ title, body }).show()
+  })
   await createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow()

@@ -43,12 +43,17 @@ export const watchChannels = {
   'watch:lists': channel(z.strictObject({}), z.array(WatchlistViewSchema)),
   /** A list from an uploaded CSV (batch:upload-*), created paused: its quota is shown before it is activated. */
   'watch:add': channel(
-    z.strictObject({
-      uploadId: z.string().max(64),
-      name: z.string().trim().min(1).max(120),
-      checks: z.array(z.enum(WATCH_CHECK_IDS)).min(1).max(2),
-      everyMinutes: z.number().int().min(1).max(10_080),
-    }),
+    z
+      .strictObject({
+        /** An uploaded CSV (batch:upload-*) … */
+        uploadId: z.string().max(64).optional(),
+        /** … or a finished batch's rows, read with its mapping. */
+        jobId: z.number().int().optional(),
+        name: z.string().trim().min(1).max(120),
+        checks: z.array(z.enum(WATCH_CHECK_IDS)).min(1).max(2),
+        everyMinutes: z.number().int().min(1).max(10_080),
+      })
+      .refine((r) => (r.uploadId === undefined) !== (r.jobId === undefined), { message: 'uploadId | jobId' }),
     z.object({ list: WatchlistViewSchema, added: z.number(), skipped: z.number() }),
   ),
   'watch:set-active': channel(z.strictObject({ listId: z.number().int(), active: z.boolean() }), WatchlistViewSchema),

@@ -45,3 +45,19 @@ test('create a watchlist from a CSV, activate it, see the SIM swap in the feed a
   await page.getByRole('button', { name: 'Marcar todas como lidas' }).click()
   await expect(feed.locator('li.unread')).toHaveCount(0)
 })
+
+test('a finished batch becomes a watchlist in one click', async ({ app }) => {
+  const page = app.page
+  await app.open()
+  await app.goTo('Lote')
+  await page.getByRole('button', { name: 'Experimentar com a lista de exemplo' }).click()
+  await page.getByRole('button', { name: 'Planejar' }).click()
+  await page.getByRole('button', { name: 'Iniciar' }).click()
+  await expect(page.getByTestId('batch-progress')).toHaveAttribute('data-status', 'done', { timeout: 20_000 })
+  await page.getByTestId('watch-job').click()
+  await expect(page.locator('#page-title')).toHaveText('Monitoramento')
+  const list = page.getByTestId('watch-lists').locator('li').first()
+  await expect(list).toContainText('exemplo-sentinela.csv')
+  await expect(list).toContainText('4 linhas')
+  await expect(list).toContainText('Pausada')
+})

@@ -113,6 +113,8 @@ const CASES: [string, () => string[], number][] = [
   ['no keychain', () => ['credentials', 'list'], 2],
   ['sandbox knobs', () => ['sandbox', '--latency', 'abc'], 2],
   ['sandbox event bad phone', () => ['sandbox-event', '--msisdn', '12', '--event', 'SIMCARD_CHANGED'], 2],
+  ['watch add without a source', () => ['watch', 'add'], 2],
+  ['watch add from an unknown batch', () => ['watch', 'add', '--from-job', '99'], 2],
   ['watch add empty file', () => ['watch', 'add', files['empty'] ?? ''], 2],
   ['watch add no identifier', () => ['watch', 'add', files['noId'] ?? ''], 2],
   ['watch add unknown check', () => ['watch', 'add', files['csv'] ?? '', '--checks', 'foo'], 2],

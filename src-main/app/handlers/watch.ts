@@ -3,7 +3,7 @@ import type { CoreContext } from '../../services/context'
 import { AppFailure } from '../../infra/errors'
 import type { Handlers } from '../router'
 import { BatchUploads } from '../../services/batch/uploads'
-import { addWatchlist, quotaPlan } from '../../services/watch/lists'
+import { addWatchlist, quotaPlan, watchlistFromJob } from '../../services/watch/lists'
 import { changeView, WatchRunner } from '../../services/watch/runner'
 import { WatchStore, type Watchlist } from '../../services/watch/store'
 
@@ -51,13 +51,11 @@ export function watchHandlers(ctx: CoreContext, runner: WatchRunner): WatchHandl
         .lists()
         .filter((l) => l.environment === ctx.environment())
         .map(view),
-    'watch:add': async ({ uploadId, name, checks, everyMinutes }) => {
-      const { list, added, skipped } = await addWatchlist(ctx, {
-        path: uploads.path(uploadId),
-        name,
-        checks,
-        everyMinutes,
-      })
+    'watch:add': async ({ uploadId, jobId, name, checks, everyMinutes }) => {
+      const { list, added, skipped } =
+        jobId !== undefined
+          ? watchlistFromJob(ctx, { jobId, name, checks, everyMinutes })
+          : await addWatchlist(ctx, { path: uploads.path(uploadId ?? ''), name, checks, everyMinutes })
       // Paused until the analyst has seen what its cadence costs (the quota planner) and activates it.
       store.setActive(list.id, false)
       return { list: view(found(list.id)), added, skipped }

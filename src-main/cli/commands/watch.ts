@@ -3,7 +3,7 @@ import { formatCpfBr, formatPhoneBr, formatsFor } from '../../../src-shared/doma
 import type { Translate } from '../../../src-shared/i18n'
 import { AppFailure, toAppError } from '../../infra/errors'
 import { runOptionsFrom, withPace, type PaceOptions } from '../pace'
-import { addWatchlist, quotaPlan, WATCH_CHECKS, type WatchCheck } from '../../services/watch/lists'
+import { addWatchlist, quotaPlan, WATCH_CHECKS, watchlistFromJob, type WatchCheck } from '../../services/watch/lists'
 import { runPass, type PassResult } from '../../services/watch/pass'
 import { WatchStore, type WatchChange } from '../../services/watch/store'
 import { deliverDue } from '../../services/watch/outbound'
@@ -19,6 +19,13 @@ import { CliFailure } from '../invoke'
  * or on each list's cadence until SIGTERM, finishing the pass in progress), read the changes. Human output in
  * words on stderr; --json on stdout with the codes.
  */
+
+interface AddOptions {
+  name?: string
+  checks: string
+  every: string
+  fromJob?: string
+}
 
 async function guarded<T>(core: Core, work: () => Promise<T>): Promise<T> {
   try {
@@ -83,20 +90,26 @@ export function registerWatch(program: Command, globals: (command: Command) => G
 
   group
     .command('add')
-    .argument('<file>', 'CSV de clientes (como no Lote) / customer CSV')
+    .argument('[file]', 'CSV de clientes (como no Lote) / customer CSV')
+    .option('--from-job <n>', 'as linhas de um lote concluído / the rows of a finished batch')
     .option('--name <name>', 'nome da lista / list name')
     .option('--checks <list>', `${WATCH_CHECKS.join(',')}`, 'alerts')
     .option('--every <minutes>', 'intervalo entre passagens / minutes between passes', '60')
-    .action(async (file: string, opts: { name?: string; checks: string; every: string }, command: Command) => {
+    .action(async (file: string | undefined, opts: AddOptions, command: Command) => {
       const g = globals(command)
+      if ((file === undefined) === (opts.fromJob === undefined)) throw new UsageError('cli.usage.watchSource')
+      const jobId = opts.fromJob === undefined ? null : positive(opts.fromJob, 0, '--from-job', Number.MAX_SAFE_INTEGER)
       const checks = [...new Set(opts.checks.split(',').map((c) => c.trim()))]
       for (const c of checks)
         if (!(WATCH_CHECKS as readonly string[]).includes(c))
           throw new UsageError('cli.usage.check', { value: c, known: WATCH_CHECKS.join(', ') })
       const everyMinutes = positive(opts.every, 60, '--every', 10_080)
       await withCore(g, async (core) => {
-        const { list, added, skipped } = await guarded(core, () =>
-          addWatchlist(core.context, { path: file, name: opts.name, checks: checks as WatchCheck[], everyMinutes }),
+        const input = { name: opts.name, checks: checks as WatchCheck[], everyMinutes }
+        const { list, added, skipped } = await guarded(core, async () =>
+          jobId !== null
+            ? watchlistFromJob(core.context, { jobId, ...input })
+            : addWatchlist(core.context, { path: file ?? '', ...input }),
         )
         const quota = quotaPlan(list, added)
         if (g.json) io.stdout(`${JSON.stringify({ list, added, skipped, quota })}\n`)

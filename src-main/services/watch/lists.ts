@@ -1,9 +1,10 @@
 import { basename } from 'node:path'
-import { detectMapping, type Check } from '../../../src-shared/domain/batch'
+import { detectMapping, type Check, type Mapping } from '../../../src-shared/domain/batch'
 import { parseCpf } from '../../../src-shared/domain/cpf'
 import { parseMsisdn } from '../../../src-shared/domain/phone'
 import { AppFailure } from '../../infra/errors'
 import { readRecords, sniff } from '../batch/input'
+import { BatchJournal } from '../batch/journal'
 import type { CoreContext } from '../context'
 import { WatchStore, type Watchlist } from './store'
 
@@ -40,19 +41,9 @@ export async function addWatchlist(
       continue
     }
     rowNo++
-    const cell = (i: number | undefined) => (i === undefined ? '' : (record.fields[i] ?? ''))
-    const phone = parseMsisdn(cell(mapping.phone))
-    const cpf = parseCpf(cell(mapping.cpf))
-    const usable = (input.checks.includes('alerts') && phone.ok) || (input.checks.includes('score') && cpf.ok)
-    if (!usable) {
-      skipped++
-      continue
-    }
-    lines.push({
-      msisdn: phone.ok ? phone.msisdn : '',
-      cpf: cpf.ok ? cpf.cpf : '',
-      label: cell(mapping.name).trim().slice(0, 120) || `#${rowNo}`,
-    })
+    const line = lineOf(record.fields, mapping, input.checks, rowNo)
+    if (line) lines.push(line)
+    else skipped++
   }
   if (!mapping) throw new AppFailure('watch.import_failed', { key: 'empty' })
   if (mapping.phone === undefined && mapping.cpf === undefined)
@@ -65,6 +56,59 @@ export async function addWatchlist(
     everyMinutes: input.everyMinutes,
   })
   return { list, added: store.addLines(list.id, lines), skipped }
+}
+
+/**
+ * A watchlist from a finished batch (issue #17): its rows, read with the mapping the batch used, each line kept
+ * when it has what the checks need — the analyst screened a list once and now keeps an eye on it.
+ */
+export function watchlistFromJob(
+  ctx: WatchListDeps,
+  input: { jobId: number; name?: string | undefined; checks: WatchCheck[]; everyMinutes: number },
+): { list: Watchlist; added: number; skipped: number } {
+  const journal = new BatchJournal(ctx.db)
+  const job = journal.job(input.jobId)
+  if (!job || (job.status !== 'done' && job.status !== 'cancelled'))
+    throw new AppFailure('watch.job_not_ready', { id: input.jobId })
+  const mapping = job.spec.mapping
+  const lines: { msisdn: string; cpf: string; label: string }[] = []
+  let skipped = 0
+  for (let from = 1; ;) {
+    const page = journal.rows(job.id, from, 2000)
+    if (page.length === 0) break
+    for (const row of page) {
+      const line = lineOf(row.fields, mapping, input.checks, row.rowNo)
+      if (line) lines.push(line)
+      else skipped++
+    }
+    from = (page[page.length - 1]?.rowNo ?? from) + 1
+  }
+  const store = new WatchStore(ctx.db)
+  const list = store.createList({
+    name: (input.name ?? job.name).slice(0, 120),
+    environment: ctx.environment(),
+    checks: input.checks,
+    everyMinutes: input.everyMinutes,
+  })
+  return { list, added: store.addLines(list.id, lines), skipped }
+}
+
+/** A row as a watched line, or null when it lacks what the checks need. */
+function lineOf(
+  fields: readonly string[],
+  mapping: Mapping,
+  checks: readonly WatchCheck[],
+  rowNo: number,
+): { msisdn: string; cpf: string; label: string } | null {
+  const cell = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? ''))
+  const phone = parseMsisdn(cell(mapping.phone))
+  const cpf = parseCpf(cell(mapping.cpf))
+  if (!((checks.includes('alerts') && phone.ok) || (checks.includes('score') && cpf.ok))) return null
+  return {
+    msisdn: phone.ok ? phone.msisdn : '',
+    cpf: cpf.ok ? cpf.cpf : '',
+    label: cell(mapping.name).trim().slice(0, 120) || `#${rowNo}`,
+  }
 }
 
 /** Calls a day per provider at the list's cadence (both checks are Claro's), against the trial quota. */

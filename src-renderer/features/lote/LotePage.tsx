@@ -5,6 +5,8 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { SubTabs } from '../../components/SubTabs'
 import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
+import { useWatchStore } from '../../stores/watch/store'
+import { useNavStore } from '../../stores/nav/store'
 import { ImportStep } from './ImportStep'
 import { ResultsGrid } from './ResultsGrid'
 import { RunPanel } from './RunPanel'
@@ -40,6 +42,14 @@ export function LotePage() {
     if (file.download) download(file.fileName, file.download)
   }
   const date = (iso: string) => fmt.dateTime(iso)
+  const current = s.jobs.find((j) => j.id === s.jobId)
+  const finished = current?.status === 'done' || current?.status === 'cancelled'
+  const addFromJob = useWatchStore((w) => w.addFromJob)
+  const go = useNavStore((n) => n.go)
+  // Issue #17: the list screened once, now watched (the new list starts paused in Monitoramento).
+  const watchJob = async (): Promise<void> => {
+    if (current && (await addFromJob(current.id, s.fileName || `${t('nav.lote')} ${current.id}`))) go('monitoramento')
+  }
   return (
     <section className="page" data-testid="page-lote">
       <h1 id="page-title">{t('nav.lote')}</h1>
@@ -90,6 +100,11 @@ export function LotePage() {
             <button type="button" disabled={exporting} onClick={() => void exportAs('xlsx')}>
               {t('batch.exportXlsx')}
             </button>
+            {finished && (
+              <button type="button" onClick={() => void watchJob()} data-testid="watch-job">
+                {t('batch.watchThis')}
+              </button>
+            )}
           </SubTabs>
           {saved && (
             <p className="outcome ok" data-testid="export-saved">
@@ -108,12 +123,7 @@ export function LotePage() {
               <Dashboard jobId={s.jobId} />
             </Suspense>
           )}
-          {view === 'whatif' && (
-            <WhatIfPanel
-              jobId={s.jobId}
-              finished={['done', 'cancelled'].includes(s.jobs.find((j) => j.id === s.jobId)?.status ?? '')}
-            />
-          )}
+          {view === 'whatif' && <WhatIfPanel jobId={s.jobId} finished={finished} />}
         </div>
       )}
     </section>

@@ -22,6 +22,8 @@ export interface WatchActions {
   start(): () => void
   load(): Promise<void>
   add(file: File, input: { name: string; checks: ('alerts' | 'score')[]; everyMinutes: number }): Promise<void>
+  /** A list from a finished batch (paused, like any new list). */
+  addFromJob(jobId: number, name: string): Promise<boolean>
   setActive(listId: number, active: boolean): Promise<void>
   run(listId: number): Promise<void>
   remove(listId: number): Promise<void>
@@ -72,6 +74,16 @@ export const useWatchStore = create<WatchState & WatchActions>()((set, get) => {
         await call('watch:add', { uploadId: upload.uploadId, ...input })
         await refresh()
       }),
+
+    async addFromJob(jobId, name) {
+      let ok = false
+      await guard(async () => {
+        await call('watch:add', { jobId, name, checks: ['alerts'], everyMinutes: 60 })
+        await refresh()
+        ok = true
+      })
+      return ok
+    },
 
     setActive: (listId, active) =>
       guard(async () => {

@@ -17,6 +17,7 @@ export const batch: Pick<Catalog, 'batch' | 'importProblems'> = {
     stopped: 'Line {{line}} could not be read ({{error}}); the rest of the file was not read.',
   },
   batch: {
+    watchThis: 'Watch these lines',
     gridLabel: 'Batch results (scroll with the arrow keys)',
     reasonCodes: 'Reason codes, for scripts:',
     rawAnswers: 'Provider answers (raw)',

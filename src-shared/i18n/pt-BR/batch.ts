@@ -16,6 +16,7 @@ export const batch = {
     stopped: 'A linha {{line}} não pôde ser lida ({{error}}); o resto do arquivo não foi lido.',
   },
   batch: {
+    watchThis: 'Vigiar estas linhas',
     gridLabel: 'Resultados do lote (role com as setas)',
     reasonCodes: 'Códigos dos motivos, para scripts:',
     rawAnswers: 'Respostas dos provedores (brutas)',

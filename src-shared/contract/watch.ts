@@ -67,6 +67,11 @@ export const watchChannels = {
     z.strictObject({ listId: z.number().int().optional(), lineId: z.number().int().optional() }),
     z.array(WatchChangeViewSchema),
   ),
+  /** The team webhook as the screen may know it: where, masked or not, whether a secret is set — never the secret. */
+  'watch:webhook': channel(
+    z.strictObject({}),
+    z.object({ url: z.string().nullable(), maskLines: z.boolean(), secretSet: z.boolean(), undelivered: z.number() }),
+  ),
   'watch:read': channel(z.strictObject({ ids: z.array(z.number().int()).max(1000) }), z.object({ read: z.number() })),
   /** What is known about a line: its events, last status and score. */
   'watch:line': channel(

@@ -61,3 +61,23 @@ test('a finished batch becomes a watchlist in one click', async ({ app }) => {
   await expect(list).toContainText('4 linhas')
   await expect(list).toContainText('Pausada')
 })
+
+test('the team webhook is set in Configurações; the screen says whether a secret exists, never shows one', async ({
+  app,
+}) => {
+  const page = app.page
+  await app.open()
+  await app.goTo('Configurações')
+  const section = page.getByTestId('webhook-settings')
+  await section.locator('#webhook-url').fill('https://equipe.example/alertas')
+  await section.locator('#webhook-url').press('Enter')
+  await expect(page.getByTestId('settings-saved')).toContainText('Configurações salvas às')
+  await expect(section.getByTestId('webhook-secret')).toContainText('Sem segredo de assinatura')
+  await expect(section.getByTestId('webhook-secret').locator('code')).toHaveText('sentinela watch webhook set URL')
+  // A cloud metadata address is refused, in words.
+  await section.locator('#webhook-url').fill('http://169.254.169.254/latest')
+  await section.locator('#webhook-url').press('Enter')
+  await expect(page.getByTestId('error-banner').first()).toBeVisible()
+  await page.reload()
+  await expect(page.locator('#webhook-url')).toHaveValue('https://equipe.example/alertas')
+})

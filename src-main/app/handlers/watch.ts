@@ -5,6 +5,7 @@ import type { Handlers } from '../router'
 import { BatchUploads } from '../../services/batch/uploads'
 import { addWatchlist, quotaPlan, watchlistFromJob } from '../../services/watch/lists'
 import { changeView, WatchRunner } from '../../services/watch/runner'
+import { deliveries, WEBHOOK_SECRET } from '../../services/watch/outbound'
 import { WatchStore, type Watchlist } from '../../services/watch/store'
 
 type WatchHandlers = Pick<
@@ -17,6 +18,7 @@ type WatchHandlers = Pick<
   | 'watch:changes'
   | 'watch:read'
   | 'watch:line'
+  | 'watch:webhook'
 >
 
 /** Monitoramento (issue #17): thin over services/watch. */
@@ -76,6 +78,11 @@ export function watchHandlers(ctx: CoreContext, runner: WatchRunner): WatchHandl
         .filter((c) => lineId === undefined || c.lineId === lineId)
         .map((c) => changeView(store, c)),
     'watch:read': ({ ids }) => ({ read: store.markRead(ids) }),
+    'watch:webhook': async () => {
+      const { webhookUrl, maskLines } = ctx.settings.get().watch
+      const secret = await ctx.credentials.getSecret(ctx.environment(), WEBHOOK_SECRET).catch(() => null)
+      return { url: webhookUrl, maskLines, secretSet: secret !== null, undelivered: deliveries(ctx, true).length }
+    },
     'watch:line': ({ lineId }) => {
       const line = store.line(lineId)
       if (!line) throw new AppFailure('watch.line_not_found', { id: lineId })

@@ -8,6 +8,7 @@ import { TimeZoneSetting } from './TimeZoneSetting'
 import { SandboxStats } from './SandboxStats'
 import { PrivacyPanel } from '../privacy/PrivacyPanel'
 import { SavedToast } from './SavedToast'
+import { WebhookSettings } from './WebhookSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -63,6 +64,7 @@ export function SettingsPage() {
       </div>
       {settings && <PolicyPanel idPrefix="settings-policy" />}
       {settings && <CallbackSettings />}
+      {settings && <WebhookSettings />}
       {settings && <PrivacyPanel timeZone={settings.timeZone} />}
       {settings && (
         <>

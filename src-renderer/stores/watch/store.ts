@@ -12,6 +12,7 @@ export interface WatchState {
   changes: WatchChangeView[]
   /** The newest change heard while the app is open: the in-app notification. */
   notice: WatchChangeView | null
+  webhook: ResponseOf<'watch:webhook'> | null
   line: Line | null
   lineChanges: WatchChangeView[]
   busy: boolean
@@ -31,6 +32,7 @@ export interface WatchActions {
   closeLine(): void
   markRead(ids: number[]): Promise<void>
   dismissNotice(): void
+  loadWebhook(): Promise<void>
 }
 
 export const useWatchStore = create<WatchState & WatchActions>()((set, get) => {
@@ -52,6 +54,7 @@ export const useWatchStore = create<WatchState & WatchActions>()((set, get) => {
     lists: [],
     changes: [],
     notice: null,
+    webhook: null,
     line: null,
     lineChanges: [],
     busy: false,
@@ -122,5 +125,10 @@ export const useWatchStore = create<WatchState & WatchActions>()((set, get) => {
       }),
 
     dismissNotice: () => set({ notice: null }),
+
+    loadWebhook: () =>
+      guard(async () => {
+        set({ webhook: await call('watch:webhook', {}) })
+      }),
   }
 })

@@ -67,6 +67,16 @@ export const base = {
     custom: 'Personalizado',
   },
   settings: {
+    webhookTitle: 'Alertas para a equipe (webhook)',
+    webhookUrl: 'Endereço que recebe as mudanças',
+    webhookHint:
+      'Cada mudança das listas de vigilância é enviada como CloudEvent assinado (HMAC-SHA256); vazio desliga.',
+    webhookSecretSet: 'Segredo de assinatura guardado no chaveiro. Para trocá-lo:',
+    webhookSecretMissing: 'Sem segredo de assinatura: os alertas iriam sem assinatura. Gere-o com',
+    webhookUndelivered_one: '{{count}} mudança ainda não entregue; veja em Monitoramento.',
+    webhookUndelivered_other: '{{count}} mudanças ainda não entregues; veja em Monitoramento.',
+    webhookUndelivered_zero: 'Nenhuma mudança pendente.',
+    webhookWhole: 'Enviar o número inteiro (sem máscara)',
     saved: 'Configurações salvas às {{time}}.',
     language: 'Idioma',
     languageHint: 'A escolha fica salva nas configurações.',

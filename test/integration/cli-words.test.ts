@@ -115,6 +115,8 @@ const CASES: [string, () => string[], number][] = [
   ['sandbox event bad phone', () => ['sandbox-event', '--msisdn', '12', '--event', 'SIMCARD_CHANGED'], 2],
   ['watch add without a source', () => ['watch', 'add'], 2],
   ['watch add from an unknown batch', () => ['watch', 'add', '--from-job', '99'], 2],
+  ['watch remove-line without identifier', () => ['watch', 'remove-line', '1'], 2],
+  ['watch add to an unknown list', () => ['watch', 'add', files['csv'] ?? '', '--to', '42'], 2],
   ['watch add empty file', () => ['watch', 'add', files['empty'] ?? ''], 2],
   ['watch add no identifier', () => ['watch', 'add', files['noId'] ?? ''], 2],
   ['watch add unknown check', () => ['watch', 'add', files['csv'] ?? '', '--checks', 'foo'], 2],

@@ -207,4 +207,20 @@ describe('sentinela watch (built CLI)', () => {
       receiver.close()
     }
   })
+
+  it('adds lines to a list and removes one, with its changes', async () => {
+    const a = join(h.dataDir, 'a.csv')
+    const b = join(h.dataDir, 'b.csv')
+    writeFileSync(a, 'Nome;Celular\nAna;(11) 99999-0001\n')
+    writeFileSync(b, 'Nome;Celular\nBruno;(11) 99999-0003\nAna de novo;(11) 99999-0001\n')
+    expect((await watch('watch', 'add', a)).code).toBe(0)
+    const more = await watch('--json', 'watch', 'add', b, '--to', '1')
+    expect(JSON.parse(more.stdout)).toMatchObject({ list: { id: 1 }, added: 1 }) // Ana was already watched
+    expect((await watch('watch', 'run', '--once')).code).toBe(0)
+    const removed = await watch('watch', 'remove-line', '1', '--phone', '(11) 99999-0001')
+    expect(removed.stderr).toContain('1 linha removida da lista')
+    const left = JSON.parse((await watch('--json', 'watch', 'list')).stdout) as { lines: number }[]
+    expect(left[0]?.lines).toBe(1)
+    expect(JSON.parse((await watch('--json', 'watch', 'changes')).stdout)).toEqual([]) // Ana's were hers
+  })
 })

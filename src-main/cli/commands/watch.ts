@@ -9,6 +9,8 @@ import { WatchStore, type WatchChange } from '../../services/watch/store'
 import { deliverDue } from '../../services/watch/outbound'
 import { registerWebhook } from './watch-webhook'
 import type { Core } from '../../app'
+import { parseMsisdn } from '../../../src-shared/domain/phone'
+import { parseCpf } from '../../../src-shared/domain/cpf'
 import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
@@ -25,6 +27,7 @@ interface AddOptions {
   checks: string
   every: string
   fromJob?: string
+  to?: string
 }
 
 async function guarded<T>(core: Core, work: () => Promise<T>): Promise<T> {
@@ -92,6 +95,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
     .command('add')
     .argument('[file]', 'CSV de clientes (como no Lote) / customer CSV')
     .option('--from-job <n>', 'as linhas de um lote concluído / the rows of a finished batch')
+    .option('--to <id>', 'acrescenta as linhas a esta lista / adds the lines to this list')
     .option('--name <name>', 'nome da lista / list name')
     .option('--checks <list>', `${WATCH_CHECKS.join(',')}`, 'alerts')
     .option('--every <minutes>', 'intervalo entre passagens / minutes between passes', '60')
@@ -109,7 +113,11 @@ export function registerWatch(program: Command, globals: (command: Command) => G
         const { list, added, skipped } = await guarded(core, async () =>
           jobId !== null
             ? watchlistFromJob(core.context, { jobId, ...input })
-            : addWatchlist(core.context, { path: file ?? '', ...input }),
+            : addWatchlist(core.context, {
+                path: file ?? '',
+                ...input,
+                toList: opts.to === undefined ? undefined : positive(opts.to, 0, '--to', Number.MAX_SAFE_INTEGER),
+              }),
         )
         const quota = quotaPlan(list, added)
         if (g.json) io.stdout(`${JSON.stringify({ list, added, skipped, quota })}\n`)
@@ -239,6 +247,30 @@ export function registerWatch(program: Command, globals: (command: Command) => G
           process.removeListener('SIGTERM', stop)
           process.removeListener('SIGINT', stop)
         }
+      })
+    })
+
+  group
+    .command('remove-line')
+    .argument('<id>', 'número da lista / list number')
+    .option('--phone <number>', 'celular da linha / the line’s phone')
+    .option('--cpf <cpf>', 'CPF da linha / the line’s CPF')
+    .action(async (id: string, opts: { phone?: string; cpf?: string }, command: Command) => {
+      const g = globals(command)
+      const listId = positive(id, 0, 'watch remove-line', Number.MAX_SAFE_INTEGER)
+      const phone = opts.phone === undefined ? null : parseMsisdn(opts.phone)
+      const cpf = opts.cpf === undefined ? null : parseCpf(opts.cpf)
+      if ((phone === null) === (cpf === null) || phone?.ok === false || cpf?.ok === false)
+        throw new UsageError('cli.usage.watchLine')
+      await withCore(g, async (core) => {
+        const store = new WatchStore(core.context.db)
+        const t = core.context.translate()
+        let removed = 0
+        for (const line of store.lines(listId))
+          if ((phone?.ok && line.msisdn === phone.msisdn) || (cpf?.ok && line.cpf === cpf.cpf))
+            removed += store.removeLine(listId, line.id) ? 1 : 0
+        if (g.json) return io.stdout(`${JSON.stringify({ removed })}\n`)
+        io.stderr(`${t('watch.linesRemoved', { count: removed })}\n`)
       })
     })
 

@@ -23,8 +23,19 @@ export type WatchListDeps = Pick<CoreContext, 'db' | 'environment'>
 
 export async function addWatchlist(
   ctx: WatchListDeps,
-  input: { path: string; name?: string | undefined; checks: WatchCheck[]; everyMinutes: number },
+  input: {
+    path: string
+    name?: string | undefined
+    checks: WatchCheck[]
+    everyMinutes: number
+    /** Add the file's lines to this list (its own checks decide which lines are kept) instead of a new one. */
+    toList?: number | undefined
+  },
 ): Promise<{ list: Watchlist; added: number; skipped: number }> {
+  const store = new WatchStore(ctx.db)
+  const target = input.toList === undefined ? null : store.list(input.toList)
+  if (input.toList !== undefined && !target) throw new AppFailure('watch.list_not_found', { id: input.toList })
+  const checks = (target?.checks as WatchCheck[] | undefined) ?? input.checks
   const sniffed = await sniff(input.path)
   if (!sniffed.ok) throw new AppFailure('watch.import_failed', { key: sniffed.problem })
   let mapping: ReturnType<typeof detectMapping> | null = null
@@ -41,20 +52,21 @@ export async function addWatchlist(
       continue
     }
     rowNo++
-    const line = lineOf(record.fields, mapping, input.checks, rowNo)
+    const line = lineOf(record.fields, mapping, checks, rowNo)
     if (line) lines.push(line)
     else skipped++
   }
   if (!mapping) throw new AppFailure('watch.import_failed', { key: 'empty' })
   if (mapping.phone === undefined && mapping.cpf === undefined)
     throw new AppFailure('watch.import_failed', { key: 'no_identifier' })
-  const store = new WatchStore(ctx.db)
-  const list = store.createList({
-    name: (input.name ?? basename(input.path)).slice(0, 120),
-    environment: ctx.environment(),
-    checks: input.checks,
-    everyMinutes: input.everyMinutes,
-  })
+  const list =
+    target ??
+    store.createList({
+      name: (input.name ?? basename(input.path)).slice(0, 120),
+      environment: ctx.environment(),
+      checks: input.checks,
+      everyMinutes: input.everyMinutes,
+    })
   return { list, added: store.addLines(list.id, lines), skipped }
 }
 

@@ -43,6 +43,7 @@ export const cli: Pick<Catalog, 'cli'> = {
       invalidScript: '{{file}} is not a valid USSD script: check the fields {{fields}}.',
       param: '--param "{{value}}" must be NAME=VALUE.',
       watchSource: 'Give the CSV file or --from-job with the number of a finished batch (one of the two).',
+      watchLine: 'Give the line with --phone or --cpf (one of the two, valid).',
       sandboxMsisdn: 'Invalid phone "{{value}}": use area code + number, e.g. (11) 99999-0001.',
       since: '--since needs an ISO 8601 date, e.g. 2026-12-01T08:00:00-03:00 (got "{{value}}").',
       privacyOne: 'Give exactly one of --cpf, --phone and --email.',

@@ -45,6 +45,9 @@ export const watch: Pick<Catalog, 'watch' | 'monitor'> = {
     reported: 'Changes reported',
   },
   watch: {
+    linesRemoved_one: '{{count}} line removed from the list, with its changes.',
+    linesRemoved_other: '{{count}} lines removed from the list, with their changes.',
+    linesRemoved_zero: 'No line of the list has that identifier.',
     webhookSet:
       'Changes will be posted to {{url}} as signed CloudEvents (HMAC-SHA256). The secret, kept in the keychain, follows: set it on the receiver.',
     webhookRemoved: 'Team alerts turned off; the secret left the keychain.',

@@ -42,6 +42,7 @@ export const cli = {
       invalidScript: '{{file}} não é um roteiro USSD válido: confira os campos {{fields}}.',
       param: '--param "{{value}}" precisa ser NOME=VALOR.',
       watchSource: 'Informe o arquivo CSV ou --from-job com o número de um lote concluído (um dos dois).',
+      watchLine: 'Informe a linha com --phone ou --cpf (um dos dois, válido).',
       sandboxMsisdn: 'Celular inválido "{{value}}": use DDD + número, ex.: (11) 99999-0001.',
       since: '--since precisa de uma data ISO 8601, ex.: 2026-12-01T08:00:00-03:00 (recebido "{{value}}").',
       privacyOne: 'Informe exatamente um entre --cpf, --phone e --email.',

@@ -44,6 +44,9 @@ export const watch = {
     reported: 'Mudanças reportadas',
   },
   watch: {
+    linesRemoved_one: '{{count}} linha removida da lista, com suas mudanças.',
+    linesRemoved_other: '{{count}} linhas removidas da lista, com suas mudanças.',
+    linesRemoved_zero: 'Nenhuma linha da lista tem esse identificador.',
     webhookSet:
       'Mudanças serão enviadas a {{url}} como CloudEvents assinados (HMAC-SHA256). O segredo, guardado no chaveiro, segue abaixo: configure-o no receptor.',
     webhookRemoved: 'Alertas para a equipe desligados; o segredo saiu do chaveiro.',

@@ -223,4 +223,36 @@ describe('sentinela watch (built CLI)', () => {
     expect(left[0]?.lines).toBe(1)
     expect(JSON.parse((await watch('--json', 'watch', 'changes')).stdout)).toEqual([]) // Ana's were hers
   })
+
+  it('without --once it keeps running; SIGTERM lets the pass in progress finish, then it exits', async () => {
+    knobs = SandboxKnobsSchema.parse({ latencyMs: 20 })
+    const csv = join(h.dataDir, 'serv.csv')
+    const rows = Array.from({ length: 60 }, (_, i) => `Cliente ${i};(31) 9${String(7000_0000 + i * 53).slice(-8)}`)
+    writeFileSync(csv, `Nome;Celular\n${rows.join('\n')}\n`)
+    expect((await watch('watch', 'add', csv, '--every', '60')).code).toBe(0)
+    const args = [
+      BIN,
+      '--data-dir',
+      h.dataDir,
+      '--endpoint',
+      `claro=${claro.url}`,
+      'watch',
+      'run',
+      '--rate',
+      'claro=20',
+    ]
+    const child = spawn(process.execPath, args, { env: h.keyring.env, stdio: 'ignore' })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    await vi.waitFor(() => expect(alertsCalls()).toBeGreaterThanOrEqual(10), { timeout: 15_000, interval: 20 })
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(alertsCalls()).toBe(60) // the pass in progress was finished, not cut
+    const db = new Database(join(h.dataDir, 'sentinela.db'), { readonly: true })
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n FROM watch_passes WHERE finished_at IS NULL').get()).toEqual({ n: 0 })
+      expect(db.prepare('SELECT COUNT(*) AS n FROM watch_lines WHERE checked_at IS NOT NULL').get()).toEqual({ n: 60 })
+    } finally {
+      db.close()
+    }
+  })
 })

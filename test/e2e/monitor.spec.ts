@@ -77,7 +77,9 @@ test('the team webhook is set in Configurações; the screen says whether a secr
   // A cloud metadata address is refused, in words.
   await section.locator('#webhook-url').fill('http://169.254.169.254/latest')
   await section.locator('#webhook-url').press('Enter')
-  await expect(page.getByTestId('error-banner').first()).toBeVisible()
+  await expect(section.getByTestId('webhook-refused')).toHaveText(
+    'Endereço de webhook recusado: use http(s), nunca link-local ou metadados de nuvem.',
+  )
   await page.reload()
   await expect(page.locator('#webhook-url')).toHaveValue('https://equipe.example/alertas')
 })

@@ -19,7 +19,8 @@ import {
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './app'
-import { notificationOf } from './services/watch/notify'
+import { notificationOf } from '../src-shared/domain/watch'
+import { formatsFor } from '../src-shared/domain/format'
 import type { WatchChangeView } from '../src-shared/contract/watch'
 import { dataDirFromArgs } from './infra/datadir'
 import { ErrorCodes, type InvokeResult } from '../src-shared/contract'
@@ -140,10 +141,11 @@ void app.whenReady().then(async () => {
   // Issue #17: a watchlist's change is a desktop notification the moment it is recorded, window open or not.
   core.events.subscribe('watch:change', (change) => {
     if (!Notification.isSupported()) return
+    const { language, timeZone } = core.context.settings.get()
     const { title, body } = notificationOf(
       change as WatchChangeView,
       core.context.translate(),
-      core.context.settings.get(),
+      formatsFor(language, timeZone),
     )
     new Notification({ title, body }).show()
   })

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { diffLine } from '../../src-main/services/watch/diff'
-import { notificationOf } from '../../src-main/services/watch/notify'
 import { signature } from '../../src-main/services/watch/outbound'
 import type { WatchLine } from '../../src-main/services/watch/store'
 import { alertFacts, DEFAULT_POLICY } from '../../src-shared/domain/policy'
 import { createTranslator } from '../../src-shared/i18n'
+import { notificationOf } from '../../src-shared/domain/watch'
+import { formatsFor } from '../../src-shared/domain/format'
 import type { WatchChangeView } from '../../src-shared/contract/watch'
 
 /* Issue #17: what a pass calls a change, and how severe the policy says it is. */
@@ -110,9 +111,7 @@ describe('outbound words and signature', () => {
       read: false,
       delivery: { state: 'none', attempts: 0 },
     }
-    expect(
-      notificationOf(change, createTranslator('pt-BR'), { language: 'pt-BR', timeZone: 'America/Sao_Paulo' }),
-    ).toEqual({
+    expect(notificationOf(change, createTranslator('pt-BR'), formatsFor('pt-BR', 'America/Sao_Paulo'))).toEqual({
       title: 'Grave · Ana',
       body: '(11) 99999-0001: Troca de SIM (chip) em 01/12/2026 09:00',
     })

@@ -1,11 +1,14 @@
 import type { Command } from 'commander'
-import { formatCpfBr, formatPhoneBr, formatsFor } from '../../../src-shared/domain/format'
+import { formatsFor, type Formats } from '../../../src-shared/domain/format'
+import { changeSentence, lineIdentifier } from '../../../src-shared/domain/watch'
+import type { WatchChangeView } from '../../../src-shared/contract/watch'
 import type { Translate } from '../../../src-shared/i18n'
 import { AppFailure, toAppError } from '../../infra/errors'
-import { runOptionsFrom, withPace, type PaceOptions } from '../pace'
+import { positive, runOptionsFrom, withPace, type PaceOptions } from '../pace'
 import { addWatchlist, quotaPlan, WATCH_CHECKS, watchlistFromJob, type WatchCheck } from '../../services/watch/lists'
 import { runPass, type PassResult } from '../../services/watch/pass'
-import { WatchStore, type WatchChange } from '../../services/watch/store'
+import { WatchStore } from '../../services/watch/store'
+import { changeView } from '../../services/watch/runner'
 import { deliverDue } from '../../services/watch/outbound'
 import { registerWebhook } from './watch-webhook'
 import type { Core } from '../../app'
@@ -40,46 +43,15 @@ async function guarded<T>(core: Core, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function positive(value: string | undefined, fallback: number, what: string, max: number): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError('cli.usage.number', { what, value, max })
-  return n
-}
+/** A whole number from 1 to max, or the default when the option is absent. */
+const optional = (value: string | undefined, fallback: number, what: string, max: number): number =>
+  value === undefined ? fallback : positive(value, what, max)
 
-function changeJson(store: WatchStore, c: WatchChange) {
-  const line = store.line(c.lineId)
-  return {
-    id: c.id,
-    list: c.listId,
-    line: line ? { id: line.id, msisdn: line.msisdn, cpf: line.cpf, label: line.label } : { id: c.lineId },
-    kind: c.kind,
-    eventName: c.eventName,
-    eventAt: c.eventAt,
-    detail: c.detail,
-    severity: c.severity,
-    baseline: c.baseline,
-    detectedAt: c.detectedAt,
-  }
-}
-
-/** A change as a sentence: "Grave · Ana: Troca de SIM (chip) em 30/11/2026 14:02". */
-function changeText(store: WatchStore, c: WatchChange, t: Translate, dateTime: (iso: string) => string): string {
-  const line = store.line(c.lineId)
-  const who = line
-    ? `${line.label} (${line.msisdn ? formatPhoneBr(line.msisdn) : formatCpfBr(line.cpf)})`
-    : `#${c.lineId}`
-  const text =
-    c.kind === 'event'
-      ? t('watch.change.event', {
-          line: who,
-          event: t(`claroEvents.${c.eventName ?? ''}`, { defaultValue: c.eventName ?? '' }),
-          at: dateTime(c.eventAt ?? ''),
-        })
-      : c.kind === 'score'
-        ? t('watch.change.score', { line: who, previous: c.detail?.previous ?? '—', score: c.detail?.score ?? '—' })
-        : t('watch.change.unknown', { line: who })
-  return `${t(`watch.severity.${c.severity}`)} · ${text}${c.baseline ? ` ${t('watch.baseline')}` : ''}`
+/** A change as a sentence: "Grave · Ana ((11) 99999-0001): Troca de SIM (chip) em 30/11/2026 14:02". */
+function changeText(c: WatchChangeView, t: Translate, fmt: Formats): string {
+  const who = c.line.label ? `${c.line.label} (${lineIdentifier(c.line, fmt)})` : `#${c.line.id}`
+  const baseline = c.baseline ? ` ${t('watch.baseline')}` : ''
+  return `${t(`watch.severity.${c.severity}`)} · ${who}: ${changeSentence(c, t, fmt)}${baseline}`
 }
 
 export function registerWatch(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
@@ -88,7 +60,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
     const t = core.context.translate()
     const s = core.context.settings.get()
     const fmt = formatsFor(s.language, s.timeZone)
-    return { t, dateTime: (iso: string) => fmt.dateTime(iso) }
+    return { t, fmt }
   }
 
   group
@@ -102,12 +74,12 @@ export function registerWatch(program: Command, globals: (command: Command) => G
     .action(async (file: string | undefined, opts: AddOptions, command: Command) => {
       const g = globals(command)
       if ((file === undefined) === (opts.fromJob === undefined)) throw new UsageError('cli.usage.watchSource')
-      const jobId = opts.fromJob === undefined ? null : positive(opts.fromJob, 0, '--from-job', Number.MAX_SAFE_INTEGER)
+      const jobId = opts.fromJob === undefined ? null : positive(opts.fromJob, '--from-job', Number.MAX_SAFE_INTEGER)
       const checks = [...new Set(opts.checks.split(',').map((c) => c.trim()))]
       for (const c of checks)
         if (!(WATCH_CHECKS as readonly string[]).includes(c))
           throw new UsageError('cli.usage.check', { value: c, known: WATCH_CHECKS.join(', ') })
-      const everyMinutes = positive(opts.every, 60, '--every', 10_080)
+      const everyMinutes = optional(opts.every, 60, '--every', 10_080)
       await withCore(g, async (core) => {
         const input = { name: opts.name, checks: checks as WatchCheck[], everyMinutes }
         const { list, added, skipped } = await guarded(core, async () =>
@@ -116,7 +88,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
             : addWatchlist(core.context, {
                 path: file ?? '',
                 ...input,
-                toList: opts.to === undefined ? undefined : positive(opts.to, 0, '--to', Number.MAX_SAFE_INTEGER),
+                toList: opts.to === undefined ? undefined : positive(opts.to, '--to', Number.MAX_SAFE_INTEGER),
               }),
         )
         const quota = quotaPlan(list, added)
@@ -137,7 +109,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
         return { ...list, lines, lastPass: store.lastPass(list.id), quota: quotaPlan(list, lines) }
       })
       if (g.json) return io.stdout(`${JSON.stringify(lists)}\n`)
-      const { t, dateTime } = words(core)
+      const { t, fmt } = words(core)
       if (lists.length === 0) io.stderr(`${t('watch.noLists')}\n`)
       for (const l of lists)
         io.stdout(
@@ -147,7 +119,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
             lines: l.lines,
             checks: l.checks.map((c) => t(`batch.checkNames.${c}`)).join(' + '),
             every: l.everyMinutes,
-            last: l.lastPass?.finishedAt ? dateTime(l.lastPass.finishedAt) : t('watch.never'),
+            last: l.lastPass?.finishedAt ? fmt.dateTime(l.lastPass.finishedAt) : t('watch.never'),
           })}\n`,
         )
     })
@@ -158,7 +130,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
     .argument('<id>', 'número da lista / list number')
     .action(async (id: string, _opts: unknown, command: Command) => {
       const g = globals(command)
-      const listId = positive(id, 0, 'watch remove', Number.MAX_SAFE_INTEGER)
+      const listId = positive(id, 'watch remove', Number.MAX_SAFE_INTEGER)
       await withCore(g, async (core) => {
         if (!new WatchStore(core.context.db).removeList(listId))
           throw new CliFailure('watch.list_not_found', core.context.translate()('errors.watch.list_not_found', { id }))
@@ -172,10 +144,10 @@ export function registerWatch(program: Command, globals: (command: Command) => G
     .action(async (opts: { once?: boolean; list?: string } & PaceOptions, command: Command) => {
       const g = globals(command)
       const pace = runOptionsFrom(opts)
-      const only = opts.list === undefined ? null : positive(opts.list, 0, '--list', Number.MAX_SAFE_INTEGER)
+      const only = opts.list === undefined ? null : positive(opts.list, '--list', Number.MAX_SAFE_INTEGER)
       await withCore(g, async (core) => {
         const store = new WatchStore(core.context.db)
-        const { t, dateTime } = words(core)
+        const { t, fmt } = words(core)
         let stopping = false
         let wake: () => void = () => undefined
         const stop = (): void => {
@@ -212,7 +184,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
                     list: r.list.id,
                     pass: r.pass.id,
                     asked: r.asked,
-                    changes: r.changes.map((c) => changeJson(store, c)),
+                    changes: r.changes.map((c) => changeView(store, c)),
                   })),
                 )}\n`,
               )
@@ -222,7 +194,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
                 io.stderr(
                   `${t('watch.passDone', { id: r.list.id, name: r.list.name, asked: r.asked, count: r.changes.length })}\n`,
                 )
-                for (const c of r.changes) io.stdout(`${changeText(store, c, t, dateTime)}\n`)
+                for (const c of r.changes) io.stdout(`${changeText(changeView(store, c), t, fmt)}\n`)
               }
             }
             if (opts.once || stopping) return
@@ -257,7 +229,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
     .option('--cpf <cpf>', 'CPF da linha / the line’s CPF')
     .action(async (id: string, opts: { phone?: string; cpf?: string }, command: Command) => {
       const g = globals(command)
-      const listId = positive(id, 0, 'watch remove-line', Number.MAX_SAFE_INTEGER)
+      const listId = positive(id, 'watch remove-line', Number.MAX_SAFE_INTEGER)
       const phone = opts.phone === undefined ? null : parseMsisdn(opts.phone)
       const cpf = opts.cpf === undefined ? null : parseCpf(opts.cpf)
       if ((phone === null) === (cpf === null) || phone?.ok === false || cpf?.ok === false)
@@ -287,10 +259,11 @@ export function registerWatch(program: Command, globals: (command: Command) => G
         const store = new WatchStore(core.context.db)
         const since = opts.since === undefined ? undefined : new Date(opts.since).toISOString()
         const changes = store.changes(since ? { since } : {})
-        if (g.json) return io.stdout(`${JSON.stringify(changes.map((c) => changeJson(store, c)))}\n`)
-        const { t, dateTime } = words(core)
+        if (g.json) return io.stdout(`${JSON.stringify(changes.map((c) => changeView(store, c)))}\n`)
+        const { t, fmt } = words(core)
         if (changes.length === 0) io.stderr(`${t('watch.noChanges')}\n`)
-        for (const c of changes) io.stdout(`${dateTime(c.detectedAt)} · ${changeText(store, c, t, dateTime)}\n`)
+        for (const c of changes)
+          io.stdout(`${fmt.dateTime(c.detectedAt)} · ${changeText(changeView(store, c), t, fmt)}\n`)
       })
     })
 }

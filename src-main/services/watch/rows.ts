@@ -1,6 +1,22 @@
-import type { Check } from '../../../src-shared/domain/batch'
+import { z } from 'zod'
+import { CHECKS, type Check } from '../../../src-shared/domain/batch'
 
-/* The watch tables' rows as the code reads them (issue #17). */
+/* The watch tables' rows as the code reads them (issue #17): the JSON columns read through their schemas. */
+
+const ChecksSchema = z.array(z.enum(CHECKS))
+const KnownEventsSchema = z.array(z.object({ name: z.string(), at: z.string() }))
+const DetailSchema = z.object({ score: z.number().optional(), previous: z.number().nullable().optional() }).nullable()
+
+/** A JSON column as its schema says, or the fallback when it is absent or unreadable (never a guess). */
+function stored<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  if (typeof value !== 'string') return fallback
+  try {
+    const parsed = schema.safeParse(JSON.parse(value))
+    return parsed.success ? parsed.data : fallback
+  } catch {
+    return fallback
+  }
+}
 
 export interface Watchlist {
   id: number
@@ -62,7 +78,7 @@ export const list = (r: Row): Watchlist => ({
   id: r['id'] as number,
   name: r['name'] as string,
   environment: r['environment'] as string,
-  checks: JSON.parse(r['checks'] as string) as Check[],
+  checks: stored(ChecksSchema, r['checks'], []),
   everyMinutes: r['every_minutes'] as number,
   createdAt: r['created_at'] as string,
   active: r['active'] === 1,
@@ -79,7 +95,7 @@ export const line = (r: Row): WatchLine => ({
   checkedAt: (r['checked_at'] as string | null) ?? null,
   lastStatus: (r['last_status'] as string | null) ?? null,
   lastScore: (r['last_score'] as number | null) ?? null,
-  knownEvents: JSON.parse(r['known_events'] as string) as KnownEvent[],
+  knownEvents: stored(KnownEventsSchema, r['known_events'], []),
 })
 
 export const change = (r: Row): WatchChange => ({
@@ -90,7 +106,7 @@ export const change = (r: Row): WatchChange => ({
   kind: r['kind'] as WatchChange['kind'],
   eventName: (r['event_name'] as string | null) ?? null,
   eventAt: (r['event_at'] as string | null) ?? null,
-  detail: r['detail'] ? (JSON.parse(r['detail'] as string) as WatchChange['detail']) : null,
+  detail: stored(DetailSchema, r['detail'], null),
   severity: r['severity'] as WatchChange['severity'],
   baseline: r['baseline'] === 1,
   detectedAt: r['detected_at'] as string,

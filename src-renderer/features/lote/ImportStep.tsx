@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { CHECKS, FIELDS, type Mapping } from '../../../src-shared/domain/batch'
 import { useBatchStore } from '../../stores/batch/store'
+import { FilePick } from '../../components/FilePick'
 
 /**
  * A list an analyst can try at once, with the sandbox's customers: the shape Sentinela expects (a header, one
@@ -28,22 +29,12 @@ export function ImportStep() {
     <div className="lookup-form" data-testid="batch-import">
       <div className="field">
         <span className="label">{t('batch.file')}</span>
-        <div className="file-pick">
-          {/* The browser's own picker speaks the browser's language ("Choose File"): ours speaks the analyst's. */}
-          <label className="button-like" htmlFor="batch-file">
-            {t('batch.chooseFile')}
-          </label>
-          <input
-            id="batch-file"
-            className="sr-only"
-            type="file"
-            accept=".csv,.txt,text/csv"
-            onChange={(e) => e.target.files?.[0] && void s.choose(e.target.files[0])}
-          />
-          <span className="muted" data-testid="batch-file-name">
-            {s.fileName || t('batch.noFile')}
-          </span>
-        </div>
+        <FilePick
+          id="batch-file"
+          fileName={s.fileName}
+          onFile={(file) => void s.choose(file)}
+          testId="batch-file-name"
+        />
       </div>
       {!upload?.uploadId && (
         <div className="hint" data-testid="batch-expected">

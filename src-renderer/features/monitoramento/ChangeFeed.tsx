@@ -1,21 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { WatchChangeView } from '../../../src-shared/contract/watch'
 import { useFormats } from '../../i18n/formats'
+import { useTranslate } from '../../i18n'
+import { changeSentence, lineIdentifier } from '../../../src-shared/domain/watch'
 import { useWatchStore } from '../../stores/watch/store'
 
-/** A change in words: "Troca de SIM (chip) em 30/11/2026 21:00" — its severity as the policy judged it. */
+/** A change in words, as the notification and the CLI say it (src-shared/domain/watch). */
 export function useChangeText(): (c: WatchChangeView) => string {
-  const { t } = useTranslation()
+  const tr = useTranslate()
   const fmt = useFormats()
-  return (c) =>
-    c.kind === 'event'
-      ? t('monitor.change.event', {
-          event: t(`claroEvents.${c.eventName ?? ''}`, { defaultValue: c.eventName ?? '' }),
-          at: fmt.dateTime(c.eventAt ?? ''),
-        })
-      : c.kind === 'score'
-        ? t('monitor.change.score', { previous: c.detail?.previous ?? '—', score: c.detail?.score ?? '—' })
-        : t('monitor.change.unknown')
+  return (c) => changeSentence(c, tr, fmt)
 }
 
 export function ChangeFeed() {
@@ -47,7 +41,7 @@ export function ChangeFeed() {
                 <span className="muted">{fmt.dateTime(c.detectedAt)}</span>
               </div>
               <button type="button" className="link" onClick={() => void openLine(c.line.id)}>
-                {c.line.label} · {c.line.msisdn ? fmt.phone(c.line.msisdn) : fmt.cpf(c.line.cpf)}
+                {c.line.label} · {lineIdentifier(c.line, fmt)}
               </button>
               <p className="message-text">
                 {text(c)}

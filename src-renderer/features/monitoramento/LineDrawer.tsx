@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormats } from '../../i18n/formats'
 import { useWatchStore } from '../../stores/watch/store'
 import { useChangeText } from './ChangeFeed'
+import { lineIdentifier } from '../../../src-shared/domain/watch'
 
 /** A watched line's timeline: every Alerta event known, newest first, and the changes the watch reported. */
 export function LineDrawer() {
@@ -17,7 +18,7 @@ export function LineDrawer() {
     <aside className="drawer" role="dialog" aria-labelledby="watch-line-title" data-testid="watch-line">
       <div className="card-head">
         <h2 id="watch-line-title">
-          {line.label} · {line.msisdn ? fmt.phone(line.msisdn) : fmt.cpf(line.cpf)}
+          {line.label} · {lineIdentifier(line, fmt)}
         </h2>
         <button type="button" className="link" onClick={close}>
           {t('history.close')}

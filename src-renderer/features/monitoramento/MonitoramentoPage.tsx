@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { FilePick } from '../../components/FilePick'
 import { useFormats } from '../../i18n/formats'
 import { useWatchStore } from '../../stores/watch/store'
 import { ChangeFeed } from './ChangeFeed'
@@ -39,19 +40,7 @@ export function MonitoramentoPage() {
           <form className="lookup-form" onSubmit={submit} aria-label={t('monitor.create')}>
             <div className="field">
               <span className="label">{t('batch.file')}</span>
-              <div className="file-pick">
-                <label className="button-like" htmlFor="watch-file">
-                  {t('batch.chooseFile')}
-                </label>
-                <input
-                  id="watch-file"
-                  className="sr-only"
-                  type="file"
-                  accept=".csv,.txt,text/csv"
-                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                />
-                <span className="muted">{file?.name ?? t('batch.noFile')}</span>
-              </div>
+              <FilePick id="watch-file" fileName={file?.name ?? null} onFile={setFile} />
             </div>
             <div className="field">
               <label htmlFor="watch-name">{t('monitor.name')}</label>

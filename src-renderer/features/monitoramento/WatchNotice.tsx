@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useFormats } from '../../i18n/formats'
 import { useNavStore } from '../../stores/nav/store'
 import { useWatchStore } from '../../stores/watch/store'
-import { useChangeText } from './ChangeFeed'
+import { useTranslate } from '../../i18n'
+import { notificationOf } from '../../../src-shared/domain/watch'
 
 /**
  * The moment a watchlist finds a change, wherever the analyst is (issue #17): an in-app notice, and the system's
@@ -12,16 +13,13 @@ import { useChangeText } from './ChangeFeed'
 export function WatchNotice() {
   const { t } = useTranslation()
   const fmt = useFormats()
-  const text = useChangeText()
+  const tr = useTranslate()
   const start = useWatchStore((s) => s.start)
   const notice = useWatchStore((s) => s.notice)
   const dismiss = useWatchStore((s) => s.dismissNotice)
   const go = useNavStore((s) => s.go)
   useEffect(() => start(), [start])
-  const title = notice ? `${t(`monitor.severity.${notice.severity}`)} · ${notice.line.label}` : ''
-  const body = notice
-    ? `${notice.line.msisdn ? fmt.phone(notice.line.msisdn) : fmt.cpf(notice.line.cpf)}: ${text(notice)}`
-    : ''
+  const { title, body } = notice ? notificationOf(notice, tr, fmt) : { title: '', body: '' }
   useEffect(() => {
     if (notice && typeof Notification !== 'undefined' && Notification.permission === 'granted')
       new Notification(title, { body, tag: `watch-${notice.id}` })

@@ -69,11 +69,6 @@ export const watch: Pick<Catalog, 'watch' | 'monitor'> = {
     passDone_zero: 'List {{id}} "{{name}}": {{asked}} lookups, no change.',
     nothingToRun: 'No watchlist with lines to watch.',
     waiting: 'Next pass in {{minutes}} min (Ctrl+C or SIGTERM stops after the pass in progress).',
-    change: {
-      event: '{{line}}: {{event}} at {{at}}',
-      score: '{{line}}: Claro Score went from {{previous}} to {{score}}',
-      unknown: '{{line}}: Claro no longer knows this number',
-    },
     severity: { recusar: 'Severe', revisar: 'Attention', aprovar: 'Informative' },
     baseline: '(already inside the window when watching began)',
     noChanges: 'No change recorded.',

@@ -71,11 +71,6 @@ export const watch = {
     passDone_zero: 'Lista {{id}} "{{name}}": {{asked}} consultas, nenhuma mudança.',
     nothingToRun: 'Nenhuma lista com linhas a vigiar.',
     waiting: 'Próxima passagem em {{minutes}} min (Ctrl+C ou SIGTERM encerra depois da passagem em curso).',
-    change: {
-      event: '{{line}}: {{event}} em {{at}}',
-      score: '{{line}}: Score Claro foi de {{previous}} para {{score}}',
-      unknown: '{{line}}: a Claro não conhece mais este número',
-    },
     severity: { recusar: 'Grave', revisar: 'Atenção', aprovar: 'Informativo' },
     baseline: '(já estava na janela ao começar a vigiar)',
     noChanges: 'Nenhuma mudança registrada.',

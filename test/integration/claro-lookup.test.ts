@@ -136,7 +136,8 @@ describe('Claro lookups against the sandbox', () => {
       })
       expect(await prod.router.invoke('lookup:score', { cpf: '529.982.247-25' })).toMatchObject({
         ok: false,
-        error: { code: 'claro.unauthorized', message: expect.stringContaining('key e secret') },
+        // A credential refused at the token endpoint is a configuration error (issue #22), never a customer fact.
+        error: { code: 'claro.token_refused', message: expect.stringContaining('key, secret') },
       })
       await prod.router.invoke('credentials:set', {
         name: 'claro',

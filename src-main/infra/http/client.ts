@@ -125,3 +125,12 @@ export function parseAnswer<T>(
   if (!parsed.success) throw new AppFailure(`${provider}.unexpected_answer`, { what }, { raw })
   return parsed.data
 }
+
+/** A body as JSON, or null when it is not JSON (the caller's schema then refuses it). */
+export function safeJson(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return null
+  }
+}

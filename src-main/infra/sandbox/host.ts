@@ -75,6 +75,8 @@ export async function startSandboxServer(
   let holdPaths: string[] | null = null
 
   const server = createServer((req, res) => {
+    // Arrival is when the request's head came in, not when its body ended (a busy loop would bunch those).
+    const arrivedAt = Date.now()
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
@@ -109,7 +111,7 @@ export async function startSandboxServer(
         const control = url.pathname.startsWith('/__')
         if (arrivals && !control)
           arrivals.push({
-            t: Date.now(),
+            t: arrivedAt,
             path: url.pathname,
             body: Buffer.concat(chunks).toString('utf8').slice(0, 300),
           })

@@ -2,10 +2,18 @@ import type { RawAnswer } from '../../../src-shared/contract/lookup'
 import type { AlertEvent, AlertEventType } from '../../../src-shared/domain/claro'
 import type { ClaroCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
-import { parseAnswer, rawAnswer, type HttpAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
+import { AppFailure } from '../../infra/errors'
+import {
+  parseAnswer,
+  rawAnswer,
+  safeJson,
+  type HttpAnswer,
+  type HttpClient,
+  type HttpRequest,
+} from '../../infra/http/client'
 import type { TokenManager, TokenSlot } from '../../infra/http/tokens'
 import { CLARO_PATHS } from './paths'
-import { failureFor } from './errors'
+import { failureFor, tokenFailureFor } from './errors'
 import { AlertsResponseSchema, DEFAULT_TOKEN_LIFETIME_S, ScoreResponseSchema, TokenResponseSchema } from './schemas'
 
 export interface ClaroClientDeps {
@@ -42,8 +50,11 @@ export class ClaroClient {
     }
     const answer = await this.deps.http.send('Claro', req)
     const raw = rawAnswer(req, answer)
-    if (answer.status !== 200) throw failureFor(answer, raw)
-    const parsed = parseAnswer('claro', TokenResponseSchema, answer, raw, 'token')
+    if (answer.status !== 200) throw tokenFailureFor(answer, raw)
+    // A 200 that is not a token (an HTML page, another API) is a wrong address as well.
+    const token = TokenResponseSchema.safeParse(safeJson(answer.body))
+    if (!token.success) throw new AppFailure('claro.token_unexpected', { status: answer.status }, { raw })
+    const parsed = token.data
     const lifetimeS = parsed.expires_in === undefined ? DEFAULT_TOKEN_LIFETIME_S : Number(parsed.expires_in)
     return {
       token: parsed.access_token,

@@ -15,6 +15,22 @@ const STATUS_CODES: Record<number, string> = {
   500: 'claro.server_error',
 }
 
+/**
+ * The token endpoint's answer when it is not a token: never a fact about a customer (seeds/README.md, second audit —
+ * "a 404 from a token endpoint is a wrong address or prefix"). A refused credential points to Credenciais, a wrong
+ * address to Configurações; a 429 or 5xx stays transient (retried like any other).
+ */
+export function tokenFailureFor(answer: HttpAnswer, raw: RawAnswer): AppFailure {
+  if (answer.status === 429 || answer.status >= 500) return failureFor(answer, raw)
+  const code =
+    answer.status === 404
+      ? 'claro.token_not_found'
+      : [400, 401, 403].includes(answer.status)
+        ? 'claro.token_refused'
+        : 'claro.token_unexpected'
+  return new AppFailure(code, { status: answer.status }, { raw })
+}
+
 export function failureFor(answer: HttpAnswer, raw: RawAnswer): AppFailure {
   let envelope: ReturnType<typeof ErrorEnvelopeSchema.safeParse> | null
   try {

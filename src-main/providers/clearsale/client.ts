@@ -9,7 +9,7 @@ import {
 import type { ClearSaleCredential } from '../../../src-shared/domain/credentials'
 import type { Environment } from '../../../src-shared/domain/environment'
 import { AppFailure } from '../../infra/errors'
-import { parseAnswer, rawAnswer, type HttpClient, type HttpRequest } from '../../infra/http/client'
+import { parseAnswer, rawAnswer, safeJson, type HttpClient, type HttpRequest } from '../../infra/http/client'
 import type { TokenManager, TokenSlot } from '../../infra/http/tokens'
 import { CLEARSALE_PATHS } from './paths'
 import {
@@ -57,9 +57,16 @@ export class ClearSaleClient {
       headers: { 'Content-Type': 'application/json' },
       body,
     })
-    if (result.answer.status === 400) throw new AppFailure('clearsale.auth_failed', {}, { raw: result.raw })
-    if (result.answer.status !== 200) throw failureFor(result)
-    const parsed = this.parse(AuthResponseSchema, result, 'authentication')
+    // seed 004: 400 "Username or Password is incorrect". A 404 is a wrong address (seeds/README.md, second audit):
+    // neither is ever a fact about a customer; a 429 or 5xx stays transient.
+    const status = result.answer.status
+    if ([400, 401, 403].includes(status)) throw new AppFailure('clearsale.auth_failed', {}, { raw: result.raw })
+    if (status === 404) throw new AppFailure('clearsale.auth_not_found', { status }, { raw: result.raw })
+    if (status === 429 || status >= 500) throw failureFor(result)
+    if (status !== 200) throw new AppFailure('clearsale.auth_unexpected', { status }, { raw: result.raw })
+    const auth = AuthResponseSchema.safeParse(safeJson(result.answer.body))
+    if (!auth.success) throw new AppFailure('clearsale.auth_unexpected', { status }, { raw: result.raw })
+    const parsed = auth.data
     const lifetimeMs = Number(parsed.expiresInSeconds) * 1000
     return { token: parsed.token, expiresAt: new Date(Date.now() + lifetimeMs), lifetimeMs }
   }

@@ -101,6 +101,18 @@ export async function runCheck(
   }
 }
 
+/**
+ * Failures that say the same of every identifier: a token or authentication endpoint that is not there or refuses the
+ * credential, no credential or URL for the environment. Once one happens, the provider's other calls of the run would
+ * only repeat it (issue #22): they are recorded with the same failure, without a request.
+ */
+const CONFIGURATION_FAILURES =
+  /^(claro\.(token_not_found|token_refused|token_unexpected|unauthorized|forbidden)|clearsale\.(auth_failed|auth_not_found|auth_unexpected|unauthorized)|credentials_missing|endpoint_missing)$/
+
+export function configurationFailure(code: string): boolean {
+  return CONFIGURATION_FAILURES.test(code)
+}
+
 /** Whether a failure is worth another try, and after how long at least (Retry-After, in ms). */
 export function retryable(failure: AppFailure): { retry: boolean; afterMs: number } {
   const code = failure.code

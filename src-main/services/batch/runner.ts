@@ -6,7 +6,7 @@ import type { CheckDeps } from './checks'
 import { AppFailure, asFailure, toAppError } from '../../infra/errors'
 import { clearSaleClient } from '../datatrust/service'
 import { findSentTransaction } from '../../providers/clearsale'
-import { dataTrustRequest, dataTrustResult, runCheck, retryable } from './checks'
+import { configurationFailure, dataTrustRequest, dataTrustResult, runCheck, retryable } from './checks'
 import type { BatchJournal, JobRow } from './journal'
 import { backoffMs, SlidingWindowLimiter, throttle } from './limits'
 
@@ -148,7 +148,12 @@ export class JobRunner {
     }
   }
 
+  /** A provider whose configuration failed (wrong token URL, refused credential): the failure, recorded once per key. */
+  private readonly broken = new Map<Provider, { code: string; reason: string }>()
+
   private async call(check: Check, key: string, limiter: SlidingWindowLimiter): Promise<void> {
+    const known = this.broken.get(CHECK_PROVIDER[check])
+    if (known) return this.record(check, key, { ok: false, result: null, ...known, attempts: 0 })
     const reused = this.journal.reusable(check, key, this.job.spec.reuseHours, this.job.id)
     if (reused) return this.record(check, key, reused)
     const effect = isEffectCheck(check)
@@ -179,6 +184,8 @@ export class JobRunner {
         const { retry, afterMs } = retryable(failure)
         if (!retry || attempt >= this.options.maxAttempts || this.cancelled) {
           const message = String(this.ctx.redactor.value(toAppError(failure, this.ctx.translate()).message))
+          if (configurationFailure(failure.code))
+            this.broken.set(CHECK_PROVIDER[check], { code: failure.code, reason: message.slice(0, 500) })
           return this.record(check, key, {
             ok: false,
             result: null,

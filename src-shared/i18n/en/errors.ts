@@ -100,6 +100,10 @@ export const errors: Pick<Catalog, 'errors'> = {
         'The sandbox could not deliver the MO to the callback listener: check it is running in Settings.',
     },
     clearsale: {
+      auth_not_found:
+        "ClearSale's authentication address answered 404: the environment's URL is wrong. Check it in Settings — this says nothing about the customer.",
+      auth_unexpected:
+        "ClearSale's authentication address did not answer like ClearSale ({{status}}): check the environment's URL in Settings.",
       auth_failed:
         'ClearSale refused the username or password ("Username or Password is incorrect"). Check Credentials.',
       bad_request: 'ClearSale refused fields of the transaction (400): {{detail}}',
@@ -135,6 +139,12 @@ export const errors: Pick<Catalog, 'errors'> = {
       not_mobile: 'Claro Alerta looks up mobile lines: the number must have 9 digits starting with 9.',
     },
     claro: {
+      token_not_found:
+        "Claro's token address answered 404: the environment's URL or prefix is wrong. Check it in Settings (or --endpoint) — this says nothing about the customer.",
+      token_refused:
+        'Claro refused the credential when issuing the token ({{status}}). Check key, secret and X-CustomerID in Credentials — this says nothing about the customer.',
+      token_unexpected:
+        "Claro's token address did not answer like Claro ({{status}}): the environment's URL seems to point to another service. Check it in Settings.",
       bad_request:
         'Claro refused the request as malformed (400). Claro’s reason is in the raw response; check the number or the CPF and try again.',
       unauthorized:

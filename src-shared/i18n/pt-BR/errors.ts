@@ -102,6 +102,10 @@ export const errors = {
         'O sandbox não conseguiu entregar o MO ao listener de callbacks: confira se ele está ativo em Configurações.',
     },
     clearsale: {
+      auth_not_found:
+        'O endereço de autenticação da ClearSale respondeu 404: a URL do ambiente está errada. Confira em Configurações — isso não diz nada sobre o cliente.',
+      auth_unexpected:
+        'O endereço de autenticação da ClearSale não respondeu como a ClearSale ({{status}}): confira a URL do ambiente em Configurações.',
       auth_failed:
         'A ClearSale recusou usuário ou senha ("Username or Password is incorrect"). Confira em Credenciais.',
       bad_request: 'A ClearSale recusou campos da transação (400): {{detail}}',
@@ -138,6 +142,12 @@ export const errors = {
       not_mobile: 'O Claro Alerta consulta linhas móveis: o número deve ter 9 dígitos começando com 9.',
     },
     claro: {
+      token_not_found:
+        'O endereço de token da Claro respondeu 404: a URL ou o prefixo do ambiente está errado. Confira em Configurações (ou --endpoint) — isso não diz nada sobre o cliente.',
+      token_refused:
+        'A Claro recusou a credencial ao emitir o token ({{status}}). Confira key, secret e X-CustomerID em Credenciais — isso não diz nada sobre o cliente.',
+      token_unexpected:
+        'O endereço de token da Claro não respondeu como a Claro ({{status}}): a URL do ambiente parece apontar para outro serviço. Confira em Configurações.',
       bad_request:
         'A Claro recusou o pedido como malformado (400). O motivo dado pela Claro está na resposta bruta; confira o número ou o CPF e tente de novo.',
       unauthorized:

@@ -38,6 +38,8 @@ import { batchHandlers } from './handlers/batch'
 import { BatchRuns } from '../services/batch/runs'
 import { purgeBatches } from '../services/batch/files'
 import { BatchJournal } from '../services/batch/journal'
+import { BatchDecisions } from '../services/batch/decisions'
+import { PolicyLog } from '../services/policy/log'
 import { MseMessages } from '../infra/store/mse-messages'
 import { UssdStore } from '../infra/store/ussd-log'
 import {
@@ -74,10 +76,17 @@ export interface CoreOptions {
   chooseSavePath?: (suggestedName: string) => Promise<string | null>
 }
 
+/** Domain modules built once per process, each with what it uses (issue #22: the shape services move to). */
+export interface CoreModules {
+  readonly policyLog: PolicyLog
+  readonly decisions: BatchDecisions
+}
+
 export interface Core {
   readonly context: CoreContext
   readonly router: Router
   readonly events: EventHub
+  readonly modules: CoreModules
   close(): Promise<void>
 }
 
@@ -146,7 +155,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     translate,
   }
 
-  const runs = new BatchRuns(context)
+  const policyLog = new PolicyLog(db)
+  const decisions = new BatchDecisions({ db, journal: new BatchJournal(db), policyLog })
+  const modules: CoreModules = { policyLog, decisions }
+  const runs = new BatchRuns(context, decisions)
   const watch = new WatchRunner(context)
   const router = createRouter(
     {
@@ -156,10 +168,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...lookupHandlers(context),
       ...datatrustHandlers(context),
       ...customerHandlers(context),
-      ...policyHandlers(context),
+      ...policyHandlers(context, policyLog),
       ...mseHandlers(context),
       ...ussdHandlers(context),
-      ...batchHandlers(context, runs),
+      ...batchHandlers(context, runs, decisions),
       ...privacyHandlers(context, runs),
       ...watchHandlers(context, watch),
     },
@@ -235,6 +247,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     context,
     router,
     events,
+    modules,
     async close() {
       clearInterval(purgeTimer)
       await watch.stop()

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { CHECKS, FIELDS } from '../domain/batch'
 import { channel } from './define'
-import { PolicyRefSchema, PolicySchema, VERDICTS } from '../domain/policy/schema'
+import { PolicyRefSchema, PolicySchema } from '../domain/policy/schema'
+import { ROW_VERDICTS } from '../domain/policy/row'
 
 /* Batch screening (issue #8): upload, plan, run in the main process, results grid and charts, export. */
 
@@ -13,6 +14,20 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
 const CheckSchema = z.enum(CHECKS)
 const MappingSchema = z.partialRecord(z.enum(FIELDS), z.number().int().min(0).max(5000))
+
+const VerdictCountsSchema = z.record(z.enum(ROW_VERDICTS), z.number())
+
+/** One recorded decision set of a job: when it finished, or an explicit adoption (who, why). */
+export const DecisionSetSchema = z.object({
+  setNo: z.number(),
+  kind: z.enum(['finished', 'adopted']),
+  decidedAt: z.string(),
+  who: z.string(),
+  reason: z.string().nullable(),
+  policy: PolicyRefSchema,
+  policyName: z.string(),
+  counts: VerdictCountsSchema,
+})
 
 export const JobSummarySchema = z.object({
   id: z.number(),
@@ -26,8 +41,10 @@ export const JobSummarySchema = z.object({
   unique: z.record(z.string(), z.number()),
   answered: z.record(z.string(), z.number()),
   failed: z.record(z.string(), z.number()),
-  /** The policy that decided the stored results (null before they were first built). */
+  /** The policy that decided the job's recorded verdicts (null while it is not decided yet). */
   policy: PolicyRefSchema.nullable(),
+  /** Issue #22: the recorded decision set in force for this job (null while running or never finished). */
+  decided: DecisionSetSchema.nullable(),
 })
 export type JobSummary = z.infer<typeof JobSummarySchema>
 
@@ -55,17 +72,21 @@ export const PlanSchema = z.object({
 export const ResultRowSchema = z.object({
   rowNo: z.number(),
   cells: z.array(z.string()),
-  verdict: z.enum(VERDICTS),
+  verdict: z.enum(ROW_VERDICTS),
   reasons: z.array(z.object({ code: z.string(), text: z.string() })),
 })
-const VerdictCountsSchema = z.record(z.enum(VERDICTS), z.number())
 export const WhatIfSchema = z.object({
   changed: z.number(),
   before: VerdictCountsSchema,
   after: VerdictCountsSchema,
   policy: z.object({ before: PolicyRefSchema, after: PolicyRefSchema }),
   rows: z.array(
-    z.object({ rowNo: z.number(), before: z.enum(VERDICTS), after: z.enum(VERDICTS), reasons: z.array(z.string()) }),
+    z.object({
+      rowNo: z.number(),
+      before: z.enum(ROW_VERDICTS),
+      after: z.enum(ROW_VERDICTS),
+      reasons: z.array(z.string()),
+    }),
   ),
   truncated: z.boolean(),
 })
@@ -146,7 +167,7 @@ export const batchChannels = {
       jobId: z.number().int(),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
-      verdict: z.enum(VERDICTS).optional(),
+      verdict: z.enum(ROW_VERDICTS).optional(),
       status: z.enum(['answered', 'not_found', 'not_run', 'failed', 'unknown']).optional(),
       flag: z.string().max(40).optional(),
       sort: z.enum(['row', 'verdict', 'score']).default('row'),
@@ -159,7 +180,7 @@ export const batchChannels = {
       fields: z.array(z.string()),
       header: z.array(z.string()),
       problem: z.string().nullable(),
-      verdict: z.enum(VERDICTS).nullable(),
+      verdict: z.enum(ROW_VERDICTS).nullable(),
       reasons: z.array(z.object({ code: z.string(), text: z.string() })),
       /** What the checks answered, as the grid's columns in words and the analyst's formats (issue #16). */
       summary: z.array(z.object({ label: z.string(), value: z.string() })),
@@ -176,6 +197,16 @@ export const batchChannels = {
     }),
     WhatIfSchema,
   ),
+  /**
+   * Issue #22: a finished job re-decided by this policy, explicitly (after the what-if), with a reason: a new decision
+   * set, the previous verdicts kept, the adoption in the policy log. Saving a policy never does this.
+   */
+  'batch:adopt': channel(
+    z.strictObject({ jobId: z.number().int(), policy: PolicySchema, reason: z.string().trim().min(3).max(500) }),
+    z.object({ job: JobSummarySchema, changed: z.number() }),
+  ),
+  /** Every decision set of a job, oldest first. */
+  'batch:decisions': channel(z.strictObject({ jobId: z.number().int() }), z.array(DecisionSetSchema)),
   'batch:export': channel(
     z.strictObject({
       jobId: z.number().int(),

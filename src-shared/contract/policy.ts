@@ -16,10 +16,38 @@ export type DecisionView = z.infer<typeof DecisionSchema>
 
 export const PolicyStateSchema = z.object({ policy: PolicySchema, ref: PolicyRefSchema, defaults: PolicySchema })
 
+const ChangeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+
+/** One line of the policy log (issue #22): who changed the policy in force, or adopted one for a batch, and why. */
+export const PolicyLogEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  who: z.string(),
+  reason: z.string(),
+  kind: z.enum(['in_force', 'job']),
+  jobId: z.number().nullable(),
+  name: z.string(),
+  ref: PolicyRefSchema,
+  previous: PolicyRefSchema.nullable(),
+  /** Field by field, as data: each surface words them in its reader's language (domain/policy/diff). */
+  changes: z.array(z.object({ field: z.string(), before: ChangeValueSchema, after: ChangeValueSchema })),
+})
+export type PolicyLogEntryView = z.infer<typeof PolicyLogEntrySchema>
+
 export const policyChannels = {
   'policy:get': channel(z.strictObject({}), PolicyStateSchema),
-  /** Saves an edited or imported policy; the version moves on when its rules changed. */
-  'policy:set': channel(z.strictObject({ policy: PolicySchema }), PolicyStateSchema),
+  /**
+   * Makes a policy the one in force; the version moves on when its rules changed. A reason is required: the change is
+   * logged with who and when (issue #22). Finished batches keep the verdicts they were decided with.
+   */
+  'policy:set': channel(
+    z.strictObject({ policy: PolicySchema, reason: z.string().trim().min(3).max(500) }),
+    PolicyStateSchema,
+  ),
+  'policy:log': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(PolicyLogEntrySchema),
+  ),
 }
 
 export { CheckIdSchema }

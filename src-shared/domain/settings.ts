@@ -10,6 +10,12 @@ export type Language = z.infer<typeof LanguageSchema>
 export const DEFAULT_LANGUAGE: Language = 'pt-BR'
 
 export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo'
+export const DEFAULT_CASE_RETENTION_DAYS = 1825
+const AnalystNameSchema = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, { message: 'sem caracteres de controle / no control characters' })
 const validZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
@@ -90,6 +96,15 @@ export const SettingsSchema = z.object({
   policy: PolicySchema.default(DEFAULT_POLICY),
   /** Dates in exports and on screen are shown in this zone (IANA name). */
   timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
+  /** Who signs policy changes, adoptions and case decisions (issue #22); empty: the operating system's user. */
+  analystName: AnalystNameSchema.default(''),
+  /**
+   * Decided cases (the analyst's decisions, an audit record) are kept this long after their last act. Default five
+   * years: the limitation period of consumer claims (CDC art. 27) during which a refusal may have to be explained.
+   */
+  caseRetentionDays: z.number().int().min(30).max(3650).default(DEFAULT_CASE_RETENTION_DAYS),
+  /** Cliente reuses a Data Trust transaction of the same person this recent instead of paying another (0 = never). */
+  dataTrustReuseHours: z.number().int().min(0).max(720).default(24),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -108,6 +123,9 @@ export const SettingsPatchSchema = z.strictObject({
   timeZone: TimeZoneSchema.optional(),
   maskIdentifiers: z.boolean().optional(),
   historyRetentionDays: z.number().int().min(1).max(3650).optional(),
+  analystName: AnalystNameSchema.optional(),
+  caseRetentionDays: z.number().int().min(30).max(3650).optional(),
+  dataTrustReuseHours: z.number().int().min(0).max(720).optional(),
   sandbox: z
     .strictObject({
       latencyMs: z.number().int().min(0).max(30_000).optional(),

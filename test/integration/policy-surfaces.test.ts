@@ -85,7 +85,11 @@ describe('one decision on every surface', () => {
       writeFileSync(input, ['Nome;CPF;Celular', ...CASES.map((c) => `${c.name};${c.cpf};${c.phone}`)].join('\r\n'))
       const job = await prepareJob(ctx, { inputPath: input, checks: ['alerts', 'score', 'datatrust'] })
       // Two tries at most keep the failure persona quick; retries do not change what a failure means.
-      expect(await runJob(ctx, job, { ...structuredClone(DEFAULT_RUN_OPTIONS), maxAttempts: 2 }).done).toBe('done')
+      // Recorded when it finishes, as the app and the CLI do (issue #22).
+      const conclude = (j: typeof job): void =>
+        void h.core.modules.decisions.conclude(j, ctx.settings.get().policy, 'teste')
+      const options = { ...structuredClone(DEFAULT_RUN_OPTIONS), maxAttempts: 2 }
+      expect(await runJob(ctx, job, options, undefined, conclude).done).toBe('done')
       const out = join(h.dataDir, 'tabela.out.csv')
       await exportJob(ctx, job, out, { policy: ctx.settings.get().policy, columns: 'words', delimiter: ';' })
       const rows = parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<

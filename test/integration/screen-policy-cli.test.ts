@@ -64,7 +64,7 @@ describe('sentinela screen: one policy, words and formats', () => {
       verdicts: Record<string, number>
       policy: { version: number; hash: string }
     }
-    expect(summary.verdicts).toEqual({ aprovar: 1, revisar: 5, recusar: 1 })
+    expect(summary.verdicts).toEqual({ aprovar: 1, revisar: 5, recusar: 1, pendente: 0 })
     const rows = read(out, ';')
     expect(rows.map((r) => r['Veredito'])).toEqual([
       'Aprovar',
@@ -264,5 +264,66 @@ describe('sentinela screen: one policy, words and formats', () => {
     expect(await h.cli([...endpoints(), 'customer', '--cpf', '111.444.777-35', '--checks', 'score,sms'])).toMatchObject(
       { code: 2 },
     )
+  })
+
+  it('what was decided stays decided: the same screen re-exports the job as decided; --new and --adopt are explicit', async () => {
+    const input = join(h.dataDir, 'lista.csv')
+    writeFileSync(input, LIST)
+    const out = join(h.dataDir, 'saida.csv')
+    const screen = (...extra: string[]) =>
+      h.cli([...endpoints(), '--json', 'screen', input, '--checks', 'score', '--out', out, ...extra])
+    const first = await screen()
+    expect(first.code, first.stderr).toBe(0)
+    const decided = JSON.parse(first.stdout) as { job: number; verdicts: Record<string, number> }
+    const exported = readFileSync(out, 'utf8')
+    const strict = join(h.dataDir, 'rigida.json')
+    writeFileSync(
+      strict,
+      JSON.stringify({
+        ...DEFAULT_POLICY,
+        rules: { ...DEFAULT_POLICY.rules, claro_score_low: { enabled: true, action: 'recusar', below: 900 } },
+      }),
+    )
+    expect(await h.cli(['policy', 'set', strict])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--reason'),
+    })
+    expect(await h.cli(['policy', 'set', strict, '--reason', 'comitê de crédito'])).toMatchObject({ code: 0 })
+    const before = calls()
+    const again = await h.cli([...endpoints(), 'screen', input, '--checks', 'score', '--out', out])
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stderr).toContain(`Lote ${decided.job} já concluído: exportado como foi decidido`)
+    expect(readFileSync(out, 'utf8')).toBe(exported)
+    expect(calls()).toBe(before)
+    const fresh = await screen('--new')
+    expect(fresh.code, fresh.stderr).toBe(0)
+    const freshSummary = JSON.parse(fresh.stdout) as { job: number; verdicts: Record<string, number> }
+    expect(freshSummary.job).not.toBe(decided.job)
+    expect(freshSummary.verdicts['recusar']).toBeGreaterThan(decided.verdicts['recusar'] ?? 0)
+    expect(await h.cli(['screen', '--rescore', String(decided.job), '--policy', strict, '--adopt'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--reason'),
+    })
+    const adopted = await h.cli([
+      '--json',
+      'screen',
+      '--rescore',
+      String(decided.job),
+      '--policy',
+      strict,
+      '--adopt',
+      '--reason',
+      'comitê de crédito',
+    ])
+    expect(adopted.code, adopted.stderr).toBe(0)
+    expect(JSON.parse(adopted.stdout)).toMatchObject({ adopted: { set: 2, changed: expect.any(Number) } })
+    const log = JSON.parse((await h.cli(['--json', 'policy', 'log'])).stdout) as { kind: string; reason: string }[]
+    expect(log.map((e) => [e.kind, e.reason])).toEqual([
+      ['job', 'comitê de crédito'],
+      ['in_force', 'comitê de crédito'],
+    ])
+    const words = await h.cli(['policy', 'log'])
+    expect(words.stdout).toContain('Score Claro abaixo de (0–1000): limite de 300 para 900.')
+    expect(words.stdout).toContain(`adotada para o Lote nº ${decided.job}`)
   })
 })

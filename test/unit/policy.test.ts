@@ -1,13 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  changeText,
+  policyChanges,
   CHECK_IDS,
   causeText,
   DEFAULT_POLICY,
   decide,
   explain,
   migrateSettings,
-  nextPolicy,
   OUTCOME_STATUSES,
   policyHash,
   PolicySchema,
@@ -224,9 +225,33 @@ describe('the policy document', () => {
     expect(policyHash(DEFAULT_POLICY)).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('moves its version on only when the rules change', () => {
-    expect(nextPolicy(DEFAULT_POLICY, { ...DEFAULT_POLICY, name: 'Renomeada' }).version).toBe(1)
-    expect(nextPolicy(DEFAULT_POLICY, withRules({ not_run: { action: 'recusar' } })).version).toBe(2)
+  it('words every change between two policies, field by field, in both languages', () => {
+    const stricter = {
+      ...withRules({
+        claro_score_low: { enabled: true, action: 'revisar', below: 350 },
+        insight_alert: { enabled: false, action: 'recusar' },
+      }),
+      name: 'Mais rígida',
+    }
+    const changes = policyChanges(DEFAULT_POLICY, stricter)
+    expect(changes).toEqual([
+      { field: 'name', before: 'Política padrão', after: 'Mais rígida' },
+      { field: 'claro_score_low.below', before: 300, after: 350 },
+      { field: 'insight_alert.action', before: 'revisar', after: 'recusar' },
+      { field: 'insight_alert.enabled', before: true, after: false },
+    ])
+    expect(changes.map((c) => changeText(c, pt))).toEqual([
+      'Nome: de "Política padrão" para "Mais rígida".',
+      'Score Claro abaixo de (0–1000): limite de 300 para 350.',
+      'Insight com relevância "Alerta": ação de Revisar para Recusar.',
+      'Insight com relevância "Alerta": ativa de sim para não.',
+    ])
+    const en = createTranslator('en')
+    expect(changeText({ field: 'claro_score_low.below', before: 300, after: 350 }, en)).toBe(
+      'Claro score below (0–1000): threshold from 300 to 350.',
+    )
+    expect(policyChanges(DEFAULT_POLICY, { ...DEFAULT_POLICY, version: 7 })).toEqual([])
+    expect(policyChanges(null, DEFAULT_POLICY)).toEqual([])
   })
 
   it('names every problem of an edited file in words', () => {

@@ -125,11 +125,16 @@ describe('settings', () => {
     await core.close()
   })
 
-  it('saves an edited policy whole, moving its version on only when the rules change', async () => {
+  it('saves an edited policy whole with a reason, moving its version on only when the rules change, and logs it', async () => {
     const core = await open()
     const state = await invokeOrThrow(core, 'policy:get', {})
     const policy = state.policy
-    const renamed = await core.router.invoke('policy:set', { policy: { ...policy, name: 'Carteira PF' } })
+    const unexplained = await core.router.invoke('policy:set', { policy: { ...policy, name: 'Carteira PF' } } as never)
+    expect(unexplained).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+    const renamed = await core.router.invoke('policy:set', {
+      policy: { ...policy, name: 'Carteira PF' },
+      reason: 'nome da carteira',
+    })
     expect(renamed).toMatchObject({
       ok: true,
       data: { policy: { name: 'Carteira PF', version: 1 }, ref: { version: 1, hash: state.ref.hash } },
@@ -139,14 +144,31 @@ describe('settings', () => {
         ...policy,
         rules: { ...policy.rules, claro_score_low: { enabled: true, action: 'revisar', below: 500 } },
       },
+      reason: 'inadimplência subiu no trimestre',
     })
     expect(stricter.policy.version).toBe(2)
     expect(stricter.ref.hash).not.toBe(state.ref.hash)
+    // Back to the earlier rules: they are known by the version they were first recorded with (one version, one set of
+    // rules on every surface).
+    const back = await invokeOrThrow(core, 'policy:set', { policy, reason: 'voltando ao padrão' })
+    expect(back.policy.version).toBe(1)
+    const log = await invokeOrThrow(core, 'policy:log', {})
+    expect(log.map((e) => [e.kind, e.ref.version, e.reason])).toEqual([
+      ['in_force', 1, 'voltando ao padrão'],
+      ['in_force', 2, 'inadimplência subiu no trimestre'],
+      ['in_force', 1, 'nome da carteira'],
+    ])
+    expect(log[1]?.changes).toEqual([
+      { field: 'name', before: 'Carteira PF', after: 'Política padrão' },
+      { field: 'claro_score_low.below', before: 300, after: 500 },
+    ])
+    expect(log.every((e) => e.who.length > 0)).toBe(true)
     const refused = await core.router.invoke('policy:set', {
       policy: { ...policy, rules: { ...policy.rules, not_run: { action: 'aprovar' } } },
+      reason: 'teste',
     } as never)
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
-    expect(core.context.settings.get().policy.version).toBe(2)
+    expect(core.context.settings.get().policy.version).toBe(1)
     await core.close()
   })
 })

@@ -5,8 +5,11 @@ import { importProblemText } from '../../../src-shared/domain/import-problems'
 import { AppFailure } from '../../infra/errors'
 import type { Handlers } from '../router'
 import { BatchJournal, type JobRow } from '../../services/batch/journal'
-import { materialise, stats, summary } from '../../services/batch/results'
+import { materialise, summary } from '../../services/batch/results'
+import { stats } from '../../services/batch/stats'
 import { whatIf } from '../../services/batch/whatif'
+import { isFinished, type BatchDecisions } from '../../services/batch/decisions'
+import { analystName } from '../../infra/analyst'
 import { prepareJob } from '../../services/batch/service'
 import { BatchUploads } from '../../services/batch/uploads'
 import type { BatchRuns } from '../../services/batch/runs'
@@ -25,18 +28,30 @@ type BatchChannels =
   | 'batch:row'
   | 'batch:stats'
   | 'batch:whatif'
+  | 'batch:adopt'
+  | 'batch:decisions'
   | 'batch:export'
 
 /** Lote's channels, each a call into the batch services (no SQL, no state here). */
-export function batchHandlers(ctx: CoreContext, runs: BatchRuns): Pick<Handlers, BatchChannels> {
+export function batchHandlers(
+  ctx: CoreContext,
+  runs: BatchRuns,
+  decisions: BatchDecisions,
+): Pick<Handlers, BatchChannels> {
   const journal = new BatchJournal(ctx.db)
   const uploads = new BatchUploads(join(ctx.dataDir, 'batch-uploads'), () => ctx.translate())
   const job = (id: number): JobRow => {
     const j = journal.job(id)
     if (!j) throw new AppFailure('batch.job_not_found', { id })
+    // A job that finished without its decisions recorded (killed in between, or from before issue #22) is recorded
+    // once, under the policy in force — from then on it is a record like any other.
+    if (isFinished(j) && j.decisionSet === null)
+      return decisions.conclude(j, j.policy ?? ctx.settings.get().policy, analystName(ctx.settings))
     return j
   }
+  // A decided job is read as it was decided (its own policy); one not decided yet provisionally.
   const decided = (j: JobRow): JobRow => materialise(ctx.db, journal, j, ctx.settings.get().policy)
+  const view = (j: JobRow) => ({ ...summary(journal, j), decided: decisions.current(j) })
   return {
     'batch:upload-begin': async () => ({ uploadId: await uploads.begin() }),
     'batch:upload-chunk': ({ uploadId, offset, dataBase64 }) => uploads.append(uploadId, offset, dataBase64),
@@ -54,14 +69,14 @@ export function batchHandlers(ctx: CoreContext, runs: BatchRuns): Pick<Handlers,
         throw new AppFailure('batch.import_failed', {
           problem: importProblemText(prepared.importProblem ?? '', ctx.translate()),
         })
-      return plan(ctx, journal, prepared)
+      return { ...plan(ctx, journal, prepared), job: view(prepared) }
     },
     'batch:start': ({ jobId, concurrency, rate }) => ({ started: runs.start(job(jobId), { concurrency, rate }) }),
     'batch:control': ({ jobId, action }) => {
       runs.control(jobId, action)
       return { status: job(jobId).status }
     },
-    'batch:jobs': () => journal.list(50).map((j) => summary(journal, j)),
+    'batch:jobs': () => journal.list(50).map(view),
     'batch:rows': (q) => gridPage(ctx, journal, job(q.jobId), q),
     'batch:row': ({ jobId, rowNo }) => rowDetail(ctx, journal, job(jobId), rowNo),
     'batch:stats': ({ jobId }) => stats(ctx.db, decided(job(jobId))),
@@ -71,7 +86,13 @@ export function batchHandlers(ctx: CoreContext, runs: BatchRuns): Pick<Handlers,
         throw new AppFailure('batch.not_finished', { id: jobId, status: found.status })
       return whatIf(ctx.db, decided(found), policy, limit)
     },
+    'batch:adopt': ({ jobId, policy, reason }) => {
+      const inForce = ctx.settings.get().policy
+      const adopted = decisions.adopt(job(jobId), policy, { who: analystName(ctx.settings), reason, inForce })
+      return { job: view(adopted.job), changed: adopted.changed }
+    },
+    'batch:decisions': ({ jobId }) => decisions.sets(job(jobId).id),
     'batch:export': ({ jobId, format, delimiter, columns }) =>
-      exportToFile(ctx, job(jobId), { format, delimiter, columns }),
+      exportToFile(ctx, job(jobId), { format, delimiter, columns, decided: decisions.current(job(jobId)) }),
   }
 }

@@ -1,13 +1,16 @@
 import type { Command } from 'commander'
-import { nextPolicy, policyLabel, policyRef } from '../../../src-shared/domain/policy'
+import { changeText, policyLabel, policyRef } from '../../../src-shared/domain/policy'
+import { formatDateTime } from '../../../src-shared/domain/format'
 import type { CliIO } from '../io'
-import type { GlobalOptions } from '../options'
+import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
+import { invokeOrThrow } from '../invoke'
 import { loadPolicyFile } from '../policy-file'
 
 /**
  * `sentinela policy show` (the policy in force, as the JSON document `--policy` takes), `policy check FILE`
- * (valid → exit 0 with its version and hash; invalid → every problem in words, exit 2) and `policy set FILE`.
+ * (valid → exit 0 with its version and hash; invalid → every problem in words, exit 2), `policy set FILE --reason
+ * TEXT` (adopt it: logged with who and why; finished batches keep their verdicts) and `policy log [--json]`.
  */
 export function registerPolicy(program: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   const group = program.command('policy').description('política de decisão / decision policy')
@@ -39,16 +42,46 @@ export function registerPolicy(program: Command, globals: (command: Command) => 
 
   group
     .command('set')
-    .description('adota um arquivo de política / adopts a policy file')
+    .description('adota um arquivo de política, com o motivo / adopts a policy file, with the reason')
     .argument('<file>', 'arquivo JSON / JSON file')
-    .action(async (file: string, _opts, command: Command) => {
-      await withCore(globals(command), async (core) => {
-        const settings = core.context.settings
-        const saved = await settings.setPolicy(
-          nextPolicy(settings.get().policy, await loadPolicyFile(file, core.context.translate())),
-        )
-        const ref = policyRef(saved.policy)
-        io.stdout(`${JSON.stringify({ name: saved.policy.name, version: ref.version, hash: ref.hash })}\n`)
+    .option('--reason <text>', 'por que a política muda (obrigatório) / why the policy changes (required)')
+    .action(async (file: string, opts: { reason?: string }, command: Command) => {
+      const reason = opts.reason?.trim() ?? ''
+      if (reason.length < 3) throw new UsageError('cli.usage.policyReason')
+      const g = globals(command)
+      await withCore(g, async (core) => {
+        const t = core.context.translate()
+        const policy = await loadPolicyFile(file, t)
+        const saved = await invokeOrThrow(core, 'policy:set', { policy, reason })
+        io.stdout(`${JSON.stringify({ name: saved.policy.name, version: saved.ref.version, hash: saved.ref.hash })}\n`)
+        if (!g.json) io.stderr(`${t('cli.policy.set', { label: policyLabel(saved.ref) })}\n`)
+      })
+    })
+
+  group
+    .command('log')
+    .description('quem mudou a política, quando e por quê / who changed the policy, when and why')
+    .action(async (_opts, command: Command) => {
+      const g = globals(command)
+      await withCore(g, async (core) => {
+        const entries = await invokeOrThrow(core, 'policy:log', {})
+        if (g.json) {
+          io.stdout(`${JSON.stringify(entries)}\n`)
+          return
+        }
+        const t = core.context.translate()
+        const zone = core.context.settings.get().timeZone
+        if (entries.length === 0) io.stdout(`${t('policy.log.empty')}\n`)
+        for (const e of entries) {
+          const what =
+            e.kind === 'job'
+              ? t('policy.log.adopted', { label: policyLabel(e.ref), job: e.jobId ?? '' })
+              : t('policy.log.inForce', { label: policyLabel(e.ref) })
+          io.stdout(`${formatDateTime(e.at, zone, 'br')} · ${e.who} · ${what}\n`)
+          io.stdout(`  ${t('policy.log.reason', { reason: e.reason })}\n`)
+          for (const c of e.changes) io.stdout(`  - ${changeText(c, t)}\n`)
+          if (e.changes.length === 0) io.stdout(`  - ${t(e.previous ? 'policy.log.noChange' : 'policy.log.first')}\n`)
+        }
       })
     })
 }

@@ -13,7 +13,9 @@ import { throttle } from '../../services/batch/limits'
 import type { CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
-import { CliFailure } from '../invoke'
+import { CliFailure, invokeOrThrow } from '../invoke'
+import { analystName } from '../../infra/analyst'
+import { formatDateTime } from '../../../src-shared/domain/format'
 import { importProblemCode, importProblemText } from '../../../src-shared/domain/import-problems'
 
 /**
@@ -29,6 +31,9 @@ interface ScreenOptions extends PaceOptions {
   policy?: string
   columns: string
   rescore?: string
+  new?: boolean
+  adopt?: boolean
+  reason?: string
 }
 
 /**
@@ -62,10 +67,20 @@ export function registerScreen(program: Command, globals: (command: Command) => 
       '--rescore <job>',
       'redecide um lote concluído com --policy, sem chamar provedores / re-decide a finished job with --policy, no provider call',
     )
+    .option(
+      '--adopt',
+      'com --rescore: adota a política para o lote (novo conjunto de vereditos) / with --rescore: adopt it for the job',
+    )
+    .option('--reason <text>', 'por que adotar (com --adopt) / why adopt it (with --adopt)')
+    .option(
+      '--new',
+      'tria o arquivo de novo, num lote novo, mesmo se já foi triado / screen the file afresh, as a new job',
+    )
     .action(async (input: string | undefined, opts: ScreenOptions, command: Command) => {
       const g = globals(command)
       if (opts.columns !== 'words' && opts.columns !== 'codes') throw new UsageError('cli.usage.columns')
       if (opts.rescore !== undefined) return rescore(g, opts, io)
+      if (opts.adopt) throw new UsageError('cli.usage.adoptNeedsRescore')
       if (!input) throw new UsageError('cli.usage.inputMissing')
       if (!opts.checks) throw new UsageError('cli.usage.checksRequired')
       if (!opts.out) throw new UsageError('cli.usage.outRequired')
@@ -95,7 +110,7 @@ export function registerScreen(program: Command, globals: (command: Command) => 
         const policy = opts.policy ? await loadPolicyFile(opts.policy, t) : ctx.settings.get().policy
         let job
         try {
-          job = await prepareJob(ctx, { inputPath: input, checks: checks as Check[], reuseHours })
+          job = await prepareJob(ctx, { inputPath: input, checks: checks as Check[], reuseHours, fresh: opts.new })
         } catch (error) {
           if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, t).message)
           throw error
@@ -132,13 +147,41 @@ export function registerScreen(program: Command, globals: (command: Command) => 
             ),
           1,
         )
-        if (job.status !== 'done') await runJob(ctx, job, options, (p) => line.push(p)).done
+        const { decisions } = core.modules
+        const who = analystName(ctx.settings)
+        // A job finished before (the same command again) is exported as it was decided, and says so (issue #22).
+        const wasDone = job.status === 'done'
+        if (!wasDone)
+          await runJob(
+            ctx,
+            job,
+            options,
+            (p) => line.push(p),
+            (j) => void decisions.conclude(j, policy, who),
+          ).done
         line.flush()
         const journal = new BatchJournal(ctx.db)
+        if (wasDone) {
+          const current = journal.job(job.id) ?? job
+          if (current.decisionSet === null) decisions.conclude(current, policy, who) // finished, never recorded
+        }
+        const decided = decisions.current(journal.job(job.id) ?? job)
+        if (wasDone && decided) {
+          const label = policyLabel(decided.policy)
+          const zone = ctx.settings.get().timeZone
+          io.stderr(
+            `screen: ${t('cli.screen.decided', { job: job.id, at: formatDateTime(decided.decidedAt, zone, 'br'), policy: label })}\n`,
+          )
+          if (opts.policy && policyRef(policy).hash !== decided.policy.hash)
+            io.stderr(
+              `screen: ${t('cli.screen.policyNotApplied', { given: policyLabel(policyRef(policy)), policy: label })}\n`,
+            )
+        }
         const { rows, job: finished } = await exportJob(ctx, job, out, {
           policy,
           columns: opts.columns as 'words' | 'codes',
           delimiter: opts.delimiter as ';' | ',' | undefined,
+          decided,
         })
         const counts = journal.counts(job.id)
         const verdicts = verdictCounts(ctx.db, finished)
@@ -149,11 +192,24 @@ export function registerScreen(program: Command, globals: (command: Command) => 
         io.stderr(
           `screen: ${Object.entries(verdicts)
             .map(([v, n]) => `${t(`verdict.values.${v}`)} ${n}`)
-            .join(' · ')} — ${t('policy.label', { label: policyLabel(policyRef(policy)) })}\n`,
+            .join(' · ')} — ${t('policy.label', { label: policyLabel(decided?.policy ?? policyRef(policy)) })}\n`,
         )
         if (g.json)
           io.stdout(
-            `${JSON.stringify({ job: job.id, rows, out, unique: counts.unique, answered: counts.answered, failed: counts.failed, verdicts, policy: policyRef(policy) })}\n`,
+            `${JSON.stringify({
+              job: job.id,
+              rows,
+              out,
+              unique: counts.unique,
+              answered: counts.answered,
+              failed: counts.failed,
+              verdicts,
+              policy: decided?.policy ?? policyRef(policy),
+              decided: decided
+                ? { set: decided.setNo, kind: decided.kind, at: decided.decidedAt, who: decided.who }
+                : null,
+              reexported: wasDone,
+            })}\n`,
           )
       })
     })
@@ -164,6 +220,8 @@ async function rescore(g: GlobalOptions, opts: ScreenOptions, io: CliIO): Promis
   const id = Number(opts.rescore)
   if (!Number.isInteger(id) || id < 1) throw new UsageError('cli.usage.rescoreJob', { value: String(opts.rescore) })
   if (!opts.policy) throw new UsageError('cli.usage.rescorePolicy')
+  const reason = opts.reason?.trim() ?? ''
+  if (opts.adopt && reason.length < 3) throw new UsageError('cli.usage.adoptReason')
   const policyFile = opts.policy
   await withCore(g, async (core) => {
     const ctx = core.context
@@ -174,14 +232,35 @@ async function rescore(g: GlobalOptions, opts: ScreenOptions, io: CliIO): Promis
     if (!job) throw new CliFailure('batch.job_not_found', t('errors.batch.job_not_found', { id }))
     if (job.status !== 'done' && job.status !== 'cancelled')
       throw new CliFailure('batch.not_finished', t('errors.batch.not_finished', { id, status: job.status }))
-    // "Before" is what the job's last results said, under the policy that decided them.
-    const current = materialise(ctx.db, journal, job, job.policy ?? ctx.settings.get().policy)
+    // "Before" is what the job's recorded decision set says (a finished job never recorded is recorded now).
+    const inForce = ctx.settings.get().policy
+    const recorded =
+      job.decisionSet === null
+        ? core.modules.decisions.conclude(job, job.policy ?? inForce, analystName(ctx.settings))
+        : job
+    const current = materialise(ctx.db, journal, recorded, inForce)
     const started = performance.now()
     const result = whatIf(ctx.db, current, candidate, Number.MAX_SAFE_INTEGER)
     const ms = performance.now() - started
+    const adopted = opts.adopt
+      ? await invokeOrThrow(core, 'batch:adopt', { jobId: id, policy: candidate, reason })
+      : null
     io.stdout(
-      `${JSON.stringify({ job: id, changed: result.changed, before: result.before, after: result.after, policy: result.policy, rows: result.rows })}\n`,
+      `${JSON.stringify({
+        job: id,
+        changed: result.changed,
+        before: result.before,
+        after: result.after,
+        policy: adopted ? { ...result.policy, after: adopted.job.policy ?? result.policy.after } : result.policy,
+        rows: result.rows,
+        adopted: adopted ? { set: adopted.job.decided?.setNo ?? null, changed: adopted.changed } : null,
+      })}\n`,
     )
-    if (!g.json) io.stderr(`rescore: ${t('policy.whatif.changed', { count: result.changed })} (${Math.round(ms)} ms)\n`)
+    if (g.json) return
+    io.stderr(`rescore: ${t('policy.whatif.changed', { count: result.changed })} (${Math.round(ms)} ms)\n`)
+    if (adopted)
+      io.stderr(
+        `rescore: ${t('cli.screen.adopted', { policy: policyLabel(adopted.job.policy ?? result.policy.after), job: id, count: adopted.changed })}\n`,
+      )
   })
 }

@@ -7,9 +7,9 @@ import {
   explain,
   policyLabel,
   problemText,
-  type Decision,
   type Facts,
   type Outcome,
+  type RowDecision,
 } from '../../../src-shared/domain/policy'
 import type { Translate } from '../../../src-shared/i18n'
 
@@ -25,7 +25,7 @@ export type Cell =
 export interface RowView {
   fields: string[]
   facts: Facts
-  decision: Decision
+  decision: RowDecision
 }
 
 export interface ColumnOptions {
@@ -33,6 +33,8 @@ export interface ColumnOptions {
   t: Translate
   /** For the screen: no codes column (issue #16); the row drawer keeps the codes one click away. */
   screen?: boolean
+  /** The job is not decided yet: its verdicts are provisional (said beside the policy). */
+  provisional?: boolean
 }
 
 interface Column {
@@ -156,7 +158,12 @@ function verdictColumns(o: ColumnOptions): Column[] {
   const codes = (r: RowView): string => r.decision.reasons.map((x) => x.code).join(' | ')
   const problem = (r: RowView): string =>
     r.facts.inputProblem ? (o.mode === 'words' ? problemText(r.facts.inputProblem, o.t) : r.facts.inputProblem) : ''
-  const policy = (r: RowView): Cell => text(policyLabel(r.decision.policy))
+  const policy = (r: RowView): Cell =>
+    text(
+      o.provisional && o.mode === 'words'
+        ? o.t('batch.columns.provisional', { label: policyLabel(r.decision.policy) })
+        : policyLabel(r.decision.policy),
+    )
   if (o.mode === 'codes') {
     return [
       { key: 'veredito', words: '', value: (r) => text(r.decision.verdict) },
@@ -216,4 +223,31 @@ export function cellText(cell: Cell, style: TextStyle): string {
   if (cell.kind === 'text') return cell.text
   if (cell.kind === 'number') return formatNumber(cell.value, style, cell.fraction)
   return formatDateTime(cell.iso, style.timeZone, style.dates)
+}
+
+/*
+ * Result columns never move (issue #22 item 3): whatever the width of an input row, its fields are cut or padded to
+ * the header's width; fields past the header go to one "Campos excedentes" column (present when any row has them),
+ * and the row carries its `columns:` problem (flagged, decided "revisar" by the input_problem rule).
+ */
+
+export const EXTRA_FIELDS_KEY = 'campos_excedentes'
+
+export interface InputLayout {
+  width: number
+  /** Whether the "Campos excedentes" column is written. */
+  extra: boolean
+}
+
+/** The input columns a row fills, in order: exactly `width` of them, then the excess joined (when the column exists). */
+export function inputCells(fields: readonly string[], layout: InputLayout, delimiter: string): string[] {
+  const cells = fields.slice(0, layout.width)
+  while (cells.length < layout.width) cells.push('')
+  if (layout.extra) cells.push(fields.slice(layout.width).join(delimiter))
+  return cells
+}
+
+/** The header of the input part: the file's own, then the excess column when there is one. */
+export function inputHeader(header: readonly string[], layout: InputLayout, o: Pick<ColumnOptions, 'mode' | 't'>) {
+  return layout.extra ? [...header, o.mode === 'words' ? o.t('batch.columns.extra') : EXTRA_FIELDS_KEY] : [...header]
 }

@@ -7,9 +7,9 @@ import { neutralise } from '../../../src-shared/domain/batch'
 import { wallClockDate } from '../../../src-shared/domain/format'
 import type { Translate } from '../../../src-shared/i18n'
 import type { Db } from '../../infra/store/db'
-import { cellText, resultColumns, type Cell } from './columns'
+import { cellText, inputCells, inputHeader, resultColumns, type Cell } from './columns'
 import type { JobRow } from './journal'
-import { storedRows } from './results'
+import { inputLayout, storedRows } from './results'
 
 /*
  * The screened list: every input row once, in input order, original columns as they came, result columns after
@@ -24,11 +24,10 @@ export interface ExportOptions {
   mode: 'words' | 'codes'
   t: Translate
   timeZone: string
-}
-
-/** A row with fewer fields than the header is padded so its result columns line up under their headers. */
-function padded(fields: string[], width: number): string[] {
-  return fields.length >= width ? fields : [...fields, ...Array<string>(width - fields.length).fill('')]
+  /** The job is not decided yet (running, paused): its verdicts are provisional, its unanswered rows pendente. */
+  provisional?: boolean
+  /** What the file carries (job, policy, decision set), as label/value lines: XLSX writes them on a sheet of their own. */
+  about?: [string, string][]
 }
 
 export async function exportCsv(
@@ -47,15 +46,17 @@ export async function exportCsv(
     if (!csv.write(cells.map(neutralise))) await once(csv, 'drain')
   }
   const columns = resultColumns(job, options)
+  const layout = inputLayout(db, job)
   const style = {
     decimalComma: delimiter === ';',
     dates: delimiter === ';' ? ('br' as const) : ('iso' as const),
     timeZone: options.timeZone,
   }
-  await write([...(job.header ?? []), ...columns.header])
+  await write([...inputHeader(job.header ?? [], layout, options), ...columns.header])
   let count = 0
   for (const row of storedRows(db, job)) {
-    await write([...padded(row.fields, job.header?.length ?? 0), ...columns.cells(row).map((c) => cellText(c, style))])
+    const cells = columns.cells(row).map((c) => cellText(c, style))
+    await write([...inputCells(row.fields, layout, delimiter), ...cells])
     count++
   }
   csv.end()
@@ -80,12 +81,13 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true })
   const sheet = workbook.addWorksheet('Sentinela')
   const columns = resultColumns(job, options)
-  sheet.addRow([...(job.header ?? []), ...columns.header]).commit()
+  const layout = inputLayout(db, job)
+  sheet.addRow([...inputHeader(job.header ?? [], layout, options), ...columns.header]).commit()
   let count = 0
   for (const row of storedRows(db, job)) {
     const typed = columns.cells(row).map((c) => xlsxValue(c, options.timeZone))
     // Input cells stay text (a CPF or a phone must not become a number); result cells carry their type.
-    const fields = padded(row.fields, job.header?.length ?? 0)
+    const fields = inputCells(row.fields, layout, job.sniffed?.delimiter ?? ';')
     const added = sheet.addRow([...fields, ...typed.map((c) => c.value)])
     typed.forEach((c, i) => {
       if (c.numFmt) added.getCell(fields.length + i + 1).numFmt = c.numFmt
@@ -94,6 +96,12 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
     count++
   }
   sheet.commit()
+  if (options.about?.length) {
+    // Issue #22: the file states the policy and the decision set it carries, beside the rows.
+    const about = workbook.addWorksheet(options.t('batch.about.sheet'))
+    for (const line of options.about) about.addRow(line).commit()
+    about.commit()
+  }
   await workbook.commit()
   await rename(tmp, out)
   return count

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context'
 import type { ExportDeps } from './service'
 import { BatchJournal, type JobRow } from './journal'
 import { exportJob } from './service'
+import type { DecisionSet } from './decisions'
 
 /** What this service uses of the core (and what the services it calls use), nothing else. */
 export type BatchFileDeps = Pick<CoreContext, 'chooseSavePath' | 'dataDir' | 'db' | 'host' | 'settings'> & ExportDeps
@@ -28,7 +29,12 @@ export type Exported =
 export async function exportToFile(
   ctx: BatchFileDeps,
   job: JobRow,
-  options: { format: 'csv' | 'xlsx'; delimiter: ';' | ','; columns: 'words' | 'codes' },
+  options: {
+    format: 'csv' | 'xlsx'
+    delimiter: ';' | ','
+    columns: 'words' | 'codes'
+    decided?: DecisionSet | null
+  },
 ): Promise<Exported> {
   const fileName = exportFileName(job.id, options.format)
   const chosen = ctx.chooseSavePath ? await ctx.chooseSavePath(fileName) : null
@@ -36,7 +42,12 @@ export async function exportToFile(
   mkdirSync(join(ctx.dataDir, 'batch-exports'), { recursive: true })
   const out = chosen ?? join(ctx.dataDir, 'batch-exports', fileName)
   const policy = ctx.settings.get().policy
-  const { rows } = await exportJob(ctx, job, out, { policy, columns: options.columns, delimiter: options.delimiter })
+  const { rows } = await exportJob(ctx, job, out, {
+    policy,
+    columns: options.columns,
+    delimiter: options.delimiter,
+    decided: options.decided ?? null,
+  })
   const download = chosen === null && ctx.host === 'browser' ? `${EXPORT_DOWNLOAD_PATH}${fileName}` : null
   return { saved: true, fileName, path: out, rows, download }
 }

@@ -96,10 +96,12 @@ function sniffDelimiter(text: string): Delimiter {
   for (const d of candidates) {
     const counts = lines.filter((l) => l.trim() !== '').map((l) => l.split(d).length - 1)
     if (counts.length === 0) continue
-    // The delimiter that splits every line the same, most times.
-    const min = Math.min(...counts)
-    const consistent = counts.filter((c) => c === counts[0]).length / counts.length
-    const score = min * consistent
+    // The header names the columns: the delimiter that splits it most, helped by how many lines split the same. Rows
+    // narrower than the header (one field, an empty cell) must not hide it (issue #22's property test found a list
+    // whose only row was `""` read as one column).
+    const header = counts[0] ?? 0
+    const consistent = counts.filter((c) => c === header).length / counts.length
+    const score = header * (1 + consistent)
     if (score > bestScore) {
       best = d
       bestScore = score

@@ -29,6 +29,8 @@ export interface JobRow {
   /** The policy that decided the materialised results, and what they were built from. */
   policy: Policy | null
   resultsStamp: string | null
+  /** The recorded decision set the results belong to (issue #22); null while the job is not decided yet. */
+  decisionSet: number | null
 }
 
 export interface RawJob {
@@ -46,6 +48,7 @@ export interface RawJob {
   import_problem: string | null
   policy: string | null
   results_stamp: string | null
+  decision_set: number | null
 }
 
 export const toJob = (r: RawJob): JobRow => ({
@@ -63,6 +66,7 @@ export const toJob = (r: RawJob): JobRow => ({
   importProblem: r.import_problem,
   policy: r.policy ? PolicySchema.parse(JSON.parse(r.policy)) : null,
   resultsStamp: r.results_stamp,
+  decisionSet: r.decision_set ?? null,
 })
 
 export interface CallRecord {

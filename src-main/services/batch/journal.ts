@@ -11,6 +11,22 @@ export type { CallRecord, JobRow, JobSpec } from './job'
  * answered call. An answer counts once written here: a process killed at any moment resumes, losing no row.
  */
 
+/** An input row as imported: its fields, its damage (codes), its identifier per check (`!reason` when unreadable). */
+export interface ImportedRow {
+  rowNo: number
+  line: number
+  fields: string[]
+  problem: string | null
+  keys: Partial<Record<Check, string>>
+}
+
+/** Every table holding a job's data (issue #22 adds its decision sets and the verdicts they replaced). */
+const JOB_TABLES = ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results', 'batch_results_prior'].concat([
+  'batch_decisions',
+  'batch_sends',
+  'batch_jobs',
+])
+
 export class BatchJournal {
   constructor(private readonly db: Db) {}
 
@@ -71,38 +87,18 @@ export class BatchJournal {
     })()
   }
 
-  importer(id: number): {
-    add(
-      rows: {
-        rowNo: number
-        line: number
-        fields: string[]
-        problem: string | null
-        keys: Partial<Record<Check, string>>
-      }[],
-    ): void
-  } {
+  importer(id: number): { add(rows: ImportedRow[]): void } {
     const insertRow = this.db.prepare(
       'INSERT INTO batch_rows (job_id, row_no, line, fields, problem, keys) VALUES (?, ?, ?, ?, ?, ?)',
     )
     const insertKey = this.db.prepare('INSERT OR IGNORE INTO batch_keys (job_id, check_name, key) VALUES (?, ?, ?)')
     return {
-      add: this.db.transaction(
-        (
-          rows: {
-            rowNo: number
-            line: number
-            fields: string[]
-            problem: string | null
-            keys: Partial<Record<Check, string>>
-          }[],
-        ) => {
-          for (const r of rows) {
-            insertRow.run(id, r.rowNo, r.line, JSON.stringify(r.fields), r.problem, JSON.stringify(r.keys))
-            for (const [check, key] of Object.entries(r.keys)) if (!key.startsWith('!')) insertKey.run(id, check, key)
-          }
-        },
-      ),
+      add: this.db.transaction((rows: ImportedRow[]) => {
+        for (const r of rows) {
+          insertRow.run(id, r.rowNo, r.line, JSON.stringify(r.fields), r.problem, JSON.stringify(r.keys))
+          for (const [check, key] of Object.entries(r.keys)) if (!key.startsWith('!')) insertKey.run(id, check, key)
+        }
+      }),
     }
   }
 
@@ -292,7 +288,7 @@ export class BatchJournal {
   /** A job with every row, key, answer and result. */
   remove(id: number): void {
     this.db.transaction(() => {
-      for (const table of ['batch_rows', 'batch_keys', 'batch_calls', 'batch_results', 'batch_sends', 'batch_jobs'])
+      for (const table of JOB_TABLES)
         this.db.prepare(`DELETE FROM ${table} WHERE ${table === 'batch_jobs' ? 'id' : 'job_id'} = ?`).run(id)
     })()
   }

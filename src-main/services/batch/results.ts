@@ -2,49 +2,59 @@ import type { JobSummary } from '../../../src-shared/contract/batch'
 import { z } from 'zod'
 import {
   FactsSchema,
-  memoDecider,
+  memoRowDecider,
   policyHash,
   policyRef,
   ReasonSchema,
-  VERDICTS,
-  type Decision,
+  ROW_VERDICTS,
   type Facts,
   type Policy,
   type PolicyRef,
   type Reason,
-  type Verdict,
+  type RowDecision,
+  type RowVerdict,
 } from '../../../src-shared/domain/policy'
 import type { Db } from '../../infra/store/db'
-import type { CallResult } from './checks'
 import { rowFacts } from './facts'
 import type { BatchJournal, JobRow } from './journal'
 
 /*
  * The results grid, dashboard, exports and what-if read a materialised copy of every row's facts and decision
- * (SQLite), rebuilt when answers were added since; when only the policy changed, rows are re-decided from their
- * stored facts without touching the journal. Sorting and filtering 100k+ rows is then an indexed query.
+ * (SQLite). Sorting and filtering 100k+ rows is then an indexed query.
+ *
+ * What was decided stays decided (issue #22): once a job's decision set is recorded (./decisions.ts) its rows are
+ * decided by that set's policy only — whatever policy is in force now. The copy is rebuilt when answers changed (a
+ * resumed job, an LGPD erasure) under the same pinned policy; a job not decided yet (running, paused) is decided
+ * provisionally under the policy in force, rows still waiting for an answer being *pendente*.
  */
 
-/** Every verdict at 0. */
-export const zero = (): Record<Verdict, number> =>
-  Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>
+/** Every row verdict (pendente included) at 0. */
+export const zero = (): Record<RowVerdict, number> =>
+  Object.fromEntries(ROW_VERDICTS.map((v) => [v, 0])) as Record<RowVerdict, number>
 
 /** The policy that decided the job's stored results (none yet: version 0). */
 export function decidedBy(job: JobRow): PolicyRef {
   return job.policy ? policyRef(job.policy) : { version: 0, hash: '' }
 }
 
+/** The policy a job's rows are decided by: its recorded set's once decided, else the one in force (provisional). */
+export function policyOf(job: JobRow, inForce: Policy): Policy {
+  return job.decisionSet !== null && job.policy ? job.policy : inForce
+}
+
+const CountRowSchema = z.object({ v: z.enum(ROW_VERDICTS), n: z.number() })
+
 /** How many rows got each verdict in the stored results. */
-export function verdictCounts(db: Db, job: JobRow): Record<Verdict, number> {
+export function verdictCounts(db: Db, job: JobRow): Record<RowVerdict, number> {
   const counts = zero()
-  for (const r of db
+  const rows = db
     .prepare('SELECT verdict AS v, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY v')
-    .all(job.id) as { v: Verdict; n: number }[])
-    counts[r.v] = r.n
+    .all(job.id)
+  for (const r of z.array(CountRowSchema).parse(rows)) counts[r.v] = r.n
   return counts
 }
 
-export function summary(journal: BatchJournal, job: JobRow): JobSummary {
+export function summary(journal: BatchJournal, job: JobRow): Omit<JobSummary, 'decided'> {
   const c = journal.counts(job.id)
   return {
     id: job.id,
@@ -58,7 +68,7 @@ export function summary(journal: BatchJournal, job: JobRow): JobSummary {
     unique: c.unique,
     answered: c.answered,
     failed: c.failed,
-    policy: job.policy ? policyRef(job.policy) : null,
+    policy: job.decisionSet !== null && job.policy ? policyRef(job.policy) : null,
   }
 }
 
@@ -70,21 +80,25 @@ function answersStamp(journal: BatchJournal, job: JobRow): string {
 const stampOf = (answers: string, policy: Policy): string => `${answers}#${policyHash(policy)}`
 
 /**
- * Makes the stored results current for these answers and this policy. Returns the job as updated (its policy is
- * the one that decided the rows).
+ * Makes the stored results current for the job's answers. A decided job keeps its own policy whatever `inForce` is;
+ * an undecided one is decided provisionally by `inForce`. Returns the job as updated.
  */
-export function materialise(db: Db, journal: BatchJournal, job: JobRow, policy: Policy): JobRow {
+export function materialise(db: Db, journal: BatchJournal, job: JobRow, inForce: Policy): JobRow {
+  return rebuild(db, journal, job, policyOf(job, inForce))
+}
+
+/** The stored results decided by exactly `policy` (./decisions.ts adopts a new one through here). */
+export function rebuild(db: Db, journal: BatchJournal, job: JobRow, policy: Policy): JobRow {
   const answers = answersStamp(journal, job)
   const stamp = stampOf(answers, policy)
   if (job.resultsStamp === stamp) return job
-  const decider = memoDecider(policy)
+  const decider = memoRowDecider(policy)
   if (job.resultsStamp?.startsWith(`${answers}#`)) {
     // Same answers, another policy: re-decide from the stored facts.
     const update = db.prepare('UPDATE batch_results SET verdict = ?, reasons = ? WHERE job_id = ? AND row_no = ?')
-    const rows = db.prepare('SELECT row_no, facts FROM batch_results WHERE job_id = ?').all(job.id) as {
-      row_no: number
-      facts: string
-    }[]
+    const rows = z
+      .array(z.object({ row_no: z.number(), facts: z.string() }))
+      .parse(db.prepare('SELECT row_no, facts FROM batch_results WHERE job_id = ?').all(job.id))
     db.transaction(() => {
       for (const r of rows) {
         const d = decider(r.facts)
@@ -118,20 +132,29 @@ export function materialise(db: Db, journal: BatchJournal, job: JobRow, policy: 
   return { ...job, resultsStamp: stamp, policy }
 }
 
+/** The input part of the job's rows (issue #22 item 3): the header's width, and whether any row is wider. */
+export function inputLayout(db: Db, job: JobRow): { width: number; extra: boolean } {
+  const width = job.header?.length ?? 0
+  const wider = db
+    .prepare('SELECT 1 AS x FROM batch_rows WHERE job_id = ? AND json_array_length(fields) > ? LIMIT 1')
+    .get(job.id, width)
+  return { width, extra: wider !== undefined }
+}
+
 const reasonsJson = (reasons: Reason[]): string => (reasons.length ? JSON.stringify(reasons) : '[]')
 
 export interface StoredRow {
   rowNo: number
   fields: string[]
   facts: Facts
-  decision: Decision
+  decision: RowDecision
 }
 
 const StoredSchema = z.object({
   fields: z.array(z.string()),
   facts: FactsSchema,
   reasons: z.array(ReasonSchema),
-  verdict: z.enum(VERDICTS),
+  verdict: z.enum(ROW_VERDICTS),
 })
 
 function stored(
@@ -152,12 +175,19 @@ function stored(
   }
 }
 
-/** Every materialised row in input order, with its original fields, a page at a time (exports). */
-export function* storedRows(db: Db, job: JobRow): Generator<StoredRow> {
+/** Rows that wait for an analyst: "revisar", or a decided row with an effect of unknown outcome (resultado incerto). */
+const FOR_REVIEW = `AND (r.verdict = 'revisar' OR (r.verdict != 'pendente' AND r.statuses LIKE '%"unknown"%'))`
+
+/**
+ * Every materialised row in input order, with its original fields, a page at a time (exports); with `forReview`, only
+ * the rows an analyst must look at (the review queue).
+ */
+export function* storedRows(db: Db, job: JobRow, options: { forReview?: boolean } = {}): Generator<StoredRow> {
   const ref = decidedBy(job)
   const select = db.prepare(
-    `SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no
-     WHERE r.job_id = ? AND r.row_no >= ? ORDER BY r.row_no LIMIT 2000`,
+    `SELECT r.row_no, b.fields, r.verdict, r.reasons, r.facts FROM batch_results r
+       JOIN batch_rows b ON b.job_id = r.job_id AND b.row_no = r.row_no
+     WHERE r.job_id = ? AND r.row_no >= ? ${options.forReview ? FOR_REVIEW : ''} ORDER BY r.row_no LIMIT 2000`,
   )
   for (let from = 1; ;) {
     const page = select.all(job.id, from) as {
@@ -206,7 +236,7 @@ export function page(db: Db, job: JobRow, q: PageQuery): { total: number; rows: 
   }
   const order = {
     row: 'r.row_no',
-    verdict: "CASE r.verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 ELSE 2 END, r.row_no",
+    verdict: "CASE r.verdict WHEN 'recusar' THEN 0 WHEN 'revisar' THEN 1 WHEN 'aprovar' THEN 2 ELSE 3 END, r.row_no",
     score: 'r.score IS NULL, r.score, r.row_no',
   }[q.sort]
   const clause = where.join(' AND ')
@@ -225,50 +255,4 @@ export function page(db: Db, job: JobRow, q: PageQuery): { total: number; rows: 
   }[]
   const ref = decidedBy(job)
   return { total, rows: rows.map((r) => stored(r, ref)) }
-}
-
-/** Event ages, as keys the screen words (batch.ageBuckets). */
-const AGE_BUCKETS: [string, number][] = [
-  ['d1', 1],
-  ['d7', 7],
-  ['d30', 30],
-  ['d90', 90],
-  ['older', Infinity],
-]
-
-export function stats(db: Db, job: JobRow) {
-  const verdicts = verdictCounts(db, job)
-  const histogram = Array.from({ length: 10 }, (_, i) => ({ from: i * 100, count: 0 }))
-  for (const r of db.prepare('SELECT score FROM batch_results WHERE job_id = ? AND score IS NOT NULL').all(job.id) as {
-    score: number
-  }[]) {
-    const bin = histogram[Math.min(9, Math.max(0, Math.floor(r.score / 100)))]
-    if (bin) bin.count++
-  }
-  const flags: Record<string, number> = {}
-  const ages = AGE_BUCKETS.map(([bucket]) => ({ bucket, count: 0 }))
-  for (const r of db
-    .prepare("SELECT result, at FROM batch_calls WHERE job_id = ? AND check_name = 'alerts' AND ok = 1")
-    .all(job.id) as { result: string; at: string }[]) {
-    const result = JSON.parse(r.result) as CallResult
-    if (!('events' in result)) continue
-    for (const e of result.events) {
-      flags[e.eventName] = (flags[e.eventName] ?? 0) + 1
-      // The event's age when it was read (the verdicts' reference time, too).
-      const days = (Date.parse(r.at) - Date.parse(e.timestamp)) / 86_400_000
-      const i = AGE_BUCKETS.findIndex(([, max]) => days <= max)
-      const bucket = ages[i < 0 ? ages.length - 1 : i]
-      if (bucket) bucket.count++
-    }
-  }
-  const statuses: Record<string, Record<string, number>> = {}
-  for (const r of db
-    .prepare('SELECT statuses, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY statuses')
-    .all(job.id) as { statuses: string; n: number }[]) {
-    for (const [check, status] of Object.entries(JSON.parse(r.statuses) as Record<string, string>)) {
-      const byCheck = (statuses[check] ??= {})
-      byCheck[status] = (byCheck[status] ?? 0) + r.n
-    }
-  }
-  return { verdicts, scoreHistogram: histogram, flags, eventsByAge: ages, statuses }
 }

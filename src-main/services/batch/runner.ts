@@ -59,6 +59,8 @@ export class JobRunner {
     private readonly job: JobRow,
     private readonly options: RunOptions,
     private readonly onProgress: (p: Progress) => void = () => undefined,
+    /** Runs when the job finished or was cancelled, before its status says so (its verdicts are recorded here). */
+    private readonly onConcluded: (job: JobRow) => void = () => undefined,
   ) {}
 
   /** Requests that passed the gate and have not answered yet. */
@@ -149,11 +151,17 @@ export class JobRunner {
   }
 
   /** A provider whose configuration failed (wrong token URL, refused credential): the failure, recorded once per key. */
-  private readonly broken = new Map<Provider, { code: string; reason: string }>()
+  private readonly broken = new Map<Provider, ReturnType<JobRunner['failed']>>()
+
+  /** A failure as the journal keeps it: its code, and its sentence (redacted, bounded). */
+  private failed(failure: AppFailure) {
+    const message = String(this.ctx.redactor.value(toAppError(failure, this.ctx.translate()).message))
+    return { ok: false as const, result: null, code: failure.code, reason: message.slice(0, 500) }
+  }
 
   private async call(check: Check, key: string, limiter: SlidingWindowLimiter): Promise<void> {
     const known = this.broken.get(CHECK_PROVIDER[check])
-    if (known) return this.record(check, key, { ok: false, result: null, ...known, attempts: 0 })
+    if (known) return this.record(check, key, { ...known, attempts: 0 })
     const reused = this.journal.reusable(check, key, this.job.spec.reuseHours, this.job.id)
     if (reused) return this.record(check, key, reused)
     const effect = isEffectCheck(check)
@@ -183,16 +191,9 @@ export class JobRunner {
         const failure = asFailure(error)
         const { retry, afterMs } = retryable(failure)
         if (!retry || attempt >= this.options.maxAttempts || this.cancelled) {
-          const message = String(this.ctx.redactor.value(toAppError(failure, this.ctx.translate()).message))
-          if (configurationFailure(failure.code))
-            this.broken.set(CHECK_PROVIDER[check], { code: failure.code, reason: message.slice(0, 500) })
-          return this.record(check, key, {
-            ok: false,
-            result: null,
-            code: failure.code,
-            reason: message.slice(0, 500),
-            attempts: attempt,
-          })
+          const failed = this.failed(failure)
+          if (configurationFailure(failure.code)) this.broken.set(CHECK_PROVIDER[check], failed)
+          return this.record(check, key, { ...failed, attempts: attempt })
         }
         landed()
         await sleep(backoffMs(attempt - 1, afterMs))
@@ -268,21 +269,11 @@ export class JobRunner {
         })
       else if ('none' in settled) this.journal.clearSending(this.job.id, check, key)
       else {
-        const message = String(
-          this.ctx.redactor.value(
-            toAppError(
-              new AppFailure('clearsale.outcome_unknown', { cause: 'process_killed', search: settled.unknown }),
-              this.ctx.translate(),
-            ).message,
-          ),
-        )
-        this.record(check, key, {
-          ok: false,
-          result: null,
-          code: 'clearsale.outcome_unknown',
-          reason: message.slice(0, 500),
-          attempts: 1,
+        const unknown = new AppFailure('clearsale.outcome_unknown', {
+          cause: 'process_killed',
+          search: settled.unknown,
         })
+        this.record(check, key, { ...this.failed(unknown), attempts: 1 })
       }
     }
   }
@@ -298,6 +289,7 @@ export class JobRunner {
     await this.finished
     if (this.halted) return 'cancelled'
     const status = this.cancelled ? 'cancelled' : 'done'
+    this.onConcluded(this.job)
     this.journal.setStatus(this.job.id, status)
     this.report(status)
     this.progress.flush()

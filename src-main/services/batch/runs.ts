@@ -1,8 +1,10 @@
 import type { Provider } from '../../../src-shared/domain/environment'
 import type { CoreContext } from '../context'
 import type { JobRow } from './journal'
-import { DEFAULT_RUN_OPTIONS, type JobRunner, type RunDeps, type RunOptions } from './runner'
+import type { BatchDecisions } from './decisions'
+import { DEFAULT_RUN_OPTIONS, type JobRunner, type Progress, type RunDeps, type RunOptions } from './runner'
 import { runJob } from './service'
+import { analystName } from '../../infra/analyst'
 
 /**
  * The batches running (or paused) in this process, one runner per job. Closing the core halts them; they resume
@@ -11,7 +13,10 @@ import { runJob } from './service'
 export class BatchRuns {
   private readonly runners = new Map<number, JobRunner>()
 
-  constructor(private readonly ctx: RunDeps & Pick<CoreContext, 'db' | 'events' | 'log'>) {}
+  constructor(
+    private readonly ctx: RunDeps & Pick<CoreContext, 'db' | 'events' | 'log' | 'settings'>,
+    private readonly decisions: BatchDecisions,
+  ) {}
 
   get active(): boolean {
     return this.runners.size > 0
@@ -25,7 +30,11 @@ export class BatchRuns {
       if (pace.concurrency) options.concurrency[p] = pace.concurrency
       if (pace.rate?.[p]) options.rate[p] = pace.rate[p]
     }
-    const { runner, done } = runJob(this.ctx, job, options, (p) => this.ctx.events.publish('batch:progress', p))
+    // When it finishes, its verdicts are recorded under the policy in force then (issue #22): a record from then on.
+    const conclude = (j: JobRow): void =>
+      void this.decisions.conclude(j, this.ctx.settings.get().policy, analystName(this.ctx.settings))
+    const progress = (p: Progress): void => this.ctx.events.publish('batch:progress', p)
+    const { runner, done } = runJob(this.ctx, job, options, progress, conclude)
     this.runners.set(job.id, runner)
     void done
       .finally(() => this.runners.delete(job.id))

@@ -9,7 +9,9 @@ import { BatchJournal, type JobRow } from './journal'
 import { JobRunner, type RunDeps, type Progress, type RunOptions } from './runner'
 import { materialise } from './results'
 import { exportCsv, exportXlsx, recordExport } from './export'
-import type { Policy } from '../../../src-shared/domain/policy/schema'
+import { policyRef, type Policy } from '../../../src-shared/domain/policy/schema'
+import { formatDateTime } from '../../../src-shared/domain/format'
+import type { DecisionSet } from './decisions'
 
 /*
  * A job is identified by what it screens: the input file (path, size, modification time), the checks and the
@@ -36,13 +38,21 @@ export type ExportDeps = Pick<CoreContext, 'db' | 'settings' | 'translate'>
 
 export async function prepareJob(
   ctx: PrepareDeps,
-  input: { inputPath: string; checks: Check[]; mapping?: Mapping; reuseHours?: number; name?: string },
+  input: {
+    inputPath: string
+    checks: Check[]
+    mapping?: Mapping
+    reuseHours?: number
+    name?: string
+    /** Screen the file afresh (`screen --new`): a new job even when one for the same file exists. */
+    fresh?: boolean
+  },
 ): Promise<JobRow> {
   if (input.checks.length === 0) throw new AppFailure('batch.no_checks')
   const journal = new BatchJournal(ctx.db)
   const mapping = input.mapping ?? {}
   const fp = await fingerprint(input.inputPath, input.checks, mapping)
-  let job = journal.byFingerprint(fp)
+  let job = input.fresh ? null : journal.byFingerprint(fp)
   if (job && (job.status === 'importing' || job.status === 'failed')) journal.resetImport(job.id)
   if (!job || job.status === 'cancelled')
     job = journal.create({
@@ -64,8 +74,9 @@ export function runJob(
   job: JobRow,
   options: RunOptions,
   onProgress?: (p: Progress) => void,
+  onConcluded?: (job: JobRow) => void,
 ): { runner: JobRunner; done: Promise<'done' | 'cancelled'> } {
-  const runner = new JobRunner(ctx, new BatchJournal(ctx.db), job, options, onProgress)
+  const runner = new JobRunner(ctx, new BatchJournal(ctx.db), job, options, onProgress, onConcluded)
   return { runner, done: runner.run() }
 }
 
@@ -77,11 +88,24 @@ export async function exportJob(
   ctx: ExportDeps,
   job: JobRow,
   out: string,
-  options: { policy: Policy; columns: 'words' | 'codes'; delimiter?: ';' | ',' | undefined },
+  options: {
+    policy: Policy
+    columns: 'words' | 'codes'
+    delimiter?: ';' | ',' | undefined
+    /** The decision set in force, stated in the file (XLSX "Sobre" sheet). */
+    decided?: DecisionSet | null
+  },
 ): Promise<{ rows: number; job: JobRow }> {
   const journal = new BatchJournal(ctx.db)
+  // A decided job is exported as it was decided (its own policy, whatever `policy` is): what the screen showed.
   const current = materialise(ctx.db, journal, journal.job(job.id) ?? job, options.policy)
-  const format = { mode: options.columns, t: ctx.translate(), timeZone: ctx.settings.get().timeZone }
+  const format = {
+    mode: options.columns,
+    t: ctx.translate(),
+    timeZone: ctx.settings.get().timeZone,
+    provisional: current.decisionSet === null,
+    about: aboutLines(ctx, current, options.decided ?? null),
+  }
   const rows = out.toLowerCase().endsWith('.xlsx')
     ? await exportXlsx(ctx.db, current, out, format)
     : await exportCsv(
@@ -93,4 +117,29 @@ export async function exportJob(
       )
   recordExport(ctx.db, job.id, resolve(out))
   return { rows, job: current }
+}
+
+/** What an export carries, in words: the job, the policy that decided it (or that it is provisional), when, who. */
+function aboutLines(ctx: ExportDeps, job: JobRow, decided: DecisionSet | null): [string, string][] {
+  const t = ctx.translate()
+  const zone = ctx.settings.get().timeZone
+  const when = (iso: string): string => formatDateTime(iso, zone, 'br')
+  const ref = job.policy ? policyRef(job.policy) : null
+  const lines: [string, string][] = [
+    [t('batch.about.job'), t('batch.about.jobValue', { id: job.id, name: job.name })],
+    [t('batch.about.exportedAt'), when(new Date().toISOString())],
+    [
+      t('batch.about.policy'),
+      ref && job.policy
+        ? t('batch.about.policyValue', { name: job.policy.name, version: ref.version, hash: ref.hash })
+        : '',
+    ],
+  ]
+  if (!decided) lines.push([t('batch.about.state'), t('batch.about.provisional')])
+  else {
+    lines.push([t('batch.about.state'), t(`batch.about.${decided.kind}`, { n: decided.setNo })])
+    lines.push([t('batch.about.decidedAt'), when(decided.decidedAt)], [t('batch.about.decidedBy'), decided.who])
+    if (decided.reason) lines.push([t('batch.about.reason'), decided.reason])
+  }
+  return lines
 }

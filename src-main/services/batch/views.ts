@@ -3,11 +3,11 @@ import { CHECK_PROVIDER, type Check } from '../../../src-shared/domain/batch'
 import { explain } from '../../../src-shared/domain/policy/explain'
 import { AppFailure } from '../../infra/errors'
 import type { CoreContext } from '../context'
-import { cellText, resultColumns } from './columns'
+import { cellText, inputCells, inputHeader, resultColumns } from './columns'
 import type { BatchJournal, JobRow } from './journal'
-import { materialise, page, summary, type StoredRow } from './results'
+import { inputLayout, materialise, page, policyOf, summary, type StoredRow } from './results'
 import { rowFacts } from './facts'
-import { memoDecider, policyRef } from '../../../src-shared/domain/policy'
+import { memoRowDecider, policyRef } from '../../../src-shared/domain/policy'
 
 /** What this service uses of the core (and what the services it calls use), nothing else. */
 export type BatchViewDeps = Pick<CoreContext, 'db' | 'environment' | 'settings' | 'translate'>
@@ -33,7 +33,7 @@ function claroTrialUsed(ctx: BatchViewDeps): number {
 
 /** The calls left per provider and what the Claro trial has left. */
 export function plan(ctx: BatchViewDeps, journal: BatchJournal, prepared: JobRow) {
-  const s = summary(journal, prepared)
+  const s = { ...summary(journal, prepared), decided: null }
   const callsByProvider: Record<string, number> = {}
   for (const check of prepared.spec.checks) {
     const left = (s.unique[check] ?? 0) - (s.answered[check] ?? 0) - (s.failed[check] ?? 0)
@@ -58,9 +58,7 @@ function livePage(ctx: BatchViewDeps, journal: BatchJournal, job: JobRow, q: Par
   const first = ctx.db
     .prepare('SELECT row_no FROM batch_rows WHERE job_id = ? ORDER BY row_no LIMIT 1 OFFSET ?')
     .get(job.id, q.offset) as { row_no: number } | undefined
-  const policy = ctx.settings.get().policy
-  const decider = memoDecider(policy)
-  const ref = policyRef(policy)
+  const decider = memoRowDecider(policyOf(job, ctx.settings.get().policy))
   const rows: StoredRow[] = first
     ? [...rowFacts(journal, job, { from: first.row_no, limit: q.limit })].map((r) => {
         const d = decider(JSON.stringify(r.facts))
@@ -68,7 +66,7 @@ function livePage(ctx: BatchViewDeps, journal: BatchJournal, job: JobRow, q: Par
           rowNo: r.rowNo,
           fields: r.fields,
           facts: r.facts,
-          decision: { verdict: d.verdict, reasons: d.reasons, policy: ref },
+          decision: { verdict: d.verdict, reasons: d.reasons, policy: d.policy },
         }
       })
     : []
@@ -78,7 +76,8 @@ function livePage(ctx: BatchViewDeps, journal: BatchJournal, job: JobRow, q: Par
 /** The result columns as the screen shows them: in words, no codes column, the analyst's number and date formats. */
 function screenColumns(ctx: BatchViewDeps, j: JobRow) {
   const settings = ctx.settings.get()
-  const columns = resultColumns(j, { mode: 'words', t: ctx.translate(), screen: true })
+  const provisional = j.decisionSet === null
+  const columns = resultColumns(j, { mode: 'words', t: ctx.translate(), screen: true, provisional })
   const style = {
     decimalComma: settings.language === 'pt-BR',
     dates: settings.language === 'pt-BR' ? ('br' as const) : ('iso' as const),
@@ -97,19 +96,16 @@ export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRo
   const { total, rows } = live ? livePage(ctx, journal, found, q) : page(ctx.db, j, q)
   const t = ctx.translate()
   const { columns, style } = screenColumns(ctx, j)
-  const width = j.header?.length ?? 0
+  const layout = inputLayout(ctx.db, j)
+  const delimiter = j.sniffed?.delimiter ?? ';'
   return {
-    header: [...(j.header ?? []), ...columns.header],
+    header: [...inputHeader(j.header ?? [], layout, { mode: 'words', t }), ...columns.header],
     total,
     rows: rows.map((r) => ({
       rowNo: r.rowNo,
       verdict: r.decision.verdict,
       reasons: explain(r.decision, t),
-      cells: [
-        ...r.fields,
-        ...Array<string>(Math.max(0, width - r.fields.length)).fill(''),
-        ...columns.cells(r).map((c) => cellText(c, style)),
-      ],
+      cells: [...inputCells(r.fields, layout, delimiter), ...columns.cells(r).map((c) => cellText(c, style))],
     })),
   }
 }
@@ -124,22 +120,24 @@ export function rowDetail(ctx: BatchViewDeps, journal: BatchJournal, j: JobRow, 
     answer:
       key && !key.startsWith('!') ? (journal.call(j.id, check as Check, key) ?? null) : { invalid: key?.slice(1) },
   }))
-  const stored = j.resultsStamp
-    ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0]
-    : undefined
-  const decided = stored?.rowNo === rowNo ? stored.decision : null
-  // The row's answers in words: the same columns as the grid, from its facts under the current policy.
-  const { columns, style } = screenColumns(ctx, j)
+  // A decided job's row reads its recorded verdict; one not decided yet is decided from its answers as they stand
+  // (pendente while a check has not answered) under the policy that will decide it.
+  const stored =
+    j.decisionSet !== null && j.resultsStamp
+      ? page(ctx.db, j, { offset: 0, limit: 1, sort: 'row', rowFrom: rowNo }).rows[0]
+      : undefined
   const facts = [...rowFacts(journal, j, { from: rowNo, limit: 1 })].find((r) => r.rowNo === rowNo)
-  const cells = facts
-    ? columns.cells({
-        ...facts,
-        decision: {
-          ...memoDecider(ctx.settings.get().policy)(JSON.stringify(facts.facts)),
-          policy: policyRef(ctx.settings.get().policy),
-        },
-      })
-    : []
+  const policy = policyOf(j, ctx.settings.get().policy)
+  const live = facts ? memoRowDecider(policy)(JSON.stringify(facts.facts)) : null
+  const decided =
+    stored?.rowNo === rowNo
+      ? stored.decision
+      : live
+        ? { verdict: live.verdict, reasons: live.reasons, policy: policyRef(policy) }
+        : null
+  // The row's answers in words: the same columns as the grid.
+  const { columns, style } = screenColumns(ctx, j)
+  const cells = facts && decided ? columns.cells({ ...facts, decision: decided }) : []
   const summary = cells
     .map((c, i) => ({ label: columns.header[i] ?? '', value: cellText(c, style) }))
     .filter((x) => x.value !== '')

@@ -1,4 +1,12 @@
-import { memoDecider, policyRef, type Policy, type PolicyRef, type Verdict } from '../../../src-shared/domain/policy'
+import { z } from 'zod'
+import {
+  memoRowDecider,
+  policyRef,
+  ROW_VERDICTS,
+  type Policy,
+  type PolicyRef,
+  type RowVerdict,
+} from '../../../src-shared/domain/policy'
 import type { Db } from '../../infra/store/db'
 import type { JobRow } from './journal'
 import { decidedBy, zero } from './results'
@@ -7,26 +15,33 @@ import { decidedBy, zero } from './results'
 
 export interface WhatIf {
   changed: number
-  before: Record<Verdict, number>
-  after: Record<Verdict, number>
+  before: Record<RowVerdict, number>
+  after: Record<RowVerdict, number>
   policy: { before: PolicyRef; after: PolicyRef }
-  rows: { rowNo: number; before: Verdict; after: Verdict; reasons: string[] }[]
+  rows: { rowNo: number; before: RowVerdict; after: RowVerdict; reasons: string[] }[]
   truncated: boolean
 }
+
+const ChunkSchema = z.array(z.object({ row_no: z.number(), verdict: z.enum(ROW_VERDICTS), facts: z.string() }))
 
 /**
  * The same rows under another policy, from the stored facts only: not a single provider call. Distinct cases are
  * decided once (GROUP BY facts); the rows that change are listed in input order, up to `limit`.
  */
 export function whatIf(db: Db, job: JobRow, candidate: Policy, limit: number): WhatIf {
-  const decider = memoDecider(candidate)
+  const decider = memoRowDecider(candidate)
   const before = zero()
   const after = zero()
   const changedFacts: string[] = []
   let changed = 0
-  for (const g of db
-    .prepare('SELECT facts, verdict, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY facts, verdict')
-    .all(job.id) as { facts: string; verdict: Verdict; n: number }[]) {
+  const groups = z
+    .array(z.object({ facts: z.string(), verdict: z.enum(ROW_VERDICTS), n: z.number() }))
+    .parse(
+      db
+        .prepare('SELECT facts, verdict, COUNT(*) AS n FROM batch_results WHERE job_id = ? GROUP BY facts, verdict')
+        .all(job.id),
+    )
+  for (const g of groups) {
     const next = decider(g.facts).verdict
     before[g.verdict] += g.n
     after[next] += g.n
@@ -43,7 +58,7 @@ export function whatIf(db: Db, job: JobRow, candidate: Policy, limit: number): W
       'SELECT row_no, verdict, facts FROM batch_results WHERE job_id = ? AND row_no > ? ORDER BY row_no LIMIT 5000',
     )
     for (let from = 0; rows.length < limit;) {
-      const chunk = select.all(job.id, from) as { row_no: number; verdict: Verdict; facts: string }[]
+      const chunk = ChunkSchema.parse(select.all(job.id, from))
       if (chunk.length === 0) break
       for (const r of chunk) {
         if (!wanted.has(r.facts)) continue

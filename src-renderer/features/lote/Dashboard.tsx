@@ -3,10 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
-import { VERDICTS } from '../../../src-shared/domain/policy'
+import { ROW_VERDICTS } from '../../../src-shared/domain/policy'
 import { useFormats } from '../../i18n/formats'
 
-const COLORS: Record<string, string> = { aprovar: '#2e7d32', revisar: '#d99a00', recusar: '#c62828' }
+// Pending is neutral grey: not a verdict (issue #22).
+const COLORS: Record<string, string> = {
+  aprovar: '#2e7d32',
+  revisar: '#d99a00',
+  recusar: '#c62828',
+  pendente: '#78909c',
+}
 
 /** An axis label in words, wrapped on spaces into short lines so neighbours never overlap (issue #16). */
 function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
@@ -83,7 +89,8 @@ export function Dashboard({ jobId }: { jobId: number }) {
     void useBatchResults.getState().loadStats(jobId)
   }, [jobId, version])
   if (!stats) return null
-  const verdicts = VERDICTS.map((v) => ({
+  // Pendente shows only while rows wait for an answer.
+  const verdicts = ROW_VERDICTS.filter((v) => v !== 'pendente' || (stats.verdicts[v] ?? 0) > 0).map((v) => ({
     name: t(`verdict.values.${v}`),
     value: stats.verdicts[v] ?? 0,
     fill: COLORS[v],

@@ -11,6 +11,7 @@ import { ImportStep } from './ImportStep'
 import { ResultsGrid } from './ResultsGrid'
 import { RunPanel } from './RunPanel'
 import { WhatIfPanel } from './WhatIfPanel'
+import { DecisionInfo } from './DecisionInfo'
 
 // The charts (recharts) load when the analyst opens them, not with the page.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })))
@@ -84,6 +85,7 @@ export function LotePage() {
       </div>
       {s.jobId !== null && (
         <div className="results-area">
+          {current && <DecisionInfo job={current} />}
           <SubTabs
             views={['grid', 'charts', 'whatif'] as const}
             current={view}

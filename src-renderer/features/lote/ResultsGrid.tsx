@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ResponseOf } from '../../../src-shared/contract'
 import { ALERT_EVENT_TYPES } from '../../../src-shared/domain/claro'
-import { OUTCOME_STATUSES, VERDICTS, type OutcomeStatus, type Verdict } from '../../../src-shared/domain/policy'
+import { OUTCOME_STATUSES, ROW_VERDICTS, type OutcomeStatus, type RowVerdict } from '../../../src-shared/domain/policy'
 import { useBatchResults } from '../../stores/batch/results'
 import { useBatchStore } from '../../stores/batch/store'
 import { RowDrawer } from './RowDrawer'
@@ -18,7 +18,7 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
   const version = useBatchStore((s) => s.version)
   const live = useBatchStore((s) => s.live)
   const [filter, setFilter] = useState<{
-    verdict: '' | Verdict
+    verdict: '' | RowVerdict
     status: '' | OutcomeStatus
     flag: string
     sort: 'row' | 'verdict' | 'score'
@@ -95,10 +95,10 @@ export function ResultsGrid({ jobId }: { jobId: number }) {
         <select
           id="grid-verdict"
           value={filter.verdict}
-          onChange={(e) => setFilter({ ...filter, verdict: e.target.value as '' | Verdict })}
+          onChange={(e) => setFilter({ ...filter, verdict: e.target.value as '' | RowVerdict })}
         >
           <option value="">{t('batch.all')}</option>
-          {VERDICTS.map((v) => (
+          {ROW_VERDICTS.map((v) => (
             <option key={v} value={v}>
               {t(`verdict.values.${v}`)}
             </option>

@@ -1,16 +1,17 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { policyLabel, readPolicy, VERDICTS, type Policy } from '../../../src-shared/domain/policy'
+import { policyLabel, policyRef, readPolicy, ROW_VERDICTS, type Policy } from '../../../src-shared/domain/policy'
 import { useTranslate } from '../../i18n'
 import { useBatchStore } from '../../stores/batch/store'
-import { usePolicyStore } from '../../stores/policy/store'
 import { PolicyEditor } from '../policy/PolicyEditor'
 import { usePolicy } from '../policy/usePolicy'
 import { RowDrawer } from './RowDrawer'
 
 /**
  * What-if on a finished batch: edit a copy of the policy and see how many verdicts would change, and which rows —
- * decided again from the stored answers, without a single provider call. The analyst may then adopt it.
+ * decided again from the stored answers, without a single provider call. The analyst may then adopt it for this batch
+ * only, saying why (issue #22): a new decision set, the previous one kept, the act in the policy log. Saving a policy
+ * in Configurações never re-decides a finished batch.
  */
 export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: boolean }) {
   const { t } = useTranslation()
@@ -19,8 +20,8 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
   const [draft, setDraft] = useState<Policy | null>(null)
   const [open, setOpen] = useState<number | null>(null)
   const [adopted, setAdopted] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
   const s = useBatchStore()
-  const save = usePolicyStore((st) => st.save)
   const current = draft ?? policy
   const check = readPolicy(current, tr)
   if (!finished)
@@ -59,19 +60,19 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
           </p>
           <div className="whatif-counts" role="table">
             <span />
-            {VERDICTS.map((v) => (
+            {ROW_VERDICTS.map((v) => (
               <strong key={v} className="num">
                 {t(`verdict.values.${v}`)}
               </strong>
             ))}
             <span>{t('policy.whatif.before', { label: policyLabel(result.policy.before) })}</span>
-            {VERDICTS.map((v) => (
+            {ROW_VERDICTS.map((v) => (
               <span key={v} className="num mono" data-testid={`whatif-before-${v}`}>
                 {result.before[v]}
               </span>
             ))}
             <span>{t('policy.whatif.after', { label: policyLabel(result.policy.after) })}</span>
-            {VERDICTS.map((v) => (
+            {ROW_VERDICTS.map((v) => (
               <span key={v} className="num mono" data-testid={`whatif-after-${v}`}>
                 {result.after[v]}
               </span>
@@ -99,24 +100,31 @@ export function WhatIfPanel({ jobId, finished }: { jobId: number; finished: bool
             </>
           )}
           {result.changed > 0 && check.ok && (
-            <div className="actions">
+            <div className="adopt" data-testid="whatif-adopt">
+              <label htmlFor="whatif-reason">{t('policy.whatif.reason')}</label>
+              <input
+                id="whatif-reason"
+                value={reason}
+                maxLength={500}
+                placeholder={t('policy.whatif.reasonPlaceholder')}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <button
                 type="button"
+                disabled={reason.trim().length < 3 || s.simulating}
                 onClick={() =>
-                  void save(check.policy).then((ok) => {
-                    if (!ok) return
+                  void s.adopt(check.policy, reason.trim()).then((done) => {
+                    if (!done) return
                     setDraft(null)
-                    setAdopted(
-                      t('policy.whatif.applied', {
-                        label: policyLabel(usePolicyStore.getState().saved ?? result.policy.after),
-                      }),
-                    )
-                    useBatchStore.setState({ whatIf: null })
+                    setReason('')
+                    const label = policyLabel(done.job.policy ?? policyRef(check.policy))
+                    setAdopted(t('policy.whatif.applied', { count: done.changed, label }))
                   })
                 }
               >
                 {t('policy.whatif.apply')}
               </button>
+              {reason.trim().length < 3 && <p className="hint">{t('batch.adoptReasonNeeded')}</p>}
             </div>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react'
+import { useEffect, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   DEFAULT_POLICY,
@@ -11,6 +11,7 @@ import {
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useTranslate } from '../../i18n'
 import { usePolicyStore } from '../../stores/policy/store'
+import { useNavStore } from '../../stores/nav/store'
 import { PolicyEditor } from './PolicyEditor'
 import { usePolicy } from './usePolicy'
 
@@ -26,11 +27,16 @@ export function PolicyPanel({ idPrefix }: { idPrefix: string }) {
   const [draft, setDraft] = useState<Policy | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [problems, setProblems] = useState<string[]>([])
+  const [reason, setReason] = useState('')
   const current = draft ?? policy
   const check = readPolicy(current, tr)
   const dirty = draft !== null && (policyHash(draft) !== policyHash(policy) || draft.name !== policy.name)
   const shown = check.ok ? [] : check.problems
   const ref = policyRef(policy)
+  const explained = reason.trim().length >= 3
+  const guard = useNavStore((n) => n.guard)
+  // Unsaved edits are not lost by a click elsewhere (issue #22): leaving asks first.
+  useEffect(() => (dirty ? guard(() => window.confirm(t('policy.editor.leave'))) : undefined), [dirty, guard, t])
 
   const edit = (next: Policy): void => {
     setDraft(next)
@@ -38,9 +44,10 @@ export function PolicyPanel({ idPrefix }: { idPrefix: string }) {
     setProblems([])
   }
   const save = async (): Promise<void> => {
-    if (!check.ok) return
-    if (await store.save(check.policy)) {
+    if (!check.ok || !explained) return
+    if (await store.save(check.policy, reason.trim())) {
       setDraft(null)
+      setReason('')
       setMessage(t('policy.editor.saved', { label: policyLabel(usePolicyStore.getState().saved ?? ref) }))
     }
   }
@@ -99,7 +106,23 @@ export function PolicyPanel({ idPrefix }: { idPrefix: string }) {
         </ul>
       )}
       {store.error && <ErrorBanner error={store.error} />}
-      {dirty && <p className="hint">{t('policy.editor.unsaved')}</p>}
+      {dirty && (
+        <div className="policy-reason">
+          <p className="hint" role="status">
+            {t('policy.editor.unsaved')}
+          </p>
+          <label htmlFor={`${idPrefix}-reason`}>{t('policy.editor.reason')}</label>
+          <input
+            id={`${idPrefix}-reason`}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={t('policy.editor.reasonPlaceholder')}
+            data-testid={`${idPrefix}-reason`}
+          />
+          {!explained && <p className="hint">{t('policy.editor.reasonNeeded')}</p>}
+        </div>
+      )}
       {message && (
         <p className="outcome ok" role="status" data-testid={`${idPrefix}-message`}>
           {message}
@@ -109,7 +132,7 @@ export function PolicyPanel({ idPrefix }: { idPrefix: string }) {
         <button
           type="button"
           className="primary"
-          disabled={!dirty || !check.ok || store.saving}
+          disabled={!dirty || !check.ok || !explained || store.saving}
           onClick={() => void save()}
         >
           {t('policy.editor.save')}

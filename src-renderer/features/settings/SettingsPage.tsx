@@ -5,6 +5,8 @@ import { NumberSetting } from './NumberSetting'
 import { CallbackSettings } from './CallbackSettings'
 import { PolicyPanel } from '../policy/PolicyPanel'
 import { TimeZoneSetting } from './TimeZoneSetting'
+import { AnalystNameSetting } from './AnalystNameSetting'
+import { PolicyLog } from '../policy/PolicyLog'
 import { SandboxStats } from './SandboxStats'
 import { PrivacyPanel } from '../privacy/PrivacyPanel'
 import { SavedToast } from './SavedToast'
@@ -42,6 +44,7 @@ export function SettingsPage() {
         {settings && (
           <>
             <TimeZoneSetting value={settings.timeZone} onCommit={(timeZone) => patch({ timeZone })} />
+            <AnalystNameSetting value={settings.analystName} onCommit={(analystName) => patch({ analystName })} />
             <label htmlFor="settings-mask">{t('settings.maskIdentifiers')}</label>
             <div>
               <input
@@ -63,6 +66,7 @@ export function SettingsPage() {
         )}
       </div>
       {settings && <PolicyPanel idPrefix="settings-policy" />}
+      {settings && <PolicyLog />}
       {settings && <CallbackSettings />}
       {settings && <WebhookSettings />}
       {settings && <PrivacyPanel timeZone={settings.timeZone} />}

@@ -21,6 +21,8 @@ export interface BatchResultsActions {
   loadStats(jobId: number): Promise<void>
   loadRow(jobId: number, rowNo: number): Promise<void>
   exportJob(jobId: number, format: 'csv' | 'xlsx', delimiter: ';' | ','): Promise<Exported | null>
+  /** The job's recorded decision sets, oldest first (issue #22). */
+  decisionSets(jobId: number): Promise<ResponseOf<'batch:decisions'> | null>
 }
 
 /** The results of the open batch: grid pages, dashboard figures, one row's detail, exports. */
@@ -48,6 +50,7 @@ export const useBatchResults = create<BatchResultsState & BatchResultsActions>()
       set({ row: null })
       set({ row: await attempt(() => call('batch:row', { jobId, rowNo })) })
     },
+    decisionSets: (jobId) => attempt(() => call('batch:decisions', { jobId })),
     async exportJob(jobId, format, delimiter) {
       set({ exporting: true })
       const file = await attempt(() => call('batch:export', { jobId, format, delimiter }))

@@ -48,6 +48,8 @@ export interface BatchActions {
   setPace(pace: BatchState['pace']): void
   open(jobId: number): void
   simulate(policy: Policy): Promise<void>
+  /** Re-decides the open (finished) job by this policy, explicitly, with a reason: the job as decided now. */
+  adopt(policy: Policy, reason: string): Promise<ResponseOf<'batch:adopt'> | null>
 }
 
 /** The batch on screen survives a reload (issue #16: progress stays): its id, per browser tab. */
@@ -190,6 +192,23 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   open(jobId) {
     keepJob(jobId)
     set({ jobId, plan: null, upload: null, progress: null, whatIf: null, version: get().version + 1 })
+  },
+
+  async adopt(policy, reason) {
+    const jobId = get().jobId
+    if (jobId === null) return null
+    set({ simulating: true, error: null })
+    try {
+      const adopted = await call('batch:adopt', { jobId, policy, reason })
+      set({ whatIf: null, version: get().version + 1 })
+      void get().loadJobs()
+      return adopted
+    } catch (error) {
+      set({ error: appErrorOf(error) })
+      return null
+    } finally {
+      set({ simulating: false })
+    }
   },
 
   async simulate(policy) {

@@ -107,9 +107,3 @@ export function policyRef(policy: Policy): PolicyRef {
 export function policyLabel(ref: PolicyRef): string {
   return `v${ref.version} · ${ref.hash.slice(0, 8)}`
 }
-
-/** A saved edit: the version moves on only when the rules really changed. */
-export function nextPolicy(current: Policy, edited: Policy): Policy {
-  if (policyHash(current) === policyHash(edited)) return { ...edited, version: current.version }
-  return { ...edited, version: Math.max(current.version, edited.version) + 1 }
-}

@@ -72,6 +72,8 @@ export const base: Pick<
     custom: 'Custom',
   },
   settings: {
+    analystName: 'Your name',
+    analystNameHint: 'Signs policy changes, batch adoptions and case decisions. Empty: the operating system user.',
     webhookTitle: 'Team alerts (webhook)',
     webhookUrl: 'Address that receives the changes',
     webhookHint: 'Each watchlist change is posted as a signed CloudEvent (HMAC-SHA256); empty turns it off.',

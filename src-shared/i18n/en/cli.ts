@@ -2,6 +2,9 @@ import type { Catalog } from '../types'
 
 export const cli: Pick<Catalog, 'cli'> = {
   cli: {
+    policy: {
+      set: '{{label}} in force. Finished batches keep the verdicts they were decided with.',
+    },
     noSecretsOnCommandLine:
       'Do not pass secrets on the command line (they stay in shell history). Send the JSON on standard input, e.g.: sentinela credentials set {{name}} < credential.json',
     readingStdin: 'Paste the credential JSON and finish with Ctrl+D:',
@@ -36,6 +39,10 @@ export const cli: Pick<Catalog, 'cli'> = {
       importFailed: 'The file {{file}} could not be imported: {{problem}}',
       rescoreJob: '--rescore needs the batch number (got "{{value}}").',
       rescorePolicy: '--rescore needs --policy FILE with the policy to compare.',
+      policyReason:
+        'policy set needs --reason "why the policy changes" (at least 3 characters): the reason goes to the policy history.',
+      adoptReason: '--adopt needs --reason "why adopt it" (at least 3 characters): the adoption is recorded.',
+      adoptNeedsRescore: '--adopt only works with --rescore JOB --policy FILE.',
       dtType: '--type takes 1 (in person) or 2 (online).',
       fileUnreadable: 'Could not read {{file}}: {{reason}}.',
       ussdCommand: '{{file}} is not a USSD command Sentinela recognises: {{reason}}',
@@ -74,6 +81,15 @@ export const cli: Pick<Catalog, 'cli'> = {
       other: 'read error',
     },
     screen: {
+      decided:
+        'Batch {{job}} already finished: exported as it was decided on {{at}} ({{policy}}). To screen the file again use --new; to re-decide this batch, screen --rescore {{job}} --policy FILE --adopt --reason "…".',
+      policyNotApplied:
+        'The --policy policy ({{given}}) was not applied to this batch, decided by {{policy}}: what was decided stays decided.',
+      adopted_one: 'Policy {{policy}} adopted for batch {{job}}: {{count}} verdict changed (the previous set is kept).',
+      adopted_other:
+        'Policy {{policy}} adopted for batch {{job}}: {{count}} verdicts changed (the previous set is kept).',
+      adopted_zero:
+        'Policy {{policy}} adopted for batch {{job}}: {{count}} verdicts changed (the previous set is kept).',
       imported_one: '{{count}} row ({{invalid}} with problems), batch {{job}}, {{state}}',
       imported_other: '{{count}} rows ({{invalid}} with problems), batch {{job}}, {{state}}',
       imported_zero: '{{count}} rows ({{invalid}} with problems), batch {{job}}, {{state}}',

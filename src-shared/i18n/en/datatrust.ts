@@ -142,7 +142,7 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
   },
   verdict: {
     title: 'Verdict',
-    values: { aprovar: 'Approve', revisar: 'Review', recusar: 'Decline' },
+    values: { aprovar: 'Approve', revisar: 'Review', recusar: 'Decline', pendente: 'Pending' },
     none: 'Every check asked for answered and no rule fired.',
   },
   customer: {

@@ -76,6 +76,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       job_not_found: 'Batch {{id}} not found.',
       not_finished:
         'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
+      adopt_reason: 'Say why this policy is adopted for the batch (at least 3 characters): the reason is recorded.',
     },
     ussd: {
       msisdn: 'Invalid subscriber number: {{msisdn}}. Use area code + number (10 or 11 digits), e.g. 11999990001.',

@@ -67,6 +67,9 @@ export const base = {
     custom: 'Personalizado',
   },
   settings: {
+    analystName: 'Seu nome',
+    analystNameHint:
+      'Assina as mudanças de política, as adoções em lotes e as decisões de casos. Vazio: o usuário do sistema operacional.',
     webhookTitle: 'Alertas para a equipe (webhook)',
     webhookUrl: 'Endereço que recebe as mudanças',
     webhookHint:

@@ -1,6 +1,9 @@
 /** O que a linha de comando diz a uma pessoa (issue #16: uma língua por vez; --json guarda os códigos). */
 export const cli = {
   cli: {
+    policy: {
+      set: '{{label}} em vigor. Lotes concluídos mantêm os vereditos com que foram decididos.',
+    },
     noSecretsOnCommandLine:
       'Não passe segredos na linha de comando (ficam no histórico do shell). Envie o JSON pela entrada padrão, ex.: sentinela credentials set {{name}} < credencial.json',
     readingStdin: 'Cole o JSON da credencial e termine com Ctrl+D:',
@@ -35,6 +38,10 @@ export const cli = {
       importFailed: 'O arquivo {{file}} não pôde ser importado: {{problem}}',
       rescoreJob: '--rescore precisa do número do lote (recebido "{{value}}").',
       rescorePolicy: '--rescore precisa de --policy ARQUIVO com a política a comparar.',
+      policyReason:
+        'policy set precisa de --reason "por que a política muda" (ao menos 3 caracteres): o motivo fica no histórico da política.',
+      adoptReason: '--adopt precisa de --reason "por que adotar" (ao menos 3 caracteres): a adoção fica registrada.',
+      adoptNeedsRescore: '--adopt só vale com --rescore LOTE --policy ARQUIVO.',
       dtType: '--type aceita 1 (presencial) ou 2 (online).',
       fileUnreadable: 'Não foi possível ler {{file}}: {{reason}}.',
       ussdCommand: '{{file}} não é um comando USSD que o Sentinela reconheça: {{reason}}',
@@ -73,6 +80,16 @@ export const cli = {
       other: 'erro de leitura',
     },
     screen: {
+      decided:
+        'Lote {{job}} já concluído: exportado como foi decidido em {{at}} ({{policy}}). Para triar o arquivo de novo, use --new; para redecidir este lote, screen --rescore {{job}} --policy ARQUIVO --adopt --reason "…".',
+      policyNotApplied:
+        'A política de --policy ({{given}}) não foi aplicada a este lote, decidido por {{policy}}: o que foi decidido fica decidido.',
+      adopted_one:
+        'Política {{policy}} adotada para o lote {{job}}: {{count}} veredito mudou (o conjunto anterior fica guardado).',
+      adopted_other:
+        'Política {{policy}} adotada para o lote {{job}}: {{count}} vereditos mudaram (o conjunto anterior fica guardado).',
+      adopted_zero:
+        'Política {{policy}} adotada para o lote {{job}}: {{count}} vereditos mudaram (o conjunto anterior fica guardado).',
       imported_one: '{{count}} linha ({{invalid}} com problema), lote {{job}}, {{state}}',
       imported_other: '{{count}} linhas ({{invalid}} com problema), lote {{job}}, {{state}}',
       imported_zero: '{{count}} linhas ({{invalid}} com problema), lote {{job}}, {{state}}',

@@ -140,7 +140,7 @@ export const datatrust = {
   },
   verdict: {
     title: 'Veredito',
-    values: { aprovar: 'Aprovar', revisar: 'Revisar', recusar: 'Recusar' },
+    values: { aprovar: 'Aprovar', revisar: 'Revisar', recusar: 'Recusar', pendente: 'Pendente' },
     none: 'Todas as checagens pedidas responderam e nenhuma regra disparou.',
   },
   customer: {

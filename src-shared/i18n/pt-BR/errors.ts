@@ -77,6 +77,7 @@ export const errors = {
       job_not_found: 'Lote {{id}} não encontrado.',
       not_finished:
         'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
+      adopt_reason: 'Diga por que adotar esta política para o lote (ao menos 3 caracteres): o motivo fica registrado.',
     },
     ussd: {
       msisdn: 'Número do assinante inválido: {{msisdn}}. Use DDD + número (10 ou 11 dígitos), ex.: 11999990001.',

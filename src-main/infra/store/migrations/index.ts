@@ -1,0 +1,5 @@
+import { BASE_MIGRATIONS } from './base'
+import { DECISION_MIGRATIONS } from './decisions'
+
+/** Every step of the schema, in the order they were shipped (PRAGMA user_version counts them). */
+export const MIGRATIONS: readonly string[] = [...BASE_MIGRATIONS, ...DECISION_MIGRATIONS]

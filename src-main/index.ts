@@ -17,6 +17,7 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron'
 import { join } from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './app'
 import { notificationOf } from '../src-shared/domain/watch'
@@ -118,6 +119,26 @@ async function chooseSavePath(suggestedName: string): Promise<string | null> {
   return chosen.canceled || !chosen.filePath ? null : chosen.filePath
 }
 
+/**
+ * A dossier (issue #22) as PDF: its HTML (escaped, no script) rendered in a hidden window with JavaScript off and an
+ * in-memory session of its own, printed by Chromium, written where the analyst chooses.
+ */
+async function printToPdf(html: string, suggestedName: string): Promise<string | null> {
+  const path = await chooseSavePath(suggestedName)
+  if (!path) return null
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, partition: 'sentinela-print' },
+  })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    await writeFile(path, await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true }))
+    return path
+  } finally {
+    win.destroy()
+  }
+}
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
@@ -134,6 +155,7 @@ void app.whenReady().then(async () => {
     primeRedactor: true,
     startCallbacks: true,
     chooseSavePath,
+    printToPdf,
   })
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, serveAppFile)

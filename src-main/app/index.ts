@@ -40,6 +40,10 @@ import { purgeBatches } from '../services/batch/files'
 import { BatchJournal } from '../services/batch/journal'
 import { BatchDecisions } from '../services/batch/decisions'
 import { PolicyLog } from '../services/policy/log'
+import { Cases } from '../services/cases/service'
+import { batchReviews } from '../services/cases/sources'
+import { casesHandlers } from './handlers/cases'
+import { analystName } from '../infra/analyst'
 import { MseMessages } from '../infra/store/mse-messages'
 import { UssdStore } from '../infra/store/ussd-log'
 import {
@@ -74,12 +78,15 @@ export interface CoreOptions {
   httpTimeoutMs?: number
   /** The desktop's save dialog: where an export goes (null: the analyst cancelled). Other hosts write to the data folder. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>
+  /** The desktop's printToPDF of a document (a dossier): where it was saved, or null (cancelled). */
+  printToPdf?: (html: string, suggestedName: string) => Promise<string | null>
 }
 
 /** Domain modules built once per process, each with what it uses (issue #22: the shape services move to). */
 export interface CoreModules {
   readonly policyLog: PolicyLog
   readonly decisions: BatchDecisions
+  readonly cases: Cases
 }
 
 export interface Core {
@@ -156,23 +163,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const policyLog = new PolicyLog(db)
-  const decisions = new BatchDecisions({ db, journal: new BatchJournal(db), policyLog })
-  const modules: CoreModules = { policyLog, decisions }
+  const cases = new Cases({
+    db,
+    environment,
+    hash: subjectOf,
+    who: () => analystName(settings),
+    policy: () => settings.get().policy,
+    changed: (id) => events.publish('cases:changed', { id }),
+  })
+  const decisions = new BatchDecisions({ db, journal: new BatchJournal(db), policyLog, reviews: batchReviews(cases) })
+  const modules: CoreModules = { policyLog, decisions, cases }
   const runs = new BatchRuns(context, decisions)
-  const watch = new WatchRunner(context)
+  const watch = new WatchRunner(context, undefined, cases)
   const router = createRouter(
     {
-      ...appHandlers(context),
+      ...appHandlers(context, options.printToPdf),
       ...settingsHandlers(context),
       ...credentialsHandlers(context),
       ...lookupHandlers(context),
       ...datatrustHandlers(context),
-      ...customerHandlers(context),
+      ...customerHandlers(context, cases),
       ...policyHandlers(context, policyLog),
       ...mseHandlers(context),
       ...ussdHandlers(context),
-      ...batchHandlers(context, runs, decisions),
+      ...batchHandlers(context, runs, decisions, cases),
       ...privacyHandlers(context, runs),
+      ...casesHandlers(context, cases),
       ...watchHandlers(context, watch),
     },
     { translate, log, redact: (error) => redactor.value(error) as typeof error },
@@ -216,6 +232,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (removed > 0) log.info('history.purged', { removed })
       const batches = purgeBatches(context)
       if (batches > 0) log.info('batch.purged', { removed: batches })
+      // Decided cases follow their own (audit) retention; open ones wait for an analyst (issue #22).
+      const decidedCases = cases.purge(settings.get().caseRetentionDays)
+      if (decidedCases > 0) log.info('cases.purged', { removed: decidedCases })
       const cutoff = new Date(Date.now() - settings.get().historyRetentionDays * 86_400_000)
       const others = purgePersonalData(db, options.dataDir, cutoff)
       const logs = purgeLogs(options.dataDir, cutoff)

@@ -24,6 +24,7 @@ import { registerCustomer } from './commands/customer'
 import { registerPolicy } from './commands/policy'
 import { registerPrivacy } from './commands/privacy'
 import { registerWatch } from './commands/watch'
+import { registerCases } from './commands/cases'
 import { CliFailure } from './invoke'
 import { ErrorCodes } from '../../src-shared/contract'
 
@@ -43,7 +44,7 @@ const EXIT_2_ERRORS = new Set<string>([
 ])
 const isExit2 = (code: string): boolean =>
   EXIT_2_ERRORS.has(code) ||
-  /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.|watch\.)/.test(
+  /^(invalid_cpf\.|invalid_msisdn\.|invalid_cep|invalid_email|datatrust\.|mse\.(unknown_service|mode_|invalid_params|charge_unconfirmed)|ussd\.|batch\.|watch\.|cases\.)/.test(
     code,
   )
 
@@ -111,6 +112,7 @@ function buildProgram(io: CliIO): Command {
   registerPolicy(program, globals, io)
   registerPrivacy(program, globals, io)
   registerWatch(program, globals, io)
+  registerCases(program, globals, io)
 
   return program
 }

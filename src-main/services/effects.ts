@@ -32,11 +32,22 @@ export interface EffectSpec {
   onUnknown?: ((failure: AppFailure, cause: string) => AppFailure) | undefined
 }
 
-export async function runEffect<T>(ctx: EffectDeps, spec: EffectSpec, send: () => Promise<T>): Promise<T> {
-  if (operation(spec.operation).kind === 'read') return send()
-  const fingerprint = createHash('sha256')
-    .update(`${ctx.environment()}\u0000${spec.operation}\u0000${canonicalJson(spec.payload)}`)
+/** What makes two sends "the same" in this environment: a hash of operation and payload (never a secret). */
+export function effectFingerprint(environment: string, operation: string, payload: unknown): string {
+  return createHash('sha256')
+    .update(`${environment}\u0000${operation}\u0000${canonicalJson(payload)}`)
     .digest('hex')
+}
+
+export async function runEffect<T>(
+  ctx: EffectDeps,
+  spec: EffectSpec,
+  send: () => Promise<T>,
+  /** What the send made, kept with it (a transaction id): reusable by an identical later send (issue #22). */
+  resultRef?: (result: T) => string | null,
+): Promise<T> {
+  if (operation(spec.operation).kind === 'read') return send()
+  const fingerprint = effectFingerprint(ctx.environment(), spec.operation, spec.payload)
   const earlier = ctx.effects.unsettled(fingerprint, UNSETTLED_WINDOW_MS)
   // The time in the analyst's zone and format (words, not codes): "30/11/2026 21:05".
   if (earlier && !spec.resend)
@@ -54,7 +65,7 @@ export async function runEffect<T>(ctx: EffectDeps, spec: EffectSpec, send: () =
   })
   try {
     const result = await send()
-    ctx.effects.settle(id, 'done')
+    ctx.effects.settle(id, 'done', null, new Date(), resultRef?.(result) ?? null)
     return result
   } catch (error) {
     let failure = asFailure(error)

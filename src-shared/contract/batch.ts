@@ -185,6 +185,12 @@ export const batchChannels = {
       /** What the checks answered, as the grid's columns in words and the analyst's formats (issue #16). */
       summary: z.array(z.object({ label: z.string(), value: z.string() })),
       calls: z.array(z.object({ check: z.string(), key: z.string(), answer: z.unknown() })),
+      /** The row's identifiers as read with the job's mapping (drill-through to Cliente, issue #22). */
+      person: z
+        .object({ cpf: z.string(), phone: z.string(), email: z.string(), cep: z.string() })
+        .default({ cpf: '', phone: '', email: '', cep: '' }),
+      /** The row's case in Casos (issue #22), when it waits for or got an analyst's decision. */
+      caseId: z.number().nullable().default(null),
     }),
   ),
   'batch:stats': channel(z.strictObject({ jobId: z.number().int() }), StatsSchema),

@@ -29,6 +29,8 @@ export const CustomerCheckSchema = z.object({
   facts: FactsSchema,
   decision: DecisionSchema,
   historyId: z.number().nullable(),
+  /** The person's case when this check opened one or joined it (issue #22). */
+  caseId: z.number().nullable().default(null),
 })
 export type CustomerCheck = z.infer<typeof CustomerCheckSchema>
 
@@ -46,6 +48,11 @@ export const CustomerRequestSchema = z.strictObject({
   retry: z.array(CustomerCheckIdSchema).min(1).max(CUSTOMER_CHECKS.length).optional(),
   /** Chosen by the screen to follow this check's `customer:progress` events. */
   requestId: z.string().max(64).optional(),
+  /**
+   * A new Data Trust transaction (billed) even when one for the same person was sent within the reuse window
+   * (Configurações; by default Cliente reads that one again instead — issue #22).
+   */
+  newTransaction: z.boolean().optional(),
 })
 
 export const customerEvents = {

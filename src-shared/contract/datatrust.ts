@@ -58,6 +58,11 @@ export const DataTrustResultSchema = z.object({
   reconciled: z.boolean().default(false),
   environment: EnvironmentSchema,
   historyId: z.number().nullable(),
+  /**
+   * Cliente (issue #22): the person's transaction sent this recently was read again (GET, not billed) instead of
+   * sending a new one — when and which; null when this answer is a new transaction.
+   */
+  reused: z.object({ at: z.string(), id: z.string() }).nullable().default(null),
 })
 export type DataTrustResult = z.infer<typeof DataTrustResultSchema>
 

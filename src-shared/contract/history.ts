@@ -47,6 +47,17 @@ export const historyChannels = {
     HistoryRowSchema.extend({ raw: RawAnswerSchema.nullable() }),
   ),
   'history:clear': channel(z.strictObject({}), z.object({ deleted: z.number() })),
+  /**
+   * The person a record is about, for "Abrir no Cliente" (issue #22): its identifier, or — masked — the identifiers
+   * of a case or a watched line with the same keyed hash. `resolved` false: nothing in clear knows the person.
+   */
+  'history:person': channel(
+    z.strictObject({ id: z.number().int().min(1) }),
+    z.object({
+      person: z.object({ cpf: z.string(), phone: z.string(), email: z.string(), cep: z.string() }),
+      resolved: z.boolean(),
+    }),
+  ),
 }
 
 export const historyEvents = {

@@ -12,6 +12,7 @@ import { batchChannels, batchEvents } from './batch'
 import { policyChannels } from './policy'
 import { privacyChannels } from './privacy'
 import { watchChannels, watchEvents } from './watch'
+import { casesChannels, casesEvents } from './cases'
 import type { AppError, InvokeResult } from './errors'
 
 export * from './errors'
@@ -33,6 +34,7 @@ export const channels = {
   ...policyChannels,
   ...privacyChannels,
   ...watchChannels,
+  ...casesChannels,
 }
 
 /** Every server → renderer event, declared once. */
@@ -46,6 +48,7 @@ export const events = {
   ...batchEvents,
   ...customerEvents,
   ...watchEvents,
+  ...casesEvents,
 }
 
 export type Channels = typeof channels

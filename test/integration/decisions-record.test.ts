@@ -130,7 +130,7 @@ describe('a finished batch keeps what was decided', () => {
     const rows = await invokeOrThrow(core, 'batch:rows', { jobId, offset: 0, limit: 100 })
     expect(rows.rows.map((r) => r.verdict)).toEqual(Array(30).fill('pendente'))
     expect(rows.header).toContain('Política')
-    expect(rows.rows[0]?.cells.at(-1)).toMatch(/\(provisória\)$/)
+    expect(rows.rows[0]?.cells[rows.header.indexOf('Política')]).toMatch(/\(provisória\)$/)
     const stats = await invokeOrThrow(core, 'batch:stats', { jobId })
     expect(stats.verdicts).toMatchObject({ pendente: 30, revisar: 0, aprovar: 0, recusar: 0 })
     const row = await invokeOrThrow(core, 'batch:row', { jobId, rowNo: 1 })

@@ -9,6 +9,8 @@ import { materialise, summary } from '../../services/batch/results'
 import { stats } from '../../services/batch/stats'
 import { whatIf } from '../../services/batch/whatif'
 import { isFinished, type BatchDecisions } from '../../services/batch/decisions'
+import type { Cases } from '../../services/cases/service'
+import type { ReviewLookup } from '../../services/batch/columns'
 import { analystName } from '../../infra/analyst'
 import { prepareJob } from '../../services/batch/service'
 import { BatchUploads } from '../../services/batch/uploads'
@@ -37,7 +39,10 @@ export function batchHandlers(
   ctx: CoreContext,
   runs: BatchRuns,
   decisions: BatchDecisions,
+  cases: Cases,
 ): Pick<Handlers, BatchChannels> {
+  // The analyst's decisions on batch rows' cases flow back to the grid, the row and the exports (issue #22).
+  const reviews: ReviewLookup = (jobId, from, to) => cases.decisionsForRows(jobId, from, to)
   const journal = new BatchJournal(ctx.db)
   const uploads = new BatchUploads(join(ctx.dataDir, 'batch-uploads'), () => ctx.translate())
   const job = (id: number): JobRow => {
@@ -77,8 +82,11 @@ export function batchHandlers(
       return { status: job(jobId).status }
     },
     'batch:jobs': () => journal.list(50).map(view),
-    'batch:rows': (q) => gridPage(ctx, journal, job(q.jobId), q),
-    'batch:row': ({ jobId, rowNo }) => rowDetail(ctx, journal, job(jobId), rowNo),
+    'batch:rows': (q) => gridPage(ctx, journal, job(q.jobId), q, reviews),
+    'batch:row': ({ jobId, rowNo }) => ({
+      ...rowDetail(ctx, journal, job(jobId), rowNo, reviews),
+      caseId: cases.store.caseOfRow(jobId, rowNo),
+    }),
     'batch:stats': ({ jobId }) => stats(ctx.db, decided(job(jobId))),
     'batch:whatif': ({ jobId, policy, limit }) => {
       const found = job(jobId)
@@ -93,6 +101,6 @@ export function batchHandlers(
     },
     'batch:decisions': ({ jobId }) => decisions.sets(job(jobId).id),
     'batch:export': ({ jobId, format, delimiter, columns }) =>
-      exportToFile(ctx, job(jobId), { format, delimiter, columns, decided: decisions.current(job(jobId)) }),
+      exportToFile(ctx, job(jobId), { format, delimiter, columns, decided: decisions.current(job(jobId)), reviews }),
   }
 }

@@ -16,6 +16,7 @@ function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): string 
     p['outcome'] = t(`history.outcomes.${String(p['outcome'])}`)
   }
   if (typeof p['check'] === 'string') p['check'] = t(`policy.checks.${p['check']}`)
+  if (r.what === 'cases') p['status'] = t(`cases.state.${String(p['status'])}`)
   return t(`privacy.what.${r.what}`, p)
 }
 

@@ -28,9 +28,21 @@ export function registerCustomer(program: Command, globals: (command: Command) =
       '--policy <file>',
       'política de decisão em JSON (padrão: a em vigor) / decision policy JSON (default: the one in force)',
     )
+    .option(
+      '--new-transaction',
+      'nova transação Data Trust mesmo havendo uma recente da pessoa / a new Data Trust transaction even if a recent one exists',
+    )
     .action(
       async (
-        opts: { cpf: string; phone?: string; email?: string; cep?: string; checks?: string; policy?: string },
+        opts: {
+          cpf: string
+          phone?: string
+          email?: string
+          cep?: string
+          checks?: string
+          policy?: string
+          newTransaction?: boolean
+        },
         command: Command,
       ) => {
         const g = globals(command)
@@ -57,20 +69,29 @@ export function registerCustomer(program: Command, globals: (command: Command) =
                 email: opts.email,
                 cep: opts.cep,
                 checks: checks as CustomerCheckId[] | undefined,
+                newTransaction: opts.newTransaction,
               },
               policy,
+              undefined,
+              core.modules.cases,
             )
           } catch (error) {
             if (error instanceof AppFailure) throw new CliFailure(error.code, toAppError(error, t).message)
             throw error
           }
+          const checksOut = Object.fromEntries(
+            result.facts.checks.map((c) => [c, describe(result.facts.outcomes[c] as Outcome | undefined, t)]),
+          )
+          // Which Data Trust transaction answered, and whether it was the person's recent one read again (issue #22).
+          const dt = result.dataTrust
+          if (dt.status === 'ok' && checksOut['datatrust'])
+            Object.assign(checksOut['datatrust'], { transaction: dt.result.transaction.ID, reused: dt.result.reused })
           const out = {
             verdict: result.decision.verdict,
             reasons: result.decision.reasons.map((r) => ({ code: r.code, text: r.text })),
             policy: result.decision.policy,
-            checks: Object.fromEntries(
-              result.facts.checks.map((c) => [c, describe(result.facts.outcomes[c] as Outcome | undefined, t)]),
-            ),
+            checks: checksOut,
+            case: result.caseId,
           }
           io.stdout(`${JSON.stringify(out)}\n`)
           if (g.json) return

@@ -182,6 +182,7 @@ export function registerScreen(program: Command, globals: (command: Command) => 
           columns: opts.columns as 'words' | 'codes',
           delimiter: opts.delimiter as ';' | ',' | undefined,
           decided,
+          reviews: (jobId, from, to) => core.modules.cases.decisionsForRows(jobId, from, to),
         })
         const counts = journal.counts(job.id)
         const verdicts = verdictCounts(ctx.db, finished)

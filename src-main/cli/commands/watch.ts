@@ -173,7 +173,9 @@ export function registerWatch(program: Command, globals: (command: Command) => G
             for (const list of lists) {
               if (stopping && !opts.once) break
               if (!due(list.id, list.everyMinutes)) continue
-              const result = await guarded(core, () => runPass(core.context, list.id, pace))
+              const result = await guarded(core, () =>
+                runPass(core.context, list.id, pace, undefined, core.modules.cases),
+              )
               if (result) results.push(result)
               await deliverDue(core.context)
             }

@@ -40,10 +40,29 @@ export class EffectJournal {
     return Number(info.lastInsertRowid)
   }
 
-  settle(id: number, state: Exclude<EffectState, 'sending'>, detail: string | null = null, now = new Date()): void {
+  settle(
+    id: number,
+    state: Exclude<EffectState, 'sending'>,
+    detail: string | null = null,
+    now = new Date(),
+    /** What the effect made (a Data Trust transaction id): a later identical send may reuse it (issue #22). */
+    resultRef: string | null = null,
+  ): void {
     this.db
-      .prepare('UPDATE effects SET state = ?, settled_at = ?, detail = ? WHERE id = ?')
-      .run(state, now.toISOString(), detail, id)
+      .prepare('UPDATE effects SET state = ?, settled_at = ?, detail = ?, result_ref = ? WHERE id = ?')
+      .run(state, now.toISOString(), detail, resultRef, id)
+  }
+
+  /** The newest send of the same thing that went through within `withinMs`, with what it made. */
+  lastDone(fingerprint: string, withinMs: number, now = new Date()): { startedAt: string; resultRef: string } | null {
+    const since = new Date(now.getTime() - withinMs).toISOString()
+    const r = this.db
+      .prepare(
+        `SELECT started_at, result_ref FROM effects WHERE fingerprint = ? AND started_at >= ? AND state = 'done'
+           AND result_ref IS NOT NULL ORDER BY id DESC LIMIT 1`,
+      )
+      .get(fingerprint, since) as { started_at: string; result_ref: string } | undefined
+    return r ? { startedAt: r.started_at, resultRef: r.result_ref } : null
   }
 
   /** An earlier send of the same thing whose outcome is not known (or still in flight) within `withinMs`. */

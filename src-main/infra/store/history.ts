@@ -158,6 +158,13 @@ export class HistoryStore {
     return row ? { ...toRow(row), raw: row.raw ? (JSON.parse(row.raw) as RawAnswer) : null } : null
   }
 
+  /** The keyed hash of the person a row is about (a masked row is found through it, issue #14/#22). */
+  subjectOf(id: number): string | null {
+    const r = this.db.prepare('SELECT subject FROM history WHERE id = ?').get(id) as
+      { subject: string | null } | undefined
+    return r?.subject ?? null
+  }
+
   /** LGPD retention: deletes rows older than the retention setting. Returns how many went. */
   purge(now = new Date()): number {
     const cutoff = new Date(now.getTime() - this.policy.retentionDays() * 86_400_000).toISOString()

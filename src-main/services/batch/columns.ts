@@ -26,7 +26,20 @@ export interface RowView {
   fields: string[]
   facts: Facts
   decision: RowDecision
+  /** The analyst's decision on the row's case (issue #22), when the row is in one. */
+  review?: RowReview | null | undefined
 }
+
+/** A batch row's case as an export shows it: open (waiting for an analyst) or decided — by whom, when. */
+export interface RowReview {
+  status: 'open' | 'decided'
+  decision: 'aprovar' | 'recusar' | null
+  decided_by: string | null
+  decided_at: string | null
+}
+
+/** The cases of batch rows `from` ≤ row < `to` (the cases module answers it a page at a time). */
+export type ReviewLookup = (jobId: number, from: number, to: number) => Map<number, RowReview>
 
 export interface ColumnOptions {
   mode: 'words' | 'codes'
@@ -170,6 +183,7 @@ function verdictColumns(o: ColumnOptions): Column[] {
       { key: 'veredito_motivos', words: '', value: (r) => text(codes(r)) },
       { key: 'linha_problema', words: '', value: (r) => text(problem(r)) },
       { key: 'politica', words: '', value: policy },
+      ...reviewColumns(o),
     ]
   }
   return [
@@ -191,6 +205,26 @@ function verdictColumns(o: ColumnOptions): Column[] {
     ...(o.screen ? [] : [{ key: MACHINE_COLUMN, words: '', value: (r: RowView) => text(codes(r)) }]),
     { key: 'linha_problema', words: 'batch.columns.problem', value: (r) => text(problem(r)) },
     { key: 'politica', words: 'batch.columns.policy', value: policy },
+    ...reviewColumns(o),
+  ]
+}
+
+/** Issue #22: the analyst's decision flows back to the list — what was decided on the row's case, by whom, when. */
+function reviewColumns(o: ColumnOptions): Column[] {
+  const decision = (r: RowView): string => {
+    const review = r.review
+    if (!review) return ''
+    if (o.mode === 'codes') return review.decision ?? 'aberto'
+    return review.decision ? o.t(`verdict.values.${review.decision}`) : o.t('batch.columns.caseOpen')
+  }
+  return [
+    { key: 'decisao_analista', words: 'batch.columns.analystDecision', value: (r) => text(decision(r)) },
+    { key: 'decidido_por', words: 'batch.columns.decidedBy', value: (r) => text(r.review?.decided_by ?? '') },
+    {
+      key: 'decidido_em',
+      words: 'batch.columns.decidedAt',
+      value: (r) => (r.review?.decided_at ? { kind: 'date', iso: r.review.decided_at } : EMPTY),
+    },
   ]
 }
 

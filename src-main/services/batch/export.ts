@@ -7,9 +7,17 @@ import { neutralise } from '../../../src-shared/domain/batch'
 import { wallClockDate } from '../../../src-shared/domain/format'
 import type { Translate } from '../../../src-shared/i18n'
 import type { Db } from '../../infra/store/db'
-import { cellText, inputCells, inputHeader, resultColumns, type Cell } from './columns'
+import {
+  cellText,
+  inputCells,
+  inputHeader,
+  resultColumns,
+  type Cell,
+  type ReviewLookup,
+  type RowReview,
+} from './columns'
 import type { JobRow } from './journal'
-import { inputLayout, storedRows } from './results'
+import { inputLayout, storedRows, type StoredRow } from './results'
 
 /*
  * The screened list: every input row once, in input order, original columns as they came, result columns after
@@ -28,6 +36,27 @@ export interface ExportOptions {
   provisional?: boolean
   /** What the file carries (job, policy, decision set), as label/value lines: XLSX writes them on a sheet of their own. */
   about?: [string, string][]
+  /** The analyst's decisions on the rows' cases (issue #22). */
+  reviews?: ReviewLookup | undefined
+}
+
+const REVIEW_PAGE = 2000
+
+/** Every stored row with its case's decision, read a page of rows at a time. */
+function* reviewed(
+  db: Db,
+  job: JobRow,
+  reviews: ReviewLookup | undefined,
+): Generator<StoredRow & { review: RowReview | null }> {
+  let page = new Map<number, RowReview>()
+  let until = 0
+  for (const row of storedRows(db, job)) {
+    if (reviews && row.rowNo >= until) {
+      until = row.rowNo + REVIEW_PAGE
+      page = reviews(job.id, row.rowNo, until)
+    }
+    yield { ...row, review: page.get(row.rowNo) ?? null }
+  }
 }
 
 export async function exportCsv(
@@ -54,7 +83,7 @@ export async function exportCsv(
   }
   await write([...inputHeader(job.header ?? [], layout, options), ...columns.header])
   let count = 0
-  for (const row of storedRows(db, job)) {
+  for (const row of reviewed(db, job, options.reviews)) {
     const cells = columns.cells(row).map((c) => cellText(c, style))
     await write([...inputCells(row.fields, layout, delimiter), ...cells])
     count++
@@ -84,7 +113,7 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
   const layout = inputLayout(db, job)
   sheet.addRow([...inputHeader(job.header ?? [], layout, options), ...columns.header]).commit()
   let count = 0
-  for (const row of storedRows(db, job)) {
+  for (const row of reviewed(db, job, options.reviews)) {
     const typed = columns.cells(row).map((c) => xlsxValue(c, options.timeZone))
     // Input cells stay text (a CPF or a phone must not become a number); result cells carry their type.
     const fields = inputCells(row.fields, layout, job.sniffed?.delimiter ?? ';')
@@ -108,7 +137,7 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
 }
 
 /** An export written anywhere (the data folder or the CLI's --out): an LGPD erasure must reach it (issue #14). */
-export function recordExport(db: Db, jobId: number, path: string, at = new Date()): void {
+export function recordExport(db: Db, jobId: number | null, path: string, at = new Date()): void {
   db.prepare('INSERT OR REPLACE INTO written_files (path, at, job_id) VALUES (?, ?, ?)').run(
     path,
     at.toISOString(),

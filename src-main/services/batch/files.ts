@@ -5,6 +5,7 @@ import type { ExportDeps } from './service'
 import { BatchJournal, type JobRow } from './journal'
 import { exportJob } from './service'
 import type { DecisionSet } from './decisions'
+import type { ReviewLookup } from './columns'
 
 /** What this service uses of the core (and what the services it calls use), nothing else. */
 export type BatchFileDeps = Pick<CoreContext, 'chooseSavePath' | 'dataDir' | 'db' | 'host' | 'settings'> & ExportDeps
@@ -34,6 +35,7 @@ export async function exportToFile(
     delimiter: ';' | ','
     columns: 'words' | 'codes'
     decided?: DecisionSet | null
+    reviews?: ReviewLookup | undefined
   },
 ): Promise<Exported> {
   const fileName = exportFileName(job.id, options.format)
@@ -47,6 +49,7 @@ export async function exportToFile(
     columns: options.columns,
     delimiter: options.delimiter,
     decided: options.decided ?? null,
+    reviews: options.reviews,
   })
   const download = chosen === null && ctx.host === 'browser' ? `${EXPORT_DOWNLOAD_PATH}${fileName}` : null
   return { saved: true, fileName, path: out, rows, download }

@@ -12,6 +12,7 @@ import { exportCsv, exportXlsx, recordExport } from './export'
 import { policyRef, type Policy } from '../../../src-shared/domain/policy/schema'
 import { formatDateTime } from '../../../src-shared/domain/format'
 import type { DecisionSet } from './decisions'
+import type { ReviewLookup } from './columns'
 
 /*
  * A job is identified by what it screens: the input file (path, size, modification time), the checks and the
@@ -94,6 +95,8 @@ export async function exportJob(
     delimiter?: ';' | ',' | undefined
     /** The decision set in force, stated in the file (XLSX "Sobre" sheet). */
     decided?: DecisionSet | null
+    /** The analyst's decisions on the rows' cases (issue #22): "Decisão do analista", by whom, when. */
+    reviews?: ReviewLookup | undefined
   },
 ): Promise<{ rows: number; job: JobRow }> {
   const journal = new BatchJournal(ctx.db)
@@ -105,6 +108,7 @@ export async function exportJob(
     timeZone: ctx.settings.get().timeZone,
     provisional: current.decisionSet === null,
     about: aboutLines(ctx, current, options.decided ?? null),
+    reviews: options.reviews,
   }
   const rows = out.toLowerCase().endsWith('.xlsx')
     ? await exportXlsx(ctx.db, current, out, format)

@@ -1,9 +1,9 @@
 import type { ParsedRequestOf } from '../../../src-shared/contract'
-import { CHECK_PROVIDER, type Check } from '../../../src-shared/domain/batch'
+import { CHECK_PROVIDER, personFrom, type Check } from '../../../src-shared/domain/batch'
 import { explain } from '../../../src-shared/domain/policy/explain'
 import { AppFailure } from '../../infra/errors'
 import type { CoreContext } from '../context'
-import { cellText, inputCells, inputHeader, resultColumns } from './columns'
+import { cellText, inputCells, inputHeader, resultColumns, type ReviewLookup } from './columns'
 import type { BatchJournal, JobRow } from './journal'
 import { inputLayout, materialise, page, policyOf, summary, type StoredRow } from './results'
 import { rowFacts } from './facts'
@@ -87,7 +87,13 @@ function screenColumns(ctx: BatchViewDeps, j: JobRow) {
 }
 
 /** A page of the grid, in words and the analyst's formats. */
-export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRow, q: ParsedRequestOf<'batch:rows'>) {
+export function gridPage(
+  ctx: BatchViewDeps,
+  journal: BatchJournal,
+  found: JobRow,
+  q: ParsedRequestOf<'batch:rows'>,
+  reviews?: ReviewLookup,
+) {
   const live =
     (found.status === 'running' || found.status === 'paused') && q.sort === 'row' && !q.verdict && !q.status && !q.flag
   // A query from the top re-checks the answers and the policy; the pages that follow while scrolling read what is built.
@@ -98,6 +104,9 @@ export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRo
   const { columns, style } = screenColumns(ctx, j)
   const layout = inputLayout(ctx.db, j)
   const delimiter = j.sniffed?.delimiter ?? ';'
+  // The analyst's decisions on the page's rows (issue #22), read once for the page's range.
+  const numbers = rows.map((r) => r.rowNo)
+  const decided = reviews && numbers.length ? reviews(j.id, Math.min(...numbers), Math.max(...numbers) + 1) : new Map()
   return {
     header: [...inputHeader(j.header ?? [], layout, { mode: 'words', t }), ...columns.header],
     total,
@@ -105,13 +114,16 @@ export function gridPage(ctx: BatchViewDeps, journal: BatchJournal, found: JobRo
       rowNo: r.rowNo,
       verdict: r.decision.verdict,
       reasons: explain(r.decision, t),
-      cells: [...inputCells(r.fields, layout, delimiter), ...columns.cells(r).map((c) => cellText(c, style))],
+      cells: [
+        ...inputCells(r.fields, layout, delimiter),
+        ...columns.cells({ ...r, review: decided.get(r.rowNo) ?? null }).map((c) => cellText(c, style)),
+      ],
     })),
   }
 }
 
 /** One row: its fields, every check's raw answer (or why it was not run), and its decision. */
-export function rowDetail(ctx: BatchViewDeps, journal: BatchJournal, j: JobRow, rowNo: number) {
+export function rowDetail(ctx: BatchViewDeps, journal: BatchJournal, j: JobRow, rowNo: number, reviews?: ReviewLookup) {
   const row = journal.rows(j.id, rowNo, 1)[0]
   if (!row || row.rowNo !== rowNo) throw new AppFailure('batch.job_not_found', { id: `${j.id}/${rowNo}` })
   const calls = Object.entries(row.keys).map(([check, key]) => ({
@@ -137,12 +149,15 @@ export function rowDetail(ctx: BatchViewDeps, journal: BatchJournal, j: JobRow, 
         : null
   // The row's answers in words: the same columns as the grid.
   const { columns, style } = screenColumns(ctx, j)
-  const cells = facts && decided ? columns.cells({ ...facts, decision: decided }) : []
+  const review = reviews?.(j.id, rowNo, rowNo + 1).get(rowNo) ?? null
+  const cells = facts && decided ? columns.cells({ ...facts, decision: decided, review }) : []
   const summary = cells
     .map((c, i) => ({ label: columns.header[i] ?? '', value: cellText(c, style) }))
     .filter((x) => x.value !== '')
   return {
     summary,
+    // The row's identifiers as it was read (its mapping): "Abrir no Cliente" hands them over (issue #22).
+    person: personFrom(row.fields, j.spec.mapping),
     fields: row.fields,
     header: j.header ?? [],
     problem: row.problem,

@@ -9,7 +9,8 @@ import {
 } from '../../../src-shared/domain/policy'
 import type { Subject } from '../../../src-shared/domain/privacy'
 import { AppFailure } from '../../infra/errors'
-import { CaseStore, type CaseFilter } from './store'
+import { CaseStore } from './store'
+import { CaseQueries, type CaseFilter } from './queries'
 import {
   EvidenceDataSchema,
   EvidenceRefSchema,
@@ -54,9 +55,16 @@ export interface CasesDeps {
 
 export class Cases {
   readonly store: CaseStore
+  readonly queries: CaseQueries
 
   constructor(private readonly deps: CasesDeps) {
     this.store = new CaseStore(deps.db)
+    this.queries = new CaseQueries(deps.db)
+  }
+
+  /** The keyed hash of a person (LGPD): how a masked record finds its case. */
+  subjectHash(subject: Subject): string {
+    return this.deps.hash(subject)
   }
 
   private subjects(p: CasePerson): string {
@@ -194,7 +202,7 @@ export class Cases {
   }
 
   list(filter: Omit<CaseFilter, 'environment'>) {
-    return this.store.list({ ...filter, environment: this.deps.environment() })
+    return this.queries.list({ ...filter, environment: this.deps.environment() })
   }
 
   events(id: number): (Omit<EventRow, 'ref' | 'data'> & { ref: EvidenceRef | null; data: EvidenceData | null })[] {

@@ -37,22 +37,6 @@ export interface NewEvent {
   data?: string | null
 }
 
-export interface CaseFilter {
-  environment: string
-  status: 'open' | 'decided' | 'all'
-  origin?: string | undefined
-  /** A rule that fired (`claro_score_low`, `not_found`, …). */
-  rule?: string | undefined
-  /** Cases opened before this instant (older than N days). */
-  openedBefore?: string | undefined
-  policyHash?: string | undefined
-  sort: 'oldest' | 'newest'
-  offset: number
-  limit: number
-}
-
-const CountSchema = z.object({ n: z.number() })
-
 export class CaseStore {
   private readonly statements: ReturnType<CaseStore['prepare']>
 
@@ -214,42 +198,6 @@ export class CaseStore {
         }),
       )
       .parse(this.statements.forRows.all(jobId, from, to))
-  }
-
-  list(filter: CaseFilter): { total: number; rows: CaseRow[] } {
-    const where = ['environment = @environment']
-    if (filter.status !== 'all') where.push('status = @status')
-    if (filter.origin) where.push('origin = @origin')
-    if (filter.rule) where.push("rules LIKE '% ' || @rule || ' %'")
-    if (filter.openedBefore) where.push('opened_at < @openedBefore')
-    if (filter.policyHash) where.push('policy_hash = @policyHash')
-    const clause = where.join(' AND ')
-    const params = {
-      environment: filter.environment,
-      status: filter.status,
-      origin: filter.origin ?? null,
-      rule: filter.rule ?? null,
-      openedBefore: filter.openedBefore ?? null,
-      policyHash: filter.policyHash ?? null,
-    }
-    const total = CountSchema.parse(this.db.prepare(`SELECT COUNT(*) AS n FROM cases WHERE ${clause}`).get(params)).n
-    const order = filter.sort === 'oldest' ? 'opened_at, id' : 'opened_at DESC, id DESC'
-    const rows = this.db
-      .prepare(`SELECT * FROM cases WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: filter.limit, offset: filter.offset })
-      .map((r) => CaseRowSchema.parse(r))
-    return { total, rows }
-  }
-
-  /** The rules that fired in open cases, for the queue's filter (distinct, counted). */
-  openRules(env: string): { rule: string; count: number }[] {
-    const counts = new Map<string, number>()
-    const rows = this.db
-      .prepare("SELECT rules, COUNT(*) AS n FROM cases WHERE environment = ? AND status = 'open' GROUP BY rules")
-      .all(env)
-    for (const r of z.array(z.object({ rules: z.string(), n: z.number() })).parse(rows))
-      for (const rule of r.rules.split(' ').filter(Boolean)) counts.set(rule, (counts.get(rule) ?? 0) + r.n)
-    return [...counts].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count)
   }
 
   /** LGPD: a case goes whole — its log and its batch links with it. */

@@ -16,9 +16,11 @@ import {
 import type { CoreContext } from '../context'
 import { AppFailure, asFailure, toAppError } from '../../infra/errors'
 import { lookupAlerts, lookupScore } from '../claro/service'
-import { sendDataTrust } from '../datatrust/service'
+import { sendOrReuseDataTrust } from '../datatrust/service'
 import type { ClaroDeps } from '../claro/service'
 import type { DataTrustDeps } from '../datatrust/service'
+import type { Cases } from '../cases/service'
+import { caseFromCustomer } from '../cases/sources'
 
 /** What this service uses of the core (and what the services it calls use), nothing else. */
 export type CustomerDeps = Pick<CoreContext, 'environment' | 'events' | 'history' | 'log' | 'redactor' | 'translate'> &
@@ -39,6 +41,8 @@ export interface CustomerInput {
   checks?: CustomerCheckId[] | undefined
   retry?: CustomerCheckId[] | undefined
   requestId?: string | undefined
+  /** A new (billed) Data Trust transaction even when the person's recent one could be reused (issue #22). */
+  newTransaction?: boolean | undefined
 }
 
 type Ran = { section: Section<unknown>; outcome?: Outcome }
@@ -106,6 +110,8 @@ export async function checkCustomer(
   input: CustomerInput,
   policy: Policy,
   memory: CustomerMemory = new CustomerMemory(),
+  /** The review queue (issue #22): a "revisar" or uncertain verdict opens the person's case. */
+  cases?: Cases,
 ): Promise<CustomerCheck> {
   const cpf = parseCpf(input.cpf)
   if (!cpf.ok) throw new AppFailure(`invalid_cpf.${cpf.reason}`)
@@ -163,12 +169,15 @@ export async function checkCustomer(
         checks.includes('datatrust'),
         (key) => {
           const k = dataTrustKey(key)
-          return sendDataTrust(ctx, {
+          const request = {
             cpf: k.cpf,
             ...(k.phone ? { phone: k.phone } : {}),
             ...(k.email ? { email: k.email } : {}),
             ...(k.cep ? { cep: k.cep } : {}),
-          })
+          }
+          // The same person's transaction within the reuse window is read again, not paid twice (issue #22).
+          const reuseHours = ctx.settings.get().dataTrustReuseHours
+          return sendOrReuseDataTrust(ctx, request, { reuseHours, fresh: input.newTransaction === true })
         },
         (r) => dataTrustFacts(r.transaction.Results),
       ),
@@ -182,6 +191,7 @@ export async function checkCustomer(
   const decision = decide(policy, facts)
   const texts = explain(decision, ctx.translate())
   const historyId = recordDecision(ctx, cpf.cpf, decision, now)
+  const caseId = cases ? caseFromCustomer(cases, input, decision, facts, historyId, now) : null
   return {
     at: now.toISOString(),
     checks,
@@ -191,6 +201,7 @@ export async function checkCustomer(
     facts,
     decision: { ...decision, reasons: decision.reasons.map((r, i) => ({ ...r, text: texts[i]?.text ?? r.code })) },
     historyId,
+    caseId,
   }
 }
 

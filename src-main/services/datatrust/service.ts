@@ -8,7 +8,7 @@ import type { CoreContext } from '../context'
 import { AppFailure } from '../../infra/errors'
 import { recordLookup } from '../lookups'
 import { providerCredential } from '../provider-credential'
-import { runEffect } from '../effects'
+import { effectFingerprint, runEffect } from '../effects'
 import { maskCpf } from '../../../src-shared/domain/cpf'
 import { sendTransactionOnce } from '../../providers/clearsale'
 import { ClearSaleClient } from '../../providers/clearsale'
@@ -132,6 +132,7 @@ export async function sendDataTrust(ctx: DataTrustDeps, input: DataTrustSend): P
           summary: `${sent.transaction.ID} · ${sent.transaction.Results?.Score?.Value ?? '-'}${sent.reconciled ? ' · reconciled' : ''}`,
         }
       }),
+    (r) => r.transaction.ID,
   )
   return {
     transaction: recorded.transaction,
@@ -139,7 +140,33 @@ export async function sendDataTrust(ctx: DataTrustDeps, input: DataTrustSend): P
     environment: recorded.environment,
     historyId: recorded.historyId,
     reconciled,
+    reused: null,
   }
+}
+
+/**
+ * Cliente's Data Trust (issue #22 item 7): the same person's transaction sent within `reuseHours` is read again (GET,
+ * not billed) instead of paying for a new one — unless the analyst asks for a new one (`fresh`). A transaction the
+ * provider no longer has is replaced by a new send, as no reuse would have done otherwise.
+ */
+export async function sendOrReuseDataTrust(
+  ctx: DataTrustDeps,
+  input: DataTrustSend,
+  options: { reuseHours: number; fresh: boolean },
+): Promise<DataTrustResult> {
+  if (!options.fresh && options.reuseHours > 0) {
+    const payload = toTransactionRequest(input)
+    const fingerprint = effectFingerprint(ctx.environment(), 'clearsale.transaction', payload)
+    const earlier = ctx.effects.lastDone(fingerprint, options.reuseHours * 3_600_000)
+    if (earlier) {
+      const again = await getDataTrust(ctx, earlier.resultRef).catch((error: unknown) => {
+        if ((error as AppFailure).code === 'clearsale.transaction_not_found') return null
+        throw error
+      })
+      if (again) return { ...again, reused: { at: earlier.startedAt, id: earlier.resultRef } }
+    }
+  }
+  return sendDataTrust(ctx, input)
 }
 
 /** seed 004 "Consulta de resultado": the Results of one transaction, recorded in the history like a lookup. */
@@ -171,5 +198,6 @@ export async function getDataTrust(ctx: DataTrustDeps, id: string): Promise<Data
     environment: ctx.environment(),
     historyId: null,
     reconciled: false,
+    reused: null,
   }
 }

@@ -19,7 +19,9 @@ export interface PersonalFile {
   format: 'csv' | 'lines' | 'xlsx'
 }
 
-const formatOf = (name: string): PersonalFile['format'] => (name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')
+/** A dossier (issue #22, one line of HTML about one person) is read line by line: the person's line goes whole. */
+const formatOf = (name: string): PersonalFile['format'] =>
+  name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : /\.html?$/i.test(name) ? 'lines' : 'csv'
 
 function listDir(dir: string, test: (name: string) => boolean): string[] {
   try {

@@ -20,6 +20,7 @@ export type Place =
   | 'callbacks'
   | 'effects'
   | 'watch_lines'
+  | 'cases'
 
 export interface DbRecord {
   place: Place
@@ -87,6 +88,14 @@ const SIMPLE: Simple[] = [
     at: 'added_at',
     columns: ['msisdn', 'cpf', 'label', 'known_events'],
     what: (r) => ({ what: 'watch_lines', params: { list: Number(r['list_id']) } }),
+  },
+  {
+    // Issue #22: a case is wholly its person's — its evidence, the analyst's decisions and notes go with it.
+    place: 'cases',
+    at: 'opened_at',
+    columns: ['cpf', 'phone', 'email', 'label'],
+    hashes: 'subjects',
+    what: (r) => ({ what: 'cases', params: { id: Number(r['id']), status: str(r['status']) } }),
   },
 ]
 
@@ -238,6 +247,10 @@ export function deleteRecords(db: Db, records: readonly DbRecord[]): void {
       if (r.place === 'batch_rows') del('batch_results', r.key)
       if (r.place === 'batch_calls') del('batch_keys', r.key)
       if (r.place === 'watch_lines') del('watch_changes', { line_id: Number(r.key['rowid']) })
+      if (r.place === 'cases') {
+        del('case_events', { case_id: Number(r.key['rowid']) })
+        del('case_links', { case_id: Number(r.key['rowid']) })
+      }
       if (r.place.startsWith('batch_')) jobs.add(Number(r.key['job_id']))
     }
     for (const id of jobs) recount.run({ id })

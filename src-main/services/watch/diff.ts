@@ -1,5 +1,12 @@
 import type { Check } from '../../../src-shared/domain/batch'
-import { decide, type Facts, type Outcome, type Policy } from '../../../src-shared/domain/policy'
+import {
+  alertFacts,
+  decide,
+  type Facts,
+  type Outcome,
+  type Policy,
+  type Reason,
+} from '../../../src-shared/domain/policy'
 import type { KnownEvent, LineUpdate, NewChange, WatchLine } from './store'
 
 /*
@@ -89,4 +96,28 @@ export function diffLine(
 
   // A line whose every check failed this pass keeps its state: it is asked again next pass, nothing is concluded.
   return { update: status ? { lineId: line.id, status, score, events } : null, changes }
+}
+
+/**
+ * A recorded change judged again as the pass judged it, with its reasons (issue #22: the case it opens or joins
+ * carries the machine's sentences): an event by its age now, a number Claro no longer knows, a score.
+ */
+export function changeReasons(
+  change: { kind: string; eventName: string | null; eventAt: string | null; detail: { score?: number } | null },
+  policy: Policy,
+  now = new Date(),
+): Reason[] {
+  if (change.kind === 'event' && change.eventName && change.eventAt) {
+    const answer = alertFacts([{ eventName: change.eventName, timestamp: change.eventAt }], now)
+    return decide(policy, { checks: ['alerts'], outcomes: { alerts: { status: 'answered', answer } } }).reasons
+  }
+  if (change.kind === 'unknown')
+    return decide(policy, {
+      checks: ['alerts'],
+      outcomes: { alerts: { status: 'not_found', code: 'claro.not_found' } },
+    }).reasons
+  const score = change.detail?.score
+  if (change.kind === 'score' && typeof score === 'number')
+    return decide(policy, { checks: ['score'], outcomes: { score: { status: 'answered', answer: { score } } } }).reasons
+  return []
 }

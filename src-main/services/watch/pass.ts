@@ -5,7 +5,9 @@ import { BatchJournal, type JobRow } from '../batch/journal'
 import { rowFacts } from '../batch/facts'
 import { prepareJob, runJob } from '../batch/service'
 import type { Progress, RunDeps, RunOptions } from '../batch/runner'
-import { diffLine } from './diff'
+import { changeReasons, diffLine } from './diff'
+import type { Cases } from '../cases/service'
+import { caseFromWatch } from '../cases/sources'
 import { enqueue } from './outbound'
 import { WatchStore, type WatchChange, type Watchlist, type WatchPass } from './store'
 
@@ -55,7 +57,14 @@ async function passJob(ctx: WatchDeps, store: WatchStore, list: Watchlist, open:
 }
 
 /** Compares every line of the finished job with what was known, streaming, and records it all at once. */
-function conclude(ctx: WatchDeps, store: WatchStore, list: Watchlist, pass: WatchPass, job: JobRow): WatchChange[] {
+function conclude(
+  ctx: WatchDeps,
+  store: WatchStore,
+  list: Watchlist,
+  pass: WatchPass,
+  job: JobRow,
+  cases?: Cases,
+): WatchChange[] {
   const journal = new BatchJournal(ctx.db)
   const policy = ctx.settings.get().policy
   const at = new Date().toISOString()
@@ -71,7 +80,15 @@ function conclude(ctx: WatchDeps, store: WatchStore, list: Watchlist, pass: Watc
         apply(diff.update, diff.changes)
       }
     },
-    (added) => enqueue(ctx, added, at),
+    (added) => {
+      enqueue(ctx, added, at)
+      // Issue #22: in the same transaction, each change opens, joins or reopens its person's case.
+      if (!cases) return
+      for (const c of added) {
+        const line = store.line(c.lineId)
+        if (line) caseFromWatch(cases, line, c, changeReasons(c, policy), policy, new Date(at))
+      }
+    },
   )
 }
 
@@ -80,6 +97,7 @@ export async function runPass(
   listId: number,
   options: RunOptions,
   onProgress?: (p: Progress) => void,
+  cases?: Cases,
 ): Promise<PassResult | null> {
   const store = new WatchStore(ctx.db)
   const list = store.list(listId)
@@ -89,7 +107,7 @@ export async function runPass(
     const outcome = await runJob(ctx, job, options, onProgress).done
     if (outcome !== 'done') return { list, pass, changes: [], asked: 0 } // stopped (SIGTERM): resumed next run
   }
-  const changes = conclude(ctx, store, list, pass, job)
+  const changes = conclude(ctx, store, list, pass, job, cases)
   const asked = Object.values(new BatchJournal(ctx.db).counts(job.id).answered).reduce((a, b) => a + b, 0)
   // The pass's answers live on in the lines; its job and input file are not needed any more.
   new BatchJournal(ctx.db).remove(job.id)

@@ -4,6 +4,7 @@ import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../batch/runner'
 import { runPass, type PassResult, type WatchDeps } from './pass'
 import { WatchStore, type WatchChange } from './store'
 import { deliverDue, type OutboundDeps } from './outbound'
+import type { Cases } from '../cases/service'
 
 /*
  * Issue #17 in the long-running hosts (the desktop app, `sentinela serve`): each active list's pass when its
@@ -45,6 +46,8 @@ export class WatchRunner {
   constructor(
     private readonly ctx: WatchRunnerDeps,
     private readonly options: RunOptions = DEFAULT_RUN_OPTIONS,
+    /** Where changes that need an analyst go (issue #22). */
+    private readonly cases?: Cases,
   ) {}
 
   running(listId: number): boolean {
@@ -56,7 +59,7 @@ export class WatchRunner {
     const current = this.inFlight.get(listId)
     if (current) return current
     const store = new WatchStore(this.ctx.db)
-    const pass = runPass(this.ctx, listId, this.options)
+    const pass = runPass(this.ctx, listId, this.options, undefined, this.cases)
       .then(async (result) => {
         for (const c of result?.changes ?? []) this.ctx.events.publish('watch:change', changeView(store, c))
         await deliverDue(this.ctx)

@@ -217,6 +217,13 @@ export class WatchStore {
     return (this.db.prepare(sql).all(...args, filter.limit ?? 500) as Row[]).map(change)
   }
 
+  /** Every change on the lines of one person (by phone or CPF), newest first (a case's watch timeline). */
+  changesForPerson(msisdn: string, cpf: string, limit = 200): WatchChange[] {
+    const sql = `SELECT c.* FROM watch_changes c JOIN watch_lines l ON l.id = c.line_id
+      WHERE (? != '' AND l.msisdn = ?) OR (? != '' AND l.cpf = ?) ORDER BY c.id DESC LIMIT ?`
+    return (this.db.prepare(sql).all(msisdn, msisdn, cpf, cpf, limit) as Row[]).map(change)
+  }
+
   setActive(id: number, active: boolean): void {
     this.db.prepare('UPDATE watchlists SET active = ? WHERE id = ?').run(active ? 1 : 0, id)
   }

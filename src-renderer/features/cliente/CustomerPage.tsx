@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '../../components/SubmitButton'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -13,6 +13,12 @@ import { Personas } from '../consulta/Personas'
 import { CUSTOMER_CHECKS, type CustomerCheck, type CustomerCheckId } from '../../../src-shared/contract/customer'
 import { causeText } from '../../../src-shared/domain/policy'
 import { useTranslate } from '../../i18n'
+import { useFormats } from '../../i18n/formats'
+import { customerDossier } from '../../../src-shared/domain/dossier'
+import { usePrintStore } from '../../stores/print/store'
+import { useCasesStore } from '../../stores/cases/store'
+import { useNavStore } from '../../stores/nav/store'
+import { useDossierContext } from '../casos/dossier'
 
 type Key = 'alerts' | 'score' | 'dataTrust'
 
@@ -20,20 +26,43 @@ type Key = 'alerts' | 'score' | 'dataTrust'
 export function CustomerPage() {
   const { t } = useTranslation()
   const tr = useTranslate()
+  const fmt = useFormats()
+  const dossier = useDossierContext()
+  const go = useNavStore((n) => n.go)
+  const openCase = (id: number): void => {
+    void useCasesStore.getState().openCase(id)
+    go('casos')
+  }
   const s = useCustomerStore()
   const policy = usePolicy()
   const [form, setForm] = useState({ cpf: '', phone: '', email: '', cep: '' })
   const [checks, setChecks] = useState<CustomerCheckId[]>([...CUSTOMER_CHECKS])
   const result = s.result
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
+  const run = (person: typeof form): void => {
     const input: { cpf: string; phone?: string; email?: string; cep?: string; checks: CustomerCheckId[] } = {
-      cpf: form.cpf,
+      cpf: person.cpf,
       checks,
     }
-    for (const k of ['phone', 'email', 'cep'] as const) if (form[k].trim()) input[k] = form[k].trim()
+    for (const k of ['phone', 'email', 'cep'] as const) if (person[k].trim()) input[k] = person[k].trim()
     void s.check(input)
   }
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    run(form)
+  }
+  // Identifiers handed over from Casos, Lote, Monitoramento or Histórico (issue #22): filled, and checked at once for
+  // "Consultar de novo". Each hand-over is taken once (its nonce).
+  const taken = useRef(0)
+  const prefill = s.prefill
+  useEffect(() => {
+    if (!prefill || prefill.nonce === taken.current) return
+    taken.current = prefill.nonce
+    const person = { ...prefill.person }
+    setForm(person)
+    if (prefill.run) run(person)
+    // `run` reads the checks of this render; a hand-over is acted on once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prefill])
   const toggle = (check: CustomerCheckId, on: boolean): void =>
     setChecks((c) => (on ? CUSTOMER_CHECKS.filter((x) => x === check || c.includes(x)) : c.filter((x) => x !== check)))
   const section = (key: Key, result: CustomerCheck[Key]) => (
@@ -63,7 +92,22 @@ export function CustomerPage() {
         <ScoreGauge result={result.result} policy={policy} />
       )}
       {result.status === 'ok' && key === 'dataTrust' && 'transaction' in result.result && (
-        <TransactionView transaction={result.result.transaction} />
+        <>
+          {result.result.reused && (
+            <p className="hint" data-testid="datatrust-reused">
+              {t('customer.reused', { id: result.result.reused.id, at: fmt.dateTime(result.result.reused.at) })}{' '}
+              <button
+                type="button"
+                className="link"
+                disabled={s.status === 'loading'}
+                onClick={() => void s.newTransaction()}
+              >
+                {t('customer.newTransaction')}
+              </button>
+            </p>
+          )}
+          <TransactionView transaction={result.result.transaction} />
+        </>
       )}
     </section>
   )
@@ -127,6 +171,23 @@ export function CustomerPage() {
       {result && (
         <div className="customer-results">
           <VerdictCard decision={result.decision} />
+          <div className="actions">
+            {result.caseId !== null && (
+              <button type="button" onClick={() => openCase(result.caseId ?? 0)} data-testid="customer-case">
+                {t('customer.openCase', { id: result.caseId })}
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={() =>
+                void usePrintStore
+                  .getState()
+                  .print(customerDossier(result, s.last ?? { cpf: form.cpf }, dossier()), 'sentinela-cliente.pdf')
+              }
+            >
+              {t('cases.dossier')}
+            </button>
+          </div>
           <div className="provider-grid">
             {(['alerts', 'score', 'dataTrust'] as const).map((k) => section(k, result[k]))}
           </div>

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { RawAnswer } from '../../components/RawAnswer'
 import { useAppStore } from '../../stores/app/store'
 import { useHistoryStore } from '../../stores/history/store'
+import { useOpenInCustomer } from '../cliente/openInCustomer'
 import { HistoryFiltersBar } from './HistoryFilters'
 import { HistorySummary } from './HistorySummary'
 
@@ -12,6 +13,14 @@ export function HistoryPage() {
   const { t } = useTranslation()
   const fmt = useFormats()
   const s = useHistoryStore()
+  const openInCustomer = useOpenInCustomer()
+  // A masked record whose person nothing in clear knows: said, and Cliente is not opened half-filled.
+  const [unknown, setUnknown] = useState<number | null>(null)
+  const drill = async (id: number, run: boolean): Promise<void> => {
+    const person = await useHistoryStore.getState().person(id)
+    if (person) openInCustomer(person, run)
+    else setUnknown(id)
+  }
   const start = useHistoryStore((st) => st.start)
   const retention = useAppStore((st) => st.settings?.historyRetentionDays ?? 90)
   const [confirming, setConfirming] = useState(false)
@@ -96,6 +105,19 @@ export function HistoryPage() {
             <dt>{t('history.duration')}</dt>
             <dd>{t('history.ms', { ms: Math.round(s.selected.durationMs) })}</dd>
           </dl>
+          <div className="actions">
+            <button type="button" onClick={() => void drill(s.selected?.id ?? 0, false)}>
+              {t('cases.openInCustomer')}
+            </button>
+            <button type="button" onClick={() => void drill(s.selected?.id ?? 0, true)}>
+              {t('cases.checkAgain')}
+            </button>
+          </div>
+          {unknown === s.selected.id && (
+            <p className="hint" role="status" data-testid="history-unresolved">
+              {t('history.unresolved')}
+            </p>
+          )}
           {s.selected.raw && <RawAnswer raw={s.selected.raw} />}
           <p className="hint">
             {t('history.recordId')} <code>#{s.selected.id}</code>

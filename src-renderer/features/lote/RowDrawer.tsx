@@ -3,12 +3,21 @@ import { useTranslation } from 'react-i18next'
 import { useBatchResults } from '../../stores/batch/results'
 import { problemText } from '../../../src-shared/domain/policy'
 import { useTranslate } from '../../i18n'
+import { useOpenInCustomer } from '../cliente/openInCustomer'
+import { useCasesStore } from '../../stores/cases/store'
+import { useNavStore } from '../../stores/nav/store'
 
 /** One row: its original fields and the raw answer of every check. */
 export function RowDrawer({ jobId, rowNo, onClose }: { jobId: number; rowNo: number; onClose(): void }) {
   const { t } = useTranslation()
   const tr = useTranslate()
   const row = useBatchResults((s) => s.row)
+  const openInCustomer = useOpenInCustomer()
+  const go = useNavStore((n) => n.go)
+  const openCase = (id: number): void => {
+    void useCasesStore.getState().openCase(id)
+    go('casos')
+  }
   useEffect(() => {
     void useBatchResults.getState().loadRow(jobId, rowNo)
   }, [jobId, rowNo])
@@ -22,6 +31,19 @@ export function RowDrawer({ jobId, rowNo, onClose }: { jobId: number; rowNo: num
       </div>
       {row && (
         <>
+          <div className="actions">
+            <button type="button" onClick={() => openInCustomer(row.person, false)}>
+              {t('cases.openInCustomer')}
+            </button>
+            <button type="button" onClick={() => openInCustomer(row.person, true)}>
+              {t('cases.checkAgain')}
+            </button>
+            {row.caseId !== null && (
+              <button type="button" onClick={() => openCase(row.caseId ?? 0)} data-testid="row-case">
+                {t('customer.openCase', { id: row.caseId })}
+              </button>
+            )}
+          </div>
           <dl className="facts">
             {row.header.map((h, i) => (
               <div key={i} className="fact-row">

@@ -4,6 +4,7 @@ import { useFormats } from '../../i18n/formats'
 import { useTranslate } from '../../i18n'
 import { changeSentence, lineIdentifier } from '../../../src-shared/domain/watch'
 import { useWatchStore } from '../../stores/watch/store'
+import { useOpenInCustomer } from '../cliente/openInCustomer'
 
 /** A change in words, as the notification and the CLI say it (src-shared/domain/watch). */
 export function useChangeText(): (c: WatchChangeView) => string {
@@ -19,6 +20,10 @@ export function ChangeFeed() {
   const changes = useWatchStore((s) => s.changes)
   const openLine = useWatchStore((s) => s.openLine)
   const markRead = useWatchStore((s) => s.markRead)
+  const open = useOpenInCustomer()
+  // A watched line is a phone and a CPF: Cliente gets both (issue #22 drill-through).
+  const openInCustomer = (line: { msisdn: string; cpf: string }, run: boolean): void =>
+    open({ cpf: line.cpf, phone: line.msisdn }, run)
   const unread = changes.filter((c) => !c.read)
   return (
     <aside aria-label={t('monitor.feed')}>
@@ -47,6 +52,14 @@ export function ChangeFeed() {
                 {text(c)}
                 {c.baseline && <span className="muted"> {t('monitor.baseline')}</span>}
               </p>
+              <div className="actions compact">
+                <button type="button" className="link" onClick={() => openInCustomer(c.line, false)}>
+                  {t('cases.openInCustomer')}
+                </button>
+                <button type="button" className="link" onClick={() => openInCustomer(c.line, true)}>
+                  {t('cases.checkAgain')}
+                </button>
+              </div>
               {c.delivery.state === 'failing' && (
                 <p className="warn" data-testid="watch-undelivered">
                   {t('monitor.undelivered', { count: c.delivery.attempts })}

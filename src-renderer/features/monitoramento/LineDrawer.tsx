@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useFormats } from '../../i18n/formats'
 import { useWatchStore } from '../../stores/watch/store'
+import { useOpenInCustomer } from '../cliente/openInCustomer'
 import { useChangeText } from './ChangeFeed'
 import { lineIdentifier } from '../../../src-shared/domain/watch'
 
@@ -12,6 +13,7 @@ export function LineDrawer() {
   const line = useWatchStore((s) => s.line)
   const changes = useWatchStore((s) => s.lineChanges)
   const close = useWatchStore((s) => s.closeLine)
+  const openInCustomer = useOpenInCustomer()
   if (!line) return null
   const events = [...line.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
   return (
@@ -22,6 +24,14 @@ export function LineDrawer() {
         </h2>
         <button type="button" className="link" onClick={close}>
           {t('history.close')}
+        </button>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => openInCustomer({ cpf: line.cpf, phone: line.msisdn }, false)}>
+          {t('cases.openInCustomer')}
+        </button>
+        <button type="button" onClick={() => openInCustomer({ cpf: line.cpf, phone: line.msisdn }, true)}>
+          {t('cases.checkAgain')}
         </button>
       </div>
       <dl className="facts">

@@ -20,6 +20,7 @@ const PAGES: Record<Area, ComponentType> = {
   ussd: page(() => import('../ussd/UssdPage'), 'UssdPage'),
   lote: page(() => import('../lote/LotePage'), 'LotePage'),
   monitoramento: page(() => import('../monitoramento/MonitoramentoPage'), 'MonitoramentoPage'),
+  casos: page(() => import('../casos/CasosPage'), 'CasosPage'),
 }
 
 export function AreaPage({ area }: { area: Area }) {

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { AreaPage } from './AreaPage'
 import { WatchNotice } from '../monitoramento/WatchNotice'
+import { PrintArea } from './PrintArea'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -56,6 +57,7 @@ export function Layout() {
       </main>
       {statusOpen && <StatusPanel />}
       <WatchNotice />
+      <PrintArea />
     </div>
   )
 }

@@ -28,6 +28,8 @@ export interface HistoryActions {
   open(id: number): Promise<void>
   close(): void
   clear(doneText: (count: number) => string): Promise<void>
+  /** The record's person in clear, when anything knows them (issue #22 drill-through); null when nothing does. */
+  person(id: number): Promise<{ cpf: string; phone: string; email: string; cep: string } | null>
 }
 
 /** `<input type="date">` gives local dates; the filter wants instants. */
@@ -80,6 +82,16 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
   },
 
   close: () => set({ selected: null }),
+
+  async person(id) {
+    try {
+      const found = await call('history:person', { id })
+      return found.resolved ? found.person : null
+    } catch (error) {
+      set({ error: appErrorOf(error) })
+      return null
+    }
+  },
 
   async clear(doneText) {
     try {

@@ -6,6 +6,7 @@ export const AREAS = [
   'cliente',
   'lote',
   'monitoramento',
+  'casos',
   'sms',
   'ussd',
   'mse',

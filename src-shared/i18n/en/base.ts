@@ -13,6 +13,7 @@ export const base: Pick<
     cliente: 'Customer',
     lote: 'Batch',
     monitoramento: 'Monitoring',
+    casos: 'Cases',
     sms: 'SMS',
     ussd: 'USSD',
     mse: 'MSE services',
@@ -21,6 +22,8 @@ export const base: Pick<
     historico: 'History',
   },
   pages: {
+    casos:
+      'Cases: what waits for an analyst — every Review and uncertain result from Customer, Batch and Monitoring, with the decision recorded.',
     monitoramento:
       'Watchlists: the portfolio checked on Claro Alerta on a schedule, with an alarm when a SIM is swapped or a line ported out.',
     consulta: 'Single lookups: Alerta (SIM swap, device change and port-out events), Score and Data Trust.',

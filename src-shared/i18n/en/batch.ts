@@ -38,6 +38,10 @@ export const batch: Pick<Catalog, 'batch' | 'importProblems'> = {
     reasonCodes: 'Reason codes, for scripts:',
     rawAnswers: 'Provider answers (raw)',
     columns: {
+      analystDecision: 'Analyst decision',
+      decidedBy: 'Decided by',
+      decidedAt: 'Decided at',
+      caseOpen: 'Case open',
       extra: 'Extra fields',
       provisional: '{{label}} (provisional)',
       cpf: 'CPF checked',

@@ -39,6 +39,9 @@ export const cli: Pick<Catalog, 'cli'> = {
       importFailed: 'The file {{file}} could not be imported: {{problem}}',
       rescoreJob: '--rescore needs the batch number (got "{{value}}").',
       rescorePolicy: '--rescore needs --policy FILE with the policy to compare.',
+      caseId: 'Invalid case number "{{value}}": see the cases with "sentinela cases list".',
+      caseVerdict: '--verdict takes aprovar or recusar (got "{{value}}").',
+      caseReason: 'Unknown reason "{{value}}" for {{verdict}}: use one of {{known}}.',
       policyReason:
         'policy set needs --reason "why the policy changes" (at least 3 characters): the reason goes to the policy history.',
       adoptReason: '--adopt needs --reason "why adopt it" (at least 3 characters): the adoption is recorded.',

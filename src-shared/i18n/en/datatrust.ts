@@ -146,6 +146,9 @@ export const datatrust: Pick<Catalog, 'datatrust' | 'verdict' | 'customer'> = {
     none: 'Every check asked for answered and no rule fired.',
   },
   customer: {
+    reused: 'Transaction {{id}} of {{at}} read again (the same person, within the reuse window): no new charge.',
+    newTransaction: 'Ask for a new transaction (billed)',
+    openCase: 'Open case no. {{id}}',
     retryOne: 'Try {{provider}} again on its own',
     steps: {
       pending: 'asking…',

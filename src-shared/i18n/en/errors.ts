@@ -65,6 +65,17 @@ export const errors: Pick<Catalog, 'errors'> = {
       job_not_ready: 'Batch {{id}} does not exist or has not finished: watch a finished batch.',
       list_not_found: 'There is no watchlist {{id}}. See the lists with "sentinela watch list".',
     },
+    app: {
+      pdf_unavailable: 'Saving as PDF belongs to the desktop app; in the browser, use Print and choose "Save as PDF".',
+    },
+    cases: {
+      not_found:
+        'Case no. {{id}} does not exist (it may have been erased at the data subject’s request or by retention).',
+      already_decided:
+        'Case no. {{id}} was decided already: to decide again, reopen it (the earlier decision stays in the log).',
+      already_open: 'Case no. {{id}} is open already.',
+      note_empty: 'Write the note before saving.',
+    },
     batch: {
       input_missing: 'Input file not found: {{path}}.',
       no_checks: 'Choose at least one check (alerts, score, datatrust, line).',

@@ -12,6 +12,7 @@ import { privacy } from './privacy'
 import { mseWire } from './mse-wire'
 import { cli } from './cli'
 import { watch } from './watch'
+import { cases } from './cases'
 
 export const en: Catalog = {
   ...errors,
@@ -27,4 +28,5 @@ export const en: Catalog = {
   ...mseWire,
   ...cli,
   ...watch,
+  ...cases,
 }

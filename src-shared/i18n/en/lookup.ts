@@ -45,6 +45,8 @@ export const lookup: Pick<Catalog, 'lookup' | 'claroEvents' | 'history'> = {
     PORTOUT_REQUESTED: 'Port-out requested',
   },
   history: {
+    unresolved:
+      'This record was stored masked and no case or watched line knows the person: type the identifier in Customer.',
     kind: 'Kind',
     kinds: { datatrust: 'Data Trust', all: 'All', alerts: 'Alerta', score: 'Score', customer: 'Customer' },
     outcome: 'Outcome',

@@ -2,6 +2,14 @@ import type { Catalog } from '../types'
 
 export const policy: Pick<Catalog, 'policy'> = {
   policy: {
+    answers: {
+      noEvents: 'no events',
+      event: '{{event}} on {{at}}',
+      score: 'score {{score}}',
+      dataTrust: 'score {{score}} — insights: {{insights}}',
+      dataTrustPlain: 'score {{score}}',
+      nothing: 'no data',
+    },
     label: 'Policy {{label}}',
     checks: { alerts: 'Claro Alerta', score: 'Claro Score', datatrust: 'Data Trust', line: 'Line data (MSE)' },
     outcomes: {

@@ -8,6 +8,7 @@ export const base = {
     cliente: 'Cliente',
     lote: 'Lote',
     monitoramento: 'Monitoramento',
+    casos: 'Casos',
     sms: 'SMS',
     ussd: 'USSD',
     mse: 'Serviços MSE',
@@ -16,6 +17,8 @@ export const base = {
     historico: 'Histórico',
   },
   pages: {
+    casos:
+      'Casos: o que espera por um analista — cada Revisar e cada resultado incerto de Cliente, Lote e Monitoramento, com a decisão registrada.',
     monitoramento:
       'Listas de vigilância: a carteira consultada de tempos em tempos no Claro Alerta, com um alarme quando um chip é trocado ou a linha é portada.',
     consulta: 'Consultas avulsas: Alerta (eventos de SIM swap, troca de aparelho e portabilidade), Score e Data Trust.',

@@ -37,6 +37,10 @@ export const batch = {
     reasonCodes: 'Códigos dos motivos, para scripts:',
     rawAnswers: 'Respostas dos provedores (brutas)',
     columns: {
+      analystDecision: 'Decisão do analista',
+      decidedBy: 'Decidido por',
+      decidedAt: 'Decidido em',
+      caseOpen: 'Caso aberto',
       extra: 'Campos excedentes',
       provisional: '{{label}} (provisória)',
       cpf: 'CPF consultado',

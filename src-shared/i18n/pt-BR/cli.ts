@@ -38,6 +38,9 @@ export const cli = {
       importFailed: 'O arquivo {{file}} não pôde ser importado: {{problem}}',
       rescoreJob: '--rescore precisa do número do lote (recebido "{{value}}").',
       rescorePolicy: '--rescore precisa de --policy ARQUIVO com a política a comparar.',
+      caseId: 'Número de caso inválido "{{value}}": veja os casos com "sentinela cases list".',
+      caseVerdict: '--verdict aceita aprovar ou recusar (recebido "{{value}}").',
+      caseReason: 'Motivo desconhecido "{{value}}" para {{verdict}}: use um destes: {{known}}.',
       policyReason:
         'policy set precisa de --reason "por que a política muda" (ao menos 3 caracteres): o motivo fica no histórico da política.',
       adoptReason: '--adopt precisa de --reason "por que adotar" (ao menos 3 caracteres): a adoção fica registrada.',

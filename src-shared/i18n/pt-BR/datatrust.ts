@@ -144,6 +144,10 @@ export const datatrust = {
     none: 'Todas as checagens pedidas responderam e nenhuma regra disparou.',
   },
   customer: {
+    reused:
+      'Transação {{id}} de {{at}} lida de novo (a mesma pessoa, dentro da janela de reaproveitamento): nenhuma nova cobrança.',
+    newTransaction: 'Pedir uma nova transação (cobrada)',
+    openCase: 'Abrir o caso nº {{id}}',
     retryOne: 'Tentar de novo só {{provider}}',
     steps: {
       pending: 'consultando…',

@@ -65,6 +65,16 @@ export const errors = {
       job_not_ready: 'O lote {{id}} não existe ou ainda não terminou: vigie um lote concluído.',
       list_not_found: 'Não há lista de vigilância {{id}}. Veja as listas com "sentinela watch list".',
     },
+    app: {
+      pdf_unavailable: 'Salvar em PDF é do aplicativo de mesa; no navegador, use Imprimir e escolha "Salvar como PDF".',
+    },
+    cases: {
+      not_found: 'O caso nº {{id}} não existe (pode ter sido eliminado a pedido do titular ou pela retenção).',
+      already_decided:
+        'O caso nº {{id}} já foi decidido: para decidir de novo, reabra-o (a decisão anterior fica no registro).',
+      already_open: 'O caso nº {{id}} já está aberto.',
+      note_empty: 'Escreva a nota antes de salvar.',
+    },
     batch: {
       input_missing: 'Arquivo de entrada não encontrado: {{path}}.',
       no_checks: 'Escolha pelo menos uma checagem (alerts, score, datatrust, line).',

@@ -43,6 +43,8 @@ export const lookup = {
     PORTOUT_REQUESTED: 'Pedido de portabilidade',
   },
   history: {
+    unresolved:
+      'Este registro foi guardado mascarado e nenhum caso nem linha vigiada conhece a pessoa: digite o identificador no Cliente.',
     kind: 'Tipo',
     kinds: { datatrust: 'Data Trust', all: 'Todos', alerts: 'Alerta', score: 'Score', customer: 'Cliente' },
     outcome: 'Resultado',

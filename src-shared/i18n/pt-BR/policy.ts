@@ -1,6 +1,14 @@
 /** A política de decisão (issue #12): motivos em frases, causas curtas, editor e simulação "e se". */
 export const policy = {
   policy: {
+    answers: {
+      noEvents: 'nenhum evento',
+      event: '{{event}} em {{at}}',
+      score: 'score {{score}}',
+      dataTrust: 'score {{score}} — insights: {{insights}}',
+      dataTrustPlain: 'score {{score}}',
+      nothing: 'sem dados',
+    },
     label: 'Política {{label}}',
     checks: { alerts: 'Claro Alerta', score: 'Score Claro', datatrust: 'Data Trust', line: 'Dados da linha (MSE)' },
     outcomes: {

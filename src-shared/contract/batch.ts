@@ -139,6 +139,8 @@ export const batchChannels = {
   'batch:plan': channel(
     z.strictObject({
       uploadId: z.string().max(100),
+      /** The list's own file name, as the analyst knows it (cases and exports name the batch by it). */
+      name: z.string().trim().min(1).max(200).optional(),
       checks: z.array(CheckSchema).min(1),
       mapping: MappingSchema,
       reuseHours: z

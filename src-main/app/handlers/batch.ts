@@ -61,14 +61,14 @@ export function batchHandlers(
     'batch:upload-begin': async () => ({ uploadId: await uploads.begin() }),
     'batch:upload-chunk': ({ uploadId, offset, dataBase64 }) => uploads.append(uploadId, offset, dataBase64),
     'batch:upload-end': ({ uploadId, name }) => uploads.preview(uploadId, name),
-    'batch:plan': async ({ uploadId, checks, mapping, reuseHours }) => {
+    'batch:plan': async ({ uploadId, name, checks, mapping, reuseHours }) => {
       const inputPath = uploads.path(uploadId)
       const prepared = await prepareJob(ctx, {
         inputPath,
         checks: checks as Check[],
         mapping,
         reuseHours,
-        name: uploadId,
+        name: name ?? uploadId,
       })
       if (prepared.status === 'failed')
         throw new AppFailure('batch.import_failed', {

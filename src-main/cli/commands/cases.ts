@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { CaseSummary } from '../../../src-shared/contract/cases'
 import { ANALYST_VERDICTS, CASE_REASONS, caseReasonFrom, type AnalystVerdict } from '../../../src-shared/domain/cases'
@@ -10,7 +10,7 @@ import { createTranslator, type Translate } from '../../../src-shared/i18n'
 import { analystName } from '../../infra/analyst'
 import { recordExport } from '../../services/batch/export'
 import type { Core } from '../../app'
-import type { CliIO } from '../io'
+import { fileProblem, type CliIO } from '../io'
 import { UsageError, type GlobalOptions } from '../options'
 import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'
@@ -110,7 +110,12 @@ export function registerCases(program: Command, globals: (command: Command) => G
         })
         if (opts.html) {
           const out = resolve(opts.html)
-          await writeFile(out, dossierHtml(doc))
+          // The folder is made when missing; a file that cannot be written is said in words.
+          await mkdir(dirname(out), { recursive: true })
+            .then(() => writeFile(out, dossierHtml(doc)))
+            .catch((error: unknown) => {
+              throw new UsageError('cli.usage.fileUnwritable', { file: out, reason: fileProblem(error) })
+            })
           // The dossier holds personal data: an erasure of the person reaches it (LGPD, issue #14).
           recordExport(core.context.db, null, out)
           if (!g.json) io.stderr(`${t('dossier.saved', { path: out })}\n`)
@@ -133,15 +138,22 @@ export function registerCases(program: Command, globals: (command: Command) => G
       if (!verdict || !(ANALYST_VERDICTS as readonly string[]).includes(verdict))
         throw new UsageError('cli.usage.caseVerdict', { value: opts.verdict ?? '' })
       const v = verdict as AnalystVerdict
-      // The reason as its code or its words in either language ("Fraude confirmada", "fraude_confirmada").
-      const pt = createTranslator('pt-BR')
-      const en = createTranslator('en')
-      const reason = caseReasonFrom(v, opts.reason ?? '', (r) => [pt(`cases.reasons.${r}`), en(`cases.reasons.${r}`)])
-      if (!reason) {
-        const known = CASE_REASONS[v].join(', ')
-        throw new UsageError('cli.usage.caseReason', { value: opts.reason ?? '', verdict: v, known })
-      }
       await withCore(g, async (core) => {
+        // The reason as its code or its words in either language ("Fraude confirmada", "fraude_confirmada"); an
+        // unknown one is refused with the list in the run's words.
+        const pt = createTranslator('pt-BR')
+        const en = createTranslator('en')
+        const reason = caseReasonFrom(v, opts.reason ?? '', (r) => [pt(`cases.reasons.${r}`), en(`cases.reasons.${r}`)])
+        if (!reason) {
+          const t = core.context.translate()
+          const known = CASE_REASONS[v].map((r) => `"${t(`cases.reasons.${r}`)}"`).join(', ')
+          throw new UsageError('cli.usage.caseReason', {
+            value: opts.reason ?? '',
+            verdict: t(`verdict.values.${v}`),
+            known,
+          })
+        }
+        if (reason === 'outro' && (opts.note ?? '').trim().length < 3) throw new UsageError('cli.usage.caseNote')
         const decided = await invokeOrThrow(core, 'cases:decide', {
           id: wanted,
           verdict: v,

@@ -9,15 +9,13 @@ import { withCore } from '../core'
 import { invokeOrThrow } from '../invoke'
 import { MseStatusExit } from './mse'
 import { cliTranslator } from '../lang'
+import { fileProblem } from '../io'
 
 function readInput(file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT' ? 'notFound' : code === 'EACCES' ? 'denied' : code === 'EISDIR' ? 'isDirectory' : 'other'
-    throw new UsageError('cli.usage.fileUnreadable', { file, reason: { key: `cli.files.${reason}` } })
+    throw new UsageError('cli.usage.fileUnreadable', { file, reason: fileProblem(error) })
   }
 }
 

@@ -37,6 +37,12 @@ export interface NewEvent {
   data?: string | null
 }
 
+/**
+ * The same person: the same CPF; or the same phone when one side has no CPF (a watched line, a list without CPFs).
+ * Two different CPFs on one phone are two people — a family line, or a ring worth seeing as two cases.
+ */
+const SAME_PERSON = `((@cpf != '' AND cpf = @cpf) OR (@phone != '' AND phone = @phone AND (@cpf = '' OR cpf = '')))`
+
 export class CaseStore {
   private readonly statements: ReturnType<CaseStore['prepare']>
 
@@ -48,13 +54,9 @@ export class CaseStore {
     const db = this.db
     return {
       openFor: db.prepare(
-        `SELECT * FROM cases WHERE environment = @env AND status = 'open'
-           AND ((@cpf != '' AND cpf = @cpf) OR (@phone != '' AND phone = @phone)) ORDER BY id LIMIT 1`,
+        `SELECT * FROM cases WHERE environment = @env AND status = 'open' AND ${SAME_PERSON} ORDER BY id LIMIT 1`,
       ),
-      latestFor: db.prepare(
-        `SELECT * FROM cases WHERE environment = @env
-           AND ((@cpf != '' AND cpf = @cpf) OR (@phone != '' AND phone = @phone)) ORDER BY id DESC LIMIT 1`,
-      ),
+      latestFor: db.prepare(`SELECT * FROM cases WHERE environment = @env AND ${SAME_PERSON} ORDER BY id DESC LIMIT 1`),
       insertCase: db.prepare(
         `INSERT INTO cases (environment, opened_at, updated_at, status, origin, cpf, phone, email, cep, label, subjects,
            machine_verdict, reasons, rules, policy_version, policy_hash)

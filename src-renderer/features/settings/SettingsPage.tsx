@@ -62,6 +62,24 @@ export function SettingsPage() {
               max={3650}
               onCommit={(v) => patch({ historyRetentionDays: v })}
             />
+            <NumberSetting
+              id="settings-case-retention"
+              label={t('settings.caseRetentionDays')}
+              hint={t('settings.caseRetentionHint')}
+              value={settings.caseRetentionDays}
+              min={30}
+              max={3650}
+              onCommit={(v) => patch({ caseRetentionDays: v })}
+            />
+            <NumberSetting
+              id="settings-dt-reuse"
+              label={t('settings.dataTrustReuseHours')}
+              hint={t('settings.dataTrustReuseHint')}
+              value={settings.dataTrustReuseHours}
+              min={0}
+              max={720}
+              onCommit={(v) => patch({ dataTrustReuseHours: v })}
+            />
           </>
         )}
       </div>

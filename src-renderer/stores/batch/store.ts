@@ -137,11 +137,12 @@ export const useBatchStore = create<BatchState & BatchActions>()((set, get) => (
   setReuseHours: (reuseHours) => set({ reuseHours, plan: null }),
 
   async makePlan() {
-    const { upload, checks, mapping, reuseHours } = get()
+    const { upload, checks, mapping, reuseHours, fileName } = get()
     if (!upload?.uploadId) return
     set({ busy: true, error: null })
     try {
-      const plan = await call('batch:plan', { uploadId: upload.uploadId, checks, mapping, reuseHours })
+      const name = fileName.trim() ? { name: fileName.trim().slice(0, 200) } : {}
+      const plan = await call('batch:plan', { uploadId: upload.uploadId, ...name, checks, mapping, reuseHours })
       keepJob(plan.job.id)
       set({ plan, jobId: plan.job.id, progress: null })
       void get().loadJobs()

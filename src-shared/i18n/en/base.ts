@@ -75,6 +75,12 @@ export const base: Pick<
     custom: 'Custom',
   },
   settings: {
+    caseRetentionDays: 'Retention of decided cases (days)',
+    caseRetentionHint:
+      'Analyst decisions are an audit record: kept 5 years by default (the consumer-claims period, CDC art. 27). Open cases stay until decided.',
+    dataTrustReuseHours: 'Reuse the same person’s Data Trust transaction (hours)',
+    dataTrustReuseHint:
+      'In Customer, a transaction of the same person younger than this is read again instead of paid for again. 0: always a new one.',
     analystName: 'Your name',
     analystNameHint: 'Signs policy changes, batch adoptions and case decisions. Empty: the operating system user.',
     webhookTitle: 'Team alerts (webhook)',

@@ -41,6 +41,7 @@ export const cli: Pick<Catalog, 'cli'> = {
       rescorePolicy: '--rescore needs --policy FILE with the policy to compare.',
       caseId: 'Invalid case number "{{value}}": see the cases with "sentinela cases list".',
       caseVerdict: '--verdict takes aprovar or recusar (got "{{value}}").',
+      caseNote: 'The reason "other" needs --note saying what it was (at least 3 characters).',
       caseReason: 'Unknown reason "{{value}}" for {{verdict}}: use one of {{known}}.',
       policyReason:
         'policy set needs --reason "why the policy changes" (at least 3 characters): the reason goes to the policy history.',
@@ -48,6 +49,7 @@ export const cli: Pick<Catalog, 'cli'> = {
       adoptNeedsRescore: '--adopt only works with --rescore JOB --policy FILE.',
       dtType: '--type takes 1 (in person) or 2 (online).',
       fileUnreadable: 'Could not read {{file}}: {{reason}}.',
+      fileUnwritable: 'Could not write {{file}}: {{reason}}.',
       ussdCommand: '{{file}} is not a USSD command Sentinela recognises: {{reason}}',
       invalidJson: '{{file}} does not hold valid JSON.',
       invalidScript: '{{file}} is not a valid USSD script: check the fields {{fields}}.',

@@ -5,7 +5,7 @@ export const policy: Pick<Catalog, 'policy'> = {
     answers: {
       noEvents: 'no events',
       event: '{{event}} on {{at}}',
-      score: 'score {{score}}',
+      score: '{{score}}',
       dataTrust: 'score {{score}} — insights: {{insights}}',
       dataTrustPlain: 'score {{score}}',
       nothing: 'no data',

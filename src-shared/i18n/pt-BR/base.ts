@@ -70,6 +70,12 @@ export const base = {
     custom: 'Personalizado',
   },
   settings: {
+    caseRetentionDays: 'Retenção dos casos decididos (dias)',
+    caseRetentionHint:
+      'As decisões dos analistas são registro de auditoria: ficam 5 anos por padrão (prazo do CDC, art. 27). Casos abertos ficam até serem decididos.',
+    dataTrustReuseHours: 'Reaproveitar a transação Data Trust da mesma pessoa (horas)',
+    dataTrustReuseHint:
+      'No Cliente, uma transação da mesma pessoa mais nova que isto é lida de novo em vez de paga outra vez. 0: sempre uma nova.',
     analystName: 'Seu nome',
     analystNameHint:
       'Assina as mudanças de política, as adoções em lotes e as decisões de casos. Vazio: o usuário do sistema operacional.',

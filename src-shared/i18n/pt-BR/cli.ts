@@ -40,6 +40,7 @@ export const cli = {
       rescorePolicy: '--rescore precisa de --policy ARQUIVO com a política a comparar.',
       caseId: 'Número de caso inválido "{{value}}": veja os casos com "sentinela cases list".',
       caseVerdict: '--verdict aceita aprovar ou recusar (recebido "{{value}}").',
+      caseNote: 'O motivo "outro" precisa de --note dizendo qual foi (ao menos 3 caracteres).',
       caseReason: 'Motivo desconhecido "{{value}}" para {{verdict}}: use um destes: {{known}}.',
       policyReason:
         'policy set precisa de --reason "por que a política muda" (ao menos 3 caracteres): o motivo fica no histórico da política.',
@@ -47,6 +48,7 @@ export const cli = {
       adoptNeedsRescore: '--adopt só vale com --rescore LOTE --policy ARQUIVO.',
       dtType: '--type aceita 1 (presencial) ou 2 (online).',
       fileUnreadable: 'Não foi possível ler {{file}}: {{reason}}.',
+      fileUnwritable: 'Não foi possível gravar {{file}}: {{reason}}.',
       ussdCommand: '{{file}} não é um comando USSD que o Sentinela reconheça: {{reason}}',
       invalidJson: '{{file}} não contém um JSON válido.',
       invalidScript: '{{file}} não é um roteiro USSD válido: confira os campos {{fields}}.',

@@ -4,7 +4,7 @@ export const policy = {
     answers: {
       noEvents: 'nenhum evento',
       event: '{{event}} em {{at}}',
-      score: 'score {{score}}',
+      score: '{{score}}',
       dataTrust: 'score {{score}} — insights: {{insights}}',
       dataTrustPlain: 'score {{score}}',
       nothing: 'sem dados',

@@ -28,6 +28,8 @@ test('the customer view shows Alerta, Score and Data Trust and a verdict with ev
   await app.page.getByTestId('rules-editor').getByText('Editar a política').click()
   const takeover = app.page.getByRole('checkbox', { name: 'SIM swap ou portabilidade nos últimos (dias)' })
   await takeover.click()
+  // A change of the policy in force says why (issue #22): it goes to the policy log.
+  await app.page.getByTestId('customer-policy-reason').fill('teste da regra de SIM swap')
   await app.page.getByRole('button', { name: 'Salvar política' }).click()
   await expect(app.page.getByTestId('customer-policy-message')).toContainText('Política salva: v2 · ')
   await expect(takeover).not.toBeChecked()

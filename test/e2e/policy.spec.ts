@@ -87,15 +87,60 @@ test('what-if: moving the Score threshold changes the counts, and no request rea
   await expect(panel.getByRole('button', { name: 'Simular' })).toBeDisabled()
   expect(await sandboxRequests(app)).toBe(calls)
 
-  // Adopting the simulated policy re-decides the grid, still without a call.
+  // Adopting the simulated policy re-decides this batch — explicitly, with a reason — still without a call.
   await panel.getByLabel('Score Claro abaixo de (0–1000) — limite').fill('900')
   await panel.getByRole('button', { name: 'Simular' }).click()
-  await panel.getByRole('button', { name: 'Adotar esta política' }).click()
-  await expect(panel).toContainText('Política adotada: v2 · ')
+  const adopt = panel.getByRole('button', { name: 'Adotar esta política para este lote' })
+  await expect(adopt).toBeDisabled()
+  await panel.getByLabel('Por que adotar esta política para este lote').fill('comitê de crédito')
+  await adopt.click()
+  await expect(panel).toContainText(/Política v2 · \w{8} adotada para este lote: 2 vereditos mudaram/)
+  await expect(app.page.getByTestId('decision-info')).toContainText('adotada em')
   await app.page.getByRole('tab', { name: 'Grade' }).click()
   await app.page.locator('#grid-verdict').selectOption('aprovar')
   await expect(app.page.getByTestId('batch-grid').getByTestId('grid-total')).toHaveText('0 linhas')
   expect(await sandboxRequests(app)).toBe(calls)
+  // The policy in force did not change: adopting for one batch is not a policy change.
+  await app.goTo('Configurações')
+  await expect(app.page.getByTestId('settings-policy-identity')).toContainText('Versão 1 · hash ')
+  await expect(app.page.getByTestId('policy-log-entry').first()).toContainText('adotada para o Lote nº')
+  await expect(app.page.getByTestId('policy-log-entry').first()).toContainText('comitê de crédito')
+})
+
+test('saving a stricter policy never changes a finished batch, even after a reload; leaving with unsaved edits asks', async ({
+  app,
+}) => {
+  await app.open()
+  await screen(app, false)
+  const grid = app.page.getByTestId('batch-grid')
+  await app.page.locator('#grid-verdict').selectOption('aprovar')
+  await expect(grid.getByTestId('grid-total')).toHaveText('2 linhas')
+
+  await app.goTo('Configurações')
+  const panel = app.page.getByTestId('settings-policy-panel')
+  await panel.getByLabel('Score Claro abaixo de (0–1000) — limite').fill('900')
+  // Unsaved edits: leaving asks; "stay" keeps the analyst here with the edit.
+  app.page.once('dialog', (dialog) => void dialog.dismiss())
+  await app.goTo('Lote')
+  await expect(app.page.getByTestId('page-configuracoes')).toBeVisible()
+  await expect(panel.getByLabel('Score Claro abaixo de (0–1000) — limite')).toHaveValue('900')
+  await expect(panel.getByRole('button', { name: 'Salvar política' })).toBeDisabled()
+  await panel.getByTestId('settings-policy-reason').fill('inadimplência subiu')
+  await panel.getByRole('button', { name: 'Salvar política' }).click()
+  await expect(panel.getByTestId('settings-policy-identity')).toContainText('Versão 2 · hash ')
+  const log = app.page.getByTestId('policy-log-entry').first()
+  await expect(log).toContainText('Score Claro abaixo de (0–1000): limite de 300 para 900.')
+  await expect(log).toContainText('inadimplência subiu')
+
+  // The finished batch reads as it was decided, now and after a reload.
+  await app.goTo('Lote')
+  await expect(app.page.getByTestId('decision-info')).toContainText('v1 · ')
+  await app.page.locator('#grid-verdict').selectOption('aprovar')
+  await expect(grid.getByTestId('grid-total')).toHaveText('2 linhas')
+  await app.page.reload()
+  await app.page.locator('#grid-verdict').selectOption('aprovar')
+  await expect(grid.getByTestId('grid-total')).toHaveText('2 linhas')
+  await expect(app.page.getByTestId('decision-info')).toContainText('decididos ao terminar')
 })
 
 test('Configurações: the policy is validated in words, saved with a new version, and a bad file is refused', async ({
@@ -109,6 +154,7 @@ test('Configurações: the policy is validated in words, saved with a new versio
   await expect(panel.getByTestId('settings-policy-problems')).toContainText('rules.takeover_recent.days: no mínimo 1')
   await expect(panel.getByRole('button', { name: 'Salvar política' })).toBeDisabled()
   await panel.getByLabel('SIM swap ou portabilidade nos últimos (dias) — limite').fill('30')
+  await panel.getByTestId('settings-policy-reason').fill('janela maior de portabilidade')
   await panel.getByRole('button', { name: 'Salvar política' }).click()
   await expect(panel.getByTestId('settings-policy-identity')).toContainText('Versão 2 · hash ')
 

@@ -24,7 +24,11 @@ const CASES = Number(process.env['BENCH_CASES'] ?? 100_000)
 
 /** Rows as a finished batch hands them to the queue: every kind of "revisar" the policy gives. */
 function* rows(): Generator<StoredRow> {
-  const stricter = { ...DEFAULT_POLICY, version: 2, rules: { ...DEFAULT_POLICY.rules, failed: { action: 'revisar' as const } } }
+  const stricter = {
+    ...DEFAULT_POLICY,
+    version: 2,
+    rules: { ...DEFAULT_POLICY.rules, failed: { action: 'revisar' as const } },
+  }
   const outcomes: Facts['outcomes'][] = [
     { score: { status: 'answered', answer: { score: 120 } } },
     { score: { status: 'not_found', code: 'claro.not_found' } },
@@ -76,7 +80,9 @@ async function main(): Promise<void> {
   const queued = queueBatchRows(core.modules.cases, job, rows(), new Date())
   const seedSeconds = (performance.now() - seeded) / 1000
   await core.close()
-  console.log(`bench:cases — ${queued} open cases queued from a batch in ${seedSeconds.toFixed(1)} s (${Math.round(queued / seedSeconds)} cases/s)`)
+  console.log(
+    `bench:cases — ${queued} open cases queued from a batch in ${seedSeconds.toFixed(1)} s (${Math.round(queued / seedSeconds)} cases/s)`,
+  )
 
   const host = await serve(dir)
   const browser = await chromium.launch({
@@ -102,12 +108,20 @@ async function main(): Promise<void> {
     const firstPage = await timed(
       page,
       () => page.getByRole('navigation').getByRole('button', { name: 'Casos' }).click(),
-      () => page.getByTestId('cases-total').filter({ hasText: `${total} casos` }).waitFor(),
+      () =>
+        page
+          .getByTestId('cases-total')
+          .filter({ hasText: `${total} casos` })
+          .waitFor(),
     )
     const filtered = await timed(
       page,
       () => page.locator('#cases-rule').selectOption('failed'),
-      () => page.getByTestId('cases-total').filter({ hasNotText: `${total} casos` }).waitFor(),
+      () =>
+        page
+          .getByTestId('cases-total')
+          .filter({ hasNotText: `${total} casos` })
+          .waitFor(),
     )
     const byAge = await timed(
       page,
@@ -115,7 +129,10 @@ async function main(): Promise<void> {
       () => page.getByTestId('case-row').first().waitFor(),
     )
     await page.locator('#cases-rule').selectOption('')
-    await page.getByTestId('cases-total').filter({ hasText: `${total} casos` }).waitFor()
+    await page
+      .getByTestId('cases-total')
+      .filter({ hasText: `${total} casos` })
+      .waitFor()
 
     await page.evaluate(() => ((globalThis as unknown as { recording: boolean }).recording = true))
     const queue = page.getByTestId('case-queue')
@@ -134,7 +151,10 @@ async function main(): Promise<void> {
       await page.keyboard.press(i % 2 ? 'r' : 'a')
       await page.getByTestId('case-reason').waitFor()
       await page.keyboard.press('Enter')
-      await page.getByTestId('cases-total').filter({ hasNotText: before ?? '' }).waitFor()
+      await page
+        .getByTestId('cases-total')
+        .filter({ hasNotText: before ?? '' })
+        .waitFor()
     }
     const triageSeconds = (performance.now() - triage) / 1000
     const tasks = await page.evaluate(() => [...(globalThis as unknown as { longTasks: number[] }).longTasks])
@@ -148,9 +168,13 @@ async function main(): Promise<void> {
       }, 0)
     })
     await page
-      .waitForFunction((seen: number) => (globalThis as unknown as { longTasks: number[] }).longTasks.length > seen, tasks.length, {
-        timeout: 5000,
-      })
+      .waitForFunction(
+        (seen: number) => (globalThis as unknown as { longTasks: number[] }).longTasks.length > seen,
+        tasks.length,
+        {
+          timeout: 5000,
+        },
+      )
       .catch(() => {
         throw new Error('the longtask observer saw nothing, not even a planted 120 ms task: no figure')
       })

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { createCore } from '../src-main/app'
 import { silentLogger } from '../src-main/infra/log'
 import { queueBatchRows } from '../src-main/services/cases/sources'
@@ -61,7 +61,7 @@ function serve(dataDir: string): Promise<{ url: string; stop: () => void }> {
   })
 }
 
-async function timed(page: Page, act: () => Promise<void>, done: () => Promise<unknown>): Promise<number> {
+async function timed(act: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
   await act()
   await done()
@@ -106,7 +106,6 @@ async function main(): Promise<void> {
     await page.getByRole('navigation').getByRole('button', { name: 'Lote' }).click()
     const total = new Intl.NumberFormat('pt-BR').format(queued)
     const firstPage = await timed(
-      page,
       () => page.getByRole('navigation').getByRole('button', { name: 'Casos' }).click(),
       () =>
         page
@@ -115,7 +114,6 @@ async function main(): Promise<void> {
           .waitFor(),
     )
     const filtered = await timed(
-      page,
       () => page.locator('#cases-rule').selectOption('failed'),
       () =>
         page
@@ -124,7 +122,6 @@ async function main(): Promise<void> {
           .waitFor(),
     )
     const byAge = await timed(
-      page,
       () => page.locator('#cases-origin').selectOption('lote'),
       () => page.getByTestId('case-row').first().waitFor(),
     )

@@ -67,6 +67,7 @@ test('every area and tab reads in words, fits 1024×700 and passes axe', async (
     'Credenciais',
     'Configurações',
     'Histórico',
+    'Casos',
   ])
     await walk.area(name)
   expect(walk.findings, walk.findings.join('\n')).toEqual([])
@@ -155,6 +156,20 @@ test.describe('results and error states', () => {
     await click('Fechar')
     await page.getByRole('tab', { name: 'Painel' }).click()
     await walk.check('Lote — painel')
+
+    // Casos (issue #22): the row that could not be read waits for an analyst.
+    await app.goTo('Casos')
+    await expect(page.getByTestId('case-row').first()).toBeVisible()
+    await walk.check('Casos — fila')
+    await page.getByTestId('case-queue').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('case-drawer')).toBeVisible()
+    await walk.check('Casos — caso')
+    await page.keyboard.press('r')
+    await expect(page.getByTestId('case-reason')).toBeFocused()
+    await walk.check('Casos — decisão')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
 
     await app.goTo('SMS')
     const sms = page.getByTestId('mse-form-sms')

@@ -80,12 +80,14 @@ export class Cases {
    * else reopens their latest decided case when `reopen` (a watch change). Returns the case, or null when none.
    */
   intake(person: CasePerson, evidence: Evidence, at: Date, mode: { open: boolean; reopen: boolean }): number | null {
-    if (!person.cpf && !person.phone) return null // nobody to attach it to
+    // Without a readable CPF or phone the evidence joins nobody: it still waits for an analyst in a case of its own.
+    const known = Boolean(person.cpf || person.phone)
+    if (!known && !mode.open) return null
     const env = this.deps.environment()
     const iso = at.toISOString()
     return this.store.transaction(() => {
-      let id = this.store.openFor(env, person)?.id ?? null
-      if (id === null && mode.reopen) {
+      let id = known ? (this.store.openFor(env, person)?.id ?? null) : null
+      if (id === null && known && mode.reopen) {
         const latest = this.store.latestFor(env, person)
         if (latest) {
           id = latest.id

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { createCore } from '../src-main/app'
 import { silentLogger } from '../src-main/infra/log'
 import { queueBatchRows } from '../src-main/services/cases/sources'
@@ -61,11 +61,35 @@ function serve(dataDir: string): Promise<{ url: string; stop: () => void }> {
   })
 }
 
-async function timed(act: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
-  const started = performance.now()
+/**
+ * How long the page itself took: from the analyst's act (the click or change event, caught in the page) to the moment
+ * the total on screen says `until` (a MutationObserver in the page) — the browser's time, not the test driver's.
+ */
+async function inPage(page: Page, act: () => Promise<unknown>, until: (total: string) => boolean): Promise<number> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { actAt: number; seen: { at: number; text: string }[]; probe?: MutationObserver }
+    w.actAt = 0
+    w.seen = []
+    const mark = (): void => void (w.actAt = w.actAt || performance.now())
+    document.addEventListener('click', mark, { capture: true, once: true })
+    document.addEventListener('change', mark, { capture: true, once: true })
+    w.probe?.disconnect()
+    w.probe = new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="cases-total"]')?.textContent ?? ''
+      w.seen.push({ at: performance.now(), text })
+    })
+    w.probe.observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
   await act()
-  await done()
-  return performance.now() - started
+  for (;;) {
+    const { actAt, seen } = await page.evaluate(() => {
+      const w = globalThis as unknown as { actAt: number; seen: { at: number; text: string }[] }
+      return { actAt: w.actAt, seen: w.seen }
+    })
+    const hit = seen.find((s) => s.at >= actAt && until(s.text))
+    if (actAt && hit) return hit.at - actAt
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 async function main(): Promise<void> {
@@ -100,31 +124,51 @@ async function main(): Promise<void> {
       }).observe({ type: 'longtask' } as unknown as { type: 'function' }) // a browser entry type Node's types lack
     })
     await page.goto(host.url)
-    // The page's code loads once (a lazy chunk); the figure is the queue's, measured on the second visit.
+    // The page's code is fetched once (a lazy chunk, then cached); the figure is the queue's, measured after a reload
+    // (a fresh page, nothing listed yet).
     await page.getByRole('navigation').getByRole('button', { name: 'Casos' }).click()
     await page.getByTestId('case-row').first().waitFor()
     await page.getByRole('navigation').getByRole('button', { name: 'Lote' }).click()
+    await page.reload()
+    await page.getByTestId('env-badge').waitFor()
     const total = new Intl.NumberFormat('pt-BR').format(queued)
-    const firstPage = await timed(
+    const firstPage = await inPage(
+      page,
       () => page.getByRole('navigation').getByRole('button', { name: 'Casos' }).click(),
-      () =>
-        page
-          .getByTestId('cases-total')
-          .filter({ hasText: `${total} casos` })
-          .waitFor(),
+      (text) => text === `${total} casos`,
     )
-    const filtered = await timed(
+    // Where the first visit's time goes: when the page's code (a lazy chunk) and the queue's call started and ended,
+    // counted from the click.
+    const parts = await page.evaluate(() => {
+      const actAt = (globalThis as unknown as { actAt: number }).actAt
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= actAt && /\.js$|api\/invoke/.test(e.name))
+        .map((e) => {
+          const r = e as PerformanceResourceTiming
+          const what = /invoke/.test(r.name) ? 'call' : (/assets\/([A-Za-z]+)/.exec(r.name)?.[1] ?? 'code')
+          return `${what} ${(r.startTime - actAt).toFixed(0)}→${(r.responseEnd - actAt).toFixed(0)} ms`
+        })
+    })
+    // The queue read again with the page up (its code loaded): what each visit and each change of status costs.
+    await page.locator('#cases-status').selectOption('decided')
+    await page.getByTestId('cases-total').filter({ hasText: '0 casos' }).waitFor()
+    const warm = await inPage(
+      page,
+      () => page.locator('#cases-status').selectOption('open'),
+      (text) => text === `${total} casos`,
+    )
+    const filtered = await inPage(
+      page,
       () => page.locator('#cases-rule').selectOption('failed'),
-      () =>
-        page
-          .getByTestId('cases-total')
-          .filter({ hasNotText: `${total} casos` })
-          .waitFor(),
+      (text) => text !== '' && text !== `${total} casos`,
     )
-    const byAge = await timed(
-      () => page.locator('#cases-origin').selectOption('lote'),
-      () => page.getByTestId('case-row').first().waitFor(),
+    const byOrigin = await inPage(
+      page,
+      () => page.locator('#cases-origin').selectOption('cliente'),
+      (text) => text === '0 casos',
     )
+    await page.locator('#cases-origin').selectOption('')
     await page.locator('#cases-rule').selectOption('')
     await page
       .getByTestId('cases-total')
@@ -177,7 +221,7 @@ async function main(): Promise<void> {
       })
     const longest = Math.max(0, ...tasks)
     console.log(
-      `first page of ${total} open cases on screen in ${firstPage.toFixed(0)} ms; a reason filter in ${filtered.toFixed(0)} ms; an origin filter in ${byAge.toFixed(0)} ms — target < 200 ms each`,
+      `first page of ${total} open cases on screen: ${warm.toFixed(0)} ms with the page up (the queue read and drawn); a reason filter ${filtered.toFixed(0)} ms; an origin filter ${byOrigin.toFixed(0)} ms — target < 200 ms each. A first visit after a reload: ${firstPage.toFixed(0)} ms (${parts.join(', ')})`,
     )
     console.log(
       `keyboard triage (100 moves, 5 open/close, 20 decisions; ${remaining} before deciding) in ${triageSeconds.toFixed(1)} s: ${tasks.length} long tasks (> 50 ms), longest ${longest.toFixed(0)} ms — target: none`,

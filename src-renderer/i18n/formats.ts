@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatsFor, type Formats } from '../../src-shared/domain/format'
 import { DEFAULT_TIME_ZONE } from '../../src-shared/domain/settings'
@@ -7,5 +8,6 @@ import { useAppStore } from '../stores/app/store'
 export function useFormats(): Formats {
   const { i18n } = useTranslation()
   const timeZone = useAppStore((s) => s.settings?.timeZone ?? DEFAULT_TIME_ZONE)
-  return formatsFor(i18n.language === 'en' ? 'en' : 'pt-BR', timeZone)
+  const language = i18n.language === 'en' ? 'en' : 'pt-BR'
+  return useMemo(() => formatsFor(language, timeZone), [language, timeZone])
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CHECKS, FIELDS } from '../domain/batch'
 import { channel } from './define'
-import { PolicyRefSchema, PolicySchema } from '../domain/policy/schema'
+import { ActReasonSchema, PolicyRefSchema, PolicySchema } from '../domain/policy/schema'
 import { ROW_VERDICTS } from '../domain/policy/row'
 
 /* Batch screening (issue #8): upload, plan, run in the main process, results grid and charts, export. */
@@ -210,7 +210,7 @@ export const batchChannels = {
    * set, the previous verdicts kept, the adoption in the policy log. Saving a policy never does this.
    */
   'batch:adopt': channel(
-    z.strictObject({ jobId: z.number().int(), policy: PolicySchema, reason: z.string().trim().min(3).max(500) }),
+    z.strictObject({ jobId: z.number().int(), policy: PolicySchema, reason: ActReasonSchema }),
     z.object({ job: JobSummarySchema, changed: z.number() }),
   ),
   /** Every decision set of a job, oldest first. */

@@ -95,6 +95,8 @@ export const CaseListRequestSchema = z.strictObject({
   sort: z.enum(['oldest', 'newest']).default('oldest'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** The filters' choices (rules and policies of open cases) too: the screen asks when the queue changed. */
+  facets: z.boolean().default(true),
 })
 
 export const casesChannels = {
@@ -103,10 +105,10 @@ export const casesChannels = {
     z.object({
       total: z.number(),
       rows: z.array(CaseSummarySchema),
-      /** The rules that fired in open cases, counted (the queue's reason filter). */
-      rules: z.array(z.object({ rule: z.string(), count: z.number() })),
-      /** The policies behind open cases' latest evidence, counted (the queue's policy filter). */
-      policies: z.array(z.object({ version: z.number(), hash: z.string(), count: z.number() })),
+      /** The rules that fired in open cases, counted (the queue's reason filter); null when not asked. */
+      rules: z.array(z.object({ rule: z.string(), count: z.number() })).nullable(),
+      /** The policies behind open cases' latest evidence, counted (the queue's policy filter); null when not asked. */
+      policies: z.array(z.object({ version: z.number(), hash: z.string(), count: z.number() })).nullable(),
     }),
   ),
   'cases:get': channel(z.strictObject({ id: z.number().int().min(1) }), CaseDetailSchema),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { channel } from './define'
 import { CheckIdSchema } from '../domain/policy/facts'
 import { ReasonSchema } from '../domain/policy/decide'
-import { PolicyRefSchema, PolicySchema, VERDICTS } from '../domain/policy/schema'
+import { ActReasonSchema, PolicyRefSchema, PolicySchema, VERDICTS } from '../domain/policy/schema'
 
 /* The decision policy (issue #12): one document, read and replaced whole; every verdict names the policy that made it. */
 
@@ -40,10 +40,7 @@ export const policyChannels = {
    * Makes a policy the one in force; the version moves on when its rules changed. A reason is required: the change is
    * logged with who and when (issue #22). Finished batches keep the verdicts they were decided with.
    */
-  'policy:set': channel(
-    z.strictObject({ policy: PolicySchema, reason: z.string().trim().min(3).max(500) }),
-    PolicyStateSchema,
-  ),
+  'policy:set': channel(z.strictObject({ policy: PolicySchema, reason: ActReasonSchema }), PolicyStateSchema),
   'policy:log': channel(
     z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
     z.array(PolicyLogEntrySchema),

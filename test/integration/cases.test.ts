@@ -202,4 +202,34 @@ describe('Casos', () => {
     expect(reopened.timeline.map((c) => c.eventName)).toEqual(['SIMCARD_CHANGED'])
     expect(reopened.machine.reasons.map((r) => r.rule)).toEqual(['takeover_recent'])
   })
+
+  it('a customer repeated in a list is one case with one piece of evidence; every row carries its decision', async () => {
+    const csv = ['Nome;CPF', 'Bia;111.444.777-35', 'Bia de novo;111.444.777-35', 'Bia outra vez;111.444.777-35'].join(
+      '\r\n',
+    )
+    const { uploadId } = await invokeOrThrow(core, 'batch:upload-begin', { name: 'repetida.csv' })
+    await invokeOrThrow(core, 'batch:upload-chunk', {
+      uploadId,
+      offset: 0,
+      dataBase64: Buffer.from(csv).toString('base64'),
+    })
+    await invokeOrThrow(core, 'batch:upload-end', { uploadId, name: 'repetida.csv' })
+    const plan = await invokeOrThrow(core, 'batch:plan', { uploadId, checks: ['score'], mapping: { name: 0, cpf: 1 } })
+    await invokeOrThrow(core, 'batch:start', { jobId: plan.job.id })
+    await vi.waitFor(
+      async () =>
+        expect((await invokeOrThrow(core, 'batch:jobs', {})).find((j) => j.id === plan.job.id)?.decided).toBeTruthy(),
+      { timeout: 20_000, interval: 20 },
+    )
+    const { rows } = await invokeOrThrow(core, 'cases:list', {})
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.evidence).toBe(1)
+    const id = rows[0]?.id ?? 0
+    for (const rowNo of [1, 2, 3])
+      expect((await invokeOrThrow(core, 'cases:find', { jobId: plan.job.id, rowNo })).id).toBe(id)
+    await invokeOrThrow(core, 'cases:decide', { id, verdict: 'recusar', reason: 'risco_de_credito' })
+    const grid = await invokeOrThrow(core, 'batch:rows', { jobId: plan.job.id, offset: 0, limit: 10 })
+    const at = grid.header.indexOf('Decisão do analista')
+    expect(grid.rows.map((r) => r.cells[at])).toEqual(['Recusar', 'Recusar', 'Recusar'])
+  })
 })

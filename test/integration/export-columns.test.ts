@@ -11,6 +11,7 @@ import { exportJob, prepareJob } from '../../src-main/services/batch/service'
 import { MAX_CELL_CHARS } from '../../src-main/services/batch/input'
 import { DEFAULT_POLICY } from '../../src-shared/domain/policy'
 import { tempDir } from '../helpers/tmp'
+import { invokeOrThrow } from '../../src-main/cli/invoke'
 
 /*
  * Issue #22 item 3, as a property: whatever the width of the input rows (from one field to three times the header,
@@ -126,4 +127,26 @@ describe('result columns never move', () => {
       { numRuns: 40 },
     )
   }, 120_000)
+
+  it('fields past the header go to one "Campos excedentes" cell, cut below a spreadsheet cell’s limit', async () => {
+    const ctx = core.context
+    const wide = Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(1000, 'x'))
+    const input = join(dir.path, 'larga.csv')
+    writeFileSync(input, `CPF;Nome\r\n529.982.247-25;Ana;${wide.join(';')}\r\n111.444.777-35;Bia\r\n`)
+    const job = await prepareJob(ctx, { inputPath: input, checks: ['score'], mapping: { cpf: 0 } })
+    const out = join(dir.path, 'larga-saida.csv')
+    await exportJob(ctx, job, out, { policy: DEFAULT_POLICY, columns: 'words', delimiter: ';' })
+    const [head = [], ana = [], bia = []] = parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+    }) as string[][]
+    expect(head.slice(0, 3)).toEqual(['CPF', 'Nome', 'Campos excedentes'])
+    expect(ana[2]?.length).toBe(32_000)
+    expect(ana[2]?.endsWith('…')).toBe(true)
+    expect(ana[2]?.startsWith(`${wide[0]};${wide[1]}`)).toBe(true)
+    expect(bia[2]).toBe('')
+    expect(ana[head.indexOf('Problema na linha')]).toBe('102 colunas onde o cabeçalho tem 2')
+    const page = await invokeOrThrow(core, 'batch:rows', { jobId: job.id, offset: 0, limit: 10 })
+    const cells = page.rows[0]?.cells ?? []
+    expect(cells[2]?.length).toBeLessThanOrEqual(MAX_CELL_CHARS)
+  })
 })

@@ -78,8 +78,8 @@ export function casesHandlers(ctx: CoreContext, cases: Cases): Pick<Handlers, Ca
       return {
         total,
         rows: rows.map(caseSummary),
-        rules: cases.queries.openRules(env),
-        policies: cases.queries.openPolicies(env),
+        rules: q.facets ? cases.queries.openRules(env) : null,
+        policies: q.facets ? cases.queries.openPolicies(env) : null,
       }
     },
     'cases:get': ({ id }) => detail(cases.found(id)),

@@ -78,7 +78,7 @@ export function registerCases(program: Command, globals: (command: Command) => G
         const rows: CaseSummary[] = []
         // Every page: a script gets the whole queue.
         for (let offset = 0; ; offset += 500) {
-          const page = await invokeOrThrow(core, 'cases:list', { status, offset, limit: 500 })
+          const page = await invokeOrThrow(core, 'cases:list', { status, offset, limit: 500, facets: false })
           rows.push(...page.rows)
           if (rows.length >= page.total || page.rows.length === 0) break
         }

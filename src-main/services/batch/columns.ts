@@ -258,30 +258,3 @@ export function cellText(cell: Cell, style: TextStyle): string {
   if (cell.kind === 'number') return formatNumber(cell.value, style, cell.fraction)
   return formatDateTime(cell.iso, style.timeZone, style.dates)
 }
-
-/*
- * Result columns never move (issue #22 item 3): whatever the width of an input row, its fields are cut or padded to
- * the header's width; fields past the header go to one "Campos excedentes" column (present when any row has them),
- * and the row carries its `columns:` problem (flagged, decided "revisar" by the input_problem rule).
- */
-
-export const EXTRA_FIELDS_KEY = 'campos_excedentes'
-
-export interface InputLayout {
-  width: number
-  /** Whether the "Campos excedentes" column is written. */
-  extra: boolean
-}
-
-/** The input columns a row fills, in order: exactly `width` of them, then the excess joined (when the column exists). */
-export function inputCells(fields: readonly string[], layout: InputLayout, delimiter: string): string[] {
-  const cells = fields.slice(0, layout.width)
-  while (cells.length < layout.width) cells.push('')
-  if (layout.extra) cells.push(fields.slice(layout.width).join(delimiter))
-  return cells
-}
-
-/** The header of the input part: the file's own, then the excess column when there is one. */
-export function inputHeader(header: readonly string[], layout: InputLayout, o: Pick<ColumnOptions, 'mode' | 't'>) {
-  return layout.extra ? [...header, o.mode === 'words' ? o.t('batch.columns.extra') : EXTRA_FIELDS_KEY] : [...header]
-}

@@ -7,15 +7,8 @@ import { neutralise } from '../../../src-shared/domain/batch'
 import { wallClockDate } from '../../../src-shared/domain/format'
 import type { Translate } from '../../../src-shared/i18n'
 import type { Db } from '../../infra/store/db'
-import {
-  cellText,
-  inputCells,
-  inputHeader,
-  resultColumns,
-  type Cell,
-  type ReviewLookup,
-  type RowReview,
-} from './columns'
+import { cellText, resultColumns, type Cell, type ReviewLookup, type RowReview } from './columns'
+import { inputCells, inputHeader } from './layout'
 import type { JobRow } from './journal'
 import { inputLayout, storedRows, type StoredRow } from './results'
 

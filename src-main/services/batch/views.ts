@@ -3,7 +3,9 @@ import { CHECK_PROVIDER, personFrom, type Check } from '../../../src-shared/doma
 import { explain } from '../../../src-shared/domain/policy/explain'
 import { AppFailure } from '../../infra/errors'
 import type { CoreContext } from '../context'
-import { cellText, inputCells, inputHeader, resultColumns, type ReviewLookup } from './columns'
+import { cellText, resultColumns, type ReviewLookup } from './columns'
+import { inputCells, inputHeader } from './layout'
+import { MAX_CELL_CHARS } from './input'
 import type { BatchJournal, JobRow } from './journal'
 import { inputLayout, materialise, page, policyOf, summary, type StoredRow } from './results'
 import { rowFacts } from './facts'
@@ -115,7 +117,8 @@ export function gridPage(
       verdict: r.decision.verdict,
       reasons: explain(r.decision, t),
       cells: [
-        ...inputCells(r.fields, layout, delimiter),
+        // The screen shows at most a cell's worth of the excess; the export carries up to a spreadsheet cell.
+        ...inputCells(r.fields, layout, delimiter, MAX_CELL_CHARS),
         ...columns.cells({ ...r, review: decided.get(r.rowNo) ?? null }).map((c) => cellText(c, style)),
       ],
     })),

@@ -23,7 +23,11 @@ export function casePerson(raw: { cpf?: string; phone?: string; email?: string; 
     phone: phone?.ok ? phone.msisdn : '',
     email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : '',
     cep: (raw.cep ?? '').replace(/\D/g, '').length === 8 ? (raw.cep ?? '').replace(/\D/g, '') : '',
-    label: (raw.label ?? '').trim().slice(0, 120),
+    // A name from a list is printed by the CLI: control characters (escape sequences) become spaces.
+    label: (raw.label ?? '')
+      .replace(/\p{Cc}/gu, ' ')
+      .trim()
+      .slice(0, 120),
   } satisfies CasePerson
 }
 

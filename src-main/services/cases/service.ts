@@ -79,36 +79,50 @@ export class Cases {
    * One piece of evidence about a person: joins their open case; else opens one when `open` (revisar, uncertain);
    * else reopens their latest decided case when `reopen` (a watch change). Returns the case, or null when none.
    */
-  intake(person: CasePerson, evidence: Evidence, at: Date, mode: { open: boolean; reopen: boolean }): number | null {
+  intake(
+    person: CasePerson,
+    evidence: Evidence,
+    at: Date,
+    mode: { open: boolean; reopen: boolean; quiet?: boolean },
+  ): number | null {
     // Without a readable CPF or phone the evidence joins nobody: it still waits for an analyst in a case of its own.
     const known = Boolean(person.cpf || person.phone)
     if (!known && !mode.open) return null
     const env = this.deps.environment()
     const iso = at.toISOString()
+    const machine = {
+      at: iso,
+      verdict: evidence.verdict,
+      reasons: JSON.stringify(evidence.reasons),
+      rules: rulesOf(evidence.reasons),
+      policyVersion: evidence.policy.version,
+      policyHash: evidence.policy.hash,
+    }
     return this.store.transaction(() => {
-      let id = known ? (this.store.openFor(env, person)?.id ?? null) : null
-      if (id === null && known && mode.reopen) {
-        const latest = this.store.latestFor(env, person)
-        if (latest) {
-          id = latest.id
-          this.store.append({ caseId: id, at: iso, kind: 'reopened', reason: `by_${evidence.source}` })
-          this.store.reopened(id, iso)
+      let found = known ? this.store.openFor(env, person) : null
+      if (!found && known && mode.reopen) {
+        found = this.store.latestFor(env, person)
+        if (found) {
+          this.store.append({ caseId: found.id, at: iso, kind: 'reopened', reason: `by_${evidence.source}` })
+          this.store.reopened(found.id, iso)
         }
       }
-      if (id === null && mode.open) {
+      let id: number
+      if (found) {
+        // Joins the case; identifiers it lacked are filled, and the case is findable by them too.
+        const merged = { ...person }
+        for (const k of ['cpf', 'phone', 'email', 'cep', 'label'] as const) if (found[k]) merged[k] = found[k]
+        id = found.id
+        this.store.machine({ id, ...machine, ...person, subjects: this.subjects(merged) })
+      } else if (mode.open) {
         id = this.store.create({
           environment: env,
-          at: iso,
           origin: evidence.source,
-          cpf: person.cpf,
-          phone: person.phone,
-          email: person.email,
-          cep: person.cep,
-          label: person.label,
+          ...person,
           subjects: this.subjects(person),
+          ...machine,
         })
-      }
-      if (id === null) return null
+      } else return null
       const data: EvidenceData = { reasons: evidence.reasons, facts: evidence.facts, change: evidence.change ?? null }
       this.store.append({
         caseId: id,
@@ -121,23 +135,15 @@ export class Cases {
         policyHash: evidence.policy.hash,
         data: JSON.stringify(data),
       })
-      const current = this.store.get(id)
-      const merged = { ...person }
-      for (const k of ['cpf', 'phone', 'email', 'cep', 'label'] as const) if (current?.[k]) merged[k] = current[k]
-      this.store.machine({
-        id,
-        at: iso,
-        verdict: evidence.verdict,
-        reasons: JSON.stringify(evidence.reasons),
-        rules: rulesOf(evidence.reasons),
-        policyVersion: evidence.policy.version,
-        policyHash: evidence.policy.hash,
-        ...person,
-        subjects: this.subjects(merged),
-      })
-      this.deps.changed?.(id)
+      // A batch says it once for all its rows (the screen reads the queue again once, not 100k times).
+      if (!mode.quiet) this.deps.changed?.(id)
       return id
     })
+  }
+
+  /** Tells the screens the queue changed (after a batch queued its rows quietly). */
+  announce(id: number): void {
+    this.deps.changed?.(id)
   }
 
   /** The analyst's decision on an open case: appended with who, when and the policy in force. */

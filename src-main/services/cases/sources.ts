@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { personFrom, type Mapping } from '../../../src-shared/domain/batch'
 import {
   isUncertain,
@@ -36,13 +37,29 @@ export function caseFromCustomer(
 export function queueBatchRows(cases: Cases, job: JobRow, rows: Iterable<StoredRow>, at: Date): number {
   const mapping: Mapping = job.spec.mapping
   let queued = 0
+  let last: number | null = null
+  // A customer repeated in the list with the same answers is one piece of evidence, each row linked to its case.
+  const seen = new Map<string, number>()
   cases.store.transaction(() => {
     for (const row of rows) {
       if (cases.store.linked(job.id, row.rowNo)) continue
       const raw = personFrom(row.fields, mapping)
       const label = mapping.name === undefined ? '' : (row.fields[mapping.name] ?? '')
+      const person = casePerson({ ...raw, label })
+      const same =
+        person.cpf || person.phone
+          ? createHash('sha1')
+              .update(`${person.cpf}|${person.phone}|${JSON.stringify(row.facts)}`)
+              .digest('base64')
+          : null
+      const known = same === null ? undefined : seen.get(same)
+      if (known !== undefined) {
+        cases.store.link(job.id, row.rowNo, known)
+        queued++
+        continue
+      }
       const id = cases.intake(
-        casePerson({ ...raw, label }),
+        person,
         {
           source: 'lote',
           ref: { jobId: job.id, rowNo: row.rowNo, jobName: job.name },
@@ -52,13 +69,20 @@ export function queueBatchRows(cases: Cases, job: JobRow, rows: Iterable<StoredR
           facts: row.facts,
         },
         at,
-        { open: true, reopen: false },
+        { open: true, reopen: false, quiet: true },
       )
       if (id === null) continue
       cases.store.link(job.id, row.rowNo, id)
+      if (same !== null) {
+        if (seen.size > 200_000) seen.clear() // bounded: a million distinct customers never sit in memory
+        seen.set(same, id)
+      }
+      last = id
       queued++
     }
   })
+  // The screens hear it once for the whole batch, not once per row.
+  if (last !== null) cases.announce(last)
   return queued
 }
 

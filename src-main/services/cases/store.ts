@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ANALYST_VERDICTS, type CASE_ORIGINS, CASE_STATUSES } from '../../../src-shared/domain/cases'
 import type { Db } from '../../infra/store/db'
+import type { Statement } from 'better-sqlite3'
 import { CaseRowSchema, EventRowSchema, type CaseEventKind, type CaseRow, type EventRow } from './rows'
 
 /*
@@ -20,6 +21,12 @@ export interface NewCase {
   cep: string
   label: string
   subjects: string
+  /** The machine's face of the case: its first evidence. */
+  verdict: string
+  reasons: string
+  rules: string
+  policyVersion: number
+  policyHash: string
 }
 
 export interface NewEvent {
@@ -39,9 +46,14 @@ export interface NewEvent {
 
 /**
  * The same person: the same CPF; or the same phone when one side has no CPF (a watched line, a list without CPFs).
- * Two different CPFs on one phone are two people — a family line, or a ring worth seeing as two cases.
+ * Two different CPFs on one phone are two people — a family line, or a ring worth seeing as two cases. Each side is
+ * its own indexed query (the partial indexes need `!= ''` said): an OR of the two would scan every case.
  */
-const SAME_PERSON = `((@cpf != '' AND cpf = @cpf) OR (@phone != '' AND phone = @phone AND (@cpf = '' OR cpf = '')))`
+const BY_CPF = `environment = @env AND cpf = @cpf AND cpf != ''`
+/** A person with a CPF joins a phone's case only when that case has no CPF (index: environment, phone, cpf). */
+const BY_PHONE_NO_CPF = `environment = @env AND phone = @phone AND phone != '' AND cpf = ''`
+/** A person known only by a phone joins any case of that phone. */
+const BY_PHONE = `environment = @env AND phone = @phone AND phone != ''`
 
 export class CaseStore {
   private readonly statements: ReturnType<CaseStore['prepare']>
@@ -53,15 +65,17 @@ export class CaseStore {
   private prepare() {
     const db = this.db
     return {
-      openFor: db.prepare(
-        `SELECT * FROM cases WHERE environment = @env AND status = 'open' AND ${SAME_PERSON} ORDER BY id LIMIT 1`,
-      ),
-      latestFor: db.prepare(`SELECT * FROM cases WHERE environment = @env AND ${SAME_PERSON} ORDER BY id DESC LIMIT 1`),
+      openByCpf: db.prepare(`SELECT * FROM cases WHERE ${BY_CPF} AND status = 'open' ORDER BY id LIMIT 1`),
+      openByPhoneNoCpf: db.prepare(`SELECT * FROM cases WHERE ${BY_PHONE_NO_CPF} AND status = 'open' LIMIT 1`),
+      openByPhone: db.prepare(`SELECT * FROM cases WHERE ${BY_PHONE} AND status = 'open' ORDER BY id LIMIT 1`),
+      latestByCpf: db.prepare(`SELECT * FROM cases WHERE ${BY_CPF} ORDER BY id DESC LIMIT 1`),
+      latestByPhoneNoCpf: db.prepare(`SELECT * FROM cases WHERE ${BY_PHONE_NO_CPF} ORDER BY id DESC LIMIT 1`),
+      latestByPhone: db.prepare(`SELECT * FROM cases WHERE ${BY_PHONE} ORDER BY id DESC LIMIT 1`),
       insertCase: db.prepare(
         `INSERT INTO cases (environment, opened_at, updated_at, status, origin, cpf, phone, email, cep, label, subjects,
-           machine_verdict, reasons, rules, policy_version, policy_hash)
+           machine_verdict, reasons, rules, policy_version, policy_hash, evidence)
          VALUES (@environment, @at, @at, 'open', @origin, @cpf, @phone, @email, @cep, @label, @subjects,
-           'revisar', '[]', ' ', 0, '') RETURNING id`,
+           @verdict, @reasons, @rules, @policyVersion, @policyHash, 1) RETURNING id`,
       ),
       insertEvent: db.prepare(
         `INSERT INTO case_events (case_id, at, kind, who, source, ref, verdict, reason, note, policy_version,
@@ -100,15 +114,26 @@ export class CaseStore {
     }
   }
 
-  /** The person's open case in this environment (by CPF or by phone), if any. */
+  /** The person's open case in this environment (by CPF, else by phone), if any. */
   openFor(env: string, person: { cpf: string; phone: string }): CaseRow | null {
-    const r = this.statements.openFor.get({ env, cpf: person.cpf, phone: person.phone })
-    return r ? CaseRowSchema.parse(r) : null
+    const st = this.statements
+    return this.first(st.openByCpf, person.cpf ? st.openByPhoneNoCpf : st.openByPhone, env, person)
   }
 
   /** The person's most recent case, open or decided. */
   latestFor(env: string, person: { cpf: string; phone: string }): CaseRow | null {
-    const r = this.statements.latestFor.get({ env, cpf: person.cpf, phone: person.phone })
+    const st = this.statements
+    return this.first(st.latestByCpf, person.cpf ? st.latestByPhoneNoCpf : st.latestByPhone, env, person)
+  }
+
+  private first(
+    byCpf: Statement,
+    byPhone: Statement,
+    env: string,
+    person: { cpf: string; phone: string },
+  ): CaseRow | null {
+    const params = { env, cpf: person.cpf, phone: person.phone }
+    const r = (person.cpf ? byCpf.get(params) : undefined) ?? (person.phone ? byPhone.get(params) : undefined)
     return r ? CaseRowSchema.parse(r) : null
   }
 

@@ -1,4 +1,6 @@
-import { forwardRef, memo, useEffect } from 'react'
+import { forwardRef, memo, useEffect, useMemo } from 'react'
+import type { TFunction } from 'i18next'
+import type { Translate } from '../../../src-shared/i18n'
 import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '../../../src-shared/contract/cases'
 import { policyLabel, reasonText } from '../../../src-shared/domain/policy'
@@ -14,18 +16,31 @@ export function personLine(p: CaseSummary['person'], f: Formats): string {
   return [p.label, p.phone && f.phone(p.phone), p.cpf && f.cpf(p.cpf)].filter(Boolean).join(' · ')
 }
 
-const CaseOption = memo(function CaseOption({
-  row,
-  selected,
-  index,
-}: {
+/** The words and formats every row uses, made once for the whole queue (100 rows, not 300 hooks). */
+interface Words {
+  t: TFunction
+  tr: Translate
+  f: Formats
+}
+
+interface OptionProps {
   row: CaseSummary
   selected: boolean
   index: number
-}) {
-  const { t } = useTranslation()
-  const tr = useTranslate()
-  const f = useFormats()
+  words: Words
+}
+
+/** A row re-renders only when its case or the cursor on it changed (the queue is read again after every act). */
+const same = (a: OptionProps, b: OptionProps): boolean =>
+  a.words === b.words &&
+  a.selected === b.selected &&
+  a.index === b.index &&
+  a.row.id === b.row.id &&
+  a.row.updatedAt === b.row.updatedAt &&
+  a.row.status === b.row.status
+
+const CaseOption = memo(function CaseOption({ row, selected, index, words }: OptionProps) {
+  const { t, tr, f } = words
   const days = Math.max(0, Math.floor((Date.now() - Date.parse(row.openedAt)) / DAY_MS))
   const first = row.machine.reasons[0]
   return (
@@ -61,11 +76,14 @@ const CaseOption = memo(function CaseOption({
       </span>
     </div>
   )
-})
+}, same)
 
 /** The queue as a listbox: one option under the cursor (aria-activedescendant), moved with j/k or the arrows. */
 export const CaseQueue = forwardRef<HTMLDivElement>(function CaseQueue(_props, ref) {
   const { t } = useTranslation()
+  const tr = useTranslate()
+  const f = useFormats()
+  const words = useMemo(() => ({ t, tr, f }), [t, tr, f])
   const rows = useCasesStore((s) => s.rows)
   const selected = useCasesStore((s) => s.selected)
   const total = useCasesStore((s) => s.total)
@@ -93,7 +111,7 @@ export const CaseQueue = forwardRef<HTMLDivElement>(function CaseQueue(_props, r
         data-testid="case-queue"
       >
         {rows.map((row, i) => (
-          <CaseOption key={row.id} row={row} index={i} selected={i === selected} />
+          <CaseOption key={row.id} row={row} index={i} selected={i === selected} words={words} />
         ))}
       </div>
       {rows.length < total && (

@@ -13,8 +13,8 @@ export interface CasesState {
   filter: CaseFilter
   rows: CaseSummary[]
   total: number
-  rules: ResponseOf<'cases:list'>['rules']
-  policies: ResponseOf<'cases:list'>['policies']
+  rules: NonNullable<ResponseOf<'cases:list'>['rules']>
+  policies: NonNullable<ResponseOf<'cases:list'>['policies']>
   /** The row under the cursor (j/k, arrows). */
   selected: number
   /** The case open in the drawer. */
@@ -30,7 +30,8 @@ export interface CasesState {
 export interface CasesActions {
   start(): () => void
   setFilter(patch: Partial<CaseFilter>): Promise<void>
-  load(): Promise<void>
+  /** Reads the queue again; with `facets`, the filters' choices too (when cases changed, not when a filter did). */
+  load(facets?: boolean): Promise<void>
   more(): Promise<void>
   move(delta: number): void
   select(index: number): void
@@ -61,7 +62,7 @@ export const useCasesStore = create<CasesState & CasesActions>()((set, get) => {
   /** After a decision: the drawer closes, the queue is read again (a decided case leaves the open queue). */
   const acted = async (message: CasesState['message']): Promise<void> => {
     set({ open: null, form: null, message })
-    await get().load()
+    await get().load(true)
   }
   return {
     filter: { status: 'open', sort: 'oldest' },
@@ -78,7 +79,7 @@ export const useCasesStore = create<CasesState & CasesActions>()((set, get) => {
     message: null,
 
     start() {
-      void get().load()
+      void get().load(true)
       // Cases open and close while the screen is up (a batch finishing, a watch pass, another window): read again,
       // at most once a second.
       let timer: ReturnType<typeof setTimeout> | null = null
@@ -87,7 +88,7 @@ export const useCasesStore = create<CasesState & CasesActions>()((set, get) => {
         if (timer) return
         timer = setTimeout(() => {
           timer = null
-          void get().load()
+          void get().load(true)
         }, 1000)
       })
       return () => {
@@ -98,16 +99,24 @@ export const useCasesStore = create<CasesState & CasesActions>()((set, get) => {
 
     async setFilter(patch) {
       set({ filter: { ...get().filter, ...patch }, selected: 0 })
-      await get().load()
+      // Open and decided queues have their own choices; other filters keep the ones shown.
+      await get().load(patch.status !== undefined)
     },
 
-    async load() {
+    async load(facets = false) {
       set({ loading: true })
       try {
         const limit = Math.max(PAGE, get().rows.length)
-        const page = await call('cases:list', { ...get().filter, offset: 0, limit: Math.min(500, limit) })
+        const page = await call('cases:list', { ...get().filter, offset: 0, limit: Math.min(500, limit), facets })
         const selected = Math.min(get().selected, Math.max(0, page.rows.length - 1))
-        set({ rows: page.rows, total: page.total, rules: page.rules, policies: page.policies, selected, error: null })
+        set({
+          rows: page.rows,
+          total: page.total,
+          selected,
+          error: null,
+          ...(page.rules ? { rules: page.rules } : {}),
+          ...(page.policies ? { policies: page.policies } : {}),
+        })
       } catch (error) {
         set({ error: appErrorOf(error) })
       } finally {
@@ -119,7 +128,7 @@ export const useCasesStore = create<CasesState & CasesActions>()((set, get) => {
       const { rows, total, filter } = get()
       if (rows.length >= total) return
       try {
-        const page = await call('cases:list', { ...filter, offset: rows.length, limit: PAGE })
+        const page = await call('cases:list', { ...filter, offset: rows.length, limit: PAGE, facets: false })
         set({ rows: [...rows, ...page.rows], total: page.total })
       } catch (error) {
         set({ error: appErrorOf(error) })
@@ -191,7 +200,7 @@ export const useCasesStore = create<CasesState & CasesActions>()((set, get) => {
       const reopened = await attempt(() => call('cases:reopen', { id: open.id, ...(trimmed ? { note: trimmed } : {}) }))
       if (!reopened) return false
       set({ open: reopened, form: null })
-      await get().load()
+      await get().load(true)
       return true
     },
   }

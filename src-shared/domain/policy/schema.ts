@@ -56,7 +56,13 @@ const POLICY_FORMAT = 'sentinela-policy/1'
 export const PolicySchema = z.strictObject({
   format: z.literal(POLICY_FORMAT),
   version: z.number().int().min(1).max(1_000_000),
-  name: z.string().trim().min(1).max(80),
+  // A name is printed in logs, exports and terminals: no control character (an escape sequence) reaches them.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^\P{Cc}*$/u, { message: 'sem caracteres de controle / no control characters' }),
   rules: PolicyRulesSchema,
 })
 export type Policy = z.infer<typeof PolicySchema>
@@ -78,6 +84,17 @@ export const DEFAULT_POLICY: Policy = {
     input_problem: { action: 'revisar' },
   },
 }
+
+/**
+ * Why a policy changed or was adopted for a batch (issue #22): one line of the analyst's words — it is printed by
+ * `policy log` in a terminal and in exports, so never a control character.
+ */
+export const ActReasonSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(500)
+  .regex(/^\P{Cc}*$/u, { message: 'uma linha, sem caracteres de controle / one line, no control characters' })
 
 /** Which policy decided a verdict: stored beside every verdict (history, batch results, exports). */
 export const PolicyRefSchema = z.object({ version: z.number(), hash: z.string().max(64) })

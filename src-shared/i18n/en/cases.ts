@@ -36,9 +36,9 @@ export const cases = {
     sort: 'Order',
     sorts: { oldest: 'Oldest first', newest: 'Newest first' },
     all: 'All',
-    total_one: '{{count}} case',
-    total_other: '{{count}} cases',
-    total_zero: '{{count}} cases',
+    total_one: '{{count, number}} case',
+    total_other: '{{count, number}} cases',
+    total_zero: '{{count, number}} cases',
     empty:
       'No case in this queue. Customer, Batch and Monitoring "Review" verdicts and uncertain results show up here.',
     queue: 'Case queue',

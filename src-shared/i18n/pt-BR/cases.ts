@@ -36,9 +36,9 @@ export const cases = {
     sort: 'Ordem',
     sorts: { oldest: 'Mais antigos primeiro', newest: 'Mais novos primeiro' },
     all: 'Todos',
-    total_one: '{{count}} caso',
-    total_other: '{{count}} casos',
-    total_zero: '{{count}} casos',
+    total_one: '{{count, number}} caso',
+    total_other: '{{count, number}} casos',
+    total_zero: '{{count, number}} casos',
     empty:
       'Nenhum caso nesta fila. Os "Revisar" e os resultados incertos de Cliente, Lote e Monitoramento aparecem aqui.',
     queue: 'Fila de casos',

@@ -69,8 +69,11 @@ export const DECISION_MIGRATIONS: readonly string[] = [
      evidence INTEGER NOT NULL DEFAULT 0
    );
    CREATE INDEX cases_queue ON cases(environment, status, opened_at);
+   CREATE INDEX cases_rules ON cases(environment, status, rules);
+   CREATE INDEX cases_origin ON cases(environment, status, origin, opened_at);
+   CREATE INDEX cases_policy ON cases(environment, status, policy_hash, policy_version);
    CREATE INDEX cases_cpf ON cases(environment, cpf) WHERE cpf != '';
-   CREATE INDEX cases_phone ON cases(environment, phone) WHERE phone != '';
+   CREATE INDEX cases_phone ON cases(environment, phone, cpf) WHERE phone != '';
    CREATE TABLE case_events (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      case_id INTEGER NOT NULL,

@@ -232,4 +232,21 @@ describe('Casos', () => {
     const at = grid.header.indexOf('Decisão do analista')
     expect(grid.rows.map((r) => r.cells[at])).toEqual(['Recusar', 'Recusar', 'Recusar'])
   })
+
+  it('retention: decided cases leave after the audit period, open ones wait for an analyst', async () => {
+    const open = await invokeOrThrow(core, 'customer:check', { cpf: '111.444.777-35', checks: ['score'] })
+    const decided = await invokeOrThrow(core, 'customer:check', {
+      cpf: '529.982.247-25',
+      phone: '(11) 99999-0404',
+      checks: ['alerts'],
+    })
+    await invokeOrThrow(core, 'cases:decide', { id: decided.caseId ?? 0, verdict: 'aprovar', reason: 'falso_positivo' })
+    const days = core.context.settings.get().caseRetentionDays
+    expect(days).toBe(1825)
+    const cases = core.modules.cases
+    expect(cases.purge(days, new Date(Date.now() + (days - 1) * 86_400_000))).toBe(0)
+    expect(cases.purge(days, new Date(Date.now() + (days + 1) * 86_400_000))).toBe(1)
+    const left = await invokeOrThrow(core, 'cases:list', { status: 'all' })
+    expect(left.rows.map((c) => c.id)).toEqual([open.caseId])
+  })
 })

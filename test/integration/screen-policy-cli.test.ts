@@ -157,6 +157,9 @@ describe('sentinela screen: one policy, words and formats', () => {
       'veredito_motivos',
       'linha_problema',
       'politica',
+      'decisao_analista',
+      'decidido_por',
+      'decidido_em',
     ])
     expect(codeRows.map((r) => r['veredito'])).toEqual([
       'aprovar',

@@ -67,10 +67,21 @@ test('three revisar rows become three cases, two decided from the keyboard, the 
   await app.page.keyboard.press('Enter')
   await expect(queue.getByTestId('case-row')).toHaveCount(1)
   await expect(queue.getByTestId('case-row').first()).toContainText('Caio')
-  // Enter opens the last one; Esc closes it.
+  // Enter opens the last one; its dossier prints alone (the browser's print dialog in `serve`); Esc closes it.
   await app.page.keyboard.press('Enter')
   await expect(app.page.getByTestId('case-drawer')).toContainText('Caio')
   await expect(app.page.getByTestId('case-events')).toContainText('Score Claro falhou')
+  await app.page.getByRole('button', { name: 'Dossiê para imprimir' }).click()
+  const dossier = app.page.getByTestId('print-root')
+  await expect(dossier).toContainText('Dossiê do caso nº 3')
+  await expect(dossier).toContainText('222.333.444-05')
+  await expect(dossier).toContainText(/Política versão 1 — sha256 [0-9a-f]{64}/)
+  await app.page.emulateMedia({ media: 'print' })
+  await expect(dossier).toBeVisible()
+  await expect(app.page.getByTestId('case-drawer')).toBeHidden()
+  if (process.env['SENTINELA_SHOTS'])
+    await app.page.screenshot({ path: `${process.env['SENTINELA_SHOTS']}/dossie.png`, fullPage: true })
+  await app.page.emulateMedia({ media: 'screen' })
   await app.page.keyboard.press('Escape')
   await expect(app.page.getByTestId('case-drawer')).toHaveCount(0)
 

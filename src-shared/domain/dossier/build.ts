@@ -58,6 +58,8 @@ function normalised(p: { cpf: string; phone?: string; email?: string; cep?: stri
   }
 }
 
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
 const policyLine = (ref: PolicyRef, c: DossierContext): string =>
   c.t('dossier.policy', { version: ref.version, hash: ref.hash })
 
@@ -147,7 +149,7 @@ export function caseDossier(detail: CaseDetail, c: DossierContext): Dossier {
     title: t('dossier.caseTitle', { id: detail.id }),
     meta: [
       ...personMeta(detail.person, c),
-      [t('dossier.status'), t(`cases.statuses.${detail.status}`)],
+      [t('dossier.status'), capitalised(t(`cases.state.${detail.status}`))],
       [t('dossier.opened'), `${f.dateTime(detail.openedAt)} — ${t(`cases.origins.${detail.origin}`)}`],
       [t('dossier.generated'), `${f.dateTime(c.at)} — ${c.who}`],
     ],

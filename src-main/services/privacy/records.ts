@@ -244,7 +244,12 @@ export function deleteRecords(db: Db, records: readonly DbRecord[]): void {
     const jobs = new Set<number>()
     for (const r of records) {
       del(r.place, r.key)
-      if (r.place === 'batch_rows') del('batch_results', r.key)
+      if (r.place === 'batch_rows') {
+        del('batch_results', r.key)
+        // Issue #22: the verdicts earlier decision sets gave the row, and its link to a case, go with it.
+        del('batch_results_prior', r.key)
+        del('case_links', r.key)
+      }
       if (r.place === 'batch_calls') del('batch_keys', r.key)
       if (r.place === 'watch_lines') del('watch_changes', { line_id: Number(r.key['rowid']) })
       if (r.place === 'cases') {

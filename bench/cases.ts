@@ -5,7 +5,6 @@
  * cursor moves, opening and closing cases, 20 decisions by "a"/"r" + Enter — with a PerformanceObserver('longtask')
  * recording every main-thread task over 50 ms. Targets: first page and filter < 200 ms, no long task.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,8 +16,7 @@ import type { JobRow } from '../src-main/services/batch/journal'
 import type { StoredRow } from '../src-main/services/batch/results'
 import { withCheckDigits } from '../src-shared/domain/cpf'
 import { DEFAULT_POLICY, decide, policyRef, type Facts } from '../src-shared/domain/policy'
-import { envWithoutSessionBus } from '../test/helpers/cli'
-import { BIN } from './common'
+import { longTasks, observeLongTasks, recording, serve } from './common'
 
 const CASES = Number(process.env['BENCH_CASES'] ?? 100_000)
 
@@ -43,22 +41,6 @@ function* rows(): Generator<StoredRow> {
     const phone = `(11) 9${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}`
     yield { rowNo: i + 1, fields: [`Cliente ${i}`, cpf, phone], facts, decision: { ...d, verdict: 'revisar' } }
   }
-}
-
-function serve(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'serve', '--port', '0'], {
-      env: envWithoutSessionBus(),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)
-      if (match) resolve({ url: match[0], stop: () => child.kill('SIGTERM') })
-    })
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)))
-  })
 }
 
 /**
@@ -115,14 +97,7 @@ async function main(): Promise<void> {
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { longTasks: number[]; recording: boolean }
-      w.longTasks = []
-      w.recording = false
-      new PerformanceObserver((list) => {
-        if (w.recording) for (const e of list.getEntries()) w.longTasks.push(e.duration)
-      }).observe({ type: 'longtask' } as unknown as { type: 'function' }) // a browser entry type Node's types lack
-    })
+    await observeLongTasks(page)
     await page.goto(host.url)
     // The page's code is fetched once (a lazy chunk, then cached); the figure is the queue's, measured after a reload
     // (a fresh page, nothing listed yet).
@@ -175,7 +150,7 @@ async function main(): Promise<void> {
       .filter({ hasText: `${total} casos` })
       .waitFor()
 
-    await page.evaluate(() => ((globalThis as unknown as { recording: boolean }).recording = true))
+    await recording(page, true)
     const queue = page.getByTestId('case-queue')
     await queue.focus()
     const triage = performance.now()
@@ -198,27 +173,7 @@ async function main(): Promise<void> {
         .waitFor()
     }
     const triageSeconds = (performance.now() - triage) / 1000
-    const tasks = await page.evaluate(() => [...(globalThis as unknown as { longTasks: number[] }).longTasks])
-    // The observer is proven to see: a planted 120 ms task must show up, or the figure above means nothing.
-    await page.evaluate(() => {
-      setTimeout(() => {
-        const start = performance.now()
-        while (performance.now() - start < 120) {
-          // busy on purpose
-        }
-      }, 0)
-    })
-    await page
-      .waitForFunction(
-        (seen: number) => (globalThis as unknown as { longTasks: number[] }).longTasks.length > seen,
-        tasks.length,
-        {
-          timeout: 5000,
-        },
-      )
-      .catch(() => {
-        throw new Error('the longtask observer saw nothing, not even a planted 120 ms task: no figure')
-      })
+    const tasks = await longTasks(page)
     const longest = Math.max(0, ...tasks)
     console.log(
       `first page of ${total} open cases on screen: ${warm.toFixed(0)} ms with the page up (the queue read and drawn); a reason filter ${filtered.toFixed(0)} ms; an origin filter ${byOrigin.toFixed(0)} ms — target < 200 ms each. A first visit after a reload: ${firstPage.toFixed(0)} ms (${parts.join(', ')})`,

@@ -4,32 +4,14 @@
  * the results grid refreshing live. A PerformanceObserver('longtask') in the page records every main-thread task
  * over 50 ms from the click on "Iniciar" to "done". Target: none. Also printed: the run's duration and answers/s.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { envWithoutSessionBus } from '../test/helpers/cli'
 import { writeCustomersCsv } from '../test/helpers/customers'
+import { longTasks, observeLongTasks, recording, serve } from './common'
 
 const ROWS = Number(process.env['BENCH_UI_ROWS'] ?? 100_000)
-const BIN = join(import.meta.dirname, '../bin/sentinela.js')
-
-function serve(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'serve', '--port', '0'], {
-      env: envWithoutSessionBus(),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)
-      if (match) resolve({ url: match[0], stop: () => child.kill('SIGTERM') })
-    })
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)))
-  })
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sentinela-bench-ui-'))
@@ -43,14 +25,7 @@ async function main(): Promise<void> {
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { longTasks: number[]; recording: boolean }
-      w.longTasks = []
-      w.recording = false
-      new PerformanceObserver((list) => {
-        if (w.recording) for (const e of list.getEntries()) w.longTasks.push(e.duration)
-      }).observe({ type: 'longtask' } as unknown as { type: 'function' }) // a browser entry type Node's types lack
-    })
+    await observeLongTasks(page)
     await page.goto(host.url)
     await page.getByRole('navigation').getByRole('button', { name: 'Lote' }).click()
     await page.locator('#batch-file').setInputFiles(list)
@@ -60,7 +35,7 @@ async function main(): Promise<void> {
     await page.getByTestId('batch-plan').waitFor()
     await page.getByLabel('Simultâneas por provedor').fill('32')
     await page.getByLabel('Claro (chamadas/s)').fill('10000')
-    await page.evaluate(() => ((globalThis as unknown as { recording: boolean }).recording = true))
+    await recording(page, true)
     let gridReads = 0
     page.on('request', (r) => {
       if (r.postData()?.includes('"batch:rows"')) gridReads++
@@ -70,28 +45,7 @@ async function main(): Promise<void> {
     await page.locator('[data-testid="batch-progress"][data-status="done"]').waitFor({ timeout: 15 * 60_000 })
     const seconds = (performance.now() - started) / 1000
     const readsDuringRun = gridReads
-    const tasks = await page.evaluate(() => [...(globalThis as unknown as { longTasks: number[] }).longTasks])
-    // The observer is proven to see: a planted 120 ms task must show up, or the figure above means nothing.
-    // (A page task: what runs inside a CDP evaluate is not attributed to the page's event loop.)
-    await page.evaluate(() => {
-      setTimeout(() => {
-        const start = performance.now()
-        while (performance.now() - start < 120) {
-          // busy on purpose
-        }
-      }, 0)
-    })
-    await page
-      .waitForFunction(
-        (seen: number) => (globalThis as unknown as { longTasks: number[] }).longTasks.length > seen,
-        tasks.length,
-        {
-          timeout: 5000,
-        },
-      )
-      .catch(() => {
-        throw new Error('the longtask observer saw nothing, not even a planted 120 ms task: no figure')
-      })
+    const tasks = await longTasks(page)
     const sorted = [...tasks].sort((a, b) => a - b)
     console.log(
       `bench:ui — ${ROWS} rows screened for Score through the UI in ${seconds.toFixed(1)} s (${Math.round(ROWS / seconds)} answers/s); the grid re-read ${readsDuringRun} times meanwhile (live)`,

@@ -11,22 +11,25 @@ import { CaseRowSchema, EventRowSchema, type CaseEventKind, type CaseRow, type E
  * a schema; no cast.
  */
 
-export interface NewCase {
-  environment: string
+/** What the latest machine evidence says (the case's face in the queue), and who it is about. */
+export interface CaseFace {
   at: string
-  origin: (typeof CASE_ORIGINS)[number]
   cpf: string
   phone: string
   email: string
   cep: string
   label: string
   subjects: string
-  /** The machine's face of the case: its first evidence. */
   verdict: string
   reasons: string
   rules: string
   policyVersion: number
   policyHash: string
+}
+
+export interface NewCase extends CaseFace {
+  environment: string
+  origin: (typeof CASE_ORIGINS)[number]
 }
 
 export interface NewEvent {
@@ -159,21 +162,7 @@ export class CaseStore {
   }
 
   /** The latest machine evidence becomes the case's face in the queue; identifiers it lacked are filled. */
-  machine(update: {
-    id: number
-    at: string
-    verdict: string
-    reasons: string
-    rules: string
-    policyVersion: number
-    policyHash: string
-    cpf: string
-    phone: string
-    email: string
-    cep: string
-    label: string
-    subjects: string
-  }): void {
+  machine(update: CaseFace & { id: number }): void {
     this.statements.machine.run(update)
   }
 

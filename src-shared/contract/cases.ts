@@ -114,7 +114,13 @@ export const casesChannels = {
   'cases:get': channel(z.strictObject({ id: z.number().int().min(1) }), CaseDetailSchema),
   /** The analyst's decision: aprovar or recusar, a reason from the short list, an optional note. */
   'cases:decide': channel(CaseDecisionInputSchema, CaseDetailSchema),
-  'cases:note': channel(z.strictObject({ id: z.number().int().min(1), note: CaseNoteSchema.min(1) }), CaseDetailSchema),
+  'cases:note': channel(
+    z.strictObject({
+      id: z.number().int().min(1),
+      note: CaseNoteSchema.refine((t) => t.length > 0, { message: 'vazia / empty' }),
+    }),
+    CaseDetailSchema,
+  ),
   /** A decided case opened again by the analyst; its earlier decision stays in the log. */
   'cases:reopen': channel(
     z.strictObject({ id: z.number().int().min(1), note: CaseNoteSchema.optional() }),

@@ -27,8 +27,9 @@ export const ALL_CASE_REASONS = [...new Set([...CASE_REASONS.aprovar, ...CASE_RE
 /** A case's note is the analyst's own text: bounded, and never a control character in a record. */
 export const CaseNoteSchema = z
   .string()
-  .trim()
-  .max(2000)
+  // Line breaks are the analyst's; a bare CR (which rewrites a terminal's line) becomes one too.
+  .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+  .pipe(z.string().max(2000))
   // Line breaks and tabs are the analyst's; other control characters never reach a record.
   .refine((text) => !/[^\P{Cc}\t\n\r]/u.test(text), { message: 'caracteres de controle / control characters' })
 

@@ -111,7 +111,10 @@ export function casesHandlers(ctx: CoreContext, cases: Cases): Pick<Handlers, Ca
       return { person: none, resolved: false }
     },
     'cases:find': (q) => {
-      if ('jobId' in q) return { id: cases.store.caseOfRow(q.jobId, q.rowNo) }
+      if ('jobId' in q) {
+        const id = cases.store.caseOfRow(q.jobId, q.rowNo)
+        return { id: id !== null && cases.store.get(id)?.environment === ctx.environment() ? id : null }
+      }
       const person = casePerson({ cpf: q.cpf ?? '', phone: q.phone ?? '' })
       const env = ctx.environment()
       return { id: (cases.store.openFor(env, person) ?? cases.store.latestFor(env, person))?.id ?? null }

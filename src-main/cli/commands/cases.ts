@@ -20,9 +20,10 @@ import { invokeOrThrow } from '../invoke'
  * list it, read a case whole (or as the printable dossier), decide one with a reason from the short list.
  */
 
+/** A case number as people write it: digits only (`0x1`, `1e0`, `-5` are not case numbers). */
 const caseId = (value: string): number => {
-  const id = Number(value)
-  if (!Number.isInteger(id) || id < 1) throw new UsageError('cli.usage.caseId', { value })
+  const id = /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : NaN
+  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError('cli.usage.caseId', { value })
   return id
 }
 
@@ -57,7 +58,8 @@ function dossierText(doc: Dossier): string {
     if (s.items.length === 0 && s.empty) out.push(`  ${s.empty}`)
     for (const i of s.items) {
       if (i.heading) out.push(`  ${i.heading}`)
-      for (const l of i.lines) out.push(`    - ${l}`)
+      // A note's own lines stay inside its item (they cannot pass for a line of the log).
+      for (const l of i.lines) out.push(`    - ${l.replace(/\n/g, '\n      ')}`)
     }
   }
   return `${out.join('\n')}\n`

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import {
+  policyHash,
+  policyLabel,
   policyRef,
   PolicySchema,
   ROW_VERDICTS,
@@ -129,6 +131,9 @@ export class BatchDecisions {
     return db.transaction(() => {
       const before = journal.job(job.id) ?? job
       const previousPolicy = before.policy ?? act.inForce
+      // The policy that decided the job already: nothing to adopt, nothing to log.
+      if (before.decisionSet !== null && policyHash(previousPolicy) === policyHash(policy))
+        throw new AppFailure('batch.adopt_same', { id: job.id, label: policyLabel(policyRef(previousPolicy)) })
       const decidedBefore = before.decisionSet !== null ? before : this.conclude(before, previousPolicy, act.who, at)
       const setNo = decidedBefore.decisionSet ?? 1
       db.prepare(

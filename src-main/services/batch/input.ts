@@ -36,6 +36,8 @@ function columnGuard(delimiter: string): Transform {
   let inQuotes = false
   let fields = 1
   let dropping = false
+  /** The character before this one (across chunks): a Windows line break (CRLF) of a cut line is kept whole. */
+  let previous = ''
   return new Transform({
     decodeStrings: false,
     transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback) {
@@ -44,10 +46,14 @@ function columnGuard(delimiter: string): Transform {
       let from = 0
       for (let i = 0; i < text.length; i++) {
         const ch = text[i]
+        const before = previous
+        previous = ch ?? ''
         if (ch === '"') inQuotes = !inQuotes
         else if (!inQuotes && ch === '\n') {
           if (dropping) {
-            from = i // the line break itself is kept
+            // The line break itself is kept — with its CR (issue #22's attack: a cut CRLF row swallowed the next).
+            if (before === '\r') out += '\r'
+            from = i
             dropping = false
           }
           fields = 1

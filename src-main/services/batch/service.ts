@@ -58,7 +58,8 @@ export async function prepareJob(
   if (!job || job.status === 'cancelled')
     job = journal.create({
       fingerprint: fp,
-      name: input.name ?? basename(input.inputPath),
+      // A file name is printed in terminals and documents: control characters (escape sequences) become spaces.
+      name: (input.name ?? basename(input.inputPath)).replace(/\p{Cc}/gu, ' ').slice(0, 200),
       inputPath: resolve(input.inputPath),
       spec: { checks: input.checks, mapping, reuseHours: input.reuseHours ?? 0, environment: ctx.environment() },
     })

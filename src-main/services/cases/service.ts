@@ -203,9 +203,10 @@ export class Cases {
     })
   }
 
+  /** A case of this environment: one opened in the sandbox is not read or decided under producao (and vice versa). */
   found(id: number): CaseRow {
     const row = this.store.get(id)
-    if (!row) throw new AppFailure('cases.not_found', { id })
+    if (!row || row.environment !== this.deps.environment()) throw new AppFailure('cases.not_found', { id })
     return row
   }
 

@@ -25,7 +25,13 @@ export interface Dossier {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+/**
+ * Every text escaped; a line break (a note's) becomes `<br>`: the whole document is one line of HTML, so an LGPD
+ * erasure, which removes the lines naming the person, takes all of it (issue #22's attack found a note's second line
+ * left behind).
+ */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c).replace(/\r\n?|\n/g, '<br>')
 
 export const DOSSIER_CSS = `
 @page { size: A4; margin: 16mm 14mm; }
@@ -72,6 +78,6 @@ export function dossierHtml(doc: Dossier): string {
   return (
     `<!doctype html><html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width"><title>${escapeHtml(doc.title)}</title>` +
-    `<style>${DOSSIER_CSS}</style></head><body>${dossierBody(doc)}</body></html>\n`
+    `<style>${DOSSIER_CSS.replace(/\s*\n\s*/g, ' ').trim()}</style></head><body>${dossierBody(doc)}</body></html>\n`
   )
 }

@@ -88,6 +88,7 @@ export const errors: Pick<Catalog, 'errors'> = {
       not_finished:
         'Batch {{id}} has not finished ({{status}}): the simulation compares the verdicts of a finished batch.',
       adopt_reason: 'Say why this policy is adopted for the batch (at least 3 characters): the reason is recorded.',
+      adopt_same: 'Batch {{id}} was decided by this policy already ({{label}}): there is nothing to adopt.',
     },
     ussd: {
       msisdn: 'Invalid subscriber number: {{msisdn}}. Use area code + number (10 or 11 digits), e.g. 11999990001.',

@@ -88,6 +88,7 @@ export const errors = {
       not_finished:
         'O lote {{id}} ainda não terminou ({{status}}): a simulação compara vereditos de um lote concluído.',
       adopt_reason: 'Diga por que adotar esta política para o lote (ao menos 3 caracteres): o motivo fica registrado.',
+      adopt_same: 'O lote {{id}} já foi decidido por esta política ({{label}}): não há o que adotar.',
     },
     ussd: {
       msisdn: 'Número do assinante inválido: {{msisdn}}. Use DDD + número (10 ou 11 dígitos), ex.: 11999990001.',

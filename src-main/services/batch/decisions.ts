@@ -100,19 +100,22 @@ export class BatchDecisions {
    */
   conclude(job: JobRow, policy: Policy, who: string, at = new Date()): JobRow {
     const { db, journal } = this.deps
-    return db.transaction(() => {
-      const fresh = journal.job(job.id) ?? job
-      if (fresh.decisionSet !== null && fresh.policy) {
-        const kept = rebuild(db, journal, fresh, fresh.policy)
-        this.setCounts(kept)
-        this.queue(kept, at)
-        return kept
-      }
-      const decided = { ...rebuild(db, journal, fresh, policy), decisionSet: 1 }
-      this.insertSet(decided, { setNo: 1, kind: 'finished', who, reason: null, policy, at })
-      this.queue(decided, at)
-      return decided
-    })()
+    // IMMEDIATE: read the job and write its set under one write lock (the app and a CLI may both reach it).
+    return db
+      .transaction(() => {
+        const fresh = journal.job(job.id) ?? job
+        if (fresh.decisionSet !== null && fresh.policy) {
+          const kept = rebuild(db, journal, fresh, fresh.policy)
+          this.setCounts(kept)
+          this.queue(kept, at)
+          return kept
+        }
+        const decided = { ...rebuild(db, journal, fresh, policy), decisionSet: 1 }
+        this.insertSet(decided, { setNo: 1, kind: 'finished', who, reason: null, policy, at })
+        this.queue(decided, at)
+        return decided
+      })
+      .immediate()
   }
 
   /** A finished job re-decided by `policy`, explicitly: a new set, the previous verdicts kept, the act logged. */
@@ -128,43 +131,45 @@ export class BatchDecisions {
     if (reason.length < 3) throw new AppFailure('batch.adopt_reason')
     // A policy that was never recorded gets the next version of the log: "v5" names one set of rules everywhere.
     const versioned = { ...policy, version: policyLog.versionFor(policy, act.inForce) }
-    return db.transaction(() => {
-      const before = journal.job(job.id) ?? job
-      const previousPolicy = before.policy ?? act.inForce
-      // The policy that decided the job already: nothing to adopt, nothing to log.
-      if (before.decisionSet !== null && policyHash(previousPolicy) === policyHash(policy))
-        throw new AppFailure('batch.adopt_same', { id: job.id, label: policyLabel(policyRef(previousPolicy)) })
-      const decidedBefore = before.decisionSet !== null ? before : this.conclude(before, previousPolicy, act.who, at)
-      const setNo = decidedBefore.decisionSet ?? 1
-      db.prepare(
-        `INSERT INTO batch_results_prior (job_id, set_no, row_no, verdict, reasons)
+    return db
+      .transaction(() => {
+        const before = journal.job(job.id) ?? job
+        const previousPolicy = before.policy ?? act.inForce
+        // The policy that decided the job already: nothing to adopt, nothing to log.
+        if (before.decisionSet !== null && policyHash(previousPolicy) === policyHash(policy))
+          throw new AppFailure('batch.adopt_same', { id: job.id, label: policyLabel(policyRef(previousPolicy)) })
+        const decidedBefore = before.decisionSet !== null ? before : this.conclude(before, previousPolicy, act.who, at)
+        const setNo = decidedBefore.decisionSet ?? 1
+        db.prepare(
+          `INSERT INTO batch_results_prior (job_id, set_no, row_no, verdict, reasons)
          SELECT job_id, ?, row_no, verdict, reasons FROM batch_results WHERE job_id = ?`,
-      ).run(setNo, job.id)
-      const after = { ...rebuild(db, journal, decidedBefore, versioned), decisionSet: setNo + 1 }
-      this.insertSet(after, { setNo: setNo + 1, kind: 'adopted', who: act.who, reason, policy: versioned, at })
-      policyLog.record({
-        who: act.who,
-        reason,
-        kind: 'job',
-        jobId: job.id,
-        policy: versioned,
-        previous: previousPolicy,
-        at,
-      })
-      const changed = z.object({ n: z.number() }).parse(
-        db
-          .prepare(
-            `SELECT COUNT(*) AS n FROM batch_results r JOIN batch_results_prior p
+        ).run(setNo, job.id)
+        const after = { ...rebuild(db, journal, decidedBefore, versioned), decisionSet: setNo + 1 }
+        this.insertSet(after, { setNo: setNo + 1, kind: 'adopted', who: act.who, reason, policy: versioned, at })
+        policyLog.record({
+          who: act.who,
+          reason,
+          kind: 'job',
+          jobId: job.id,
+          policy: versioned,
+          previous: previousPolicy,
+          at,
+        })
+        const changed = z.object({ n: z.number() }).parse(
+          db
+            .prepare(
+              `SELECT COUNT(*) AS n FROM batch_results r JOIN batch_results_prior p
                ON p.job_id = r.job_id AND p.row_no = r.row_no AND p.set_no = ?
              WHERE r.job_id = ? AND p.verdict != r.verdict`,
-          )
-          .get(setNo, job.id),
-      ).n
-      this.queue(after, at)
-      const set = this.current(after)
-      if (!set) throw new AppFailure('internal')
-      return { job: after, set, changed }
-    })()
+            )
+            .get(setNo, job.id),
+        ).n
+        this.queue(after, at)
+        const set = this.current(after)
+        if (!set) throw new AppFailure('internal')
+        return { job: after, set, changed }
+      })
+      .immediate()
   }
 
   private insertSet(

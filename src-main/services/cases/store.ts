@@ -237,8 +237,12 @@ export class CaseStore {
       .map((r) => r.id)
   }
 
+  /**
+   * Every act reads then writes (is the case still open? is this person's case there?): the write lock is taken
+   * first (IMMEDIATE), so two processes deciding one case wait for each other instead of one failing on a stale read.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return this.db.transaction(work).immediate()
   }
 }
 

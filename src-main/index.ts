@@ -128,7 +128,13 @@ async function printToPdf(html: string, suggestedName: string): Promise<string |
   if (!path) return null
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, partition: 'sentinela-print' },
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      disableBlinkFeatures: 'Auxclick',
+      partition: 'sentinela-print',
+    },
   })
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)

@@ -117,15 +117,41 @@ async function handleInvoke(core: Core, req: IncomingMessage, res: ServerRespons
   reply(await core.router.invoke(channel, payload))
 }
 
+/** A percent-encoded path segment decoded, or null when it is not valid UTF-8 percent-encoding (`%E0%A4%A`). */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+/** The path of a request target, or null when no URL parser can read it (`//`, `http://[`, …). */
+function pathOrNull(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1').pathname
+  } catch {
+    return null
+  }
+}
+
+/** A request a route could not handle: 400 when the request itself is unreadable, else 500; logged, never fatal. */
+function failed(core: Core, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  const malformed = error instanceof URIError || (error as { code?: string }).code === 'ERR_INVALID_URL'
+  core.context.log.error('serve.request_failed', { kind: (error as Error).name, method: req.method ?? '' })
+  if (res.headersSent) res.destroy()
+  else send(res, malformed ? 400 : 500, malformed ? 'Bad request' : 'internal error')
+}
+
 /** Starts the browser host on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newToken()
   const statics = sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
   let port = 0
 
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1') // unreadable: 400 from the boundary below
     const offered = url.searchParams.get(TOKEN_QUERY)
     const verdict = checkRequest(req.headers, port, token)
 
@@ -153,16 +179,33 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       })
       return
     }
-    if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET')
-      return sendExport(options.core, decodeURIComponent(url.pathname.slice(EXPORT_DOWNLOAD_PATH.length)), res)
+    if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') {
+      const name = decodedOrNull(url.pathname.slice(EXPORT_DOWNLOAD_PATH.length))
+      return name === null ? send(res, 400, 'Bad request') : sendExport(options.core, name, res)
+    }
     if (url.pathname.startsWith('/api/')) return send(res, 404, 'Not found')
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     statics(req, res, () => send(res, 404, 'Not found'))
+  }
+
+  // Issue #23: no request ends the process. Whatever a route throws answers 400 (a request no URL parser reads) or
+  // 500, is logged by its kind only (never the request itself), and the host goes on serving.
+  const server = createServer((req, res) => {
+    try {
+      route(req, res)
+    } catch (error) {
+      failed(options.core, req, res, error)
+    }
   })
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    socket.on('error', () => socket.destroy())
+    const path = pathOrNull(req.url)
+    if (path === null) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
     const verdict = checkRequest(req.headers, port, token)
     if (path !== '/api/events' || verdict !== 'ok') {
       const status = path !== '/api/events' ? 404 : REFUSALS[verdict as Exclude<GateVerdict, 'ok'>][0]

@@ -82,6 +82,11 @@ export const SettingsSchema = z.object({
   /** History rows older than this are purged (LGPD). */
   historyRetentionDays: z.number().int().min(1).max(3650).default(90),
   sandbox: SandboxKnobsSchema.default(SandboxKnobsSchema.parse({})),
+  /**
+   * Custom endpoints and the webhook may be on this machine or a private network only with this consent (issue #23):
+   * credentials and customers' data would otherwise go wherever a pasted URL points inside the company network.
+   */
+  allowPrivateAddresses: z.boolean().default(false),
   /** Base URLs for the `custom` environment. */
   customEndpoints: z
     .object({
@@ -108,7 +113,10 @@ export const SettingsSchema = z.object({
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-/** A provider base URL of the `custom` environment: http(s), never link-local or a cloud metadata service. */
+/**
+ * A provider base URL of the `custom` environment: http(s), never link-local or a cloud metadata service in any
+ * spelling. Loopback and private networks need consent and names are resolved: main checks both (settings:update).
+ */
 const EndpointSchema = z
   .url()
   .max(500)
@@ -148,6 +156,7 @@ export const SettingsPatchSchema = z.strictObject({
       exposeConfirmed: z.boolean().optional(),
     })
     .optional(),
+  allowPrivateAddresses: z.boolean().optional(),
   customEndpoints: z
     .strictObject({
       claro: EndpointSchema.optional(),

@@ -169,7 +169,11 @@ describe('sentinela watch (built CLI)', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alertas`
     try {
-      const set = await watch('watch', 'webhook', 'set', url)
+      // A receiver on this machine needs the analyst's consent (issue #23 item 4).
+      const refused = await watch('watch', 'webhook', 'set', url)
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain('--allow-private')
+      const set = await watch('watch', 'webhook', 'set', url, '--allow-private')
       expect(set.code, set.stderr).toBe(0)
       const secret = set.stdout.trim()
       expect(secret).toMatch(/^[0-9a-f]{64}$/)

@@ -1,4 +1,5 @@
 import { AppFailure } from '../../infra/errors'
+import { assertAddressAllowed } from '../../infra/http/address'
 import type { CoreContext } from '../../services/context'
 import type { Handlers } from '../router'
 
@@ -15,6 +16,10 @@ export function settingsHandlers(ctx: CoreContext): Pick<Handlers, 'settings:get
       const address = patch.callbacks?.bindAddress
       if (address !== undefined && !isLoopbackAddress(address) && patch.callbacks?.exposeConfirmed !== true)
         throw new AppFailure('callbacks_exposure_unconfirmed', { address })
+      // Where credentials and customers' data go: parsed, resolved, and private networks only with consent (#23).
+      const allowPrivate = patch.allowPrivateAddresses ?? ctx.settings.get().allowPrivateAddresses
+      const urls = [...Object.values(patch.customEndpoints ?? {}), patch.watch?.webhookUrl]
+      for (const url of urls) if (url) await assertAddressAllowed(url, { allowPrivate })
       const next = await ctx.settings.update(patch)
       ctx.events.publish('settings:changed', next)
       return next

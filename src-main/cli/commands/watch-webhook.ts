@@ -4,7 +4,7 @@ import { deliveries, newWebhookSecret, WEBHOOK_SECRET } from '../../services/wat
 import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 import { withCore } from '../core'
-import { CliFailure } from '../invoke'
+import { CliFailure, invokeOrThrow } from '../invoke'
 import { readStdin } from '../stdin'
 
 /*
@@ -19,25 +19,36 @@ export function registerWebhook(group: Command, globals: (command: Command) => G
     .argument('<url>', 'https://…')
     .option('--whole-lines', 'envia o número inteiro, sem máscara / sends the whole number, unmasked')
     .option('--secret-stdin', 'lê o segredo da entrada padrão / reads the secret from stdin')
-    .action(async (url: string, opts: { wholeLines?: boolean; secretStdin?: boolean }, command: Command) => {
-      const g = globals(command)
-      const given = opts.secretStdin ? (await readStdin()).trim() : null
-      await withCore(g, async (core) => {
-        const t = core.context.translate()
-        // The same check as settings:update: http(s), never link-local or a cloud metadata address.
-        if (!SettingsPatchSchema.safeParse({ watch: { webhookUrl: url } }).success)
-          throw new CliFailure('watch.webhook_url', t('errors.watch.webhook_url'))
-        await core.context.settings.update({ watch: { webhookUrl: url, maskLines: !opts.wholeLines } })
-        const secret = given && given.length >= 16 ? given : newWebhookSecret()
-        await core.context.credentials.setSecret(core.context.environment(), WEBHOOK_SECRET, secret)
-        if (g.json)
-          io.stdout(`${JSON.stringify({ url, maskLines: !opts.wholeLines, secret: given ? undefined : secret })}\n`)
-        else {
-          io.stderr(`${t('watch.webhookSet', { url })}\n`)
-          if (!given) io.stdout(`${secret}\n`)
-        }
-      })
-    })
+    .option('--allow-private', 'permite endereço local ou de rede privada / allows a local or private-network address')
+    .action(
+      async (
+        url: string,
+        opts: { wholeLines?: boolean; secretStdin?: boolean; allowPrivate?: boolean },
+        command: Command,
+      ) => {
+        const g = globals(command)
+        const given = opts.secretStdin ? (await readStdin()).trim() : null
+        await withCore(g, async (core) => {
+          const t = core.context.translate()
+          // The same check as settings:update: http(s), never link-local or a cloud metadata address.
+          if (!SettingsPatchSchema.safeParse({ watch: { webhookUrl: url } }).success)
+            throw new CliFailure('watch.webhook_url', t('errors.watch.webhook_url'))
+          // The same checks as Configurações, address resolved and consent included (issue #23 item 4).
+          await invokeOrThrow(core, 'settings:update', {
+            watch: { webhookUrl: url, maskLines: !opts.wholeLines },
+            ...(opts.allowPrivate ? { allowPrivateAddresses: true } : {}),
+          })
+          const secret = given && given.length >= 16 ? given : newWebhookSecret()
+          await core.context.credentials.setSecret(core.context.environment(), WEBHOOK_SECRET, secret)
+          if (g.json)
+            io.stdout(`${JSON.stringify({ url, maskLines: !opts.wholeLines, secret: given ? undefined : secret })}\n`)
+          else {
+            io.stderr(`${t('watch.webhookSet', { url })}\n`)
+            if (!given) io.stdout(`${secret}\n`)
+          }
+        })
+      },
+    )
   webhook.command('remove').action(async (_opts: unknown, command: Command) => {
     const g = globals(command)
     await withCore(g, async (core) => {

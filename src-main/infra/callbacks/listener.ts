@@ -11,9 +11,12 @@ import { tokensEqual } from '../secure-compare'
 /*
  * The one local listener for provider callbacks (DESIGN.md): ClearSale webhooks, MSE receipts, MO (SMS, MMS) and
  * USSD answers. A request passes, in order: not from a browser (no Origin, no Sec-Fetch-*: providers never send
- * them, and any web page the analyst opens could reach 127.0.0.1), a known route, the route's rate, its exact media
- * type, its size, and its credentials — all before its body is read. Only then is it parsed, stored and pushed live.
- * Refused requests are counted, never stored, never logged one by one.
+ * them, and any web page the analyst opens could reach 127.0.0.1), a known route, its exact media type, its size, its
+ * credentials, and only then its rate — all before its body is read. Issue #23: a request without valid credentials
+ * spends a small budget of its peer's, never the partner's; an authenticated partner is limited per credential, so a
+ * forged flood cannot starve genuine receipts (MSE reads a non-200 as "entrega não efetuada"). Only then is it
+ * parsed, stored and pushed live. Refused requests are counted, never stored, never logged one by one. No request
+ * ends the process: whatever a route throws answers 500 and is logged.
  */
 
 export interface CallbackRoute {
@@ -23,8 +26,11 @@ export interface CallbackRoute {
   accepts?: readonly string[]
   /** Body limit in bytes (default 64 KiB); past it the socket is closed. */
   maxBody?: number
-  /** Checked on the request line and headers, before anything is read, parsed or stored. */
-  authenticate(req: IncomingMessage): Promise<boolean>
+  /**
+   * Checked on the request line and headers, before anything is read, parsed or stored: the identity of the
+   * credential presented (never the secret itself; the rate limit counts per credential), or null.
+   */
+  authenticate(req: IncomingMessage): Promise<string | null>
   /** Returns the HTTP status to answer and what to store; throws nothing. */
   handle(
     req: IncomingMessage,
@@ -53,8 +59,12 @@ export interface ListenerStatus {
 const DEFAULT_MAX_BODY = 64 * 1024
 const LISTEN_ERRNOS = ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'] as const
 const MAX_STORED = 64 * 1024
-/** Per route, per second: MSE delivers receipts in bursts, but never thousands a second to one partner. */
+/** Per credential, per second: MSE delivers receipts in bursts, but never thousands a second to one partner. */
 const RATE_PER_SECOND = 200
+/** Per peer, per second, for requests without valid credentials: past it they get 429 instead of 401. */
+const UNAUTHENTICATED_PER_SECOND = 20
+/** Budgets kept at most: a flood from many addresses cannot grow the table without bound. */
+const MAX_WINDOWS = 10_000
 
 /** The media type of a Content-Type header, lowercased, without parameters (`text/xml; charset=UTF-8` → `text/xml`). */
 export function mediaType(header: string | undefined): string {
@@ -116,6 +126,13 @@ export class CallbackListener {
     }
   }
 
+  /** A route that threw: 500 (or the socket closed if an answer had begun), logged by kind, never fatal. */
+  private failed(res: ServerResponse, error: unknown): void {
+    this.deps.log.error('callbacks.request_failed', { kind: (error as Error).name })
+    if (res.headersSent) res.destroy()
+    else res.writeHead(500, { Connection: 'close' }).end()
+  }
+
   /** Counted, answered, and the connection closed: nothing of the request is read further. */
   private refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: RefusalReason): void {
     this.refused.set(reason, (this.refused.get(reason) ?? 0) + 1)
@@ -128,15 +145,19 @@ export class CallbackListener {
     req.destroy()
   }
 
-  private overRate(route: CallbackRoute): boolean {
-    const key = `${route.method} ${route.path}`
+  /** One second's budget per key: `cred <identity>` for partners, `peer <address>` for everyone else. */
+  private overBudget(key: string, perSecond: number): boolean {
     const now = Date.now()
     const w = this.windows.get(key)
     if (!w || now - w.start >= 1000) {
+      if (!w && this.windows.size >= MAX_WINDOWS) {
+        for (const [k, old] of this.windows) if (now - old.start >= 1000) this.windows.delete(k)
+        if (this.windows.size >= MAX_WINDOWS) return true
+      }
       this.windows.set(key, { start: now, count: 1 })
       return false
     }
-    return ++w.count > RATE_PER_SECOND
+    return ++w.count > perSecond
   }
 
   private async admit(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,12 +165,17 @@ export class CallbackListener {
     const path = new URL(req.url ?? '/', 'http://listener').pathname
     const route = this.routes.find((r) => r.method === req.method && r.path === path)
     if (!route) return this.refuse(req, res, 404, 'not_found')
-    if (this.overRate(route)) return this.refuse(req, res, 429, 'rate')
     if (route.method === 'POST' && !(route.accepts ?? []).includes(mediaType(req.headers['content-type'])))
       return this.refuse(req, res, 415, 'media_type')
     const limit = route.maxBody ?? DEFAULT_MAX_BODY
     if (Number(req.headers['content-length'] ?? 0) > limit) return this.refuse(req, res, 413, 'too_large')
-    if (!(await route.authenticate(req).catch(() => false))) return this.refuse(req, res, 401, 'unauthenticated')
+    const credential = await route.authenticate(req).catch(() => null)
+    if (!credential) {
+      const peer = `peer ${req.socket.remoteAddress ?? '-'}`
+      if (this.overBudget(peer, UNAUTHENTICATED_PER_SECOND)) return this.refuse(req, res, 429, 'rate')
+      return this.refuse(req, res, 401, 'unauthenticated')
+    }
+    if (this.overBudget(`cred ${credential}`, RATE_PER_SECOND)) return this.refuse(req, res, 429, 'rate')
     const chunks: Buffer[] = []
     let size = 0
     let over = false
@@ -161,7 +187,7 @@ export class CallbackListener {
       } else if (!over) chunks.push(c)
     })
     req.on('end', () => {
-      if (!over) this.serve(route, req, res, Buffer.concat(chunks)).catch(() => res.writeHead(500).end())
+      if (!over) this.serve(route, req, res, Buffer.concat(chunks)).catch((error: unknown) => this.failed(res, error))
     })
   }
 
@@ -183,9 +209,7 @@ export class CallbackListener {
   async start(settings: CallbackSettings): Promise<ListenerStatus> {
     await this.close()
     const server = createServer((req, res) => {
-      this.admit(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end()
-      })
+      this.admit(req, res).catch((error: unknown) => this.failed(res, error))
     })
     try {
       await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,8 @@ import { Agent, errors, request } from 'undici'
 import type { RawAnswer } from '../../../src-shared/contract/lookup'
 import type { z } from 'zod'
 import { AppFailure } from '../errors'
+import { forbiddenHost } from '../../../src-shared/domain/net'
+import { guardedLookup } from './address'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'
@@ -29,7 +31,12 @@ export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
  * the user can act on: `provider_timeout` and `provider_unreachable`, naming the provider.
  */
 export class HttpClient {
-  private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, connect: { timeout: 10_000 } })
+  private readonly agent = new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 64,
+    // Whatever a name resolves to when it connects is checked again (issue #23 item 4, infra/http/address.ts).
+    connect: { timeout: 10_000, lookup: guardedLookup },
+  })
 
   /** The limit of a request that names none (single lookups and forms). */
   constructor(readonly defaultTimeoutMs: number = DEFAULT_TIMEOUT_MS) {}
@@ -37,6 +44,9 @@ export class HttpClient {
   async send(provider: string, req: HttpRequest): Promise<HttpAnswer> {
     const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs
     const started = performance.now()
+    // A link-local or metadata address never receives a request, however it is spelled (names: guardedLookup).
+    if (forbiddenHost(req.url))
+      throw new AppFailure('address.forbidden', { url: (req.url.split('?')[0] ?? '').slice(0, 200) })
     try {
       const res = await request(req.url, {
         dispatcher: this.agent,
@@ -81,6 +91,7 @@ export class HttpClient {
         throw new AppFailure('provider_timeout', { provider, seconds: Math.round(timeoutMs / 1000) })
       }
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code ?? name
+      if (cause === 'EADDRFORBIDDEN') throw new AppFailure('address.forbidden', { url: new URL(req.url).origin })
       throw new AppFailure('provider_unreachable', { provider, reason: String(cause) })
     }
   }

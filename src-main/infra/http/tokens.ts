@@ -8,11 +8,31 @@ export interface TokenSlot {
   /** Credential name in the store (`claro`, `clearsale`). */
   name: string
   credential: Record<string, unknown>
+  /** Where the token is obtained and spent: a token never travels to another host (issue #23). */
+  baseUrl: string
   /**
    * ClearSale (seed 004): "Só gere um novo token após a expiração do seu token atual" — no early renewal.
    * Claro: renew when less than 10 % of the lifetime (at most 5 minutes) is left.
    */
   renewOnlyAfterExpiry?: boolean
+}
+
+/** A base URL as one spelling: scheme and host lowercased by URL, no trailing slash. */
+export function canonicalBase(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl)
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  } catch {
+    return baseUrl.replace(/\/+$/, '')
+  }
+}
+
+/**
+ * What a token is bound to: the credential and the base URL it was obtained at, so neither a replaced credential nor
+ * an `--endpoint` naming another host ever receives it — in memory or from the keychain (issue #23 item 3).
+ */
+function binding(slot: TokenSlot): Record<string, unknown> {
+  return { ...slot.credential, '#baseUrl': canonicalBase(slot.baseUrl) }
 }
 
 /**
@@ -33,7 +53,7 @@ export class TokenManager {
   ) {}
 
   private key(slot: TokenSlot): string {
-    return `${slot.env}/${slot.name}/${hashOf(slot.credential)}`
+    return `${slot.env}/${slot.name}/${hashOf(binding(slot))}`
   }
 
   private fresh(token: AccessToken, slot: TokenSlot): boolean {
@@ -50,7 +70,7 @@ export class TokenManager {
     const work = (async () => {
       const persisted = cached
         ? null
-        : await this.store.getToken(slot.env, slot.name, slot.credential, this.now()).catch(() => null)
+        : await this.store.getToken(slot.env, slot.name, binding(slot), this.now()).catch(() => null)
       if (persisted && this.fresh(persisted, slot)) {
         this.cache.set(key, persisted)
         return persisted
@@ -58,7 +78,7 @@ export class TokenManager {
       const token = await fetchToken()
       this.cache.set(key, token)
       // Persisting is best effort: without a keychain the token still serves this process.
-      await this.store.setToken(slot.env, slot.name, slot.credential, token).catch((error: unknown) => {
+      await this.store.setToken(slot.env, slot.name, binding(slot), token).catch((error: unknown) => {
         this.log.debug('tokens.persist_failed', { name: slot.name, reason: (error as Error).message })
       })
       return token

@@ -32,7 +32,7 @@ export class ClaroClient {
   private readonly slot: TokenSlot
 
   constructor(private readonly deps: ClaroClientDeps) {
-    this.slot = { env: deps.env, name: 'claro', credential: deps.credential }
+    this.slot = { env: deps.env, name: 'claro', credential: deps.credential, baseUrl: deps.baseUrl }
   }
 
   private async fetchToken() {

@@ -41,7 +41,13 @@ export class ClearSaleClient {
 
   constructor(private readonly deps: ClearSaleClientDeps) {
     const { username, password } = deps.credential
-    this.slot = { env: deps.env, name: 'clearsale', credential: { username, password }, renewOnlyAfterExpiry: true }
+    this.slot = {
+      env: deps.env,
+      name: 'clearsale',
+      credential: { username, password },
+      baseUrl: deps.baseUrl,
+      renewOnlyAfterExpiry: true,
+    }
   }
 
   private async send(req: HttpRequest): Promise<Answer> {

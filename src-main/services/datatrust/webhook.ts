@@ -21,7 +21,8 @@ export function clearSaleWebhookRoute(ctx: WebhookDeps): CallbackRoute {
     accepts: ['application/json'],
     maxBody: 16 * 1024,
     async authenticate(req) {
-      return bearerMatches(req, (await clearSaleCredential(ctx).catch(() => null))?.webhookToken)
+      const valid = bearerMatches(req, (await clearSaleCredential(ctx).catch(() => null))?.webhookToken)
+      return valid ? 'clearsale:webhook' : null
     },
     async handle(_req, body) {
       let parsed: ReturnType<typeof WebhookNotificationSchema.safeParse>

@@ -50,11 +50,12 @@ async function deliveryAuthenticated(
   req: IncomingMessage,
   keys: readonly [string, string],
   loopbackWithout: boolean,
-): Promise<boolean> {
+): Promise<string | null> {
   const expected = await receiptsCredential(ctx).catch(() => null)
-  if (!expected) return loopbackWithout && isLoopback(req.socket.remoteAddress)
+  if (!expected) return loopbackWithout && isLoopback(req.socket.remoteAddress) ? 'mse:loopback' : null
   const query = decodeLatin1Query((req.url ?? '').split('?')[1] ?? '')
-  return tokensEqual(query[keys[0]], expected.profile) && tokensEqual(query[keys[1]], expected.password)
+  const valid = tokensEqual(query[keys[0]], expected.profile) && tokensEqual(query[keys[1]], expected.password)
+  return valid ? `${RECEIPTS_CREDENTIAL}/${expected.profile}` : null
 }
 
 /** Whether MSE receipts are open to loopback callers for want of a stored `mse:RECEIPTS` credential. */

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
+import { assertAddressAllowed } from '../../infra/http/address'
 import { hostname } from 'node:os'
 import { maskMsisdn } from '../../../src-shared/domain/phone'
 import type { CoreContext } from '../context'
@@ -127,6 +128,8 @@ export async function deliverDue(ctx: OutboundDeps, now = new Date()): Promise<{
 
 async function post(ctx: OutboundDeps, url: string, body: string, secret: string | null): Promise<string | null> {
   try {
+    // The same address check as Configurações, at every delivery: settings.json may have been edited by hand (#23).
+    await assertAddressAllowed(url, { allowPrivate: ctx.settings.get().allowPrivateAddresses })
     const answer = await ctx.http.send('webhook', {
       method: 'POST',
       url,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { forbiddenHost } from '../../../src-shared/domain/net'
+import { classifyUrl } from '../../../src-shared/domain/net'
 import { useAppStore } from '../../stores/app/store'
 import { useWatchStore } from '../../stores/watch/store'
 
@@ -9,13 +9,13 @@ import { useWatchStore } from '../../stores/watch/store'
  * secret is made on the command line (`sentinela watch webhook set URL`) and lives in the keychain: this screen
  * only says whether one is set — a secret never reaches the interface.
  */
-function acceptable(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !forbiddenHost(url)
-  } catch {
-    return false
-  }
+function refusal(url: string, allowPrivate: boolean): string | null {
+  const verdict = classifyUrl(url)
+  if (!verdict.ok) return 'errors.watch.webhook_url'
+  if (verdict.class === 'forbidden') return 'errors.watch.webhook_url'
+  if ((verdict.class === 'loopback' || verdict.class === 'private') && !allowPrivate)
+    return 'errors.address.private_unconsented'
+  return null
 }
 
 export function WebhookSettings() {
@@ -25,7 +25,7 @@ export function WebhookSettings() {
   const webhook = useWatchStore((s) => s.webhook)
   const load = useWatchStore((s) => s.loadWebhook)
   const [url, setUrl] = useState<string | null>(null)
-  const [refused, setRefused] = useState(false)
+  const [refused, setRefused] = useState<string | null>(null)
   useEffect(() => void load(), [load, settings?.watch.webhookUrl])
   if (!settings) return null
   const shown = url ?? settings.watch.webhookUrl ?? ''
@@ -33,8 +33,10 @@ export function WebhookSettings() {
     if (url === null) return
     const next = url.trim()
     // Said here, in words, before anything is sent: http(s), never link-local or a cloud metadata address.
-    if (next !== '' && !acceptable(next)) return setRefused(true)
-    setRefused(false)
+    // Loopback and private networks need the consent below (main checks again, resolving the name: issue #23).
+    const why = next === '' ? null : refusal(next, settings.allowPrivateAddresses)
+    if (why) return setRefused(why)
+    setRefused(null)
     setUrl(null)
     void update({ watch: { webhookUrl: next === '' ? null : next } })
   }
@@ -56,7 +58,7 @@ export function WebhookSettings() {
           />
           {refused && (
             <p className="field-error" role="alert" data-testid="webhook-refused">
-              {t('errors.watch.webhook_url')}
+              {t(refused, { url: shown })}
             </p>
           )}
           <p className="hint">{t('settings.webhookHint')}</p>
@@ -69,6 +71,16 @@ export function WebhookSettings() {
           {webhook && webhook.undelivered > 0 && (
             <p className="warn">{t('settings.webhookUndelivered', { count: webhook.undelivered })}</p>
           )}
+        </div>
+        <label htmlFor="allow-private">{t('settings.allowPrivate')}</label>
+        <div>
+          <input
+            id="allow-private"
+            type="checkbox"
+            checked={settings.allowPrivateAddresses}
+            onChange={(e) => void update({ allowPrivateAddresses: e.target.checked })}
+          />
+          <p className="hint">{t('settings.allowPrivateHint')}</p>
         </div>
         <label htmlFor="webhook-whole">{t('settings.webhookWhole')}</label>
         <div>

@@ -91,6 +91,9 @@ export const base: Pick<
     webhookUndelivered_one: '{{count}} change not delivered yet; see Monitoring.',
     webhookUndelivered_other: '{{count}} changes not delivered yet; see Monitoring.',
     webhookUndelivered_zero: 'No change pending.',
+    allowPrivate: 'Allow local and private-network addresses',
+    allowPrivateHint:
+      'Only for a lab or an internal proxy: credentials and customer data may then go to this machine or the company network. Link-local and cloud metadata never.',
     webhookWhole: 'Send the whole number (unmasked)',
     saved: 'Settings saved at {{time}}.',
     language: 'Language',

@@ -40,6 +40,13 @@ export const errors: Pick<Catalog, 'errors'> = {
     invalid_email: 'Invalid e-mail.',
     callbacks_unavailable:
       'The callback (webhook) listener could not open {{address}}: $t(errors.listen.{{errno}}) Choose another port in Settings.',
+    address: {
+      invalid: 'Invalid address: {{url}}. Use a full http(s) URL.',
+      forbidden:
+        'Address refused: {{url}} points at a link-local network or a cloud metadata service (in any spelling). Sentinela never sends credentials or customer data there.',
+      private_unconsented:
+        'Address refused: {{url}} is on this machine or a private network. To use it (a lab, an internal proxy), tick "Allow local and private-network addresses" in Settings (CLI: --allow-private).',
+    },
     listen: {
       EADDRINUSE: 'the port is already used by another program.',
       EACCES: 'the system does not allow this port (ports below 1024 need privileges).',

@@ -88,6 +88,9 @@ export const base = {
     webhookUndelivered_one: '{{count}} mudança ainda não entregue; veja em Monitoramento.',
     webhookUndelivered_other: '{{count}} mudanças ainda não entregues; veja em Monitoramento.',
     webhookUndelivered_zero: 'Nenhuma mudança pendente.',
+    allowPrivate: 'Permitir endereços locais e de rede privada',
+    allowPrivateHint:
+      'Só para um laboratório ou um proxy interno: credenciais e dados de clientes passam a poder ir para esta máquina ou a rede da empresa. Link-local e metadados de nuvem nunca.',
     webhookWhole: 'Enviar o número inteiro (sem máscara)',
     saved: 'Configurações salvas às {{time}}.',
     language: 'Idioma',

@@ -40,6 +40,13 @@ export const errors = {
     invalid_email: 'E-mail inválido.',
     callbacks_unavailable:
       'O receptor de callbacks (webhooks) não pôde abrir {{address}}: $t(errors.listen.{{errno}}) Escolha outra porta em Configurações.',
+    address: {
+      invalid: 'Endereço inválido: {{url}}. Use uma URL http(s) completa.',
+      forbidden:
+        'Endereço recusado: {{url}} aponta para uma rede link-local ou um serviço de metadados de nuvem (em qualquer grafia). O Sentinela nunca envia credenciais ou dados de clientes para lá.',
+      private_unconsented:
+        'Endereço recusado: {{url}} é desta máquina ou de uma rede privada. Para usá-lo (um laboratório, um proxy interno), marque "Permitir endereços locais e de rede privada" em Configurações (CLI: --allow-private).',
+    },
     listen: {
       EADDRINUSE: 'a porta já está em uso por outro programa.',
       EACCES: 'o sistema não permite usar esta porta (portas abaixo de 1024 pedem privilégios).',

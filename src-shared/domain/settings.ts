@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { EnvironmentSchema } from './environment'
 import { DEFAULT_POLICY, PolicySchema } from './policy/schema'
-import { forbiddenHost } from './net'
+import { classifyUrl, forbiddenHost } from './net'
 import { AlertEventTypeSchema } from './claro'
 
 export const LANGUAGES = ['pt-BR', 'en'] as const
@@ -120,6 +120,7 @@ export type Settings = z.infer<typeof SettingsSchema>
 const EndpointSchema = z
   .url()
   .max(500)
+  .refine((u) => classifyUrl(u).ok, { message: 'só http(s) / http(s) only' })
   .refine((u) => !forbiddenHost(u), {
     message: 'endereço link-local ou de metadados de nuvem / link-local or cloud metadata address',
   })

@@ -410,6 +410,16 @@ describe('addresses, not text (item 4)', () => {
     expect(h.core.context.settings.get().customEndpoints).toEqual({})
   })
 
+  it('only http and https', async () => {
+    for (const url of ['ftp://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'gopher://x/']) {
+      for (const patch of [{ customEndpoints: { claro: url } }, { watch: { webhookUrl: url } }]) {
+        expect((await h.core.router.invoke('settings:update', patch)).ok, url).toBe(false)
+      }
+      expect(() => parseEndpoint(`claro=${url}`), url).toThrow(UsageError)
+    }
+    expect(h.core.context.settings.get().watch.webhookUrl).toBeNull()
+  })
+
   it('loopback and private networks need consent; public hosts pass', async () => {
     for (const url of [
       'http://127.0.0.1:9/',

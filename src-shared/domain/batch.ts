@@ -137,13 +137,17 @@ export function dataTrustKey(key: string): { cpf: string; phone: string; email: 
   return { cpf, phone, email, cep }
 }
 
-/** Cells a spreadsheet would run as a formula start with one of these: prefixed with a quote on export (OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/
 /**
- * A cell of digits and number punctuation only (`+55 (11) 99999-0001`, `-12,5`) cannot call a function or reach
- * DDE: it is left as it is, so identifiers carry no stray apostrophe.
+ * A spreadsheet runs a cell as a formula when it starts with one of these after optional spaces — a line feed too:
+ * "\n=1+1" went out as it came (issue #23 item 7). Such a cell is written with a quote in front (OWASP CSV
+ * injection), in the CSV and as the text of an XLSX cell, so a sheet re-saved as CSV stays inert.
  */
-const PLAIN_NUMBER = /^[+-][\d\s().,/-]*$/
+const FORMULA_START = /^\s*[=+\-@\t\r\n]/
+/**
+ * A cell of digits and number punctuation only after its sign (`+55 (11) 99999-0001`, ` -12,5`), with no tab or line
+ * break before it, cannot call a function or reach DDE: it is left as it is, so identifiers carry no stray apostrophe.
+ */
+const PLAIN_NUMBER = /^[^\S\t\r\n]*[+-][\d\s().,/-]*$/
 
 export function neutralise(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value

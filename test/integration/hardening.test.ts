@@ -403,7 +403,7 @@ describe('addresses, not text (item 4)', () => {
         const result = await h.core.router.invoke('settings:update', { ...patch, allowPrivateAddresses: true })
         expect(result.ok, url).toBe(false)
       }
-      await expect(h.core.context.http.send('t', { method: 'GET', url }), url).rejects.toMatchObject({
+      await expect(h.core.context.http.send('t', { method: 'GET', url, headers: {} }), url).rejects.toMatchObject({
         code: 'address.forbidden',
       })
     }

@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { detectMapping, keyFor, neutralise } from '../../src-shared/domain/batch'
 import { backoffMs, SlidingWindowLimiter } from '../../src-main/services/batch/limits'
+import { runsAsFormula } from '../helpers/formulas'
 
 describe('batch: columns, identifiers, cells', () => {
   it('detects the columns Excel users name in Portuguese', () => {
@@ -37,7 +39,35 @@ describe('batch: columns, identifiers, cells', () => {
     ['\r=1', `'\r=1`],
     ['Maria', 'Maria'],
     ['529.982.247-25', '529.982.247-25'],
+    // Issue #23 item 7: a line feed first, and any trigger after spaces.
+    ['\n=1+1', `'\n=1+1`],
+    ['\r\n=1+1', `'\r\n=1+1`],
+    ['  =1+1', `'  =1+1`],
+    [' @SUM(A1)', `' @SUM(A1)`],
+    [' \t=1', `' \t=1`],
+    ['\u00a0+cmd', `'\u00a0+cmd`],
+    ['\t-1', `'\t-1`],
+    [' -12,5', ' -12,5'],
+    [' Maria = Ana', ' Maria = Ana'],
+    ["'=1+1", "'=1+1"],
   ])('neutralises %j against formula injection', (input, output) => expect(neutralise(input)).toBe(output))
+
+  it('leaves no cell, whatever its content, starting with a formula after spaces; only a quote is ever added', () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 4, unit: 'grapheme' }),
+      fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', '\u00a0', "'", '1', '(11)', ',5', 'SUM(A1)'),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const cell = pieces.join('')
+        const out = neutralise(cell)
+        // Its meaning kept: the cell itself, or the cell behind one quote.
+        expect([cell, `'${cell}`]).toContain(out)
+        expect(runsAsFormula(out)).toBe(false)
+      }),
+      { numRuns: 5000 },
+    )
+  })
 
   it('backs off exponentially with jitter, never under Retry-After', () => {
     expect(backoffMs(0, 0, () => 0)).toBe(200)

@@ -17,6 +17,7 @@ function recordText(r: Pick<DbRecord, 'what' | 'params'>, t: Translate): string 
   }
   if (typeof p['check'] === 'string') p['check'] = t(`policy.checks.${p['check']}`)
   if (r.what === 'cases') p['status'] = t(`cases.state.${String(p['status'])}`)
+  if (r.what === 'sandbox_event') p['event'] = t(`claroEvents.${String(p['event'])}`)
   return t(`privacy.what.${r.what}`, p)
 }
 
@@ -24,10 +25,16 @@ export function privacyHandlers(
   ctx: CoreContext,
   runs: BatchRuns,
 ): Pick<Handlers, 'privacy:report' | 'privacy:erase' | 'privacy:audit'> {
-  const deps: PrivacyDeps = { db: ctx.db, dataDir: ctx.dataDir, hash: subjectHasher(ctx.dataDir), log: ctx.log }
+  const deps: PrivacyDeps = {
+    db: ctx.db,
+    dataDir: ctx.dataDir,
+    hash: subjectHasher(ctx.dataDir),
+    log: ctx.log,
+    settings: ctx.settings,
+  }
   return {
     'privacy:report': async ({ kind, value }) => {
-      const report = await privacyReport(deps, kind, value)
+      const report = await privacyReport(deps, { kind, value })
       const t = ctx.translate()
       return {
         ...report,
@@ -36,9 +43,9 @@ export function privacyHandlers(
           .map((r) => ({ place: r.place, at: r.at, what: r.what, params: r.params, text: recordText(r, t) })),
       }
     },
-    'privacy:erase': async ({ kind, value }) => {
+    'privacy:erase': async ({ kind, value, also }) => {
       if (runs.active) throw new AppFailure('privacy.batch_running')
-      return privacyErase(deps, kind, value)
+      return privacyErase(deps, { kind, value }, also)
     },
     'privacy:audit': () => ({ lines: privacyAudit(ctx.db) }),
   }

@@ -8,7 +8,7 @@ import type { Db } from './db'
 import { z } from 'zod'
 import { ReasonSchema, type Reason } from '../../../src-shared/domain/policy/decide'
 import type { PolicyRef, Verdict } from '../../../src-shared/domain/policy/schema'
-import type { Subject } from '../../../src-shared/domain/privacy'
+import { subjectsIn, type Subject } from '../../../src-shared/domain/privacy'
 
 export interface HistoryEntry {
   environment: Environment
@@ -90,12 +90,14 @@ export class HistoryStore {
     const d = entry.decision
     // Reason parameters never hold identifiers (scores, event names, cause codes), so they are kept as they are.
     const reasons = d ? JSON.stringify(d.reasons) : null
-    // A keyed hash, never the identifier: a masked row stays findable for the person's LGPD request (issue #14).
+    // A keyed hash, never the identifier: a masked row stays findable for the person's LGPD request (issue #14) —
+    // and for each other person its answer names (a Data Trust answer's AreaCode + Phone and Email, issue #23).
     const subject = subjectOf(entry.kind, entry.identifier)
+    const subjects = [...new Set([...(subject ? [subject] : []), ...subjectsIn(entry.raw)].map(this.policy.hash))]
     const info = this.db
       .prepare(
-        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw, verdict, reasons, policy_version, policy_hash, subject)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO history (at, environment, kind, identifier, masked, outcome, summary, error_code, duration_ms, raw, verdict, reasons, policy_version, policy_hash, subject, subjects)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         now.toISOString(),
@@ -113,6 +115,7 @@ export class HistoryStore {
         d?.policy.version ?? null,
         d?.policy.hash ?? null,
         subject ? this.policy.hash(subject) : null,
+        subjects.join(' ') || null,
       )
     return {
       id: Number(info.lastInsertRowid),

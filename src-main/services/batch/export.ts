@@ -18,7 +18,7 @@ import { inputLayout, storedRows, type StoredRow } from './results'
  * CSV in UTF-8 with BOM (Excel reads accents right); `;` is pt-BR Excel's: decimal comma, dd/mm/aaaa hh:mm in the
  * user's zone; `,` keeps ISO-8601 with the offset and a decimal point. Cells that would run as a formula are
  * prefixed with a quote (OWASP CSV injection). XLSX: real numbers and dates with formats, identifiers as text,
- * never a formula.
+ * never a formula — and its text cells carry the same quote: the sheet re-saved as CSV would run them otherwise.
  */
 
 export interface ExportOptions {
@@ -93,9 +93,9 @@ function xlsxValue(cell: Cell, timeZone: string): { value: string | number | Dat
   if (cell.kind === 'number') return { value: cell.value, numFmt: cell.fraction === 0 ? FORMATS.int : FORMATS.decimal }
   if (cell.kind === 'date') {
     const date = wallClockDate(cell.iso, timeZone)
-    return date ? { value: date, numFmt: FORMATS.date } : { value: cell.iso }
+    return date ? { value: date, numFmt: FORMATS.date } : { value: neutralise(cell.iso) }
   }
-  return { value: cell.text }
+  return { value: neutralise(cell.text) }
 }
 
 export async function exportXlsx(db: Db, job: JobRow, out: string, options: ExportOptions): Promise<number> {
@@ -104,12 +104,12 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
   const sheet = workbook.addWorksheet('Sentinela')
   const columns = resultColumns(job, options)
   const layout = inputLayout(db, job)
-  sheet.addRow([...inputHeader(job.header ?? [], layout, options), ...columns.header]).commit()
+  sheet.addRow([...inputHeader(job.header ?? [], layout, options), ...columns.header].map(neutralise)).commit()
   let count = 0
   for (const row of reviewed(db, job, options.reviews)) {
     const typed = columns.cells(row).map((c) => xlsxValue(c, options.timeZone))
     // Input cells stay text (a CPF or a phone must not become a number); result cells carry their type.
-    const fields = inputCells(row.fields, layout, job.sniffed?.delimiter ?? ';')
+    const fields = inputCells(row.fields, layout, job.sniffed?.delimiter ?? ';').map(neutralise)
     const added = sheet.addRow([...fields, ...typed.map((c) => c.value)])
     typed.forEach((c, i) => {
       if (c.numFmt) added.getCell(fields.length + i + 1).numFmt = c.numFmt
@@ -121,7 +121,7 @@ export async function exportXlsx(db: Db, job: JobRow, out: string, options: Expo
   if (options.about?.length) {
     // Issue #22: the file states the policy and the decision set it carries, beside the rows.
     const about = workbook.addWorksheet(options.t('batch.about.sheet'))
-    for (const line of options.about) about.addRow(line).commit()
+    for (const line of options.about) about.addRow(line.map(neutralise)).commit()
     about.commit()
   }
   await workbook.commit()

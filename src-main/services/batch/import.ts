@@ -1,5 +1,5 @@
 import { detectMapping, keyFor, type Check, type Mapping } from '../../../src-shared/domain/batch'
-import { MAX_CELL_CHARS, MAX_COLUMNS, readRecords, sniff } from './input'
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_CHARS, readRecords, sniff } from './input'
 import type { BatchJournal, JobRow } from './journal'
 import { importProblemCode, importStoppedCode } from '../../../src-shared/domain/import-problems'
 
@@ -57,6 +57,7 @@ export async function importJob(
     if (record.fields.length !== header.length) problems.push(`columns:${record.fields.length},${header.length}`)
     if (record.cut) problems.push(`cell_cut:${MAX_CELL_CHARS}`)
     if (record.columnsCut) problems.push(`columns_cut:${MAX_COLUMNS}`)
+    if (record.recordCut) problems.push(`record_cut:${MAX_RECORD_CHARS}`)
     const keys: Partial<Record<Check, string>> = {}
     let unreadable = false
     for (const check of job.spec.checks) {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { parse } from 'csv-parse'
 import iconv from 'iconv-lite'
-import { Transform, type TransformCallback } from 'node:stream'
+import { COLUMNS_CUT, RECORD_CUT, RecordFraming, type FramingLimits } from './framing'
 
 /*
  * Reading an analyst's CSV as Excel writes it: UTF-8 with or without BOM, or Windows-1252; `,`, `;` or tab;
@@ -20,8 +20,6 @@ export type SniffResult =
   { ok: true; sniffed: Sniffed } | { ok: false; problem: 'empty' | 'binary' | 'unreadable' | 'utf16'; detail?: string }
 
 const SAMPLE_BYTES = 64 * 1024
-/** A record larger than this stops the file (csv-parse cannot resynchronise after it): reported, never a crash. */
-const MAX_RECORD_BYTES = 32 * 1024 * 1024
 /** Cells longer than this are cut on import and the row flagged (a 10 MB "line" is not a customer). */
 export const MAX_CELL_CHARS = 4096
 /**
@@ -29,45 +27,15 @@ export const MAX_CELL_CHARS = 4096
  * would otherwise become eight million fields in memory (issue #14). The row is kept and flagged.
  */
 export const MAX_COLUMNS = 5000
-const COLUMNS_CUT = '\u0001colunas-cortadas'
-
-/** Cuts, outside quotes, every line with more than MAX_COLUMNS fields; what it cut is marked in a last field. */
-function columnGuard(delimiter: string): Transform {
-  let inQuotes = false
-  let fields = 1
-  let dropping = false
-  /** The character before this one (across chunks): a Windows line break (CRLF) of a cut line is kept whole. */
-  let previous = ''
-  return new Transform({
-    decodeStrings: false,
-    transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8')
-      let out = ''
-      let from = 0
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i]
-        const before = previous
-        previous = ch ?? ''
-        if (ch === '"') inQuotes = !inQuotes
-        else if (!inQuotes && ch === '\n') {
-          if (dropping) {
-            // The line break itself is kept — with its CR (issue #22's attack: a cut CRLF row swallowed the next).
-            if (before === '\r') out += '\r'
-            from = i
-            dropping = false
-          }
-          fields = 1
-        } else if (!inQuotes && !dropping && ch === delimiter && ++fields > MAX_COLUMNS) {
-          out += text.slice(from, i) + delimiter + COLUMNS_CUT
-          dropping = true
-        }
-      }
-      if (!dropping) out += text.slice(from)
-      this.push(out)
-      done()
-    },
-  })
-}
+/** A record longer than this, its cells already cut, is cut (256 full cells): the row is kept and flagged. */
+export const MAX_RECORD_CHARS = 1024 * 1024
+/**
+ * csv-parse's own limit, in bytes, never reached: framing hands it no record over MAX_RECORD_CHARS (≤ 3 bytes each).
+ * Kept as a bound on memory should framing ever let one through (csv-parse cannot read on after it: issue #23).
+ */
+const MAX_RECORD_BYTES = 4 * MAX_RECORD_CHARS
+/** A cut cell keeps one character past the limit: the reader sees it is too long, cuts it and flags the row. */
+const FRAMING: FramingLimits = { cell: MAX_CELL_CHARS + 1, record: MAX_RECORD_CHARS, columns: MAX_COLUMNS }
 
 function validUtf8(bytes: Buffer): boolean {
   // The sample may end inside a multi-byte character: check up to the last line break.
@@ -148,9 +116,13 @@ export async function sniff(path: string): Promise<SniffResult> {
 }
 
 export type InputRecord =
-  { line: number; fields: string[]; cut: boolean; columnsCut?: boolean } | { line: number; error: string }
+  | { line: number; fields: string[]; cut: boolean; columnsCut?: boolean; recordCut?: boolean }
+  | { line: number; error: string }
 
-/** Every record of the file, in order (header included as the first), with per-record problems. */
+/**
+ * Every record of the file, in order (header included as the first), with per-record problems. Framing bounds each
+ * record before csv-parse reads it, so a record csv-parse rejects is one row, and the next record is read after it.
+ */
 export async function* readRecords(path: string, sniffed: Sniffed): AsyncGenerator<InputRecord> {
   const parser = parse({
     delimiter: sniffed.delimiter,
@@ -162,26 +134,35 @@ export async function* readRecords(path: string, sniffed: Sniffed): AsyncGenerat
     skip_records_with_error: true,
     info: true,
   })
+  const framing = new RecordFraming(sniffed.delimiter, FRAMING)
   const skipped: InputRecord[] = []
-  parser.on('skip', (error: Error & { lines?: number; code?: string }) =>
-    skipped.push({ line: error.lines ?? 0, error: `${error.code ?? 'CSV'}: ${error.message.slice(0, 200)}` }),
+  parser.on('skip', (error: Error & { lines?: number; bytes?: number; code?: string }) =>
+    skipped.push({ line: framing.lineOf(error), error: `${error.code ?? 'CSV'}: ${error.message.slice(0, 200)}` }),
   )
   const source = createReadStream(path).pipe(
     iconv.decodeStream(sniffed.encoding === 'windows-1252' ? 'win1252' : 'utf8'),
   )
   source.on('error', (error) => parser.destroy(error))
-  source.pipe(columnGuard(sniffed.delimiter)).pipe(parser)
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  source.pipe(framing).pipe(parser)
+  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
     while (skipped.length) yield skipped.shift() as InputRecord
     let cut = false
-    const columnsCut = item.record[item.record.length - 1] === COLUMNS_CUT
-    if (columnsCut) item.record.pop()
+    const marker = item.record[item.record.length - 1]
+    const columnsCut = marker === COLUMNS_CUT
+    const recordCut = marker === RECORD_CUT
+    if (columnsCut || recordCut) item.record.pop()
     const fields = item.record.map((f) => {
       if (f.length <= MAX_CELL_CHARS) return f
       cut = true
       return f.slice(0, MAX_CELL_CHARS)
     })
-    yield { line: item.info.lines, fields, cut, ...(columnsCut ? { columnsCut } : {}) }
+    yield {
+      line: framing.lineOf(item.info),
+      fields,
+      cut,
+      ...(columnsCut ? { columnsCut } : {}),
+      ...(recordCut ? { recordCut } : {}),
+    }
   }
   while (skipped.length) yield skipped.shift() as InputRecord
 }

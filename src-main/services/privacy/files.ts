@@ -8,11 +8,12 @@ import { mentions } from '../../../src-shared/domain/privacy'
 
 /*
  * Files that can hold a person's data (issue #14): uploaded lists, exports (in the data folder, and any path the
- * CLI wrote one to), logs. A CSV is rewritten record by record (a quoted field may span lines), a log line by line,
+ * CLI wrote one to), logs, and the copies of settings.json put aside as unreadable (issue #23; the settings in use
+ * are erased through their store). A CSV is rewritten record by record (a quoted field may span lines), a log line by line,
  * an XLSX row by row; bytes are read as latin1 so a list in Windows-1252 or UTF-8 comes back byte for byte.
  */
 
-export type FileKind = 'upload' | 'export' | 'log'
+export type FileKind = 'upload' | 'export' | 'log' | 'settings'
 export interface PersonalFile {
   path: string
   kind: FileKind
@@ -48,6 +49,12 @@ export function personalFiles(dataDir: string, db: Db): PersonalFile[] {
     ...listDir(join(dataDir, 'logs'), (n) => /^sentinela\.log(\.\d+)?$/.test(n)).map((path) => ({
       path,
       kind: 'log' as const,
+      format: 'lines' as const,
+    })),
+    // Put aside by infra/settings when unreadable: never read again, but still the person's data.
+    ...listDir(dataDir, (n) => /^settings\.corrupt-.+\.json$/.test(n)).map((path) => ({
+      path,
+      kind: 'settings' as const,
       format: 'lines' as const,
     })),
   ]

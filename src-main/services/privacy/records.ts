@@ -1,10 +1,11 @@
 import type { Db } from '../../infra/store/db'
-import { mentions } from '../../../src-shared/domain/privacy'
+import { mentions, sureSubjectsIn, type Subject, type SubjectKind } from '../../../src-shared/domain/privacy'
 
 /*
- * Every table that can hold a person's data (issue #14), and how to tell a row is about them: the keyed hash for
- * history rows whose identifier was masked, the identifier's written forms in every other text column. Tables are
- * read row by row (iterate), so a million-row journal costs time, not memory.
+ * Every table that can hold a person's data (issue #14), and how to tell a row is about them: the keyed hashes of
+ * every identifier a row names (masked or not), the identifier's written forms in every text column. Tables are read
+ * row by row (iterate), so a million-row journal costs time, not memory. A row found also says which other people it
+ * names in clear (issue #23: the phone and e-mail seen with a CPF), for the erasure to offer them.
  */
 
 export type Place =
@@ -21,6 +22,7 @@ export type Place =
   | 'effects'
   | 'watch_lines'
   | 'cases'
+  | 'settings'
 
 export interface DbRecord {
   place: Place
@@ -30,6 +32,8 @@ export interface DbRecord {
   params: Record<string, string | number>
   /** How to delete it: the row's key columns and values. */
   key: Record<string, string | number>
+  /** The identifiers the row names in clear, and a masked one's face (`529.***.***-25`): people seen with the person. */
+  carries?: { subjects: Subject[]; masked: { kind: SubjectKind; shown: string }[] }
 }
 
 interface Simple {
@@ -39,6 +43,8 @@ interface Simple {
   what: (row: Record<string, unknown>) => { what: string; params: Record<string, string | number> }
   /** A column of keyed hashes of the people the row is about (its identifiers are masked or hashed). */
   hashes?: string
+  /** Columns naming the row's people in clear: the others seen with the person. */
+  carries?: string[]
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? ''))
@@ -87,6 +93,7 @@ const SIMPLE: Simple[] = [
     place: 'watch_lines',
     at: 'added_at',
     columns: ['msisdn', 'cpf', 'label', 'known_events'],
+    carries: ['msisdn', 'cpf'],
     what: (r) => ({ what: 'watch_lines', params: { list: Number(r['list_id']) } }),
   },
   {
@@ -95,38 +102,74 @@ const SIMPLE: Simple[] = [
     at: 'opened_at',
     columns: ['cpf', 'phone', 'email', 'label'],
     hashes: 'subjects',
+    carries: ['cpf', 'phone', 'email'],
     what: (r) => ({ what: 'cases', params: { id: Number(r['id']), status: str(r['status']) } }),
   },
 ]
 
 type Row = Record<string, unknown>
 
-function* simpleRecords(db: Db, pattern: RegExp, hash: string): Generator<DbRecord> {
+/** Whether a column of space-separated keyed hashes names one of the people. */
+const hashed = (column: unknown, hashes: ReadonlySet<string>): boolean =>
+  str(column)
+    .split(' ')
+    .some((h) => hashes.has(h))
+
+/** A JSON column as a value to read identifiers from (text that is not JSON is read as a string). */
+function json(text: unknown): unknown {
+  try {
+    return JSON.parse(str(text)) as unknown
+  } catch {
+    return text
+  }
+}
+
+function* simpleRecords(db: Db, pattern: RegExp, hashes: ReadonlySet<string>): Generator<DbRecord> {
   for (const table of SIMPLE) {
     for (const row of db.prepare(`SELECT rowid AS _rowid, * FROM ${table.place}`).iterate() as IterableIterator<Row>) {
-      const hashed = table.hashes !== undefined && str(row[table.hashes]).split(' ').includes(hash)
-      if (!hashed && !table.columns.some((c) => mentions(pattern, row[c] as string | null))) continue
-      yield { place: table.place, at: str(row[table.at]), ...table.what(row), key: { rowid: Number(row['_rowid']) } }
+      const byHash = table.hashes !== undefined && hashed(row[table.hashes], hashes)
+      if (!byHash && !table.columns.some((c) => mentions(pattern, row[c] as string | null))) continue
+      const carries = table.carries && {
+        subjects: sureSubjectsIn(Object.fromEntries(table.carries.map((c) => [c, str(row[c])]))),
+        masked: [],
+      }
+      yield {
+        place: table.place,
+        at: str(row[table.at]),
+        ...table.what(row),
+        key: { rowid: Number(row['_rowid']) },
+        ...(carries ? { carries } : {}),
+      }
     }
   }
 }
 
-function* historyRecords(db: Db, pattern: RegExp, hash: string): Generator<DbRecord> {
+/** The kind of a history row's main identifier (an Alerta line; a CPF for the others). */
+const historyKind = (kind: unknown): SubjectKind => (kind === 'alerts' ? 'phone' : 'cpf')
+
+function* historyRecords(db: Db, pattern: RegExp, hashes: ReadonlySet<string>): Generator<DbRecord> {
   const rows = db
-    .prepare('SELECT id, at, kind, outcome, masked, identifier, summary, raw, subject FROM history')
+    .prepare('SELECT id, at, kind, outcome, masked, identifier, summary, raw, subject, subjects FROM history')
     .iterate() as IterableIterator<Row>
   for (const r of rows) {
     if (
-      r['subject'] !== hash &&
+      !hashes.has(str(r['subject'])) &&
+      !hashed(r['subjects'], hashes) &&
       !['identifier', 'summary', 'raw'].some((c) => mentions(pattern, r[c] as string | null))
     )
       continue
+    const kind = historyKind(r['kind'])
+    const masked = r['masked'] === 1
     yield {
       place: 'history',
       at: str(r['at']),
       what: 'history',
       params: { kind: str(r['kind']), outcome: str(r['outcome']) },
       key: { id: Number(r['id']) },
+      carries: {
+        subjects: sureSubjectsIn({ raw: json(r['raw']), ...(masked ? {} : { [kind]: str(r['identifier']) }) }),
+        masked: masked ? [{ kind, shown: str(r['identifier']) }] : [],
+      },
     }
   }
 }
@@ -160,14 +203,19 @@ function* batchRecords(db: Db, pattern: RegExp): Generator<DbRecord> {
     .iterate() as IterableIterator<Row>) {
     if (!mentions(pattern, r['fields'] as string) && !mentions(pattern, r['keys'] as string)) continue
     const j = job(r['job_id'])
-    for (const [check, key] of Object.entries(JSON.parse(str(r['keys'])) as Record<string, string>))
-      freed.push({ job: j.id, check, key })
+    const keys = JSON.parse(str(r['keys'])) as Record<string, string>
+    for (const [check, key] of Object.entries(keys)) freed.push({ job: j.id, check, key })
     yield {
       place: 'batch_rows',
       at: j.created_at,
       what: 'batch_rows',
       params: { job: j.id, name: j.name, line: Number(r['line']) },
       key: { job_id: j.id, row_no: Number(r['row_no']) },
+      // The row's keys name its CPF and phone by check (alerts: the line, score: the CPF); its fields, the e-mail.
+      carries: {
+        subjects: sureSubjectsIn({ fields: json(r['fields']), cpf: keys['score'], phone: keys['alerts'] }),
+        masked: [],
+      },
     }
   }
   for (const r of db
@@ -219,57 +267,7 @@ function usedByOthers(db: Db, pattern: RegExp, f: { job: number; check: string; 
   return false
 }
 
-/** Every row about the person, in every table. */
-export function findRecords(db: Db, pattern: RegExp, hash: string): DbRecord[] {
-  return [...historyRecords(db, pattern, hash), ...batchRecords(db, pattern), ...simpleRecords(db, pattern, hash)]
-}
-
-/**
- * Deletes the rows found (one transaction): a batch row with its result, an answer with its key. The jobs touched
- * are re-counted and their materialised results rebuilt on next read.
- */
-export function deleteRecords(db: Db, records: readonly DbRecord[]): void {
-  const del = (table: string, key: Record<string, string | number>): void => {
-    const cols = Object.keys(key)
-    db.prepare(`DELETE FROM ${table} WHERE ${cols.map((c) => `${c} = ?`).join(' AND ')}`).run(
-      ...cols.map((c) => key[c]),
-    )
-  }
-  const recount = db.prepare(
-    `UPDATE batch_jobs SET total_rows = (SELECT COUNT(*) FROM batch_rows WHERE job_id = @id),
-       invalid_rows = (SELECT COUNT(*) FROM batch_rows WHERE job_id = @id AND (problem IS NOT NULL OR keys LIKE '%"!%')),
-       results_stamp = NULL WHERE id = @id`,
-  )
-  db.transaction(() => {
-    const jobs = new Set<number>()
-    for (const r of records) {
-      del(r.place, r.key)
-      if (r.place === 'batch_rows') {
-        del('batch_results', r.key)
-        // Issue #22: the verdicts earlier decision sets gave the row, and its link to a case, go with it.
-        del('batch_results_prior', r.key)
-        del('case_links', r.key)
-      }
-      if (r.place === 'batch_calls') del('batch_keys', r.key)
-      if (r.place === 'watch_lines') del('watch_changes', { line_id: Number(r.key['rowid']) })
-      if (r.place === 'cases') {
-        del('case_events', { case_id: Number(r.key['rowid']) })
-        del('case_links', { case_id: Number(r.key['rowid']) })
-      }
-      if (r.place.startsWith('batch_')) jobs.add(Number(r.key['job_id']))
-    }
-    for (const id of jobs) recount.run({ id })
-  })()
-}
-
-/**
- * Leaves no copy of deleted rows in the database files: secure_delete (on since open) zeroes freed cells; the WAL,
- * which still holds the pages as they were written, is checkpointed and truncated; VACUUM rebuilds the file without
- * free pages. Returns false when another connection kept the WAL from being emptied (close the other window).
- */
-export function scrubDatabase(db: Db): boolean {
-  const truncate = (): boolean => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy === 0
-  const first = truncate()
-  db.exec('VACUUM')
-  return truncate() && first
+/** Every row about the people (their written forms, their keyed hashes), in every table. */
+export function findRecords(db: Db, pattern: RegExp, hashes: ReadonlySet<string>): DbRecord[] {
+  return [...historyRecords(db, pattern, hashes), ...batchRecords(db, pattern), ...simpleRecords(db, pattern, hashes)]
 }

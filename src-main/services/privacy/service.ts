@@ -2,15 +2,19 @@ import { z } from 'zod'
 import type { Db } from '../../infra/store/db'
 import type { Logger } from '../../infra/log'
 import { AppFailure } from '../../infra/errors'
-import { parseSubject, subjectPattern, type Subject, type SubjectKind } from '../../../src-shared/domain/privacy'
+import { anyPattern, parseSubject, type Subject, type SubjectKind } from '../../../src-shared/domain/privacy'
 import type { SubjectHasher } from './key'
-import { deleteRecords, findRecords, scrubDatabase, type DbRecord } from './records'
+import { deleteRecords, scrubDatabase } from './erase'
+import { findRecords, type DbRecord } from './records'
 import { personalFiles, scanFile, type FileKind } from './files'
+import { relatedOf, type Related } from './related'
+import { eraseFromSettings, settingsRecords, type SettingsAccess } from './settings'
 
 /*
  * LGPD data-subject requests (Lei 13.709, art. 18; issue #14): a report of every record held about a person, and
- * their erasure everywhere Sentinela keeps data — database, uploaded lists, exports, logs — leaving no copy in
- * SQLite's free pages or WAL, and only an anonymous line (when, what kind, how many) in the audit.
+ * their erasure everywhere Sentinela keeps data — database, settings, uploaded lists, exports, logs — leaving no copy
+ * in SQLite's free pages or WAL, and only an anonymous line (when, what kind, how many) in the audit. The other
+ * identifiers the person's records name are listed, and erased in the same act when the analyst says so (issue #23).
  */
 
 export interface PrivacyDeps {
@@ -18,6 +22,7 @@ export interface PrivacyDeps {
   dataDir: string
   hash: SubjectHasher
   log: Logger
+  settings: SettingsAccess
 }
 
 export interface FileFinding {
@@ -32,6 +37,8 @@ export interface PrivacyReport {
   records: DbRecord[]
   files: FileFinding[]
   total: number
+  /** Identifiers the person's records name: the same person, maybe, under another identifier. */
+  related: Related[]
 }
 
 export interface ErasureResult {
@@ -40,12 +47,26 @@ export interface ErasureResult {
   total: number
   /** False when another open connection kept SQLite's WAL from being emptied: erase again with it closed. */
   storageClean: boolean
+  /** Identifiers the erased records named that were not erased with them (offered for another erasure). */
+  related: Related[]
 }
 
-function subjectFrom(kind: SubjectKind, value: string): Subject {
+export interface SubjectInput {
+  kind: SubjectKind
+  value: string
+}
+
+function subjectFrom({ kind, value }: SubjectInput): Subject {
   const parsed = parseSubject(kind, value)
   if (!parsed.ok) throw new AppFailure('privacy.subject_invalid', { kind })
   return parsed.subject
+}
+
+/** The people of one request: their written forms (one pattern) and keyed hashes, and every row naming them. */
+function lookFor(deps: PrivacyDeps, people: Subject[]): { pattern: RegExp; records: DbRecord[] } {
+  const pattern = anyPattern(people)
+  const records = findRecords(deps.db, pattern, new Set(people.map(deps.hash)))
+  return { pattern, records }
 }
 
 async function files(deps: PrivacyDeps, pattern: RegExp, erase: boolean): Promise<FileFinding[]> {
@@ -66,27 +87,37 @@ async function files(deps: PrivacyDeps, pattern: RegExp, erase: boolean): Promis
   return found
 }
 
-export async function privacyReport(deps: PrivacyDeps, kind: SubjectKind, value: string): Promise<PrivacyReport> {
-  const subject = subjectFrom(kind, value)
-  const pattern = subjectPattern(subject)
-  const records = findRecords(deps.db, pattern, deps.hash(subject))
+export async function privacyReport(deps: PrivacyDeps, input: SubjectInput): Promise<PrivacyReport> {
+  const person = subjectFrom(input)
+  const { pattern, records } = lookFor(deps, [person])
+  const all = [...records, ...settingsRecords(deps.settings.get(), pattern)]
   const found = await files(deps, pattern, false)
-  deps.log.info('privacy.report', { kind, records: records.length, files: found.length })
-  return { records, files: found, total: records.length + found.reduce((n, f) => n + f.records, 0) }
+  const related = relatedOf([person], records)
+  deps.log.info('privacy.report', {
+    kind: input.kind,
+    records: all.length,
+    files: found.length,
+    related: related.length,
+  })
+  return { records: all, files: found, total: all.length + found.reduce((n, f) => n + f.records, 0), related }
 }
 
+/** Erases the person — and, in the same act, the identifiers in `also` (those the report listed, as chosen). */
 export async function privacyErase(
   deps: PrivacyDeps,
-  kind: SubjectKind,
-  value: string,
+  input: SubjectInput,
+  also: readonly SubjectInput[] = [],
   now = new Date(),
 ): Promise<ErasureResult> {
-  const subject = subjectFrom(kind, value)
-  const pattern = subjectPattern(subject)
-  const records = findRecords(deps.db, pattern, deps.hash(subject))
+  const people = [input, ...also].map(subjectFrom)
+  const { pattern, records } = lookFor(deps, people)
+  const related = relatedOf(people, records)
+  // The settings first: a value the schema would refuse without the person stops the erasure before any deletion.
+  const inSettings = await eraseFromSettings(deps.settings, pattern)
   deleteRecords(deps.db, records)
   const removed: Record<string, number> = {}
   for (const r of records) removed[r.place] = (removed[r.place] ?? 0) + 1
+  if (inSettings > 0) removed['settings'] = inSettings
   // Files before the scrub: a log line written meanwhile holds no identifier (see the audit line below).
   const found = await files(deps, pattern, true)
   for (const f of found) if (!f.error) removed[`files.${f.kind}`] = (removed[`files.${f.kind}`] ?? 0) + f.records
@@ -94,9 +125,15 @@ export async function privacyErase(
   // Anonymous: when, which kind of identifier, how many records — never the identifier or its hash.
   deps.db
     .prepare('INSERT INTO privacy_audit (at, kind, removed) VALUES (?, ?, ?)')
-    .run(now.toISOString(), kind, JSON.stringify(removed))
-  deps.log.info('privacy.erased', { kind, removed, storageClean, failedFiles: found.filter((f) => f.error).length })
-  return { removed, files: found, total: Object.values(removed).reduce((a, b) => a + b, 0), storageClean }
+    .run(now.toISOString(), input.kind, JSON.stringify(removed))
+  deps.log.info('privacy.erased', {
+    kind: input.kind,
+    also: also.length,
+    removed,
+    storageClean,
+    failedFiles: found.filter((f) => f.error).length,
+  })
+  return { removed, files: found, total: Object.values(removed).reduce((a, b) => a + b, 0), storageClean, related }
 }
 
 export interface AuditLine {

@@ -4,10 +4,12 @@ import { formatDateTime } from '../../../src-shared/domain/format'
 import { SUBJECT_KINDS, type SubjectKind } from '../../../src-shared/domain/privacy'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { usePrivacyStore } from '../../stores/privacy/store'
+import { RelatedList, relatedKey } from './RelatedList'
 
 /**
  * Configurações → Privacidade (LGPD, issue #14): what is kept about a person, and its erasure after an explicit
- * confirmation that names how many records go. The audit below lists erasures without saying whose.
+ * confirmation that names how many records go — with the identifiers seen with them the analyst ticked (issue #23).
+ * The audit below lists erasures without saying whose.
  */
 export function PrivacyPanel({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation()
@@ -16,6 +18,17 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
   const [kind, setKind] = useState<SubjectKind>('cpf')
   const [value, setValue] = useState('')
   const [confirming, setConfirming] = useState(false)
+  // What the analyst ticked belongs to the report it was ticked on: a new report starts unticked.
+  const [picked, setPicked] = useState<{ of: typeof report; keys: ReadonlySet<string> }>({ of: null, keys: new Set() })
+  const ticked = picked.of === report ? picked.keys : new Set<string>()
+  const toggle = (key: string): void => {
+    const next = new Set(ticked)
+    if (!next.delete(key)) next.add(key)
+    setPicked({ of: report, keys: next })
+  }
+  const also = (report?.related ?? []).flatMap((r) =>
+    r.value !== null && ticked.has(relatedKey(r)) ? [{ kind: r.kind, value: r.value }] : [],
+  )
   useEffect(() => void usePrivacyStore.getState().loadAudit(), [])
   const when = (iso: string | null): string => (iso ? formatDateTime(iso, timeZone, 'br') : '—')
   // Records past the list's limit (files are counted apart): the total still counts them.
@@ -95,6 +108,7 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
               })}
             </p>
           ))}
+          <RelatedList related={report.related} ticked={ticked} onToggle={toggle} />
           {report.total > 0 && !confirming && (
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
               {t('privacy.erase')}
@@ -108,11 +122,12 @@ export function PrivacyPanel({ timeZone }: { timeZone: string }) {
               data-testid="privacy-confirm"
             >
               <p>{t('privacy.eraseConfirm', { count: report.total, who: report.who })}</p>
+              {also.length > 0 && <p>{t('privacy.eraseAlso', { count: also.length })}</p>}
               <button
                 type="button"
                 className="danger"
                 disabled={busy}
-                onClick={() => void actions.erase().then(() => setConfirming(false))}
+                onClick={() => void actions.erase(also).then(() => setConfirming(false))}
               >
                 {t('privacy.eraseConfirmButton')}
               </button>

@@ -21,7 +21,8 @@ export interface PrivacyState {
 
 export interface PrivacyActions {
   ask(kind: SubjectKind, value: string): Promise<void>
-  erase(): Promise<void>
+  /** Erases the report's person, and in the same act the identifiers seen with them that the analyst ticked. */
+  erase(also?: { kind: SubjectKind; value: string }[]): Promise<void>
   loadAudit(): Promise<void>
 }
 
@@ -41,12 +42,12 @@ export const usePrivacyStore = create<PrivacyState & PrivacyActions>()((set, get
       set({ busy: false, report: null, error: appErrorOf(error) })
     }
   },
-  async erase() {
+  async erase(also = []) {
     const report = get().report
     if (!report) return
     set({ busy: true, error: null })
     try {
-      const erased = await call('privacy:erase', { kind: report.kind, value: report.who, confirm: true })
+      const erased = await call('privacy:erase', { kind: report.kind, value: report.who, confirm: true, also })
       set({ busy: false, report: null, erased: { ...erased, who: report.who } })
       await get().loadAudit()
     } catch (error) {

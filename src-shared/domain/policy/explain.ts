@@ -55,7 +55,7 @@ export function problemText(problem: string, t: Translate): string {
   return problem
     .split('; ')
     .map((item) => {
-      const m = /^(columns|cell_cut|columns_cut|record):(.*)$/.exec(item)
+      const m = /^(columns|cell_cut|columns_cut|record_cut|record):(.*)$/.exec(item)
       if (!m) return item
       const [a = '', b = ''] = m[1] === 'columns' ? (m[2] ?? '').split(',') : [m[2] ?? '']
       return t(`policy.problems.${m[1]}`, { a, b })

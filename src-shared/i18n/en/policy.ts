@@ -109,6 +109,7 @@ export const policy: Pick<Catalog, 'policy'> = {
       columns: '{{a}} columns where the header has {{b}}',
       cell_cut: 'a cell over {{a}} characters was cut',
       columns_cut: 'a line with more than {{a}} columns was cut',
+      record_cut: 'a line over {{a}} characters was cut',
       record: 'unreadable record ({{a}})',
     },
     rules: {

@@ -108,6 +108,7 @@ export const policy = {
       columns: '{{a}} colunas onde o cabeçalho tem {{b}}',
       cell_cut: 'campo acima de {{a}} caracteres cortado',
       columns_cut: 'linha com mais de {{a}} colunas cortada',
+      record_cut: 'linha com mais de {{a}} caracteres cortada',
       record: 'registro ilegível ({{a}})',
     },
     rules: {

@@ -3,7 +3,7 @@ export const privacy = {
   privacy: {
     title: 'Privacidade (LGPD)',
     intro:
-      'Tudo o que o Sentinela guarda sobre uma pessoa — histórico, lotes, mensagens MSE, sessões USSD, callbacks, listas enviadas, exportações e logs — encontrado pelo CPF, celular ou e-mail (LGPD, art. 18). Identificadores mascarados são achados por um hash com chave, sem guardá-los em claro.',
+      'Tudo o que o Sentinela guarda sobre uma pessoa — histórico, lotes, mensagens MSE, sessões USSD, callbacks, configurações, listas enviadas, exportações e logs — encontrado pelo CPF, celular ou e-mail (LGPD, art. 18). Identificadores mascarados são achados por um hash com chave, sem guardá-los em claro.',
     kinds: { cpf: 'CPF', phone: 'Celular', email: 'E-mail' },
     kind: 'Identificar por',
     value: 'CPF, celular ou e-mail do titular',
@@ -45,9 +45,11 @@ export const privacy = {
       effects: 'Diário de envios',
       watch_lines: 'Listas de vigilância',
       cases: 'Casos',
+      settings: 'Configurações',
       'files.upload': 'Listas enviadas',
       'files.export': 'Exportações',
       'files.log': 'Logs',
+      'files.settings': 'Cópias das configurações',
     },
     what: {
       history: 'Consulta {{kind}}: {{outcome}}',
@@ -63,8 +65,15 @@ export const privacy = {
       effects: 'Envio {{operation}} ({{state}})',
       watch_lines: 'Linha vigiada na lista nº {{list}}, com suas mudanças',
       cases: 'Caso nº {{id}} ({{status}}), com suas evidências, decisões e notas',
+      sandbox_event: 'Evento do sandbox na linha: {{event}}',
+      settings: 'Valor da configuração {{path}}',
     },
-    files: { upload: 'Lista enviada', export: 'Exportação', log: 'Log' },
+    files: {
+      upload: 'Lista enviada',
+      export: 'Exportação',
+      log: 'Log',
+      settings: 'Cópia das configurações posta de lado',
+    },
     fileLine_one: '{{kind}} {{path}}: {{count}} registro',
     fileLine_other: '{{kind}} {{path}}: {{count}} registros',
     fileLine_zero: '{{kind}} {{path}}: {{count}} registros',
@@ -74,5 +83,14 @@ export const privacy = {
     auditLine_other: '{{at}} — por {{kind}}: {{count}} registros',
     auditLine_zero: '{{at}} — por {{kind}}: {{count}} registros',
     auditNone: 'Nenhuma eliminação feita.',
+    related:
+      'Também vistos nesses registros — podem ser da mesma pessoa (confira antes: um número compartilhado é de outra pessoa):',
+    relatedMasked: '{{kind}} {{shown}}: guardado mascarado; digite-o por inteiro para achá-lo e eliminá-lo.',
+    relatedCommand: '{{kind}} {{shown}}: {{command}}',
+    relatedAll: 'Para eliminá-los junto com {{who}}: {{command}}',
+    relatedAlso: 'Eliminar também',
+    eraseAlso_one: 'Junto: tudo sobre {{count}} identificador marcado acima.',
+    eraseAlso_other: 'Junto: tudo sobre os {{count}} identificadores marcados acima.',
+    eraseAlso_zero: 'Junto: tudo sobre os {{count}} identificadores marcados acima.',
   },
 }

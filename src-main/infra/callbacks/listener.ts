@@ -93,7 +93,9 @@ export class CallbackListener {
   private state: Omit<ListenerStatus, 'refused'> = { listening: false, url: null, error: null, errno: null }
   private readonly routes: CallbackRoute[] = []
   private readonly refused = new Map<RefusalReason, number>()
-  private readonly windows = new Map<string, { start: number; count: number }>()
+  /** Budgets of peers without credentials and of partners' credentials, apart: a flood of one never fills the other. */
+  private readonly peerWindows = new Map<string, { start: number; count: number }>()
+  private readonly credentialWindows = new Map<string, { start: number; count: number }>()
   private lastRefusalLog = 0
 
   constructor(private readonly deps: { db: Db; events: EventHub; log: Logger; redactor: Redactor }) {}
@@ -145,16 +147,16 @@ export class CallbackListener {
     req.destroy()
   }
 
-  /** One second's budget per key: `cred <identity>` for partners, `peer <address>` for everyone else. */
-  private overBudget(key: string, perSecond: number): boolean {
+  /** One second's budget per key: a credential's identity for partners, `peer <address>` for everyone else. */
+  private overBudget(windows: Map<string, { start: number; count: number }>, key: string, perSecond: number): boolean {
     const now = Date.now()
-    const w = this.windows.get(key)
+    const w = windows.get(key)
     if (!w || now - w.start >= 1000) {
-      if (!w && this.windows.size >= MAX_WINDOWS) {
-        for (const [k, old] of this.windows) if (now - old.start >= 1000) this.windows.delete(k)
-        if (this.windows.size >= MAX_WINDOWS) return true
+      if (!w && windows.size >= MAX_WINDOWS) {
+        for (const [k, old] of windows) if (now - old.start >= 1000) windows.delete(k)
+        if (windows.size >= MAX_WINDOWS) return true
       }
-      this.windows.set(key, { start: now, count: 1 })
+      windows.set(key, { start: now, count: 1 })
       return false
     }
     return ++w.count > perSecond
@@ -172,10 +174,10 @@ export class CallbackListener {
     const credential = await route.authenticate(req).catch(() => null)
     if (!credential) {
       const peer = `peer ${req.socket.remoteAddress ?? '-'}`
-      if (this.overBudget(peer, UNAUTHENTICATED_PER_SECOND)) return this.refuse(req, res, 429, 'rate')
+      if (this.overBudget(this.peerWindows, peer, UNAUTHENTICATED_PER_SECOND)) return this.refuse(req, res, 429, 'rate')
       return this.refuse(req, res, 401, 'unauthenticated')
     }
-    if (this.overBudget(`cred ${credential}`, RATE_PER_SECOND)) return this.refuse(req, res, 429, 'rate')
+    if (this.overBudget(this.credentialWindows, credential, RATE_PER_SECOND)) return this.refuse(req, res, 429, 'rate')
     const chunks: Buffer[] = []
     let size = 0
     let over = false

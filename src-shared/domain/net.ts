@@ -32,8 +32,17 @@ const METADATA_NAMES = new Set([
   'metadata.packet.net',
   'metadata.platformequinix.com',
 ])
-/** Metadata services at addresses outside link-local: Alibaba Cloud, AWS over IPv6. */
-const METADATA_ADDRESSES = new Set(['100.100.100.200', 'fd00:ec2::254'])
+/**
+ * Platform services at addresses outside link-local: Alibaba Cloud's metadata, Azure's WireServer, and the IPv6
+ * metadata of AWS, Google Cloud and Oracle Cloud (found by the attack on issue #23: fc00::/7 read as private).
+ */
+const METADATA_ADDRESSES = new Set([
+  '100.100.100.200',
+  '168.63.129.16',
+  'fd00:ec2::254',
+  'fd20:ce::254',
+  'fd00:c1::a9fe:a9fe',
+])
 
 /** The URL constructor every runtime of this code has (Node, Chromium); src-shared declares no DOM or Node types. */
 interface ParsedUrl {

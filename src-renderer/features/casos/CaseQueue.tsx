@@ -26,20 +26,21 @@ interface Words {
 interface OptionProps {
   row: CaseSummary
   selected: boolean
-  index: number
   words: Words
 }
 
-/** A row re-renders only when its case or the cursor on it changed (the queue is read again after every act). */
+/**
+ * A row re-renders only when its case or the cursor on it changed (the queue is read again after every act). Not its
+ * position: a decided case leaves the queue and every row below it moves up — none of them is drawn again for that.
+ */
 const same = (a: OptionProps, b: OptionProps): boolean =>
   a.words === b.words &&
   a.selected === b.selected &&
-  a.index === b.index &&
   a.row.id === b.row.id &&
   a.row.updatedAt === b.row.updatedAt &&
   a.row.status === b.row.status
 
-const CaseOption = memo(function CaseOption({ row, selected, index, words }: OptionProps) {
+const CaseOption = memo(function CaseOption({ row, selected, words }: OptionProps) {
   const { t, tr, f } = words
   const days = Math.max(0, Math.floor((Date.now() - Date.parse(row.openedAt)) / DAY_MS))
   const first = row.machine.reasons[0]
@@ -53,7 +54,7 @@ const CaseOption = memo(function CaseOption({ row, selected, index, words }: Opt
       data-case={row.id}
       onClick={() => {
         const s = useCasesStore.getState()
-        s.select(index)
+        s.select(s.rows.findIndex((r) => r.id === row.id))
         void s.openCase(row.id)
       }}
     >
@@ -111,7 +112,7 @@ export const CaseQueue = forwardRef<HTMLDivElement>(function CaseQueue(_props, r
         data-testid="case-queue"
       >
         {rows.map((row, i) => (
-          <CaseOption key={row.id} row={row} index={i} selected={i === selected} words={words} />
+          <CaseOption key={row.id} row={row} selected={i === selected} words={words} />
         ))}
       </div>
       {rows.length < total && (

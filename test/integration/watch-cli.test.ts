@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { createHmac } from 'node:crypto'
+import { Webhook } from 'standardwebhooks'
+import { HTTP, type CloudEvent } from 'cloudevents'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
@@ -152,7 +153,7 @@ describe('sentinela watch (built CLI)', () => {
   })
 
   it('posts each change to the team webhook as a signed CloudEvent; a failing receiver gets retries, the event stays undelivered', async () => {
-    const received: { body: string; signature: string | undefined; type: string | undefined }[] = []
+    const received: { body: string; headers: Record<string, string>; type: string | undefined }[] = []
     let failing = false
     const receiver = createServer((req, res) => {
       let body = ''
@@ -160,7 +161,7 @@ describe('sentinela watch (built CLI)', () => {
       req.on('end', () => {
         received.push({
           body,
-          signature: req.headers['x-sentinela-signature'] as string | undefined,
+          headers: req.headers as Record<string, string>,
           type: req.headers['content-type'],
         })
         res.writeHead(failing ? 500 : 204).end()
@@ -176,7 +177,7 @@ describe('sentinela watch (built CLI)', () => {
       const set = await watch('watch', 'webhook', 'set', url, '--allow-private')
       expect(set.code, set.stderr).toBe(0)
       const secret = set.stdout.trim()
-      expect(secret).toMatch(/^[0-9a-f]{64}$/)
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
       const csv = join(h.dataDir, 'w.csv')
       writeFileSync(csv, 'Nome;Celular\nAna;(11) 99999-0001\n')
       expect((await watch('watch', 'add', csv)).code).toBe(0)
@@ -185,10 +186,15 @@ describe('sentinela watch (built CLI)', () => {
       expect(received).toHaveLength(2)
       for (const r of received) {
         expect(r.type).toContain('application/cloudevents+json')
-        expect(r.signature).toBe(`sha256=${createHmac('sha256', secret).update(r.body).digest('hex')}`)
+        // Issue #24: verified with the Standard Webhooks and CloudEvents libraries a receiver would use.
+        expect(() => new Webhook(secret).verify(r.body, r.headers)).not.toThrow()
+        const parsed = HTTP.toEvent({ headers: r.headers, body: r.body }) as CloudEvent<unknown>
+        expect(parsed.validate()).toBe(true)
+        expect(parsed.source).toMatch(/^sentinela:\/\/[0-9a-f-]{36}\/watchlists\/1$/)
         const event = JSON.parse(r.body) as Record<string, unknown> & { data: { line: { msisdn: string } } }
         expect(event).toMatchObject({ specversion: '1.0', type: 'br.sentinela.watch.event', subject: 'line/1' })
         expect(event.id).toMatch(/^change-\d+$/)
+        expect(r.headers['webhook-id']).toMatch(/^[0-9a-f-]{36}\.change-\d+$/)
         expect(event.data.line.msisdn).toBe('(11) 9****-0001') // masked as configured
       }
       expect(JSON.parse((await watch('--json', 'watch', 'deliveries')).stdout)).toEqual([])

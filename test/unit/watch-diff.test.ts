@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto'
+import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 import { diffLine } from '../../src-main/services/watch/diff'
-import { signature } from '../../src-main/services/watch/outbound'
+import { newWebhookSecret, secretKey, signatureHeaders } from '../../src-main/services/watch/signing'
 import type { WatchLine } from '../../src-main/services/watch/store'
 import { alertFacts, DEFAULT_POLICY } from '../../src-shared/domain/policy'
 import { createTranslator } from '../../src-shared/i18n'
@@ -115,8 +115,30 @@ describe('outbound words and signature', () => {
       title: 'Grave · Ana',
       body: '(11) 99999-0001: Troca de SIM (chip) em 01/12/2026 09:00',
     })
-    expect(signature('segredo', '{"a":1}')).toBe(
-      `sha256=${createHmac('sha256', 'segredo').update('{"a":1}').digest('hex')}`,
-    )
+  })
+
+  it('signs as Standard Webhooks: the standardwebhooks library verifies it, for each of two secrets (rotation)', () => {
+    const [a, b] = [newWebhookSecret(), newWebhookSecret()]
+    expect(a).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
+    const body = '{"a":1}'
+    const headers = signatureHeaders([a, b], 'inst.change-1', new Date(), body)
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2)
+    expect(new Webhook(a).verify(body, headers)).toEqual({ a: 1 })
+    expect(new Webhook(b).verify(body, headers)).toEqual({ a: 1 })
+    // The timestamp is signed: the same signature with another time, or another body, is refused.
+    expect(() =>
+      new Webhook(a).verify(body, { ...headers, 'webhook-timestamp': String(Date.now() / 1000 - 1) }),
+    ).toThrow()
+    expect(() => new Webhook(a).verify('{"a":2}', headers)).toThrow()
+    // Too old: a captured request replayed ten minutes later is refused by the receiver's library.
+    const old = signatureHeaders([a], 'inst.change-1', new Date(Date.now() - 600_000), body)
+    expect(() => new Webhook(a).verify(body, old)).toThrow(/too old/)
+  })
+
+  it('a secret carries 32 bytes at least, as whsec_ + base64', () => {
+    expect(secretKey(newWebhookSecret())).toHaveLength(32)
+    expect(secretKey('whsec_c2hvcnQ=')).toBeNull() // "short"
+    expect(secretKey('segredo-curto')).toBeNull()
+    expect(secretKey(`whsec_${'%'.repeat(44)}`)).toBeNull()
   })
 })

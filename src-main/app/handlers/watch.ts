@@ -5,7 +5,7 @@ import type { Handlers } from '../router'
 import { BatchUploads } from '../../services/batch/uploads'
 import { addWatchlist, quotaPlan, watchlistFromJob } from '../../services/watch/lists'
 import { changeView, WatchRunner } from '../../services/watch/runner'
-import { deliveries, WEBHOOK_SECRET } from '../../services/watch/outbound'
+import { deliveries, webhookSecret } from '../../services/watch/outbound'
 import { WatchStore, type Watchlist } from '../../services/watch/store'
 
 type WatchHandlers = Pick<
@@ -80,7 +80,7 @@ export function watchHandlers(ctx: CoreContext, runner: WatchRunner): WatchHandl
     'watch:read': ({ ids }) => ({ read: store.markRead(ids) }),
     'watch:webhook': async () => {
       const { webhookUrl, maskLines } = ctx.settings.get().watch
-      const secret = await ctx.credentials.getSecret(ctx.environment(), WEBHOOK_SECRET).catch(() => null)
+      const secret = await webhookSecret(ctx).catch(() => null)
       return { url: webhookUrl, maskLines, secretSet: secret !== null, undelivered: deliveries(ctx, true).length }
     },
     'watch:line': ({ lineId }) => {

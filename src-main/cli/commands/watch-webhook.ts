@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { SettingsPatchSchema } from '../../../src-shared/domain/settings'
-import { deliveries, newWebhookSecret, WEBHOOK_SECRET } from '../../services/watch/outbound'
+import { deliveries, webhookSecretName } from '../../services/watch/outbound'
+import { MIN_SECRET_BYTES, newWebhookSecret, secretKey } from '../../services/watch/signing'
 import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 import { withCore } from '../core'
@@ -30,6 +31,10 @@ export function registerWebhook(group: Command, globals: (command: Command) => G
         const given = opts.secretStdin ? (await readStdin()).trim() : null
         await withCore(g, async (core) => {
           const t = core.context.translate()
+          // Issue #24: a supplied secret is a Standard Webhooks one (`whsec_` + base64) of 32 bytes at least — never
+          // silently replaced by another the team would not know.
+          if (given !== null && !secretKey(given))
+            throw new CliFailure('watch.webhook_secret', t('errors.watch.webhook_secret', { bytes: MIN_SECRET_BYTES }))
           // The same check as settings:update: http(s), never link-local or a cloud metadata address.
           if (!SettingsPatchSchema.safeParse({ watch: { webhookUrl: url } }).success)
             throw new CliFailure('watch.webhook_url', t('errors.watch.webhook_url'))
@@ -38,8 +43,8 @@ export function registerWebhook(group: Command, globals: (command: Command) => G
             watch: { webhookUrl: url, maskLines: !opts.wholeLines },
             ...(opts.allowPrivate ? { allowPrivateAddresses: true } : {}),
           })
-          const secret = given && given.length >= 16 ? given : newWebhookSecret()
-          await core.context.credentials.setSecret(core.context.environment(), WEBHOOK_SECRET, secret)
+          const secret = given ?? newWebhookSecret()
+          await core.context.credentials.setSecret(core.context.environment(), webhookSecretName(core.context), secret)
           if (g.json)
             io.stdout(`${JSON.stringify({ url, maskLines: !opts.wholeLines, secret: given ? undefined : secret })}\n`)
           else {
@@ -53,7 +58,8 @@ export function registerWebhook(group: Command, globals: (command: Command) => G
     const g = globals(command)
     await withCore(g, async (core) => {
       await core.context.settings.update({ watch: { webhookUrl: null } })
-      await core.context.credentials.deleteSecret(core.context.environment(), WEBHOOK_SECRET)
+      // The webhook goes with its secret: nothing is posted after this, signed or not.
+      await core.context.credentials.deleteSecret(core.context.environment(), webhookSecretName(core.context))
       if (!g.json) io.stderr(`${core.context.translate()('watch.webhookRemoved')}\n`)
     })
   })
@@ -64,8 +70,10 @@ export function registerWebhook(group: Command, globals: (command: Command) => G
       if (g.json) return io.stdout(`${JSON.stringify(pending)}\n`)
       const t = core.context.translate()
       if (pending.length === 0) io.stderr(`${t('watch.allDelivered')}\n`)
-      for (const d of pending)
-        io.stdout(`${t('watch.undelivered', { id: d.changeId, attempts: d.attempts, error: d.lastError ?? '—' })}\n`)
+      for (const d of pending) {
+        const error = d.lastError === 'secret_missing' ? t('watch.secretMissing') : (d.lastError ?? '—')
+        io.stdout(`${t('watch.undelivered', { id: d.changeId, attempts: d.attempts, error })}\n`)
+      }
     })
   })
 }

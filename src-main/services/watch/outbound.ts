@@ -1,41 +1,61 @@
-import { createHmac, randomBytes } from 'node:crypto'
 import { assertAddressAllowed } from '../../infra/http/address'
-import { hostname } from 'node:os'
+import { installationId } from '../../infra/store/installation'
+import { secretKey, signatureHeaders } from './signing'
 import { maskMsisdn } from '../../../src-shared/domain/phone'
 import type { CoreContext } from '../context'
 import { WatchStore, type WatchChange } from './store'
 
 /*
  * Issue #17: each change a pass records, posted to the team's webhook as a CloudEvents 1.0 JSON event (structured
- * mode), signed with HMAC-SHA256 over the exact body with a secret kept in the keychain. A failed post is retried
- * a few times at once, then on a growing delay; an event never delivered stays in watch_deliveries and is listed.
+ * mode). Issue #24: signed as Standard Webhooks signs (signing.ts) with this data folder's secret, `source` carrying
+ * this folder's installation id; without a secret nothing is posted — never an unsigned alarm. A failed post is
+ * retried a few times at once, then on a growing delay; an event never delivered stays in watch_deliveries, listed.
  */
 
 export type OutboundDeps = Pick<CoreContext, 'db' | 'http' | 'credentials' | 'settings' | 'environment' | 'log'>
 
-export const WEBHOOK_SECRET = 'watch-webhook'
-export const SIGNATURE_HEADER = 'x-sentinela-signature'
+/** Before issue #24 the secret was one per environment, shared by every data folder: read once to move it over. */
+const LEGACY_WEBHOOK_SECRET = 'watch-webhook'
 const QUICK_TRIES = 3
 const MAX_ATTEMPTS = 12
 const QUICK_PAUSE_MS = 300
 
-export function newWebhookSecret(): string {
-  return randomBytes(32).toString('hex')
+/** The keychain name of this data folder's webhook secret: another folder can neither re-key nor remove it. */
+export function webhookSecretName(ctx: Pick<OutboundDeps, 'db'>): string {
+  return `watch-webhook/${installationId(ctx.db)}`
 }
 
-export function signature(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+/**
+ * This folder's webhook secret, or null. A secret kept under the old shared name is moved to this folder's name the
+ * first time (the old entry stays for other folders that still read it; each then owns its copy).
+ */
+export async function webhookSecret(
+  ctx: Pick<OutboundDeps, 'db' | 'credentials' | 'environment'>,
+): Promise<string | null> {
+  const env = ctx.environment()
+  const own = await ctx.credentials.getSecret(env, webhookSecretName(ctx))
+  if (own) return own
+  const legacy = await ctx.credentials.getSecret(env, LEGACY_WEBHOOK_SECRET)
+  if (!legacy) return null
+  await ctx.credentials.setSecret(env, webhookSecretName(ctx), legacy)
+  return legacy
 }
 
 /** The change as a CloudEvent (https://github.com/cloudevents/spec, v1.0, JSON format). */
-export function cloudEvent(store: WatchStore, c: WatchChange, maskLines: boolean): Record<string, unknown> {
+export function cloudEvent(
+  store: WatchStore,
+  c: WatchChange,
+  maskLines: boolean,
+  installation: string,
+): Record<string, unknown> {
   const line = store.line(c.lineId)
   const list = store.list(c.listId)
   const msisdn = line?.msisdn ? (maskLines ? maskMsisdn(line.msisdn) : line.msisdn) : null
   return {
     specversion: '1.0',
     type: `br.sentinela.watch.${c.kind}`,
-    source: `sentinela://${hostname()}/watchlists/${c.listId}`,
+    // (source, id) is unique across installations: the host name was not (two folders, two machines named alike).
+    source: `sentinela://${installation}/watchlists/${c.listId}`,
     id: `change-${c.id}`,
     time: c.detectedAt,
     subject: `line/${c.lineId}`,
@@ -85,7 +105,8 @@ export function deliveries(ctx: Pick<OutboundDeps, 'db'>, pendingOnly = false): 
 export async function deliverDue(ctx: OutboundDeps, now = new Date()): Promise<{ delivered: number; failed: number }> {
   const url = ctx.settings.get().watch.webhookUrl
   if (!url) return { delivered: 0, failed: 0 }
-  const secret = await ctx.credentials.getSecret(ctx.environment(), WEBHOOK_SECRET)
+  const secret = await webhookSecret(ctx)
+  const installation = installationId(ctx.db)
   const due = ctx.db
     .prepare(
       'SELECT change_id AS id, attempts FROM watch_deliveries WHERE delivered_at IS NULL AND attempts < ? AND next_at <= ?',
@@ -98,12 +119,13 @@ export async function deliverDue(ctx: OutboundDeps, now = new Date()): Promise<{
   for (const d of due) {
     const change = store.change(d.id)
     if (!change) continue
-    const body = JSON.stringify(cloudEvent(store, change, mask))
+    const body = JSON.stringify(cloudEvent(store, change, mask, installation))
+    const messageId = `${installation}.change-${change.id}`
     let attempts = d.attempts
     let error: string | null = null
     for (let i = 0; i < QUICK_TRIES; i++) {
       attempts++
-      error = await post(ctx, url, body, secret)
+      error = await post(ctx, url, body, messageId, secret)
       if (error === null) break
       await new Promise((resolve) => setTimeout(resolve, QUICK_PAUSE_MS * (i + 1)))
     }
@@ -126,7 +148,15 @@ export async function deliverDue(ctx: OutboundDeps, now = new Date()): Promise<{
   return { delivered, failed }
 }
 
-async function post(ctx: OutboundDeps, url: string, body: string, secret: string | null): Promise<string | null> {
+async function post(
+  ctx: OutboundDeps,
+  url: string,
+  body: string,
+  messageId: string,
+  secret: string | null,
+): Promise<string | null> {
+  // Never an unsigned alarm: a receiver could not tell it from a forgery (issue #24). It waits for a secret.
+  if (!secret || !secretKey(secret)) return 'secret_missing'
   try {
     // The same address check as Configurações, at every delivery: settings.json may have been edited by hand (#23).
     await assertAddressAllowed(url, { allowPrivate: ctx.settings.get().allowPrivateAddresses })
@@ -135,7 +165,7 @@ async function post(ctx: OutboundDeps, url: string, body: string, secret: string
       url,
       headers: {
         'content-type': 'application/cloudevents+json; charset=utf-8',
-        ...(secret ? { [SIGNATURE_HEADER]: signature(secret, body) } : {}),
+        ...signatureHeaders([secret], messageId, new Date(), body),
       },
       body,
       timeoutMs: 10_000,

@@ -68,6 +68,8 @@ export const errors: Pick<Catalog, 'errors'> = {
     watch: {
       import_failed: 'The watchlist could not be imported: $t(importProblems.{{key}})',
       line_not_found: 'This line is no longer on the watchlist.',
+      webhook_secret:
+        'Secret refused: use a Standard Webhooks secret (whsec_ followed by base64) of at least {{bytes}} bytes — or leave out --secret-stdin and Sentinela makes one and shows it once.',
       webhook_url: 'Webhook address refused: use http(s), never link-local or cloud metadata.',
       job_not_ready: 'Batch {{id}} does not exist or has not finished: watch a finished batch.',
       list_not_found: 'There is no watchlist {{id}}. See the lists with "sentinela watch list".',

@@ -52,6 +52,8 @@ export const watch: Pick<Catalog, 'watch' | 'monitor'> = {
       'Changes will be posted to {{url}} as signed CloudEvents (HMAC-SHA256). The secret, kept in the keychain, follows: set it on the receiver.',
     webhookRemoved: 'Team alerts turned off; the secret left the keychain.',
     allDelivered: 'Every change was delivered to the team webhook.',
+    secretMissing:
+      'no signing secret in this data folder — nothing is posted unsigned; set one with `sentinela watch webhook set URL`',
     undelivered: 'Change {{id}} not delivered after {{attempts}} attempts (last error: {{error}}).',
     added_one: 'List {{id}} "{{name}}": {{count}} line watched ({{skipped}} without the identifier the checks need).',
     added_other:

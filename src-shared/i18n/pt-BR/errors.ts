@@ -68,6 +68,8 @@ export const errors = {
     watch: {
       import_failed: 'A lista de vigilância não pôde ser importada: $t(importProblems.{{key}})',
       line_not_found: 'Esta linha não está mais na lista de vigilância.',
+      webhook_secret:
+        'Segredo recusado: use um segredo Standard Webhooks (whsec_ seguido de base64) de pelo menos {{bytes}} bytes — ou omita --secret-stdin e o Sentinela gera um e o mostra uma vez.',
       webhook_url: 'Endereço de webhook recusado: use http(s), nunca link-local ou metadados de nuvem.',
       job_not_ready: 'O lote {{id}} não existe ou ainda não terminou: vigie um lote concluído.',
       list_not_found: 'Não há lista de vigilância {{id}}. Veja as listas com "sentinela watch list".',

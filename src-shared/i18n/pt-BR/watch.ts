@@ -51,6 +51,8 @@ export const watch = {
       'Mudanças serão enviadas a {{url}} como CloudEvents assinados (HMAC-SHA256). O segredo, guardado no chaveiro, segue abaixo: configure-o no receptor.',
     webhookRemoved: 'Alertas para a equipe desligados; o segredo saiu do chaveiro.',
     allDelivered: 'Todas as mudanças foram entregues ao webhook da equipe.',
+    secretMissing:
+      'sem segredo de assinatura nesta pasta de dados — nada é enviado sem assinatura; defina um com `sentinela watch webhook set URL`',
     undelivered: 'Mudança {{id}} não entregue depois de {{attempts}} tentativas (último erro: {{error}}).',
     added_one:
       'Lista {{id}} "{{name}}": {{count}} linha vigiada ({{skipped}} sem o identificador que as checagens pedem).',

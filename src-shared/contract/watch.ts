@@ -35,7 +35,7 @@ export const WatchChangeViewSchema = z.object({
   detectedAt: z.string(),
   read: z.boolean(),
   /** The team webhook: not configured, waiting, delivered, or still failing after these attempts. */
-  delivery: z.object({ state: z.enum(['none', 'pending', 'delivered', 'failing']), attempts: z.number() }),
+  delivery: z.object({ state: z.enum(['none', 'pending', 'delivered', 'failing', 'abandoned']), attempts: z.number() }),
 })
 export type WatchChangeView = z.infer<typeof WatchChangeViewSchema>
 
@@ -73,6 +73,11 @@ export const watchChannels = {
     z.object({ url: z.string().nullable(), maskLines: z.boolean(), secretSet: z.boolean(), undelivered: z.number() }),
   ),
   'watch:read': channel(z.strictObject({ ids: z.array(z.number().int()).max(1000) }), z.object({ read: z.number() })),
+  /** Issue #24: abandoned deliveries sent again — these changes, or every abandoned one. */
+  'watch:retry-deliveries': channel(
+    z.strictObject({ ids: z.array(z.number().int()).max(1000).optional(), all: z.literal(true).optional() }),
+    z.object({ retried: z.number(), delivered: z.number() }),
+  ),
   /** What is known about a line: its events, last status and score. */
   'watch:line': channel(
     z.strictObject({ lineId: z.number().int() }),

@@ -71,6 +71,8 @@ export const WatchSettingsSchema = z.object({
   webhookUrl: z.string().max(500).nullable().default(null),
   /** The line in an outbound alert: `(11) 9****-0001` unless the team asked for it whole. */
   maskLines: z.boolean().default(true),
+  /** How long one delivery attempt waits for the receiver (issue #24); past it, "maybe delivered", retried later. */
+  timeoutSeconds: z.number().int().min(1).max(300).default(30),
 })
 export type WatchSettings = z.infer<typeof WatchSettingsSchema>
 
@@ -166,7 +168,11 @@ export const SettingsPatchSchema = z.strictObject({
     })
     .optional(),
   watch: z
-    .strictObject({ webhookUrl: EndpointSchema.nullable().optional(), maskLines: z.boolean().optional() })
+    .strictObject({
+      webhookUrl: EndpointSchema.nullable().optional(),
+      maskLines: z.boolean().optional(),
+      timeoutSeconds: z.number().int().min(1).max(300).optional(),
+    })
     .optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -206,13 +206,15 @@ describe('sentinela watch (built CLI)', () => {
         extraEvents: [{ msisdn: '5511999990001', eventName: 'PORTOUT_REQUESTED', at: new Date().toISOString() }],
       }
       expect((await watch('watch', 'run', '--once')).code).toBe(0)
-      expect(received.length).toBe(3) // retried at once, then left for later rounds
+      // Issue #24: one attempt per due time — the next waits its backoff (30 s and more), never several at once.
+      expect(received.length).toBe(1)
       const pending = JSON.parse((await watch('--json', 'watch', 'deliveries')).stdout) as {
         attempts: number
         lastError: string
+        state: string
       }[]
-      expect(pending).toEqual([expect.objectContaining({ attempts: 3, lastError: 'HTTP 500' })])
-      expect((await watch('watch', 'deliveries')).stdout).toContain('não entregue depois de 3 tentativas')
+      expect(pending).toEqual([expect.objectContaining({ attempts: 1, lastError: 'HTTP 500', state: 'failing' })])
+      expect((await watch('watch', 'deliveries')).stdout).toContain('não entregue depois de 1 tentativa (último erro: HTTP 500)')
     } finally {
       receiver.close()
     }

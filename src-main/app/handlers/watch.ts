@@ -5,7 +5,8 @@ import type { Handlers } from '../router'
 import { BatchUploads } from '../../services/batch/uploads'
 import { addWatchlist, quotaPlan, watchlistFromJob } from '../../services/watch/lists'
 import { changeView, WatchRunner } from '../../services/watch/runner'
-import { deliveries, webhookSecret } from '../../services/watch/outbound'
+import { webhookSecret } from '../../services/watch/outbound'
+import { deliverDue, deliveries, retryDeliveries } from '../../services/watch/outbox'
 import { WatchStore, type Watchlist } from '../../services/watch/store'
 
 type WatchHandlers = Pick<
@@ -17,6 +18,7 @@ type WatchHandlers = Pick<
   | 'watch:run'
   | 'watch:changes'
   | 'watch:read'
+  | 'watch:retry-deliveries'
   | 'watch:line'
   | 'watch:webhook'
 >
@@ -78,6 +80,11 @@ export function watchHandlers(ctx: CoreContext, runner: WatchRunner): WatchHandl
         .filter((c) => lineId === undefined || c.lineId === lineId)
         .map((c) => changeView(store, c)),
     'watch:read': ({ ids }) => ({ read: store.markRead(ids) }),
+    'watch:retry-deliveries': async ({ ids, all }) => {
+      const retried = retryDeliveries(ctx, all ? 'all' : (ids ?? []))
+      const round = retried > 0 ? await deliverDue(ctx) : { delivered: 0 }
+      return { retried, delivered: round.delivered }
+    },
     'watch:webhook': async () => {
       const { webhookUrl, maskLines } = ctx.settings.get().watch
       const secret = await webhookSecret(ctx).catch(() => null)

@@ -1,10 +1,14 @@
 import type { Command } from 'commander'
 import { SettingsPatchSchema } from '../../../src-shared/domain/settings'
-import { deliveries, webhookSecretName } from '../../services/watch/outbound'
+import { webhookSecretName } from '../../services/watch/outbound'
+import { deliveries, retryDeliveries, deliverDue } from '../../services/watch/outbox'
 import { MIN_SECRET_BYTES, newWebhookSecret, secretKey } from '../../services/watch/signing'
 import type { CliIO } from '../io'
 import type { GlobalOptions } from '../options'
 import { withCore } from '../core'
+import { positive } from '../pace'
+import type { Translate } from '../../../src-shared/i18n'
+import type { Delivery } from '../../services/watch/outbox'
 import { CliFailure, invokeOrThrow } from '../invoke'
 import { readStdin } from '../stdin'
 
@@ -13,6 +17,18 @@ import { readStdin } from '../stdin'
  * a signed CloudEvent; the signing secret is generated (printed once) or read from stdin, and kept in the keychain.
  * `watch webhook remove`; `watch deliveries [--json]`: the events not delivered (yet).
  */
+/** A delivery in a sentence: its state, its last error in words, what to do. */
+function deliveryText(d: Delivery, t: Translate): string {
+  const known: Record<string, string> = {
+    secret_missing: t('watch.secretMissing'),
+    keychain_unavailable: t('watch.keychainMissing'),
+    'HTTP 410': t('watch.gone'),
+  }
+  const error = d.lastError === null ? '—' : (known[d.lastError] ?? d.lastError)
+  if (d.state === 'abandoned') return t('watch.abandoned', { id: d.changeId, count: d.attempts, error })
+  return t('watch.undelivered', { id: d.changeId, count: d.attempts, error })
+}
+
 export function registerWebhook(group: Command, globals: (command: Command) => GlobalOptions, io: CliIO): void {
   const webhook = group.command('webhook').description('alertas para a equipe / team alerts (CloudEvents)')
   webhook
@@ -63,17 +79,28 @@ export function registerWebhook(group: Command, globals: (command: Command) => G
       if (!g.json) io.stderr(`${core.context.translate()('watch.webhookRemoved')}\n`)
     })
   })
-  group.command('deliveries').action(async (_opts: unknown, command: Command) => {
-    const g = globals(command)
-    await withCore(g, async (core) => {
-      const pending = deliveries(core.context, true)
-      if (g.json) return io.stdout(`${JSON.stringify(pending)}\n`)
-      const t = core.context.translate()
-      if (pending.length === 0) io.stderr(`${t('watch.allDelivered')}\n`)
-      for (const d of pending) {
-        const error = d.lastError === 'secret_missing' ? t('watch.secretMissing') : (d.lastError ?? '—')
-        io.stdout(`${t('watch.undelivered', { id: d.changeId, attempts: d.attempts, error })}\n`)
-      }
+  group
+    .command('deliveries')
+    .option('--retry <ids>', 'reenvia estas entregas abandonadas / sends these abandoned deliveries again (1,2,3)')
+    .option('--all-failed', 'reenvia todas as abandonadas / sends every abandoned delivery again')
+    .action(async (opts: { retry?: string; allFailed?: boolean }, command: Command) => {
+      const g = globals(command)
+      const ids =
+        opts.retry === undefined
+          ? []
+          : opts.retry.split(',').map((id) => positive(id.trim(), '--retry', Number.MAX_SAFE_INTEGER))
+      await withCore(g, async (core) => {
+        const t = core.context.translate()
+        // Issue #24: an abandoned delivery is sent again only by this explicit act, then once, on a fresh window.
+        if (opts.allFailed || ids.length > 0) {
+          const put = retryDeliveries(core.context, opts.allFailed ? 'all' : ids)
+          const round = await deliverDue(core.context)
+          if (!g.json) io.stderr(`${t('watch.retried', { count: put, delivered: round.delivered })}\n`)
+        }
+        const pending = deliveries(core.context, true)
+        if (g.json) return io.stdout(`${JSON.stringify(pending)}\n`)
+        if (pending.length === 0) io.stderr(`${t('watch.allDelivered')}\n`)
+        for (const d of pending) io.stdout(`${deliveryText(d, t)}\n`)
+      })
     })
-  })
 }

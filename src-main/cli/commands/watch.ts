@@ -3,13 +3,13 @@ import { formatsFor, type Formats } from '../../../src-shared/domain/format'
 import { changeSentence, lineIdentifier } from '../../../src-shared/domain/watch'
 import type { WatchChangeView } from '../../../src-shared/contract/watch'
 import type { Translate } from '../../../src-shared/i18n'
-import { AppFailure, toAppError } from '../../infra/errors'
+import { AppFailure, asFailure, toAppError } from '../../infra/errors'
 import { positive, runOptionsFrom, withPace, type PaceOptions } from '../pace'
 import { addWatchlist, quotaPlan, WATCH_CHECKS, watchlistFromJob, type WatchCheck } from '../../services/watch/lists'
 import { runPass, type PassResult } from '../../services/watch/pass'
 import { WatchStore } from '../../services/watch/store'
 import { changeView } from '../../services/watch/runner'
-import { deliverDue } from '../../services/watch/outbound'
+import { deliverDue, nextDeliveryAt } from '../../services/watch/outbox'
 import { registerWebhook } from './watch-webhook'
 import type { Core } from '../../app'
 import { parseMsisdn } from '../../../src-shared/domain/phone'
@@ -177,8 +177,14 @@ export function registerWatch(program: Command, globals: (command: Command) => G
                 runPass(core.context, list.id, pace, undefined, core.modules.cases),
               )
               if (result) results.push(result)
-              await deliverDue(core.context)
             }
+            // Issue #24: due deliveries go out on every wake, pass or no pass (the outbox's own schedule).
+            // A delivery problem (no keychain, say) never hides what the pass recorded: it is said, the run goes on.
+            await deliverDue(core.context).catch((error: unknown) =>
+              io.stderr(
+                `${t('cli.warning', { message: toAppError(asFailure(error), core.context.translate()).message })}\n`,
+              ),
+            )
             if (g.json)
               io.stdout(
                 `${JSON.stringify(
@@ -205,6 +211,7 @@ export function registerWatch(program: Command, globals: (command: Command) => G
                 const last = store.lastPass(l.id)?.finishedAt
                 return last ? Date.parse(last) + l.everyMinutes * 60_000 : Date.now()
               }),
+              nextDeliveryAt(core.context) ?? Infinity,
               Date.now() + 60_000,
             )
             const wait = Math.max(1_000, next - Date.now())

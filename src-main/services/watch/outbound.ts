@@ -16,9 +16,6 @@ export type OutboundDeps = Pick<CoreContext, 'db' | 'http' | 'credentials' | 'se
 
 /** Before issue #24 the secret was one per environment, shared by every data folder: read once to move it over. */
 const LEGACY_WEBHOOK_SECRET = 'watch-webhook'
-const QUICK_TRIES = 3
-const MAX_ATTEMPTS = 12
-const QUICK_PAUSE_MS = 300
 
 /** The keychain name of this data folder's webhook secret: another folder can neither re-key nor remove it. */
 export function webhookSecretName(ctx: Pick<OutboundDeps, 'db'>): string {
@@ -83,80 +80,29 @@ export function enqueue(ctx: Pick<OutboundDeps, 'db' | 'settings'>, changes: rea
   for (const c of changes) insert.run(c.id, at, at)
 }
 
-export interface Delivery {
-  changeId: number
-  attempts: number
-  deliveredAt: string | null
-  lastError: string | null
-  nextAt: string
+/** What one attempt came to: delivered, or why not and when the receiver asked to be tried again. */
+export type PostOutcome =
+  { ok: true } | { ok: false; error: string; status?: number; retryAfterMs?: number; maybeDelivered?: boolean }
+
+/** `Retry-After` in seconds or as an HTTP date, as milliseconds from now (RFC 9110 §10.2.3), or undefined. */
+export function retryAfterMs(header: string | undefined, now: Date): number | undefined {
+  if (!header) return undefined
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime())
 }
 
-export function deliveries(ctx: Pick<OutboundDeps, 'db'>, pendingOnly = false): Delivery[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT change_id AS changeId, attempts, delivered_at AS deliveredAt, last_error AS lastError, next_at AS nextAt
-       FROM watch_deliveries ${pendingOnly ? 'WHERE delivered_at IS NULL' : ''} ORDER BY change_id`,
-    )
-    .all()
-  return rows as Delivery[]
-}
-
-/** Posts every due delivery; returns how many went through. */
-export async function deliverDue(ctx: OutboundDeps, now = new Date()): Promise<{ delivered: number; failed: number }> {
-  const url = ctx.settings.get().watch.webhookUrl
-  if (!url) return { delivered: 0, failed: 0 }
-  const secret = await webhookSecret(ctx)
-  const installation = installationId(ctx.db)
-  const due = ctx.db
-    .prepare(
-      'SELECT change_id AS id, attempts FROM watch_deliveries WHERE delivered_at IS NULL AND attempts < ? AND next_at <= ?',
-    )
-    .all(MAX_ATTEMPTS, now.toISOString()) as { id: number; attempts: number }[]
-  const store = new WatchStore(ctx.db)
-  const mask = ctx.settings.get().watch.maskLines
-  let delivered = 0
-  let failed = 0
-  for (const d of due) {
-    const change = store.change(d.id)
-    if (!change) continue
-    const body = JSON.stringify(cloudEvent(store, change, mask, installation))
-    const messageId = `${installation}.change-${change.id}`
-    let attempts = d.attempts
-    let error: string | null = null
-    for (let i = 0; i < QUICK_TRIES; i++) {
-      attempts++
-      error = await post(ctx, url, body, messageId, secret)
-      if (error === null) break
-      await new Promise((resolve) => setTimeout(resolve, QUICK_PAUSE_MS * (i + 1)))
-    }
-    // Later rounds wait longer each time: 1 min, 2, 4… up to 1 h.
-    const wait = Math.min(3_600_000, 60_000 * 2 ** Math.max(0, attempts / QUICK_TRIES - 1))
-    ctx.db
-      .prepare(
-        'UPDATE watch_deliveries SET attempts = ?, delivered_at = ?, last_error = ?, next_at = ? WHERE change_id = ?',
-      )
-      .run(
-        attempts,
-        error === null ? new Date().toISOString() : null,
-        error,
-        new Date(Date.now() + wait).toISOString(),
-        d.id,
-      )
-    if (error === null) delivered++
-    else failed++
-  }
-  return { delivered, failed }
-}
-
-async function post(
+/** One signed post of one event; never throws. */
+export async function post(
   ctx: OutboundDeps,
   url: string,
   body: string,
   messageId: string,
   secret: string | null,
-): Promise<string | null> {
+  timeoutMs: number,
+): Promise<PostOutcome> {
   // Never an unsigned alarm: a receiver could not tell it from a forgery (issue #24). It waits for a secret.
-  if (!secret || !secretKey(secret)) return 'secret_missing'
+  if (!secret || !secretKey(secret)) return { ok: false, error: 'secret_missing' }
   try {
     // The same address check as Configurações, at every delivery: settings.json may have been edited by hand (#23).
     await assertAddressAllowed(url, { allowPrivate: ctx.settings.get().allowPrivateAddresses })
@@ -168,11 +114,22 @@ async function post(
         ...signatureHeaders([secret], messageId, new Date(), body),
       },
       body,
-      timeoutMs: 10_000,
+      timeoutMs,
     })
-    return answer.status >= 200 && answer.status < 300 ? null : `HTTP ${answer.status}`
+    if (answer.status >= 200 && answer.status < 300) return { ok: true }
+    const after = [429, 503].includes(answer.status)
+      ? retryAfterMs(answer.headers['retry-after'], new Date())
+      : undefined
+    return {
+      ok: false,
+      error: `HTTP ${answer.status}`,
+      status: answer.status,
+      ...(after === undefined ? {} : { retryAfterMs: after }),
+    }
   } catch (error) {
     ctx.log.warn('watch.webhook_failed', { reason: (error as Error).message })
-    return (error as { code?: string }).code ?? 'unreachable'
+    const code = (error as { code?: string }).code ?? 'unreachable'
+    // A timeout may have reached the receiver: the retry carries the same webhook-id, on the backoff.
+    return { ok: false, error: code, ...(code === 'provider_timeout' ? { maybeDelivered: true } : {}) }
   }
 }

@@ -3,7 +3,8 @@ import type { CoreContext } from '../context'
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../batch/runner'
 import { runPass, type PassResult, type WatchDeps } from './pass'
 import { WatchStore, type WatchChange } from './store'
-import { deliverDue, type OutboundDeps } from './outbound'
+import type { OutboundDeps } from './outbound'
+import { deliverDue, stateOf } from './outbox'
 import type { Cases } from '../cases/service'
 
 /*
@@ -17,8 +18,7 @@ export type WatchRunnerDeps = WatchDeps & OutboundDeps & Pick<CoreContext, 'even
 function deliveryOf(store: WatchStore, changeId: number): WatchChangeView['delivery'] {
   const d = store.delivery(changeId)
   if (!d) return { state: 'none', attempts: 0 }
-  const state = d.deliveredAt ? 'delivered' : d.attempts === 0 ? 'pending' : 'failing'
-  return { state, attempts: d.attempts }
+  return { state: stateOf(d), attempts: d.attempts }
 }
 
 export function changeView(store: WatchStore, c: WatchChange): WatchChangeView {

@@ -105,9 +105,11 @@ export class WatchStore {
     }
   }
 
-  delivery(changeId: number): { attempts: number; deliveredAt: string | null } | null {
-    const sql = 'SELECT attempts, delivered_at AS deliveredAt FROM watch_deliveries WHERE change_id = ?'
-    return (this.db.prepare(sql).get(changeId) as { attempts: number; deliveredAt: string | null } | undefined) ?? null
+  delivery(changeId: number): { attempts: number; deliveredAt: string | null; abandonedAt: string | null } | null {
+    const sql =
+      'SELECT attempts, delivered_at AS deliveredAt, abandoned_at AS abandonedAt FROM watch_deliveries WHERE change_id = ?'
+    type Found = { attempts: number; deliveredAt: string | null; abandonedAt: string | null }
+    return (this.db.prepare(sql).get(changeId) as Found | undefined) ?? null
   }
 
   change(id: number): WatchChange | null {

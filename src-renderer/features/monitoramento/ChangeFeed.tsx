@@ -65,6 +65,18 @@ export function ChangeFeed() {
                   {t('monitor.undelivered', { count: c.delivery.attempts })}
                 </p>
               )}
+              {c.delivery.state === 'abandoned' && (
+                <p className="warn" data-testid="watch-abandoned">
+                  {t('monitor.abandoned', { count: c.delivery.attempts })}{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void useWatchStore.getState().retryDeliveries([c.id])}
+                  >
+                    {t('monitor.sendAgain')}
+                  </button>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -31,6 +31,8 @@ export interface WatchActions {
   openLine(lineId: number): Promise<void>
   closeLine(): void
   markRead(ids: number[]): Promise<void>
+  /** Sends abandoned deliveries again (issue #24): these changes, or all when none is given. */
+  retryDeliveries(ids?: number[]): Promise<void>
   dismissNotice(): void
   loadWebhook(): Promise<void>
 }
@@ -121,6 +123,12 @@ export const useWatchStore = create<WatchState & WatchActions>()((set, get) => {
     markRead: (ids) =>
       guard(async () => {
         await call('watch:read', { ids })
+        await refresh()
+      }),
+
+    retryDeliveries: (ids) =>
+      guard(async () => {
+        await call('watch:retry-deliveries', ids ? { ids } : { all: true })
         await refresh()
       }),
 

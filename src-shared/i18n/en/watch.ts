@@ -36,6 +36,9 @@ export const watch: Pick<Catalog, 'watch' | 'monitor'> = {
     },
     severity: { recusar: 'Severe', revisar: 'Attention', aprovar: 'Informative' },
     baseline: '(already inside the window when watching began)',
+    abandoned_one: 'The team webhook did not take this change in 24 h ({{count}} attempt): abandoned.',
+    abandoned_other: 'The team webhook did not take this change in 24 h ({{count}} attempts): abandoned.',
+    sendAgain: 'Send again',
     undelivered_one: 'Not delivered to the team webhook yet ({{count}} attempt); more attempts follow.',
     undelivered_other: 'Not delivered to the team webhook yet ({{count}} attempts); more attempts follow.',
     undelivered_zero: 'Not delivered to the team webhook yet.',
@@ -54,7 +57,18 @@ export const watch: Pick<Catalog, 'watch' | 'monitor'> = {
     allDelivered: 'Every change was delivered to the team webhook.',
     secretMissing:
       'no signing secret in this data folder — nothing is posted unsigned; set one with `sentinela watch webhook set URL`',
-    undelivered: 'Change {{id}} not delivered after {{attempts}} attempts (last error: {{error}}).',
+    abandoned_one:
+      'Change {{id}} abandoned after {{count}} attempt (last error: {{error}}): send it again with `sentinela watch deliveries --retry {{id}}`.',
+    abandoned_other:
+      'Change {{id}} abandoned after {{count}} attempts (last error: {{error}}): send it again with `sentinela watch deliveries --retry {{id}}`.',
+    retried_one: '{{count}} abandoned delivery sent again; {{delivered}} delivered now.',
+    retried_other: '{{count}} abandoned deliveries sent again; {{delivered}} delivered now.',
+    keychainMissing: 'no system keychain to read the signing secret — the delivery waits; nothing is posted unsigned',
+    gone: 'the receiver answered 410 (Gone): this address no longer takes alerts; check the URL',
+    undelivered_one:
+      'Change {{id}} not delivered after {{count}} attempt (last error: {{error}}); the next one follows on schedule.',
+    undelivered_other:
+      'Change {{id}} not delivered after {{count}} attempts (last error: {{error}}); the next one follows on schedule.',
     added_one: 'List {{id}} "{{name}}": {{count}} line watched ({{skipped}} without the identifier the checks need).',
     added_other:
       'List {{id}} "{{name}}": {{count}} lines watched ({{skipped}} without the identifier the checks need).',

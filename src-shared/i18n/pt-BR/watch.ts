@@ -35,6 +35,9 @@ export const watch = {
     },
     severity: { recusar: 'Grave', revisar: 'Atenção', aprovar: 'Informativo' },
     baseline: '(já estava na janela ao começar a vigiar)',
+    abandoned_one: 'O webhook da equipe não aceitou esta mudança em 24 h ({{count}} tentativa): abandonada.',
+    abandoned_other: 'O webhook da equipe não aceitou esta mudança em 24 h ({{count}} tentativas): abandonada.',
+    sendAgain: 'Enviar de novo',
     undelivered_one: 'Ainda não entregue ao webhook da equipe ({{count}} tentativa); novas tentativas seguem.',
     undelivered_other: 'Ainda não entregue ao webhook da equipe ({{count}} tentativas); novas tentativas seguem.',
     undelivered_zero: 'Ainda não entregue ao webhook da equipe.',
@@ -53,7 +56,19 @@ export const watch = {
     allDelivered: 'Todas as mudanças foram entregues ao webhook da equipe.',
     secretMissing:
       'sem segredo de assinatura nesta pasta de dados — nada é enviado sem assinatura; defina um com `sentinela watch webhook set URL`',
-    undelivered: 'Mudança {{id}} não entregue depois de {{attempts}} tentativas (último erro: {{error}}).',
+    abandoned_one:
+      'Mudança {{id}} abandonada depois de {{count}} tentativa (último erro: {{error}}): reenvie com `sentinela watch deliveries --retry {{id}}`.',
+    abandoned_other:
+      'Mudança {{id}} abandonada depois de {{count}} tentativas (último erro: {{error}}): reenvie com `sentinela watch deliveries --retry {{id}}`.',
+    retried_one: '{{count}} entrega abandonada reenviada; {{delivered}} entregue(s) agora.',
+    retried_other: '{{count}} entregas abandonadas reenviadas; {{delivered}} entregue(s) agora.',
+    keychainMissing:
+      'sem chaveiro do sistema para ler o segredo de assinatura — a entrega espera; nada é enviado sem assinatura',
+    gone: 'o receptor respondeu 410 (Gone): este endereço não aceita mais alertas; confira a URL',
+    undelivered_one:
+      'Mudança {{id}} não entregue depois de {{count}} tentativa (último erro: {{error}}); a próxima segue no prazo.',
+    undelivered_other:
+      'Mudança {{id}} não entregue depois de {{count}} tentativas (último erro: {{error}}); a próxima segue no prazo.',
     added_one:
       'Lista {{id}} "{{name}}": {{count}} linha vigiada ({{skipped}} sem o identificador que as checagens pedem).',
     added_other:

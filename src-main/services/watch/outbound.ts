@@ -3,7 +3,7 @@ import { installationId } from '../../infra/store/installation'
 import { secretKey, signatureHeaders } from './signing'
 import { maskMsisdn } from '../../../src-shared/domain/phone'
 import type { CoreContext } from '../context'
-import { WatchStore, type WatchChange } from './store'
+import { type WatchStore, type WatchChange } from './store'
 
 /*
  * Issue #17: each change a pass records, posted to the team's webhook as a CloudEvents 1.0 JSON event (structured

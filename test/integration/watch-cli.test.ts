@@ -214,7 +214,9 @@ describe('sentinela watch (built CLI)', () => {
         state: string
       }[]
       expect(pending).toEqual([expect.objectContaining({ attempts: 1, lastError: 'HTTP 500', state: 'failing' })])
-      expect((await watch('watch', 'deliveries')).stdout).toContain('não entregue depois de 1 tentativa (último erro: HTTP 500)')
+      expect((await watch('watch', 'deliveries')).stdout).toContain(
+        'não entregue depois de 1 tentativa (último erro: HTTP 500)',
+      )
     } finally {
       receiver.close()
     }

@@ -12,10 +12,10 @@ import { join } from 'node:path'
 import { createCore } from '../src-main/app'
 import type { SecretBackend } from '../src-main/infra/credentials/backend'
 import { silentLogger } from '../src-main/infra/log'
-import { enqueue, webhookSecretName } from '../src-main/services/watch/outbound'
+import { webhookSecretName } from '../src-main/services/watch/outbound'
+import { recordWatchChanges } from '../test/helpers/watch-changes'
 import { deliverDue, deliveries } from '../src-main/services/watch/outbox'
 import { newWebhookSecret } from '../src-main/services/watch/signing'
-import { WatchStore } from '../src-main/services/watch/store'
 
 const CHANGES = Number(process.env['BENCH_WEBHOOK_CHANGES'] ?? 10_000)
 const RECEIVER_MS = 5
@@ -62,36 +62,8 @@ async function main(): Promise<void> {
     if (!set.ok) throw new Error(set.error.message)
     await core.context.credentials.setSecret('sandbox', webhookSecretName(core.context), newWebhookSecret())
 
-    const db = core.context.db
-    const at = new Date().toISOString()
-    const list = Number(
-      db
-        .prepare(
-          `INSERT INTO watchlists (name, environment, checks, every_minutes, created_at) VALUES ('Bench', 'sandbox', '["alerts"]', 60, ?)`,
-        )
-        .run(at).lastInsertRowid,
-    )
-    const line = Number(
-      db
-        .prepare(
-          `INSERT INTO watch_lines (list_id, msisdn, cpf, label, added_at) VALUES (?, '5511999990001', '', 'Ana', ?)`,
-        )
-        .run(list, at).lastInsertRowid,
-    )
-    const insert = db.prepare(
-      `INSERT INTO watch_changes (list_id, line_id, pass_id, kind, event_name, event_at, severity, baseline, detected_at, dedupe)
-       VALUES (?, ?, 1, 'event', 'SIMCARD_CHANGED', ?, 'recusar', 0, ?, ?)`,
-    )
-    const store = new WatchStore(db)
     const recordedAt = performance.now()
-    const changes = db.transaction(() => {
-      const ids = Array.from({ length: CHANGES }, (_, i) =>
-        Number(insert.run(list, line, at, at, `b-${i}`).lastInsertRowid),
-      )
-      const recorded = ids.map((id) => store.change(id)).filter((c) => c !== null)
-      enqueue(core.context, recorded, at)
-      return recorded
-    })()
+    const changes = recordWatchChanges(core.context, CHANGES, new Date(), 'Bench')
 
     // What the app's scheduler and `watch run` do: a round whenever one ends, until nothing is due.
     const started = performance.now()

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { coreWithPrivateKeychain } from '../helpers/core-harness'
-import { enqueue, webhookSecretName } from '../../src-main/services/watch/outbound'
+import { webhookSecretName } from '../../src-main/services/watch/outbound'
+import { recordWatchChanges } from '../helpers/watch-changes'
 import { deliverDue, deliveries, retryDeliveries, WINDOW_MS } from '../../src-main/services/watch/outbox'
 import { newWebhookSecret } from '../../src-main/services/watch/signing'
-import { WatchStore } from '../../src-main/services/watch/store'
 
 /*
  * Issue #24 item 1: the outbox over hours of a test's clock (deliverDue takes the round's time; the schedule follows
@@ -60,42 +60,9 @@ beforeEach(async () => {
 })
 afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-/** `count` changes recorded at `at`, queued for the webhook as a pass queues them. */
-function recordChanges(count: number, at: Date): number[] {
-  const db = h.core.context.db
-  const iso = at.toISOString()
-  const list = Number(
-    db
-      .prepare(
-        `INSERT INTO watchlists (name, environment, checks, every_minutes, created_at) VALUES ('Carteira', 'sandbox', '["alerts"]', 60, ?)`,
-      )
-      .run(iso).lastInsertRowid,
-  )
-  const line = Number(
-    db
-      .prepare(
-        `INSERT INTO watch_lines (list_id, msisdn, cpf, label, added_at) VALUES (?, '5511999990001', '', 'Ana', ?)`,
-      )
-      .run(list, iso).lastInsertRowid,
-  )
-  const ids = Array.from({ length: count }, (_, i) =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO watch_changes (list_id, line_id, pass_id, kind, event_name, event_at, severity, baseline, detected_at, dedupe)
-           VALUES (?, ?, 1, 'event', 'SIMCARD_CHANGED', ?, 'recusar', 0, ?, ?)`,
-        )
-        .run(list, line, iso, iso, `${list}-${i}`).lastInsertRowid,
-    ),
-  )
-  const store = new WatchStore(db)
-  enqueue(
-    h.core.context,
-    ids.map((id) => store.change(id)).filter((c) => c !== null),
-    iso,
-  )
-  return ids
-}
+/** The ids of `count` changes recorded and queued at `at`. */
+const recordChanges = (count: number, at: Date): number[] =>
+  recordWatchChanges(h.core.context, count, at).map((c) => c.id)
 
 const nextAt = (id: number): Date => new Date(deliveries(h.core.context).find((d) => d.changeId === id)?.nextAt ?? 0)
 const verified = (p: Post): boolean => {

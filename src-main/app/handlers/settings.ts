@@ -1,12 +1,8 @@
 import { AppFailure } from '../../infra/errors'
 import { assertAddressAllowed } from '../../infra/http/address'
+import { isLoopback } from '../../infra/callbacks/listener'
 import type { CoreContext } from '../../services/context'
 import type { Handlers } from '../router'
-
-/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
-function isLoopbackAddress(address: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === '::1' || address === 'localhost'
-}
 
 export function settingsHandlers(ctx: CoreContext): Pick<Handlers, 'settings:get' | 'settings:update'> {
   return {
@@ -14,7 +10,7 @@ export function settingsHandlers(ctx: CoreContext): Pick<Handlers, 'settings:get
     'settings:update': async (patch) => {
       // Off loopback, webhooks' Bearer tokens and MSE passwords would cross a network: only with explicit consent.
       const address = patch.callbacks?.bindAddress
-      if (address !== undefined && !isLoopbackAddress(address) && patch.callbacks?.exposeConfirmed !== true)
+      if (address !== undefined && !isLoopback(address) && patch.callbacks?.exposeConfirmed !== true)
         throw new AppFailure('callbacks_exposure_unconfirmed', { address })
       // Where credentials and customers' data go: parsed, resolved, and private networks only with consent (#23).
       const allowPrivate = patch.allowPrivateAddresses ?? ctx.settings.get().allowPrivateAddresses

@@ -7,6 +7,7 @@ import type { Logger } from '../log'
 import type { Redactor } from '../redact'
 import type { Db } from '../store/db'
 import { tokensEqual } from '../secure-compare'
+import { classifyIp } from '../../../src-shared/domain/net'
 
 /*
  * The one local listener for provider callbacks (DESIGN.md): ClearSale webhooks, MSE receipts, MO (SMS, MMS) and
@@ -79,13 +80,9 @@ function fromBrowser(req: IncomingMessage): boolean {
   )
 }
 
+/** 127.0.0.0/8, ::1 (IPv4-mapped forms included) or `localhost`: this machine only — read by the one classifier. */
 export function isLoopback(address: string | undefined): boolean {
-  return (
-    address === '127.0.0.1' ||
-    address === '::1' ||
-    address === '::ffff:127.0.0.1' ||
-    (address?.startsWith('127.') ?? false)
-  )
+  return address === 'localhost' || (address !== undefined && classifyIp(address) === 'loopback')
 }
 
 export class CallbackListener {
